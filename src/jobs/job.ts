@@ -1,0 +1,10 @@
+import type { PgBoss } from "pg-boss";
+
+/** A background job: a pg-boss queue, its handler, and optionally a cron schedule. */
+export type JobDefinition = {
+  name: string;
+  /** Cron expression, evaluated in `timezone`. */
+  cron?: () => string;
+  timezone?: () => string;
+  handler: (data: unknown, boss: PgBoss) => Promise<void>;
+};

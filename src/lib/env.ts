@@ -1,0 +1,57 @@
+// Every setting Docket reads, parsed once with zod. `.env.example` documents each of them.
+import { z } from "zod";
+
+const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
+const optionalPort = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z.coerce.number().int().min(1).max(65535).optional(),
+);
+
+export const envSchema = z.object({
+  DATABASE_URL: optionalUrl.refine(
+    (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
+    "must be a postgres:// or postgresql:// URL",
+  ),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DOCKET_DB_PORT: optionalPort,
+  DOCKET_DATA_DIR: z.string().min(1).default(".data"),
+  SITE_URL: optionalUrl,
+  SITE_NAME: z.string().min(1).default("Docket"),
+  SITE_TAGLINE: z.string().default("Research, policy, practice and opinion from across criminal justice"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SMTP_URL: optionalUrl.refine(
+    (url) => url === undefined || /^smtps?:\/\//.test(url),
+    "must be an smtp:// or smtps:// URL",
+  ),
+  SMTP_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10000).default(50),
+  MAIL_FROM: z.string().min(3).default("Docket <no-reply@docket.localhost>"),
+  DIGEST_CRON: z.string().min(9).default("0 6 * * *"),
+  DIGEST_TIMEZONE: z.string().default("Europe/London"),
+  DOCKET_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** A readable line for each bad setting, naming the variable. */
+export function describeEnvErrors(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Bad settings:\n  ${describeEnvErrors(result.error).join("\n  ")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+export function siteUrl(): string {
+  const settings = env();
+  return (settings.SITE_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, "");
+}
