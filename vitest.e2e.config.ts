@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
+  test: {
+    include: ["tests/e2e/**/*.test.ts"],
+    globalSetup: ["tests/helpers/e2e-global-setup.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    pool: "forks",
+    // One server and database are shared: run test files one after another.
+    fileParallelism: false,
+  },
+});
