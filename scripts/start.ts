@@ -67,7 +67,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  const distDir = path.join(projectRoot, ".next");
+  const distDir = path.join(projectRoot, process.env.NEXT_DIST_DIR ?? ".next");
   const fingerprint = await buildFingerprint(projectRoot, { SITE_URL: siteUrl });
   if (!(await isBuildCurrent(distDir, fingerprint))) {
     console.log("Building Docket (first start or changed code; this takes a minute or two)...");

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "@/lib/embedded-postgres";
 import { buildApp, prepareDatabase, projectRoot, startWebServer, startWorkerProcess, stopProcess, waitForHttp } from "../../scripts/lib/services";
+import { buildFingerprint, recordBuild } from "../../scripts/lib/build-fingerprint";
 import { acquireLock } from "./lock";
 import { startTestPostgres } from "./postgres-server";
 
@@ -51,6 +52,7 @@ export default async function setup(project: TestProject) {
       NEXT_TELEMETRY_DISABLED: "1",
     };
     await buildApp(env, path.join(dataDir, "logs", "build.log"));
+    await recordBuild(path.join(projectRoot, ".next-test"), await buildFingerprint(projectRoot, { SITE_URL: baseUrl }));
     const web = startWebServer(env, port, path.join(dataDir, "logs", "web.log"));
     children.push(web, startWorkerProcess(env, path.join(dataDir, "logs", "worker.log")));
     await waitForHttp(`${baseUrl}/`, web, 120_000);

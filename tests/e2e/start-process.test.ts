@@ -1,0 +1,77 @@
+// `npm start` as a user runs it: starts everything, serves the blog, and SIGTERM leaves nothing behind.
+import { execFileSync, spawn } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findFreePort } from "@/lib/embedded-postgres";
+import { projectRoot } from "../../scripts/lib/services";
+import { baseUrl } from "../helpers/e2e";
+
+function processTable(): { pid: number; ppid: number; args: string }[] {
+  return execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [, pid, ppid, args] = line.match(/^\s*(\d+)\s+(\d+)\s+(.*)$/) ?? [];
+      return { pid: Number(pid), ppid: Number(ppid), args };
+    });
+}
+
+function descendantsOf(root: number): number[] {
+  const table = processTable();
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const row of table.filter((candidate) => candidate.ppid === parent)) {
+      found.push(row.pid);
+      queue.push(row.pid);
+    }
+  }
+  return found;
+}
+
+const isAlive = (pid: number) => processTable().some((row) => row.pid === pid);
+
+let dataDir = "";
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+describe("npm start", () => {
+  it("serves the blog on an embedded database, then stops every process on SIGTERM", async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "docket-process-"));
+    await chmod(dataDir, 0o755);
+    const port = await findFreePort();
+    const env = { ...process.env, PORT: String(port), DOCKET_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl() };
+    delete env.DATABASE_URL;
+    delete env.NODE_OPTIONS;
+    const start = spawn(path.join(projectRoot, "node_modules/.bin/node"), ["--disable-warning=ExperimentalWarning", "--import", "tsx", "scripts/start.ts"], {
+      cwd: projectRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    start.stdout.on("data", (chunk) => (output += chunk));
+    start.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => start.once("exit", resolve));
+
+    const deadline = Date.now() + 90_000;
+    while (!output.includes("Docket is running") && start.exitCode === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(output).toContain("Docket is running");
+    expect(output).toContain("Press Ctrl-C to stop.");
+    const home = await fetch(`http://127.0.0.1:${port}/`);
+    expect(home.status).toBe(200);
+
+    const children = descendantsOf(start.pid!);
+    expect(processTable().some((row) => row.args.includes(path.join(dataDir, "postgres")))).toBe(true);
+    expect(children.length).toBeGreaterThanOrEqual(3);
+
+    start.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(children.filter(isAlive)).toEqual([]);
+    expect(processTable().filter((row) => row.args.includes(dataDir))).toEqual([]);
+  });
+});
