@@ -42,7 +42,7 @@ describe("npm start", () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "docket-process-"));
     await chmod(dataDir, 0o755);
     const port = await findFreePort();
-    const env = { ...process.env, PORT: String(port), DOCKET_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl() };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DOCKET_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl() };
     delete env.DATABASE_URL;
     delete env.NODE_OPTIONS;
     const start = spawn(path.join(projectRoot, "node_modules/.bin/node"), ["--disable-warning=ExperimentalWarning", "--import", "tsx", "scripts/start.ts"], {
