@@ -1,0 +1,15 @@
+import { SubscribeForm } from "./SubscribeForm";
+import styles from "./SubscribeBox.module.css";
+
+/** The "get every post by email" box shown on every reader page. Works without JavaScript. */
+export function SubscribeBox({ heading = "Get every post by email, free" }: { heading?: string }) {
+  return (
+    <section className={styles.box} aria-labelledby="subscribe-box-heading">
+      <h2 id="subscribe-box-heading" className={styles.heading}>
+        {heading}
+      </h2>
+      <p className={styles.lede}>One email each morning with the new posts. Unsubscribe in one click.</p>
+      <SubscribeForm />
+    </section>
+  );
+}

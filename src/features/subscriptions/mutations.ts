@@ -1,0 +1,132 @@
+import { db } from "@/lib/db";
+import { sendMail } from "@/lib/mail";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { alreadySubscribedEmail, confirmationEmail } from "./emails";
+import { SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema, type SubscribeFormState } from "./schema";
+
+export const subscribeLimits = {
+  /** Confirmation emails one address can trigger. Over it, the answer is unchanged but nothing is sent. */
+  perEmail: { limit: 3, windowSeconds: 60 * 60 } satisfies RateLimitRule,
+  /** Subscribe attempts from one IP address. */
+  perIp: { limit: 10, windowSeconds: 10 * 60 } satisfies RateLimitRule,
+};
+
+type SubscribeRequest = { email: unknown; website?: unknown; ip: string | null };
+
+function minutesText(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? "a minute" : `${minutes} minutes`;
+}
+
+/**
+ * The subscribe form's whole job. The answer is the same for a new, pending or active address,
+ * for a honeypot hit and for a per-address rate limit; only bad input and a per-IP limit differ.
+ */
+export async function requestSubscription(request: SubscribeRequest): Promise<SubscribeFormState> {
+  const rawEmail = typeof request.email === "string" ? request.email : "";
+  const parsed = subscribeFormSchema.safeParse({ email: request.email, website: request.website ?? "" });
+  if (!parsed.success) {
+    const message = parsed.error.issues.find((issue) => issue.path[0] === "email")?.message ?? "Enter a valid email address.";
+    return { status: "error", message, email: rawEmail.slice(0, 254) };
+  }
+  const accepted: SubscribeFormState = { status: "sent", message: SUBSCRIBE_ACCEPTED_MESSAGE, email: "" };
+  if (request.ip) {
+    const byIp = await consumeRateLimit(`subscribe:ip:${request.ip}`, subscribeLimits.perIp);
+    if (!byIp.allowed) {
+      return {
+        status: "error",
+        message: `Too many subscription requests from your network. Please try again in ${minutesText(byIp.retryAfterSeconds)}.`,
+        email: parsed.data.email,
+      };
+    }
+  }
+  if (parsed.data.website.trim() !== "") return accepted;
+  const byEmail = await consumeRateLimit(`subscribe:email:${parsed.data.email}`, subscribeLimits.perEmail);
+  if (!byEmail.allowed) return accepted;
+
+  const subscriber = await recordSubscriptionRequest(parsed.data.email);
+  const isSubscribed = subscriber.status === "ACTIVE" || subscriber.status === "PAUSED";
+  await sendMail(
+    isSubscribed ? alreadySubscribedEmail(subscriber.email, subscriber.id) : confirmationEmail(subscriber.email, subscriber.id),
+  );
+  return accepted;
+}
+
+/** New addresses start PENDING; unsubscribed or bounced ones go back to PENDING; subscribed ones are left alone. */
+async function recordSubscriptionRequest(email: string) {
+  const subscriber = await db().subscriber.upsert({
+    where: { email },
+    create: { email, status: "PENDING" },
+    update: {},
+    select: { id: true, email: true, status: true },
+  });
+  if (subscriber.status === "UNSUBSCRIBED" || subscriber.status === "BOUNCED") {
+    return db().subscriber.update({
+      where: { id: subscriber.id },
+      data: { status: "PENDING" },
+      select: { id: true, email: true, status: true },
+    });
+  }
+  return subscriber;
+}
+
+export type ConfirmOutcome = "confirmed" | "already-active" | "not-pending" | "missing";
+
+/** Double opt-in: a PENDING subscriber becomes ACTIVE. Nothing else is ever reactivated by an old link. */
+export async function confirmSubscription(subscriberId: string, now = new Date()): Promise<ConfirmOutcome> {
+  const updated = await db().subscriber.updateMany({
+    where: { id: subscriberId, status: "PENDING" },
+    data: { status: "ACTIVE", confirmedAt: now, unsubscribedAt: null, permanentFailures: 0 },
+  });
+  if (updated.count === 1) return "confirmed";
+  const subscriber = await db().subscriber.findUnique({ where: { id: subscriberId }, select: { status: true } });
+  if (!subscriber) return "missing";
+  return subscriber.status === "ACTIVE" || subscriber.status === "PAUSED" ? "already-active" : "not-pending";
+}
+
+export type PreferencesChange =
+  | { choice: "all" }
+  | { choice: "some"; seriesIds: string[]; categoryIds: string[] }
+  | { choice: "pause" }
+  | { choice: "unsubscribe" };
+
+/** Applies a subscriber's choice. Only confirmed subscribers (active or paused) can change what they receive. */
+export async function updateSubscriberPreferences(subscriberId: string, change: PreferencesChange, now = new Date()) {
+  const subscriber = await db().subscriber.findUnique({ where: { id: subscriberId }, select: { status: true } });
+  if (!subscriber) return { ok: false as const, reason: "missing" as const };
+  if (change.choice === "unsubscribe") {
+    await unsubscribeSubscriber(subscriberId, now);
+    return { ok: true as const };
+  }
+  if (subscriber.status !== "ACTIVE" && subscriber.status !== "PAUSED") return { ok: false as const, reason: "inactive" as const };
+  if (change.choice === "pause") {
+    await db().subscriber.update({ where: { id: subscriberId }, data: { status: "PAUSED" } });
+    return { ok: true as const };
+  }
+  const seriesIds = change.choice === "some" ? await existingIds("series", change.seriesIds) : [];
+  const categoryIds = change.choice === "some" ? await existingIds("category", change.categoryIds) : [];
+  await db().$transaction([
+    db().subscriberSeries.deleteMany({ where: { subscriberId } }),
+    db().subscriberCategory.deleteMany({ where: { subscriberId } }),
+    db().subscriber.update({ where: { id: subscriberId }, data: { status: "ACTIVE", allPosts: change.choice === "all" } }),
+    db().subscriberSeries.createMany({ data: seriesIds.map((seriesId) => ({ subscriberId, seriesId })) }),
+    db().subscriberCategory.createMany({ data: categoryIds.map((categoryId) => ({ subscriberId, categoryId })) }),
+  ]);
+  return { ok: true as const };
+}
+
+async function existingIds(kind: "series" | "category", ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const where = { id: { in: [...new Set(ids)] } };
+  const rows = kind === "series" ? await db().series.findMany({ where, select: { id: true } }) : await db().category.findMany({ where, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/** Idempotent: unsubscribing twice is fine, and an unknown id is ignored (links must not reveal anything). */
+export async function unsubscribeSubscriber(subscriberId: string, now = new Date()): Promise<boolean> {
+  const updated = await db().subscriber.updateMany({
+    where: { id: subscriberId, status: { not: "UNSUBSCRIBED" } },
+    data: { status: "UNSUBSCRIBED", unsubscribedAt: now },
+  });
+  return updated.count === 1;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }));
+
+/** The subscribe form. `website` is the honeypot: people leave it empty, simple bots fill it in. */
+export const subscribeFormSchema = z.object({
+  email: emailSchema,
+  website: z.string().optional().default(""),
+});
+
+export const preferencesFormSchema = z
+  .object({
+    token: z.string().min(1),
+    choice: z.enum(["all", "some", "pause", "unsubscribe"], { error: "Choose how you want to receive posts." }),
+    seriesIds: z.array(z.string().min(1).max(40)).max(200).default([]),
+    categoryIds: z.array(z.string().min(1).max(40)).max(200).default([]),
+  })
+  .refine((value) => value.choice !== "some" || value.seriesIds.length + value.categoryIds.length > 0, {
+    message: "Pick at least one series or category, or choose all posts.",
+    path: ["choice"],
+  });
+
+export type SubscribeFormState = {
+  status: "idle" | "sent" | "error";
+  message: string;
+  email: string;
+};
+
+export const initialSubscribeState: SubscribeFormState = { status: "idle", message: "", email: "" };
+
+/** The one answer for every accepted address, whatever its state: nothing reveals who is subscribed. */
+export const SUBSCRIBE_ACCEPTED_MESSAGE =
+  "Thanks. If that address can receive our emails, a confirmation link is on its way. Click it to start your subscription.";
