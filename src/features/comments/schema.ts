@@ -1,0 +1,133 @@
+import { z } from "zod";
+
+export const COMMENT_LIMITS = {
+  name: 80,
+  email: 254,
+  url: 200,
+  body: 5000,
+} as const;
+
+const requiredText = (field: string, max: number) =>
+  z
+    .string({ error: `Enter your ${field}.` })
+    .trim()
+    .min(1, `Enter your ${field}.`)
+    .max(max, `Your ${field} is too long: at most ${max} characters.`);
+
+const optionalWebsite = z
+  .string()
+  .trim()
+  .max(COMMENT_LIMITS.url, `Your website address is too long: at most ${COMMENT_LIMITS.url} characters.`)
+  .transform((value) => (value === "" ? undefined : /^https?:\/\//i.test(value) ? value : `https://${value}`))
+  .pipe(
+    z
+      .url({ protocol: /^https?$/, error: "Enter a website address starting with http:// or https://, or leave it empty." })
+      .optional(),
+  );
+
+/** What a reader submits. `url` is the honeypot (hidden); the website field is `website`. */
+export const commentFormSchema = z.object({
+  postId: z.string().min(1).max(40),
+  parentId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((value) => value || undefined),
+  authorName: requiredText("name", COMMENT_LIMITS.name),
+  authorEmail: z
+    .string({ error: "Enter your email address." })
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email address.")
+    .max(COMMENT_LIMITS.email, "That email address is too long.")
+    .pipe(z.email({ error: "Enter a valid email address, like name@example.org." })),
+  authorUrl: optionalWebsite,
+  body: z
+    .string({ error: "Write your comment." })
+    .refine((value) => value.trim().length > 0, "Write your comment.")
+    .refine(
+      (value) => value.length <= COMMENT_LIMITS.body,
+      `Your comment is too long: at most ${COMMENT_LIMITS.body} characters.`,
+    ),
+  notifyReplies: z.boolean().default(false),
+  honeypot: z.string().max(10_000).default(""),
+  formToken: z.string().max(200).optional(),
+});
+
+export type CommentFormInput = z.input<typeof commentFormSchema>;
+export type CommentSubmission = z.output<typeof commentFormSchema>;
+
+/** The comment rules an editor can tune; stored in the Setting row `comments`. */
+export const commentSettingsSchema = z.object({
+  /** Words, phrases or IP addresses: a match marks the comment as spam. */
+  disallowedList: z.array(z.string().trim().min(1).max(200)).max(2000).default([]),
+  /** Words, phrases or IP addresses: a match holds the comment for moderation. */
+  moderationList: z.array(z.string().trim().min(1).max(200)).max(2000).default([]),
+  /** A comment with this many links or more is held. */
+  maxLinks: z.number().int().min(1).max(100).default(2),
+  /** How deep replies nest; a reply to a comment at this depth is not offered. */
+  maxDepth: z.number().int().min(1).max(10).default(5),
+  /** Close comments this many days after publication; null keeps them open. */
+  closeAfterDays: z.number().int().min(1).max(3650).nullable().default(null),
+  /** A submission faster than this after the form was rendered is a bot. */
+  minSecondsToSubmit: z.number().min(0).max(120).default(3),
+  /** The same person may not comment again within this many seconds. */
+  floodSeconds: z.number().int().min(0).max(3600).default(15),
+  /** Comments per IP address per hour. */
+  commentsPerHourPerIp: z.number().int().min(1).max(10_000).default(20),
+});
+
+export type CommentSettings = z.output<typeof commentSettingsSchema>;
+
+export const COMMENT_SETTINGS_KEY = "comments";
+
+export const moderationActionSchema = z.enum(["approve", "spam", "trash", "restore", "unapprove"]);
+export type ModerationAction = z.infer<typeof moderationActionSchema>;
+
+export const commentIdsSchema = z
+  .array(z.string().min(1).max(40))
+  .min(1, "Select at least one comment.")
+  .max(500, "Select at most 500 comments at a time.");
+
+export const editCommentSchema = z.object({
+  commentId: z.string().min(1).max(40),
+  authorName: requiredText("name", COMMENT_LIMITS.name),
+  authorUrl: optionalWebsite,
+  body: commentFormSchema.shape.body,
+});
+
+export const editorReplySchema = z.object({
+  parentId: z.string().min(1).max(40),
+  body: commentFormSchema.shape.body,
+});
+
+export const eraseCommenterSchema = z.object({
+  email: commentFormSchema.shape.authorEmail,
+});
+
+export const SUBMIT_MESSAGES = {
+  approved: "Thanks, your comment is published.",
+  held: "Thanks. Your comment is awaiting moderation and will appear once an editor approves it.",
+  duplicate: "You have already posted this comment.",
+  flood: "You are posting comments too quickly. Please wait a few seconds and try again.",
+  rateLimited: "Too many comments from your connection. Please try again later.",
+  closed: "Comments are closed on this post.",
+  noPost: "This post does not accept comments.",
+  badParent: "The comment you are replying to is no longer available.",
+  tooDeep: "Replies cannot nest any deeper here; reply to an earlier comment instead.",
+} as const;
+
+export type CommentFormState = {
+  status: "idle" | "approved" | "held" | "error";
+  message: string;
+  fieldErrors: Partial<Record<"authorName" | "authorEmail" | "authorUrl" | "body", string>>;
+  values: { authorName: string; authorEmail: string; authorUrl: string; body: string; parentId: string; notifyReplies: boolean };
+  submittedCommentId?: string;
+};
+
+export const initialCommentFormState: CommentFormState = {
+  status: "idle",
+  message: "",
+  fieldErrors: {},
+  values: { authorName: "", authorEmail: "", authorUrl: "", body: "", parentId: "", notifyReplies: false },
+};
