@@ -1,0 +1,245 @@
+import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
+import { describe, expect, it } from "vitest";
+import { excerptOf, readingMinutesFor, renderCommentMarkdown, renderPlainText, renderPostMarkdown } from "./markdown";
+
+const html = (markdown: string) => renderPostMarkdown(markdown).html;
+
+const SAFE_ELEMENTS = new Set([
+  "a", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr", "img", "input", "li", "ol",
+  "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+]);
+const URL_ATTRIBUTES = new Set(["href", "src", "xlink:href", "action", "formaction", "srcset", "poster", "background"]);
+
+/**
+ * What a browser could execute in this HTML, found the way a browser finds it: parsed by parse5 (the
+ * HTML spec's parser, entities decoded), then every element and attribute checked against an allow-list.
+ */
+function executableParts(output: string): string[] {
+  const found: string[] = [];
+  const visitNode = (node: DefaultTreeAdapterMap["childNode"] | DefaultTreeAdapterMap["documentFragment"]) => {
+    if ("tagName" in node) {
+      if (!SAFE_ELEMENTS.has(node.tagName) || node.namespaceURI !== "http://www.w3.org/1999/xhtml")
+        found.push(`element <${node.tagName}>`);
+      for (const { name, value } of node.attrs) {
+        if (/^on/i.test(name)) found.push(`handler ${name}`);
+        if (name === "style") found.push("style attribute");
+        // Browsers ignore leading controls/whitespace and embedded tabs/newlines in a URL's scheme.
+        const scheme = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+        if (URL_ATTRIBUTES.has(name) && /^(javascript|vbscript|data):/.test(scheme)) found.push(`${name}=${value}`);
+      }
+    }
+    if ("childNodes" in node) node.childNodes.forEach(visitNode);
+  };
+  visitNode(parseFragment(output));
+  return found;
+}
+
+describe("renderPostMarkdown: features", () => {
+  it("renders GFM tables with alignment", () => {
+    const out = html("| Report | Days |\n|:--|--:|\n| Oral | 0 |\n");
+    expect(out).toContain("<table>");
+    expect(out).toContain('<th align="left">Report</th>');
+    expect(out).toContain('<td align="right">0</td>');
+  });
+
+  it("renders footnotes whose links point at ids that exist after sanitizing", () => {
+    const out = html("A claim.[^src]\n\n[^src]: The source.\n");
+    const refHref = /<a href="#([^"]+)"[^>]*data-footnote-ref/.exec(out)?.[1];
+    const backHref = /<a href="#([^"]+)"[^>]*data-footnote-backref/.exec(out)?.[1];
+    expect(refHref).toBeTruthy();
+    expect(out).toContain(`id="${refHref}"`);
+    expect(out).toContain(`id="${backHref}"`);
+    expect(out).toContain('<section data-footnotes class="footnotes">');
+    expect(out).toContain(">Notes</h2>");
+  });
+
+  it("gives headings ids and a self-link, and turns a body h1 into an h2", () => {
+    const out = html("# What changed\n\n### The detail\n");
+    expect(out).toMatch(/<h2 id="user-content-what-changed">What changed <a href="#user-content-what-changed" class="heading-anchor"/);
+    expect(out).toMatch(/<h3 id="user-content-the-detail">/);
+    expect(out).not.toContain("<h1");
+  });
+
+  it("keeps image alt text and loads images lazily", () => {
+    const out = html('![A probation office waiting room](https://example.org/room.jpg "Waiting")');
+    expect(out).toContain('alt="A probation office waiting room"');
+    expect(out).toContain('loading="lazy"');
+    expect(out).toContain('decoding="async"');
+    expect(out).toContain('src="https://example.org/room.jpg"');
+  });
+
+  it("links @handles to X profiles and #hashtags to X hashtag search", () => {
+    const out = html("Thanks to @Grace_Ilori for #RecoveryWorks.");
+    expect(out).toContain('<a href="https://x.com/Grace_Ilori" rel="noopener noreferrer">@Grace_Ilori</a>');
+    expect(out).toContain('<a href="https://x.com/hashtag/RecoveryWorks" rel="noopener noreferrer">#RecoveryWorks</a>');
+  });
+
+  it.each([
+    ["inline code", "Type `@someone #tag` to mention"],
+    ["a code block", "```\n@someone #tag\n```"],
+    ["an existing link", "[ask @someone about #tag](https://example.org)"],
+    ["a reference link", "[ask @someone][ref]\n\n[ref]: https://example.org"],
+  ])("does not link handles or hashtags inside %s", (_, markdown) => {
+    const out = html(markdown);
+    expect(out).not.toContain("x.com");
+  });
+
+  it.each([
+    ["an e-mail address", "Write to editor@example.com today"],
+    ["a URL fragment", "See example.org/page#section for more"],
+    ["a bare fragment after a slash", "Go to /guide/#contents now"],
+    ["a number", "We came #1 in the table"],
+    ["a handle longer than 15 characters", "Ask @abcdefghijklmnopq today"],
+  ])("does not link %s", (_, markdown) => {
+    expect(html(markdown)).not.toContain("x.com");
+  });
+
+  it("adds rel to external links only", () => {
+    const out = html("[external](https://example.org/a) and [internal](/series/caseload)");
+    expect(out).toContain('<a href="https://example.org/a" rel="noopener noreferrer">external</a>');
+    expect(out).toContain('<a href="/series/caseload">internal</a>');
+  });
+
+  it("drops raw HTML tags, keeping the words between them", () => {
+    expect(html("Some <b>bold</b> words")).toBe("<p>Some bold words</p>");
+  });
+});
+
+describe("renderPostMarkdown: excerpt and reading time", () => {
+  it("builds a plain-text excerpt of about 200 characters cut at a word boundary", () => {
+    const sentence = "The officer read the report twice before the hearing began in the afternoon. ";
+    const { excerpt } = renderPostMarkdown(`## A heading that is not prose\n\n**${sentence.trim()}** ${sentence.repeat(5)}`);
+    expect(excerpt.length).toBeLessThanOrEqual(201);
+    expect(excerpt.length).toBeGreaterThan(150);
+    expect(excerpt.endsWith("…")).toBe(true);
+    expect(excerpt).not.toContain("heading");
+    expect(excerpt).not.toMatch(/[*<>]/);
+    const beforeEllipsis = excerpt.slice(0, -1);
+    expect(`${sentence.repeat(6)}`.startsWith(beforeEllipsis)).toBe(true);
+    expect(sentence.repeat(6).charAt(beforeEllipsis.length)).toMatch(/[ .]/);
+  });
+
+  it("keeps a short body whole, without an ellipsis", () => {
+    expect(renderPostMarkdown("Short and *sweet*.").excerpt).toBe("Short and sweet.");
+  });
+
+  it("counts reading time at 230 words a minute, rounded up, at least one", () => {
+    expect(renderPostMarkdown("word ".repeat(230)).readingMinutes).toBe(1);
+    expect(renderPostMarkdown("word ".repeat(231)).readingMinutes).toBe(2);
+    expect(renderPostMarkdown("").readingMinutes).toBe(1);
+    expect(readingMinutesFor("one two three")).toBe(1);
+  });
+
+  it("cuts a very long single word rather than returning nothing", () => {
+    expect(excerptOf("x".repeat(500), 20)).toBe(`${"x".repeat(20)}…`);
+  });
+});
+
+describe("renderPostMarkdown: hostile input renders inert", () => {
+  const hostile: [string, string][] = [
+    ["script block", "<script>alert(1)</script>"],
+    ["inline script", "Hello <script>alert(document.cookie)</script> there"],
+    ["script split over lines", "<script>\nfetch('/steal')\n</script>"],
+    ["img onerror", '<img src=x onerror="alert(1)">'],
+    ["event handler on div", '<div onmouseover="alert(1)">hover</div>'],
+    ["javascript: link", "[click](javascript:alert(1))"],
+    ["uppercase javascript: link", "[click](JAVASCRIPT:alert(1))"],
+    ["entity-encoded javascript: link", "[click](&#106;avascript:alert(1))"],
+    ["hex entity with tab", "[click](java&#x09;script:alert(1))"],
+    ["percent-encoded scheme", "[click](%6Aavascript:alert(1))"],
+    ["angle-bracket destination with space", "[click](< javascript:alert(1)>)"],
+    ["newline entity in scheme", "[click](java&#10;script:alert(1))"],
+    ["autolink javascript:", "<javascript:alert(1)>"],
+    ["reference definition javascript:", "[click][x]\n\n[x]: javascript:alert(1)"],
+    ["vbscript: link", "[click](vbscript:msgbox(1))"],
+    ["data: link", "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"],
+    ["data: image", "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)"],
+    ["javascript: image", "![x](javascript:alert(1))"],
+    ["svg with script", "<svg><script>alert(1)</script></svg>"],
+    ["svg onload", "<svg onload=alert(1)>"],
+    ["svg xlink:href", '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>'],
+    ["math tricks", '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'],
+    ["iframe", '<iframe src="https://evil.example"></iframe>'],
+    ["iframe srcdoc", '<iframe srcdoc="<script>alert(1)</script>"></iframe>'],
+    ["style element", "<style>body{background:url(javascript:alert(1))}</style>"],
+    ["style attribute", '<p style="background:url(javascript:alert(1))">x</p>'],
+    ["form with formaction", '<form action="https://evil.example"><button formaction="javascript:alert(1)">go</button></form>'],
+    ["object/embed", '<object data="evil.swf"></object><embed src="evil.swf">'],
+    ["meta refresh", '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'],
+    ["base href", '<base href="javascript:alert(1)//">'],
+    ["html comment trick", "<!-- --><script>alert(1)</script> -->"],
+    ["link title breaking out", '[x](https://example.org "a\\" onmouseover=\\"alert(1)")'],
+    ["image alt breaking out", '![" onerror="alert(1)](https://example.org/i.png)'],
+    ["heading id clobbering", "# __proto__\n\n# location"],
+  ];
+
+  it("the detector itself catches what it must", () => {
+    expect(executableParts('<a href=" java&#x09;script:x">a</a><img src=x onerror=y><svg></svg>')).toHaveLength(3);
+  });
+
+  it.each(hostile)("%s", (_, markdown) => {
+    const { html: out, excerpt } = renderPostMarkdown(markdown);
+    expect(executableParts(out)).toEqual([]);
+    expect(excerpt).not.toMatch(/<script/i);
+  });
+
+  it("never emits an id that could clobber a global", () => {
+    const out = html("# location\n\n## cookie");
+    const ids = [...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id.startsWith("user-content-")).toBe(true);
+  });
+
+  it("keeps the text of a harmful link but removes its target", () => {
+    expect(html("[click](javascript:alert(1))")).toBe("<p><a>click</a></p>");
+  });
+});
+
+describe("renderCommentMarkdown", () => {
+  it("renders paragraphs, emphasis, blockquotes and line breaks", () => {
+    const out = renderCommentMarkdown("> You said *this*.\n\nI **agree**,\nmostly.");
+    expect(out).toContain("<blockquote>\n<p>You said <em>this</em>.</p>\n</blockquote>");
+    expect(out).toContain("<p>I <strong>agree</strong>,<br>\nmostly.</p>");
+  });
+
+  it("links with nofollow ugc noopener, including bare URLs", () => {
+    const out = renderCommentMarkdown("[my blog](https://example.com/blog) and https://example.org/x");
+    expect(out).toContain('<a href="https://example.com/blog" rel="nofollow ugc noopener">my blog</a>');
+    expect(out).toContain('<a href="https://example.org/x" rel="nofollow ugc noopener">https://example.org/x</a>');
+  });
+
+  it("shows headings, lists, code and images as text", () => {
+    const out = renderCommentMarkdown("# Big\n\n- item\n\n`code`\n\n![pic](https://example.org/p.png)\n\n---");
+    expect(out).not.toMatch(/<(h\d|ul|li|code|img|hr|pre)\b/);
+    expect(out).toContain("# Big");
+    expect(out).toContain("- item");
+    expect(out).toContain("`code`");
+  });
+
+  it("shows raw HTML as the literal text typed", () => {
+    const out = renderCommentMarkdown("I <3 this <b>so</b> much <script>alert(1)</script>");
+    expect(out).not.toMatch(/<(b|script)\b/);
+    expect(out).toContain("&#x3C;b>so&#x3C;/b>");
+  });
+
+  it.each([
+    ["javascript: link", "[x](javascript:alert(1))"],
+    ["data: link", "[x](data:text/html,<script>alert(1)</script>)"],
+    ["image onerror", "<img src=x onerror=alert(1)>"],
+    ["svg", "<svg onload=alert(1)>"],
+    ["iframe", "<iframe src=https://evil.example>"],
+  ])("renders %s inert", (_, markdown) => {
+    expect(executableParts(renderCommentMarkdown(markdown))).toEqual([]);
+  });
+});
+
+describe("renderPlainText", () => {
+  it("keeps the words, list markers and link targets, and drops markup", () => {
+    const text = renderPlainText("## Notes\n\nSee [the guide](https://example.org/guide).\n\n- one\n- two\n\n<b>x</b> y");
+    expect(text).toBe("Notes\n\nSee the guide (https://example.org/guide).\n\n- one\n- two\n\nx y");
+  });
+
+  it("never prints a script URL as a link target", () => {
+    expect(renderPlainText("[click](javascript:alert(1))")).toBe("click");
+  });
+});
