@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getCurrentUser } from "@/lib/auth";
+import { signOutAction, signOutEverywhereAction } from "@/features/people/actions";
+import { adminSectionsFor } from "@/features/editorial/navigation";
+import { AdminNav } from "@/features/editorial/components/admin-nav";
+import "./admin.css";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Docket admin" }, robots: { index: false } };
+
+// Every admin page depends on who is signed in: nothing here belongs in a shared static shell.
+export const instant = false;
+
+const roleLabels = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" } as const;
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) {
+    return (
+      <div className="admin admin-signed-out">
+        <header className="admin-header">
+          <Link href="/" className="admin-brand">
+            Docket
+          </Link>
+        </header>
+        <main className="admin-main">{children}</main>
+      </div>
+    );
+  }
+  const links = adminSectionsFor(user.role).map(({ href, label }) => ({ href, label }));
+  return (
+    <div className="admin">
+      <header className="admin-header">
+        <Link href="/admin" className="admin-brand">
+          Docket admin
+        </Link>
+        <div className="admin-account">
+          <Link href="/admin/profile">{user.displayName ?? user.email}</Link>
+          <span className="admin-role">{roleLabels[user.role]}</span>
+          <form action={signOutAction}>
+            <button type="submit" className="link-button">
+              Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="link-button">
+              Sign out everywhere
+            </button>
+          </form>
+        </div>
+      </header>
+      <div className="admin-body">
+        <AdminNav links={links} />
+        <main className="admin-main">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { SearchParams } from "@/features/editorial/search-params";
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser, safeCallbackPath } from "@/lib/auth";
+import { SignInForm } from "@/features/people/components/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+const notices: Record<string, string> = {
+  "1": "You are signed out.",
+  everywhere: "You are signed out on every device.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  if (await getCurrentUser()) redirect("/admin");
+  const signedOut = typeof params.signedOut === "string" ? notices[params.signedOut] : undefined;
+  const callbackUrl = typeof params.callbackUrl === "string" ? safeCallbackPath(params.callbackUrl) : undefined;
+  return (
+    <section className="auth-card">
+      <h1>Sign in</h1>
+      {signedOut && <p className="form-notice">{signedOut}</p>}
+      <p>Enter the address you were invited with. We will email you a link that signs you in; no password needed.</p>
+      <SignInForm callbackUrl={callbackUrl} />
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+// Reads about logins, sessions, bylines and invitations: for sign-in and the editors' people pages.
+import { db } from "@/lib/db";
+import type { Role } from "@/generated/prisma/enums";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  role: Role;
+  profileId: string | null;
+  displayName: string | null;
+  profileComplete: boolean;
+};
+
+/** The signed-in user behind a session cookie, or null when the session is unknown or expired. */
+export async function findSessionUser(sessionToken: string, now = new Date()): Promise<SessionUser | null> {
+  const session = await db().session.findUnique({
+    where: { sessionToken },
+    select: {
+      expires: true,
+      user: {
+        select: { id: true, email: true, role: true, profile: { select: { id: true, displayName: true, bio: true } } },
+      },
+    },
+  });
+  if (!session || session.expires <= now) return null;
+  const { user } = session;
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    profileId: user.profile?.id ?? null,
+    displayName: user.profile?.displayName ?? null,
+    profileComplete: Boolean(user.profile?.displayName),
+  };
+}
+
+export async function findUserIdByEmail(email: string): Promise<string | null> {
+  const user = await db().user.findUnique({ where: { email }, select: { id: true } });
+  return user?.id ?? null;
+}
+
+export async function listUsersWithRoles(roles: Role[]) {
+  return db().user.findMany({
+    where: { role: { in: roles } },
+    select: { id: true, email: true, role: true },
+    orderBy: { email: "asc" },
+  });
+}
+
+export async function listPeople() {
+  return db().user.findMany({
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      profile: { select: { id: true, displayName: true, slug: true } },
+      _count: { select: { sessions: true } },
+    },
+  });
+}
+
+/** Every byline with its real name: for editors only. */
+export async function listProfilesForEditors() {
+  return db().authorProfile.findMany({
+    orderBy: { displayName: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      displayName: true,
+      isPseudonymous: true,
+      realName: true,
+      userId: true,
+      user: { select: { email: true } },
+      _count: { select: { posts: true } },
+    },
+  });
+}
+
+export async function listProfileChoices() {
+  return db().authorProfile.findMany({
+    orderBy: { displayName: "asc" },
+    select: { id: true, displayName: true },
+  });
+}
+
+export async function listPendingInvitations() {
+  return db().invitation.findMany({
+    where: { acceptedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, role: true, createdAt: true, series: { select: { title: true } } },
+  });
+}
+
+export async function findOwnProfile(userId: string) {
+  return db().authorProfile.findUnique({
+    where: { userId },
+    select: { id: true, slug: true, displayName: true, bio: true, avatarUrl: true, xHandle: true, website: true },
+  });
+}
+
+export async function isProfileSlugTaken(slug: string, exceptProfileId?: string): Promise<boolean> {
+  const found = await db().authorProfile.findUnique({ where: { slug }, select: { id: true } });
+  return Boolean(found && found.id !== exceptProfileId);
+}

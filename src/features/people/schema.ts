@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+export const emailAddress = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.org."));
+
+export const signInRequestSchema = z.object({
+  email: emailAddress,
+  callbackUrl: z.string().max(500).optional(),
+});
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional();
+
+export const invitationSchema = z.object({
+  email: emailAddress,
+  role: z.enum(["GUEST", "AUTHOR"], { error: "Choose guest or author." }).default("GUEST"),
+  seriesId: optionalText(40, "Series"),
+});
+
+export const handleSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/^@/, ""))
+  .pipe(z.string().regex(/^[A-Za-z0-9_]{0,30}$/, "A handle has up to 30 letters, digits or underscores, like @docket_blog."))
+  .transform((value) => (value === "" ? null : value));
+
+export const websiteSchema = z
+  .string()
+  .trim()
+  .max(300, "The website address is too long.")
+  .refine((value) => value === "" || /^https?:\/\/[^\s]+\.[^\s]+$/.test(value), "Enter a website starting with https://.")
+  .transform((value) => (value === "" ? null : value));
+
+export const profileSchema = z.object({
+  displayName: z
+    .string()
+    .trim()
+    .min(2, "Enter the name readers will see (at least 2 characters).")
+    .max(80, "The display name must be at most 80 characters."),
+  bio: z.string().trim().max(1500, "The bio must be at most 1,500 characters."),
+  xHandle: handleSchema,
+  website: websiteSchema,
+});
+
+export const bylineSchema = z.object({
+  displayName: profileSchema.shape.displayName,
+  bio: profileSchema.shape.bio.default(""),
+  isPseudonymous: z.boolean().default(false),
+  realName: optionalText(120, "The real name"),
+});
+
+export const pseudonymSchema = z.object({
+  profileId: z.string().min(1).max(40),
+  isPseudonymous: z.boolean(),
+  realName: optionalText(120, "The real name"),
+});
+
+export const linkProfileSchema = z.object({
+  profileId: z.string().min(1).max(40),
+  userId: z.string().min(1).max(40),
+});

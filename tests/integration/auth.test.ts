@@ -1,0 +1,176 @@
+import { readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
+import { db } from "@/lib/db";
+import { assertRole, AuthorizationError, authOptions, safeCallbackPath } from "@/lib/auth";
+import { findSessionUser } from "@/features/people/data";
+import { deleteAllSessionsOfUser } from "@/features/people/mutations";
+import { requestSignInLink, SIGN_IN_LIMITS } from "@/features/people/sign-in";
+
+// next-auth's request handler without Next's request context (its package exports hide ./core).
+const { AuthHandler } = createRequire(import.meta.url)(
+  path.resolve("node_modules/next-auth/core/index.js"),
+) as typeof import("next-auth/core");
+
+let dataDir: string;
+const outbox = () => path.join(dataDir, "outbox");
+
+beforeAll(async () => {
+  dataDir = await useTestSettings();
+  await openEditorialTestDatabase();
+  await db().user.create({ data: { email: "editor@docket.test", role: "EDITOR" } });
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+let earlierMails = new Set<string>();
+const outboxFiles = async () => (await readdir(outbox()).catch(() => [] as string[])).sort();
+beforeEach(async () => {
+  earlierMails = new Set(await outboxFiles());
+  await db().rateLimitCounter.deleteMany();
+});
+
+/** Mails written to the outbox during the current test, oldest first. */
+async function sentMails(): Promise<string[]> {
+  const files = (await outboxFiles()).filter((file) => !earlierMails.has(file));
+  return Promise.all(files.map((file) => readFile(path.join(outbox(), file), "utf8")));
+}
+
+function confirmLinkIn(raw: string): URL {
+  const unfolded = raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  const match = unfolded.match(/http:\/\/docket\.test\/admin\/sign-in\/confirm\?[^\s"<]+/);
+  if (!match) throw new Error(`no confirm link in:\n${raw}`);
+  return new URL(match[0].replace(/&amp;/g, "&"));
+}
+
+/** What the confirmation page's button does: next-auth's email callback with the link's parameters. */
+async function followCallback(link: URL) {
+  return AuthHandler({
+    req: {
+      action: "callback",
+      providerId: "email",
+      method: "GET",
+      query: Object.fromEntries(link.searchParams),
+      cookies: {},
+      headers: { host: "docket.test" },
+    },
+    options: authOptions(),
+  });
+}
+
+describe("asking for a sign-in link", () => {
+  it("emails a link to the confirmation page to a known address", async () => {
+    expect(await requestSignInLink({ email: " Editor@Docket.test ", ip: "10.0.0.1" })).toEqual({ ok: true });
+    const mails = await sentMails();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatch(/^To: editor@docket\.test$/m);
+    const link = confirmLinkIn(mails[0]);
+    expect(link.searchParams.get("email")).toBe("editor@docket.test");
+    expect(link.searchParams.get("callbackUrl")).toBe("/admin");
+    expect(await db().verificationToken.count({ where: { identifier: "editor@docket.test" } })).toBe(1);
+    // next-auth's own callback was not linked: a scanner fetching the link spends nothing.
+    expect(mails[0]).not.toContain("/api/auth/callback");
+  });
+
+  it("answers an unknown address exactly the same, without sending anything or storing a token", async () => {
+    const before = await db().verificationToken.count();
+    expect(await requestSignInLink({ email: "stranger@example.org", ip: "10.0.0.1" })).toEqual({ ok: true });
+    expect(await sentMails()).toHaveLength(0);
+    expect(await db().verificationToken.count()).toBe(before);
+  });
+
+  it("explains an invalid address", async () => {
+    const result = await requestSignInLink({ email: "not-an-address", ip: "10.0.0.1" });
+    expect(result).toEqual({ ok: false, error: "Enter a valid email address, like name@example.org." });
+  });
+
+  it("limits attempts per address, even from many IPs, with a clear message", async () => {
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAddress.limit; attempt++) {
+      expect((await requestSignInLink({ email: "editor@docket.test", ip: `10.0.1.${attempt}` })).ok).toBe(true);
+    }
+    const refused = await requestSignInLink({ email: "editor@docket.test", ip: "10.0.2.1" });
+    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/^Too many sign-in attempts\. Please try again in \d+ minutes?\.$/) });
+    expect(await sentMails()).toHaveLength(SIGN_IN_LIMITS.perAddress.limit);
+  });
+
+  it("limits attempts per IP across addresses, known or not", async () => {
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perIp.limit; attempt++) {
+      await requestSignInLink({ email: `someone${attempt}@example.org`, ip: "10.0.3.1" });
+    }
+    expect((await requestSignInLink({ email: "editor@docket.test", ip: "10.0.3.1" })).ok).toBe(false);
+    expect((await requestSignInLink({ email: "editor@docket.test", ip: "10.0.3.2" })).ok).toBe(true);
+  });
+});
+
+describe("following the link", () => {
+  it("creates a database session once; the same link then fails", async () => {
+    await requestSignInLink({ email: "editor@docket.test", ip: "10.0.4.1", callbackUrl: "/admin/posts" });
+    const link = confirmLinkIn((await sentMails())[0]);
+
+    const first = await followCallback(link);
+    expect(first.redirect).toBe("http://docket.test/admin/posts");
+    const sessionCookie = first.cookies?.find((cookie) => cookie.name === "next-auth.session-token");
+    expect(sessionCookie?.value).toBeTruthy();
+    const user = await findSessionUser(sessionCookie!.value);
+    expect(user).toMatchObject({ email: "editor@docket.test", role: "EDITOR", profileId: null });
+
+    const second = await followCallback(link);
+    expect(second.redirect).toBe("http://docket.test/api/auth/error?error=Verification");
+  });
+
+  it("never follows a callback to another site", async () => {
+    expect(safeCallbackPath("https://evil.example/admin")).toBe("/admin");
+    expect(safeCallbackPath("//evil.example")).toBe("/admin");
+    expect(safeCallbackPath("/admin/review")).toBe("/admin/review");
+  });
+
+  it("refuses a token for an address with no account and creates no user", async () => {
+    const { createSignInToken } = await import("@/features/people/mutations");
+    const token = await createSignInToken("ghost@example.org");
+    const link = new URL(`http://docket.test/admin/sign-in/confirm?token=${token}&email=ghost%40example.org&callbackUrl=%2Fadmin`);
+    const result = await followCallback(link);
+    expect(result.redirect).toBe("http://docket.test/api/auth/error?error=AccessDenied");
+    expect(await db().user.count({ where: { email: "ghost@example.org" } })).toBe(0);
+  });
+
+  it("expires links after 24 hours", async () => {
+    const { createSignInToken } = await import("@/features/people/mutations");
+    const token = await createSignInToken("editor@docket.test", new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000));
+    const link = new URL(`http://docket.test/x?token=${token}&email=editor%40docket.test`);
+    expect((await followCallback(link)).redirect).toBe("http://docket.test/api/auth/error?error=Verification");
+  });
+});
+
+describe("sessions", () => {
+  it("signing out everywhere ends every session of that user only", async () => {
+    const editor = await db().user.findUniqueOrThrow({ where: { email: "editor@docket.test" } });
+    const other = await db().user.create({ data: { email: "other@docket.test", role: "GUEST" } });
+    const expires = new Date(Date.now() + 60_000);
+    await db().session.createMany({
+      data: [
+        { sessionToken: "laptop", userId: editor.id, expires },
+        { sessionToken: "phone", userId: editor.id, expires },
+        { sessionToken: "theirs", userId: other.id, expires },
+      ],
+    });
+    expect(await deleteAllSessionsOfUser(editor.id)).toBeGreaterThanOrEqual(2);
+    expect(await findSessionUser("laptop")).toBeNull();
+    expect(await findSessionUser("phone")).toBeNull();
+    expect(await findSessionUser("theirs")).toMatchObject({ email: "other@docket.test" });
+  });
+
+  it("ignores expired sessions", async () => {
+    const other = await db().user.findUniqueOrThrow({ where: { email: "other@docket.test" } });
+    await db().session.create({ data: { sessionToken: "old", userId: other.id, expires: new Date(Date.now() - 1000) } });
+    expect(await findSessionUser("old")).toBeNull();
+  });
+
+  it("role checks throw typed errors", () => {
+    const guest = { id: "u", email: "g@x", role: "GUEST" as const, profileId: null, displayName: null, profileComplete: false };
+    expect(() => assertRole(null)).toThrow(AuthorizationError);
+    expect(() => assertRole(guest, ["EDITOR"])).toThrow(expect.objectContaining({ failure: "FORBIDDEN" }));
+    expect(assertRole(guest)).toBe(guest);
+  });
+});
