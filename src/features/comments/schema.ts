@@ -7,17 +7,23 @@ export const COMMENT_LIMITS = {
   body: 5000,
 } as const;
 
+/** PostgreSQL text cannot hold NUL; it becomes U+FFFD, as HTML parsers do. Everything else is kept. */
+const withoutNul = (value: string) => value.replaceAll("\u0000", "\uFFFD");
+
 const requiredText = (field: string, max: number) =>
   z
     .string({ error: `Enter your ${field}.` })
+    .transform(withoutNul)
+    .pipe(z.string()
     .trim()
     .min(1, `Enter your ${field}.`)
-    .max(max, `Your ${field} is too long: at most ${max} characters.`);
+    .max(max, `Your ${field} is too long: at most ${max} characters.`));
 
 const optionalWebsite = z
   .string()
   .trim()
   .max(COMMENT_LIMITS.url, `Your website address is too long: at most ${COMMENT_LIMITS.url} characters.`)
+  .default("")
   .transform((value) => (value === "" ? undefined : /^https?:\/\//i.test(value) ? value : `https://${value}`))
   .pipe(
     z
@@ -44,6 +50,7 @@ export const commentFormSchema = z.object({
   authorUrl: optionalWebsite,
   body: z
     .string({ error: "Write your comment." })
+    .transform(withoutNul)
     .refine((value) => value.trim().length > 0, "Write your comment.")
     .refine(
       (value) => value.length <= COMMENT_LIMITS.body,
