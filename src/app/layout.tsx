@@ -1,9 +1,33 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { siteUrl } from "@/lib/env";
+import { absoluteUrl, paths, siteName, siteTagline } from "@/lib/seo";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Docket", template: "%s · Docket" },
+export function generateMetadata(): Metadata {
+  const name = siteName();
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: `${name}: ${siteTagline()}`, template: `%s · ${name}` },
+    description: siteTagline(),
+    applicationName: name,
+    openGraph: { siteName: name, locale: "en_GB", type: "website" },
+    twitter: { card: "summary_large_image" },
+    alternates: {
+      types: {
+        "application/rss+xml": [{ url: absoluteUrl(paths.rss()), title: `${name} (RSS)` }],
+        "application/atom+xml": [{ url: absoluteUrl(paths.atom()), title: `${name} (Atom)` }],
+      },
+    },
+  };
+}
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
+    { media: "(prefers-color-scheme: dark)", color: "#161514" },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

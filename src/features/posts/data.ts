@@ -1,23 +1,322 @@
-import { cacheLife, cacheTag } from "next/cache";
+// Reads for reader pages about posts. Only PUBLISHED posts ever leave these functions; drafts,
+// submitted, scheduled and unpublished posts are filtered in every query.
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
+import { cacheForReaders } from "@/lib/reader-cache";
+import { publicProfileSelect, type PublicByline } from "@/features/authors/public-profile";
+import { listApprovedComments } from "@/features/comments/data";
 
-export async function listLatestPosts(limit = 10) {
+export const POSTS_PER_PAGE = 10;
+/** Category, tag and author pages list this many of their latest posts; feeds and search reach the rest. */
+export const ARCHIVE_PAGE_SIZE = 50;
+
+/** What a post listing (home, category, tag, author, series, search) shows for each post. */
+export const postCardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  standfirst: true,
+  excerpt: true,
+  publishedAt: true,
+  readingMinutes: true,
+  category: { select: { slug: true, name: true } },
+  series: { select: { slug: true, title: true } },
+  authors: { orderBy: { position: "asc" }, select: { profile: { select: publicProfileSelect } } },
+  _count: { select: { comments: { where: { status: "APPROVED" } } } },
+} satisfies Prisma.PostSelect;
+
+type PostCardRow = Prisma.PostGetPayload<{ select: typeof postCardSelect }>;
+
+export type PostCard = Omit<PostCardRow, "authors" | "_count" | "publishedAt"> & {
+  publishedAt: Date;
+  authors: PublicByline[];
+  commentCount: number;
+};
+
+export function toPostCard(row: PostCardRow): PostCard {
+  const { authors, _count, publishedAt, ...rest } = row;
+  return {
+    ...rest,
+    publishedAt: publishedAt ?? new Date(0),
+    authors: authors.map((author) => author.profile),
+    commentCount: _count.comments,
+  };
+}
+
+export const publishedOnly = { status: "PUBLISHED" } satisfies Prisma.PostWhereInput;
+
+export type PostPage = { posts: PostCard[]; page: number; totalPages: number; total: number };
+
+/** One page of published posts matching `where`, newest first. */
+export async function listPublishedPostPage(
+  where: Prisma.PostWhereInput,
+  page: number,
+  perPage = POSTS_PER_PAGE,
+): Promise<PostPage> {
+  const filter = { AND: [publishedOnly, where] };
+  const [rows, total] = await Promise.all([
+    db().post.findMany({
+      where: filter,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: postCardSelect,
+    }),
+    db().post.count({ where: filter }),
+  ]);
+  return { posts: rows.map(toPostCard), page, total, totalPages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/** The home page's latest posts, `page` counted from 1. */
+export async function listLatestPosts(page = 1): Promise<PostPage> {
   "use cache";
-  cacheLife("max");
-  cacheTag(tags.posts);
-  return db().post.findMany({
-    where: { status: "PUBLISHED" },
+  cacheForReaders(tags.posts, tags.authors, tags.categories, tags.allSeries, tags.allComments);
+  return listPublishedPostPage({}, page);
+}
+
+/** Slugs of the most recent published posts: prerendered at build time. */
+export async function listRecentPostSlugs(limit = 50): Promise<string[]> {
+  "use cache";
+  cacheForReaders(tags.posts);
+  const rows = await db().post.findMany({
+    where: publishedOnly,
     orderBy: { publishedAt: "desc" },
     take: limit,
+    select: { slug: true },
+  });
+  return rows.map((row) => row.slug);
+}
+
+export type PostAuthorByline = PublicByline;
+
+export type PublishedPost = {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst: string | null;
+  bodyHtml: string;
+  excerpt: string;
+  readingMinutes: number;
+  publishedAt: Date;
+  updatedAt: Date;
+  coverImageUrl: string | null;
+  coverImageAlt: string | null;
+  commentsOpen: boolean;
+  seriesId: string | null;
+  categoryId: string | null;
+  authors: PostAuthorByline[];
+  category: {
+    slug: string;
+    name: string;
+    sponsorName: string | null;
+    sponsorUrl: string | null;
+    sponsorText: string | null;
+  } | null;
+  series: { id: string; slug: string; title: string } | null;
+  tags: { id: string; slug: string; name: string }[];
+};
+
+/**
+ * A published post with its bylines, category, series and tags, in one query (the post page's
+ * budget is four queries when nothing is cached). bodyHtml was sanitized when the post was saved.
+ */
+export async function getPublishedPost(slug: string): Promise<PublishedPost | null> {
+  "use cache";
+  cacheForReaders(tags.post(slug), tags.posts, tags.authors, tags.categories, tags.allSeries, tags.postTags);
+  const rows = await db().$queryRaw<PublishedPost[]>`
+    SELECT p.id, p.slug, p.title, p.standfirst, p."bodyHtml", p.excerpt, p."readingMinutes",
+           p."publishedAt", p."updatedAt", p."coverImageUrl", p."coverImageAlt", p."commentsOpen",
+           p."seriesId", p."categoryId",
+           (SELECT coalesce(json_agg(json_build_object(
+                     'slug', a.slug, 'displayName', a."displayName", 'avatarUrl', a."avatarUrl",
+                     'xHandle', a."xHandle", 'website', a.website) ORDER BY pa.position), '[]'::json)
+              FROM "PostAuthor" pa JOIN "AuthorProfile" a ON a.id = pa."profileId"
+             WHERE pa."postId" = p.id) AS authors,
+           (SELECT json_build_object('slug', c.slug, 'name', c.name, 'sponsorName', c."sponsorName",
+                     'sponsorUrl', c."sponsorUrl", 'sponsorText', c."sponsorText")
+              FROM "Category" c WHERE c.id = p."categoryId") AS category,
+           (SELECT json_build_object('id', s.id, 'slug', s.slug, 'title', s.title)
+              FROM "Series" s WHERE s.id = p."seriesId") AS series,
+           (SELECT coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name) ORDER BY t.name), '[]'::json)
+              FROM "PostTag" pt JOIN "Tag" t ON t.id = pt."tagId" WHERE pt."postId" = p.id) AS tags
+      FROM "Post" p
+     WHERE p.slug = ${slug} AND p.status = 'PUBLISHED'
+     LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+export type RelatedPost = { slug: string; title: string; publishedAt: Date };
+
+/** Up to three published posts related to `post`: same series first, then same category, then shared tags. */
+export async function listRelatedPosts(post: {
+  id: string;
+  seriesId: string | null;
+  categoryId: string | null;
+}): Promise<RelatedPost[]> {
+  "use cache";
+  cacheForReaders(tags.posts);
+  return db().$queryRaw<RelatedPost[]>`
+    SELECT slug, title, "publishedAt" FROM (
+      SELECT p.slug, p.title, p."publishedAt",
+             (CASE WHEN p."seriesId" = ${post.seriesId} THEN 100 ELSE 0 END)
+           + (CASE WHEN p."categoryId" = ${post.categoryId} THEN 10 ELSE 0 END)
+           + (SELECT count(*)::int FROM "PostTag" pt
+               WHERE pt."postId" = p.id
+                 AND pt."tagId" IN (SELECT "tagId" FROM "PostTag" WHERE "postId" = ${post.id})) AS score
+        FROM "Post" p
+       WHERE p.status = 'PUBLISHED' AND p.id <> ${post.id}
+    ) ranked
+    WHERE score > 0
+    ORDER BY score DESC, "publishedAt" DESC
+    LIMIT 3`;
+}
+
+export type SeriesEntry = { id: string; slug: string; title: string; number: number };
+export type SeriesTeaser = { title: string | null; authorName: string | null; scheduledFor: Date };
+export type SeriesContext = { published: SeriesEntry[]; teaser: SeriesTeaser | null };
+
+type SeriesContextRow = {
+  id: string;
+  status: "PUBLISHED" | "SCHEDULED";
+  slug: string | null;
+  title: string | null;
+  authorName: string | null;
+  scheduledFor: Date | null;
+};
+
+export const TEASER_WINDOW_DAYS = 14;
+
+/**
+ * A series' published posts in order, numbered from 1, and the next post scheduled within 14 days
+ * as a teaser. A scheduled post's title and author leave the database only when the editor marked
+ * them public; its slug and body never do.
+ */
+export async function getSeriesContext(seriesId: string): Promise<SeriesContext> {
+  "use cache";
+  cacheForReaders(tags.posts, tags.allSeries, tags.authors);
+  const rows = await db().$queryRaw<SeriesContextRow[]>`
+    SELECT p.id, p.status::text AS status,
+           CASE WHEN p.status = 'PUBLISHED' THEN p.slug END AS slug,
+           CASE WHEN p.status = 'PUBLISHED' OR p."teaserShowsTitle" THEN p.title END AS title,
+           CASE WHEN p.status = 'SCHEDULED' AND p."teaserShowsAuthor" THEN
+             (SELECT string_agg(a."displayName", ' and ' ORDER BY pa.position)
+                FROM "PostAuthor" pa JOIN "AuthorProfile" a ON a.id = pa."profileId"
+               WHERE pa."postId" = p.id) END AS "authorName",
+           CASE WHEN p.status = 'SCHEDULED' THEN p."scheduledFor" END AS "scheduledFor"
+      FROM "Post" p
+     WHERE p."seriesId" = ${seriesId}
+       AND (p.status = 'PUBLISHED'
+            OR (p.status = 'SCHEDULED' AND p."scheduledFor" > now()
+                AND p."scheduledFor" <= now() + make_interval(days => ${TEASER_WINDOW_DAYS}::int)))
+     ORDER BY p."seriesPosition" ASC NULLS LAST, coalesce(p."publishedAt", p."scheduledFor") ASC, p.id`;
+  const published = rows
+    .filter((row) => row.status === "PUBLISHED")
+    .map((row, index) => ({ id: row.id, slug: row.slug ?? "", title: row.title ?? "", number: index + 1 }));
+  const upcoming = rows
+    .filter((row) => row.status === "SCHEDULED" && row.scheduledFor)
+    .sort((a, b) => a.scheduledFor!.getTime() - b.scheduledFor!.getTime())[0];
+  const teaser = upcoming
+    ? { title: upcoming.title, authorName: upcoming.authorName, scheduledFor: upcoming.scheduledFor! }
+    : null;
+  return { published, teaser };
+}
+
+export type PostPageData = {
+  post: PublishedPost;
+  seriesContext: SeriesContext | null;
+  related: RelatedPost[];
+  comments: Awaited<ReturnType<typeof listApprovedComments>>;
+};
+
+/** Everything the post page shows. Four queries at most when nothing is cached. */
+export async function loadPostPage(slug: string): Promise<PostPageData | null> {
+  const post = await getPublishedPost(slug);
+  if (!post) return null;
+  const [seriesContext, related, comments] = await Promise.all([
+    post.seriesId ? getSeriesContext(post.seriesId) : Promise.resolve(null),
+    listRelatedPosts({ id: post.id, seriesId: post.seriesId, categoryId: post.categoryId }),
+    listApprovedComments(post.id),
+  ]);
+  return { post, seriesContext, related, comments };
+}
+
+/** The published post an old URL (an earlier slug or a legacy path) now lives at, or null. */
+export async function findRedirectTarget(fromPath: string): Promise<string | null> {
+  "use cache";
+  cacheForReaders(tags.redirects, tags.posts);
+  const redirect = await db().redirect.findUnique({
+    where: { fromPath },
+    select: { post: { select: { slug: true, status: true } } },
+  });
+  return redirect && redirect.post.status === "PUBLISHED" ? redirect.post.slug : null;
+}
+
+export type FeedPost = {
+  slug: string;
+  title: string;
+  standfirst: string | null;
+  excerpt: string;
+  bodyHtml: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  authors: { displayName: string; slug: string }[];
+  category: { name: string; slug: string } | null;
+};
+
+export type FeedScope =
+  | { kind: "site" }
+  | { kind: "series"; slug: string }
+  | { kind: "category"; slug: string }
+  | { kind: "author"; slug: string };
+
+function feedScopeWhere(scope: FeedScope): Prisma.PostWhereInput {
+  switch (scope.kind) {
+    case "site":
+      return {};
+    case "series":
+      return { series: { slug: scope.slug } };
+    case "category":
+      return { category: { slug: scope.slug } };
+    case "author":
+      return { authors: { some: { profile: { slug: scope.slug } } } };
+  }
+}
+
+/** The latest published posts for a feed, with their full (sanitized) bodies. */
+export async function listFeedPosts(scope: FeedScope, limit = 20): Promise<FeedPost[]> {
+  "use cache";
+  cacheForReaders(tags.posts, tags.authors, tags.categories, tags.allSeries);
+  const rows = await db().post.findMany({
+    where: { AND: [publishedOnly, feedScopeWhere(scope)] },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
     select: {
-      id: true,
       slug: true,
       title: true,
       standfirst: true,
       excerpt: true,
+      bodyHtml: true,
       publishedAt: true,
+      updatedAt: true,
+      category: { select: { name: true, slug: true } },
       authors: { orderBy: { position: "asc" }, select: { profile: { select: { displayName: true, slug: true } } } },
     },
+  });
+  return rows.map(({ authors, publishedAt, ...rest }) => ({
+    ...rest,
+    publishedAt: publishedAt ?? rest.updatedAt,
+    authors: authors.map((author) => author.profile),
+  }));
+}
+
+/** Every published post's URL data for the sitemap. */
+export async function listSitemapPosts() {
+  "use cache";
+  cacheForReaders(tags.posts);
+  return db().post.findMany({
+    where: publishedOnly,
+    orderBy: { publishedAt: "desc" },
+    select: { slug: true, updatedAt: true },
   });
 }

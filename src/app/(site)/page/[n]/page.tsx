@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { absoluteUrl, paths } from "@/lib/seo";
+import { HomeView } from "../../_components/HomeView";
+
+export const ensureStatic = "navigation";
+
+export function generateStaticParams() {
+  return [{ n: "2" }];
+}
+
+function pageNumber(n: string): number | null {
+  return /^[1-9]\d{0,4}$/.test(n) ? Number(n) : null;
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ n: string }> }): Promise<Metadata> {
+  const page = pageNumber((await params).n);
+  return page ? { title: `Latest posts, page ${page}`, alternates: { canonical: absoluteUrl(paths.home(page)) } } : {};
+}
+
+export default async function OlderPostsPage({ params }: { params: Promise<{ n: string }> }) {
+  const page = pageNumber((await params).n);
+  if (!page || page < 2) notFound();
+  return <HomeView page={page} />;
+}

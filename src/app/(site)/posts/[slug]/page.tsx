@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { findRedirectTarget, getPublishedPost, listRecentPostSlugs, loadPostPage } from "@/features/posts/data";
+import { Bylines } from "@/features/posts/components/Byline";
+import { PostDate } from "@/features/posts/components/PostDate";
+import { RelatedPosts } from "@/features/posts/components/RelatedPosts";
+import { SeriesBox } from "@/features/posts/components/SeriesBox";
+import { ShareLinks } from "@/features/posts/components/ShareLinks";
+import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
+import { CommentThread } from "@/features/comments/components/CommentThread";
+import { postJsonLd } from "@/features/posts/components/post-json-ld";
+import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
+
+// The whole page is static (served from the cache); a slug not built yet renders once, then is cached.
+export const ensureStatic = "navigation";
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** A slug no post can have, so a build with no posts still has a page to prerender (it is a 404). */
+const NO_POSTS_YET = "-";
+
+export async function generateStaticParams() {
+  const slugs = await listRecentPostSlugs();
+  return (slugs.length > 0 ? slugs : [NO_POSTS_YET]).map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const post = await getPublishedPost((await params).slug);
+  if (!post) return { title: "Not found", robots: { index: false } };
+  const url = absoluteUrl(paths.post(post.slug));
+  const description = post.standfirst ?? post.excerpt;
+  const authors = post.authors.map((author) => author.displayName);
+  return {
+    title: post.title,
+    description,
+    authors: post.authors.map((author) => ({ name: author.displayName, url: absoluteUrl(paths.author(author.slug)) })),
+    alternates: { canonical: url },
+    openGraph: {
+      type: "article",
+      url,
+      title: post.title,
+      description,
+      siteName: siteName(),
+      publishedTime: post.publishedAt.toISOString(),
+      modifiedTime: post.updatedAt.toISOString(),
+      authors,
+      section: post.category?.name,
+      tags: post.tags.map((tag) => tag.name),
+    },
+    twitter: { card: "summary_large_image", title: post.title, description },
+  };
+}
+
+export default async function PostPage({ params }: Props) {
+  const { slug } = await params;
+  const data = await loadPostPage(slug);
+  if (!data) {
+    const target = await findRedirectTarget(paths.post(slug));
+    if (target) permanentRedirect(paths.post(target));
+    notFound();
+  }
+  const { post, seriesContext, related, comments } = data;
+  const url = absoluteUrl(paths.post(post.slug));
+  const crumbs = [
+    { name: siteName(), path: "/" },
+    ...(post.category ? [{ name: post.category.name, path: paths.category(post.category.slug) }] : []),
+    { name: post.title, path: paths.post(post.slug) },
+  ];
+  return (
+    <article className="article" aria-labelledby="post-title">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText([postJsonLd(post), breadcrumbJsonLd(crumbs)]) }} />
+      <header className="article__header">
+        {post.category && (
+          <p className="kicker">
+            <Link href={paths.category(post.category.slug)}>{post.category.name}</Link>
+            {post.series && (
+              <>
+                {" · "}
+                <Link href={paths.series(post.series.slug)}>{post.series.title}</Link>
+              </>
+            )}
+          </p>
+        )}
+        <h1 id="post-title" className="article__title">
+          {post.title}
+        </h1>
+        <Bylines authors={post.authors} />
+        <p className="meta">
+          <PostDate date={post.publishedAt} />
+          <span aria-hidden="true"> · </span>
+          {post.readingMinutes} min read
+          <span aria-hidden="true"> · </span>
+          <a href="#responses">{comments.length === 1 ? "1 response" : `${comments.length} responses`}</a>
+        </p>
+      </header>
+      {post.standfirst && <p className="standfirst">{post.standfirst}</p>}
+      {post.coverImageUrl && (
+        <figure className="cover">
+          {/* eslint-disable-next-line @next/next/no-img-element -- stored uploads are already resized */}
+          <img src={post.coverImageUrl} alt={post.coverImageAlt ?? ""} />
+        </figure>
+      )}
+      {/* bodyHtml is rendered and sanitized (rehype-sanitize) when the post is saved. */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      {post.tags.length > 0 && (
+        <ul className="article__tags" aria-label="Tags">
+          {post.tags.map((tag) => (
+            <li key={tag.slug}>
+              <Link href={paths.tag(tag.slug)}>{tag.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {post.series && seriesContext && <SeriesBox series={post.series} context={seriesContext} postId={post.id} />}
+      {post.category && <SponsorBlock category={post.category} />}
+      <ShareLinks url={url} title={post.title} />
+      <RelatedPosts posts={related} />
+      <CommentThread comments={comments} />
+    </article>
+  );
+}

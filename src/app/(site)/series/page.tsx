@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listPublicSeries } from "@/features/series/data";
+import { PostDate } from "@/features/posts/components/PostDate";
+import { absoluteUrl, paths } from "@/lib/seo";
+
+export const metadata: Metadata = {
+  title: "Series",
+  description: "Every series of guest posts, running and finished.",
+  alternates: { canonical: absoluteUrl(paths.allSeries()) },
+};
+
+export default async function AllSeriesPage() {
+  const series = await listPublicSeries();
+  return (
+    <>
+      <header className="page-head">
+        <p className="kicker">Series</p>
+        <h1>All series</h1>
+        <p className="page-head__lede">Collections of posts on one theme, read in order.</p>
+      </header>
+      {series.length === 0 ? (
+        <p>No series yet.</p>
+      ) : (
+        <ul className="series-list" style={{ maxWidth: "var(--measure)" }}>
+          {series.map((entry) => (
+            <li key={entry.slug}>
+              <h2 className="card__title">
+                <Link href={paths.series(entry.slug)}>{entry.title}</Link>
+              </h2>
+              {entry.description && <p>{entry.description}</p>}
+              <p className="meta">
+                {entry.isRunning ? "Running" : "Finished"} · {entry.postCount} {entry.postCount === 1 ? "post" : "posts"}
+                {entry.latest?.publishedAt && (
+                  <>
+                    {" "}
+                    · latest <PostDate date={entry.latest.publishedAt} />
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+// RSS 2.0 and Atom documents for the site, a series, a category or an author, with full content.
+// URLs: /feed.xml and /atom.xml, and the same two names under /series/<slug>, /categories/<slug>
+// and /authors/<slug>.
+import { getPublicAuthor } from "@/features/authors/data";
+import { getPublicCategory } from "@/features/categories/data";
+import { listFeedPosts, type FeedPost, type FeedScope } from "@/features/posts/data";
+import { getPublicSeries } from "@/features/series/data";
+import { absoluteUrl, paths, siteName, siteTagline } from "@/lib/seo";
+
+export type FeedFormat = "rss" | "atom";
+
+type Channel = { title: string; description: string; pagePath: string };
+
+function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** Feed readers resolve nothing against the page: root-relative links and images become absolute. */
+function absolutizeHtml(html: string): string {
+  return html.replace(/\b(href|src)="\/(?!\/)/g, (_, attribute: string) => `${attribute}="${absoluteUrl("/")}`);
+}
+
+function cdata(text: string): string {
+  return `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+}
+
+async function describeScope(scope: FeedScope): Promise<Channel | null> {
+  const name = siteName();
+  switch (scope.kind) {
+    case "site":
+      return { title: name, description: siteTagline(), pagePath: "/" };
+    case "series": {
+      const series = await getPublicSeries(scope.slug);
+      return series
+        ? { title: `${series.title} series · ${name}`, description: series.description || `The ${series.title} series.`, pagePath: paths.series(series.slug) }
+        : null;
+    }
+    case "category": {
+      const category = await getPublicCategory(scope.slug);
+      return category
+        ? { title: `${category.name} · ${name}`, description: category.description || `Posts in ${category.name}.`, pagePath: paths.category(category.slug) }
+        : null;
+    }
+    case "author": {
+      const author = await getPublicAuthor(scope.slug);
+      return author
+        ? { title: `${author.displayName} · ${name}`, description: author.bio || `Posts by ${author.displayName}.`, pagePath: paths.author(author.slug) }
+        : null;
+    }
+  }
+}
+
+function feedPath(scope: FeedScope, format: FeedFormat): string {
+  const prefix =
+    scope.kind === "site"
+      ? ""
+      : scope.kind === "series"
+        ? paths.series(scope.slug)
+        : scope.kind === "category"
+          ? paths.category(scope.slug)
+          : paths.author(scope.slug);
+  return format === "rss" ? paths.rss(prefix) : paths.atom(prefix);
+}
+
+function rssItem(post: FeedPost): string {
+  const url = absoluteUrl(paths.post(post.slug));
+  return [
+    "<item>",
+    `<title>${escapeXml(post.title)}</title>`,
+    `<link>${escapeXml(url)}</link>`,
+    `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
+    `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
+    ...post.authors.map((author) => `<dc:creator>${escapeXml(author.displayName)}</dc:creator>`),
+    post.category ? `<category>${escapeXml(post.category.name)}</category>` : "",
+    `<description>${escapeXml(post.standfirst ?? post.excerpt)}</description>`,
+    `<content:encoded>${cdata(absolutizeHtml(post.bodyHtml))}</content:encoded>`,
+    "</item>",
+  ].join("");
+}
+
+function renderRss(channel: Channel, selfUrl: string, posts: FeedPost[]): string {
+  const updated = posts[0]?.publishedAt ?? new Date(0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    "<channel>",
+    `<title>${escapeXml(channel.title)}</title>`,
+    `<link>${escapeXml(absoluteUrl(channel.pagePath))}</link>`,
+    `<description>${escapeXml(channel.description)}</description>`,
+    "<language>en-gb</language>",
+    `<lastBuildDate>${updated.toUTCString()}</lastBuildDate>`,
+    `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    ...posts.map(rssItem),
+    "</channel>",
+    "</rss>",
+  ].join("\n");
+}
+
+function atomEntry(post: FeedPost): string {
+  const url = absoluteUrl(paths.post(post.slug));
+  const updated = post.updatedAt > post.publishedAt ? post.updatedAt : post.publishedAt;
+  return [
+    "<entry>",
+    `<id>${escapeXml(url)}</id>`,
+    `<title>${escapeXml(post.title)}</title>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
+    `<published>${post.publishedAt.toISOString()}</published>`,
+    `<updated>${updated.toISOString()}</updated>`,
+    ...post.authors.map(
+      (author) => `<author><name>${escapeXml(author.displayName)}</name><uri>${escapeXml(absoluteUrl(paths.author(author.slug)))}</uri></author>`,
+    ),
+    post.category ? `<category term="${escapeXml(post.category.slug)}" label="${escapeXml(post.category.name)}"/>` : "",
+    `<summary>${escapeXml(post.standfirst ?? post.excerpt)}</summary>`,
+    `<content type="html">${escapeXml(absolutizeHtml(post.bodyHtml))}</content>`,
+    "</entry>",
+  ].join("");
+}
+
+function renderAtom(channel: Channel, selfUrl: string, posts: FeedPost[]): string {
+  const updated = posts.reduce(
+    (latest, post) => (post.updatedAt > latest ? post.updatedAt : latest),
+    posts[0]?.publishedAt ?? new Date(0),
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+    `<id>${escapeXml(absoluteUrl(channel.pagePath))}</id>`,
+    `<title>${escapeXml(channel.title)}</title>`,
+    `<subtitle>${escapeXml(channel.description)}</subtitle>`,
+    `<updated>${updated.toISOString()}</updated>`,
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(selfUrl)}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(channel.pagePath))}"/>`,
+    `<author><name>${escapeXml(siteName())}</name></author>`,
+    ...posts.map(atomEntry),
+    "</feed>",
+  ].join("\n");
+}
+
+/** The feed document, or null when the series, category or author has nothing published. */
+export async function renderFeed(scope: FeedScope, format: FeedFormat): Promise<string | null> {
+  const channel = await describeScope(scope);
+  if (!channel) return null;
+  const posts = await listFeedPosts(scope);
+  const selfUrl = absoluteUrl(feedPath(scope, format));
+  return format === "rss" ? renderRss(channel, selfUrl, posts) : renderAtom(channel, selfUrl, posts);
+}
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+};
+
+export async function feedResponse(scope: FeedScope, format: FeedFormat): Promise<Response> {
+  const body = await renderFeed(scope, format);
+  if (body === null) return new Response("No such feed.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(body, {
+    headers: {
+      "content-type": CONTENT_TYPES[format],
+      "cache-control": "public, max-age=0, s-maxage=300, stale-while-revalidate=86400",
+    },
+  });
+}

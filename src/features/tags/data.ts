@@ -1,0 +1,32 @@
+// Reads for tag pages.
+import { db } from "@/lib/db";
+import { tags } from "@/lib/cache-tags";
+import { cacheForReaders } from "@/lib/reader-cache";
+import { ARCHIVE_PAGE_SIZE, listPublishedPostPage, publishedOnly } from "@/features/posts/data";
+
+/** A tag on at least one published post, or null. */
+export async function getPublicTag(slug: string) {
+  "use cache";
+  cacheForReaders(tags.postTags, tags.tag(slug), tags.posts);
+  return db().tag.findFirst({
+    where: { slug, posts: { some: { post: publishedOnly } } },
+    select: { id: true, slug: true, name: true },
+  });
+}
+
+export async function listTagPosts(tagId: string, page = 1) {
+  "use cache";
+  cacheForReaders(tags.postTags, tags.posts, tags.authors, tags.categories, tags.allSeries, tags.allComments);
+  return listPublishedPostPage({ tags: { some: { tagId } } }, page, ARCHIVE_PAGE_SIZE);
+}
+
+/** Every tag on a published post, by name (for the sitemap). */
+export async function listPublicTags() {
+  "use cache";
+  cacheForReaders(tags.postTags, tags.posts);
+  return db().tag.findMany({
+    where: { posts: { some: { post: publishedOnly } } },
+    orderBy: { name: "asc" },
+    select: { slug: true, name: true },
+  });
+}
