@@ -1,6 +1,9 @@
-// The one way Docket sends email: SMTP when SMTP_URL is set, otherwise .eml files in the outbox folder.
-import { mkdir, writeFile } from "node:fs/promises";
+// The one way Docket sends email: SMTP when SMTP_URL is set (a pooled, rate-limited transport),
+// otherwise .eml files in the outbox folder, which the admin's outbox viewer reads.
+import { randomUUID } from "node:crypto";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 
@@ -10,34 +13,176 @@ export type OutgoingMail = {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  /** Our own Message-ID (with angle brackets), e.g. one derived from a delivery row. */
+  messageId?: string;
 };
 
 export type SentMail = { messageId: string };
+
+/** Sends messages; `close` ends pooled connections. */
+export type MailTransport = {
+  kind: "smtp" | "outbox";
+  send: (message: OutgoingMail) => Promise<SentMail>;
+  close: () => void;
+};
+
+export type TransportOptions = {
+  /** smtp:// or smtps:// URL; undefined writes to the outbox folder. */
+  smtpUrl?: string;
+  /** Highest number of messages per second handed to the server, shared by all pooled connections. */
+  ratePerSecond?: number;
+  maxConnections?: number;
+  outboxDir?: string;
+};
 
 export function outboxDir(): string {
   return path.resolve(env().DOCKET_DATA_DIR, "outbox");
 }
 
-let transport: Transporter | undefined;
-function smtpTransport(smtpUrl: string): Transporter {
-  transport ??= nodemailer.createTransport(smtpUrl);
-  return transport;
+/** Bare address of MAIL_FROM ("Docket <a@b>" → "a@b"). */
+export function mailFromAddress(): string {
+  const from = env().MAIL_FROM;
+  return from.match(/<([^>]+)>/)?.[1] ?? from.trim();
 }
 
-async function writeToOutbox(message: OutgoingMail & { from: string }): Promise<SentMail> {
-  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  const info = await streamer.sendMail(message);
-  const folder = outboxDir();
-  await mkdir(folder, { recursive: true });
-  const safeId = info.messageId.replace(/[^a-zA-Z0-9.@-]/g, "");
-  await writeFile(path.join(folder, `${Date.now()}-${safeId}.eml`), info.message as Buffer);
-  return { messageId: info.messageId };
+export function newMessageId(localPart: string = randomUUID()): string {
+  const domain = mailFromAddress().split("@")[1] ?? "docket.localhost";
+  return `<${localPart}@${domain}>`;
 }
 
-export async function sendMail(message: OutgoingMail): Promise<SentMail> {
+/**
+ * RFC 2369 + RFC 8058 headers for bulk mail. `oneClickUrl` must accept a POST with the body
+ * `List-Unsubscribe=One-Click` and no session.
+ */
+export function bulkMailHeaders(input: { oneClickUrl: string; mailtoSubject: string; listId?: string }): Record<string, string> {
+  const mailto = `mailto:${mailFromAddress()}?subject=${encodeURIComponent(input.mailtoSubject)}`;
   const settings = env();
-  const withFrom = { ...message, from: settings.MAIL_FROM };
-  if (!settings.SMTP_URL) return writeToOutbox(withFrom);
-  const info = await smtpTransport(settings.SMTP_URL).sendMail(withFrom);
-  return { messageId: info.messageId };
+  const domain = mailFromAddress().split("@")[1] ?? "docket.localhost";
+  return {
+    "List-Unsubscribe": `<${input.oneClickUrl}>, <${mailto}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    "List-Id": `${settings.SITE_NAME.replace(/[<>"\r\n]/g, "")} <${input.listId ?? "digest"}.${domain}>`,
+    Precedence: "bulk",
+    "Auto-Submitted": "auto-generated",
+  };
+}
+
+function composeOptions(message: OutgoingMail) {
+  return {
+    from: env().MAIL_FROM,
+    to: message.to,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    headers: message.headers,
+    messageId: message.messageId ?? newMessageId(),
+  };
+}
+
+function createSmtpTransport(options: TransportOptions & { smtpUrl: string }): MailTransport {
+  const transporter: Transporter = nodemailer.createTransport({
+    url: options.smtpUrl,
+    pool: true,
+    maxConnections: options.maxConnections ?? 5,
+    maxMessages: Infinity,
+    rateDelta: 1000,
+    rateLimit: options.ratePerSecond ?? env().SMTP_RATE_PER_SECOND,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return {
+    kind: "smtp",
+    send: async (message) => {
+      const info = await transporter.sendMail(composeOptions(message));
+      return { messageId: info.messageId };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+function createOutboxTransport(folder: string): MailTransport {
+  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  let folderReady: Promise<unknown> | undefined;
+  return {
+    kind: "outbox",
+    send: async (message) => {
+      const info = await streamer.sendMail(composeOptions(message));
+      folderReady ??= mkdir(folder, { recursive: true });
+      await folderReady;
+      const safeId = info.messageId.replace(/[^a-zA-Z0-9.@-]/g, "");
+      await writeFile(path.join(folder, `${Date.now()}-${safeId}.eml`), info.message as Buffer);
+      return { messageId: info.messageId };
+    },
+    close: () => {},
+  };
+}
+
+/** A transport of its own (the digest opens one per run); settings default to SMTP_URL and the outbox. */
+export function createMailTransport(options: TransportOptions = {}): MailTransport {
+  const smtpUrl = "smtpUrl" in options ? options.smtpUrl : env().SMTP_URL;
+  if (smtpUrl) return createSmtpTransport({ ...options, smtpUrl });
+  return createOutboxTransport(options.outboxDir ?? outboxDir());
+}
+
+let shared: MailTransport | undefined;
+
+/** Sends one message through the process-wide transport. */
+export async function sendMail(message: OutgoingMail): Promise<SentMail> {
+  shared ??= createMailTransport();
+  return shared.send(message);
+}
+
+// ---------- reading the outbox (admin viewer) ----------
+
+export type OutboxEntry = { file: string; sentAt: Date; bytes: number };
+
+const OUTBOX_FILE = /^[0-9]+-[A-Za-z0-9.@-]+\.eml$/;
+
+/** Newest first. `query` matches file names (which hold the message id) only: cheap on big folders. */
+export async function listOutbox(options: { limit?: number; offset?: number; folder?: string } = {}) {
+  const folder = options.folder ?? outboxDir();
+  const files = (await readdir(folder).catch(() => [] as string[])).filter((file) => OUTBOX_FILE.test(file));
+  files.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  const offset = options.offset ?? 0;
+  const page = files.slice(offset, offset + (options.limit ?? 50));
+  const entries = await Promise.all(
+    page.map(async (file): Promise<OutboxEntry> => {
+      const info = await stat(path.join(folder, file));
+      return { file, sentAt: new Date(Number(file.split("-")[0])), bytes: info.size };
+    }),
+  );
+  return { total: files.length, entries };
+}
+
+export type OutboxMessage = {
+  file: string;
+  messageId: string | undefined;
+  date: Date | undefined;
+  from: string;
+  to: string;
+  subject: string;
+  html: string | undefined;
+  text: string | undefined;
+  headers: { name: string; value: string }[];
+};
+
+/** One outbox message, parsed. Returns null for a name that is not an outbox file (no path tricks). */
+export async function readOutboxMessage(file: string, folder = outboxDir()): Promise<OutboxMessage | null> {
+  if (!OUTBOX_FILE.test(file)) return null;
+  const raw = await readFile(path.join(folder, file)).catch(() => null);
+  if (!raw) return null;
+  const parsed = await simpleParser(raw);
+  const addressText = (value: typeof parsed.to) => (Array.isArray(value) ? value.map((entry) => entry.text).join(", ") : (value?.text ?? ""));
+  return {
+    file,
+    messageId: parsed.messageId,
+    date: parsed.date,
+    from: parsed.from?.text ?? "",
+    to: addressText(parsed.to),
+    subject: parsed.subject ?? "",
+    html: parsed.html || undefined,
+    text: parsed.text,
+    headers: parsed.headerLines.map((line) => ({ name: line.key, value: line.line.slice(line.line.indexOf(":") + 1).trim() })),
+  };
 }

@@ -1,0 +1,195 @@
+// `npm run digest -- --dry-run` prints who would get what; `npm run digest -- --now` runs the digest
+// at once (or resumes an unfinished run) with a progress bar. Safe beside the worker: see src/jobs/digest.ts.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { env } from "../src/lib/env";
+import { projectRoot, authSecret, resolveDatabase, type Database } from "./lib/services";
+
+const USAGE = `Usage: npm run digest -- --dry-run | --now [options]
+  --dry-run                 print the next digest's window, posts and who would get which, send nothing
+  --now                     run the digest now (resumes an unfinished run first)
+  --concurrency N           parallel send loops (default 10 with SMTP, 2 with the outbox)
+  --batch-size N            deliveries claimed at a time (default 20)
+  --stale-after-seconds N   a delivery left SENDING this long belonged to a dead worker (default 300)
+  --retry-delays-ms A,B,C   waits before retries after a 4xx (default 60000,300000,900000)
+  --quiet                   no progress bar; print the summary as JSON`;
+
+type Options = {
+  dryRun: boolean;
+  now: boolean;
+  quiet: boolean;
+  concurrency?: number;
+  batchSize?: number;
+  staleAfterMs?: number;
+  retryDelaysMs?: number[];
+};
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} must be a whole number of at least 1 (got "${value}")`);
+  return number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      now: { type: "boolean", default: false },
+      quiet: { type: "boolean", default: false },
+      concurrency: { type: "string" },
+      "batch-size": { type: "string" },
+      "stale-after-seconds": { type: "string" },
+      "retry-delays-ms": { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help || values["dry-run"] === values.now) throw new Error(USAGE);
+  const staleSeconds = positiveInt("stale-after-seconds", values["stale-after-seconds"]);
+  const delays = values["retry-delays-ms"]?.split(",").map((part) => positiveInt("retry-delays-ms", part.trim()) as number);
+  return {
+    dryRun: values["dry-run"],
+    now: values.now,
+    quiet: values.quiet,
+    concurrency: positiveInt("concurrency", values.concurrency),
+    batchSize: positiveInt("batch-size", values["batch-size"]),
+    staleAfterMs: staleSeconds === undefined ? undefined : staleSeconds * 1000,
+    retryDelaysMs: delays,
+  };
+}
+
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "--";
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+
+/** sent / total, rate, time left, on one line that redraws itself. */
+export function progressLine(done: number, total: number, elapsedSeconds: number, width = 30): string {
+  const share = total === 0 ? 1 : Math.min(1, done / total);
+  const filled = Math.round(share * width);
+  const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
+  const left = rate > 0 ? (total - done) / rate : Infinity;
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} ${Math.floor(share * 100)}%  ${rate.toFixed(0)}/s  ${formatDuration(left)} left`;
+}
+
+async function dryRun() {
+  const { nextDigestWindowStart, listActiveSubscribersPage, listNewPublishedPostIds, loadDigestPosts } = await import(
+    "../src/features/digest/data"
+  );
+  const { matchingPosts } = await import("../src/features/digest/content");
+  const now = new Date();
+  const windowStart = await nextDigestWindowStart(now);
+  const posts = await loadDigestPosts(await listNewPublishedPostIds(windowStart, now));
+  console.log(`Next digest window: ${windowStart.toISOString()} → ${now.toISOString()}`);
+  if (posts.length === 0) {
+    console.log("No new posts: the run would be recorded as empty and nothing sent.");
+    return;
+  }
+  posts.forEach((post, index) => console.log(`  #${index + 1} ${post.title} (${post.publishedAt.toISOString()})`));
+  let recipients = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await listActiveSubscribersPage(afterId, 1000);
+    if (page.length === 0) break;
+    for (const subscriber of page) {
+      const theirs = matchingPosts(posts, subscriber);
+      if (theirs.length === 0) continue;
+      recipients += 1;
+      console.log(`${subscriber.email}: ${theirs.map((post) => `#${posts.indexOf(post) + 1}`).join(" ")}`);
+    }
+    afterId = page[page.length - 1].id;
+  }
+  console.log(`${recipients} subscriber(s) would get a digest. Nothing was sent or recorded.`);
+}
+
+async function runNow(options: Options) {
+  const { runDigest } = await import("../src/jobs/digest");
+  const started = Date.now();
+  const interactive = !options.quiet && process.stderr.isTTY;
+  const outcome = await runDigest({
+    concurrency: options.concurrency,
+    batchSize: options.batchSize,
+    staleAfterMs: options.staleAfterMs,
+    retryDelaysMs: options.retryDelaysMs,
+    onProgress: options.quiet
+      ? undefined
+      : (progress) => {
+          const line = progressLine(progress.done, progress.total, (Date.now() - started) / 1000);
+          if (interactive) process.stderr.write(`\r${line}`);
+          else console.error(line);
+        },
+  });
+  if (interactive) process.stderr.write("\n");
+  const final = outcome.final;
+  const summary = {
+    runId: outcome.run.id,
+    status: final?.status ?? outcome.run.status,
+    resumed: outcome.resumed,
+    windowStart: outcome.run.windowStart.toISOString(),
+    windowEnd: outcome.run.windowEnd.toISOString(),
+    posts: outcome.run.postIds.length,
+    audience: outcome.run.audienceSize,
+    sent: final?.sentCount ?? 0,
+    failed: final?.failedCount ?? 0,
+    uncertain: final?.uncertainCount ?? 0,
+    sentByThisProcess: outcome.sentHere,
+    seconds: (Date.now() - started) / 1000,
+  };
+  if (options.quiet) {
+    console.log(JSON.stringify(summary));
+    return;
+  }
+  if (summary.status === "EMPTY") {
+    console.log(`No new posts since ${summary.windowStart}: run recorded as empty, nothing sent.`);
+    return;
+  }
+  console.log(
+    `Digest ${summary.status.toLowerCase()}${summary.resumed ? " (resumed an unfinished run)" : ""}: ${summary.posts} post(s), ` +
+      `audience ${summary.audience}, sent ${summary.sent}, failed ${summary.failed}, uncertain ${summary.uncertain}, ${summary.seconds.toFixed(1)}s`,
+  );
+}
+
+async function main() {
+  let options: Options;
+  let settings;
+  try {
+    options = parseOptions(process.argv.slice(2));
+    settings = env();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const dataDir = path.resolve(projectRoot, settings.DOCKET_DATA_DIR);
+  let database: Database;
+  try {
+    database = await resolveDatabase({ databaseUrl: settings.DATABASE_URL, dataDir, port: settings.DOCKET_DB_PORT });
+  } catch (error) {
+    console.error(
+      `Could not open the database: ${(error as Error).message}\n` +
+        "If Docket is running with its embedded database, set DATABASE_URL to that database (see the start-up message).",
+    );
+    process.exit(1);
+  }
+  process.env.DATABASE_URL = database.url;
+  process.env.NEXTAUTH_SECRET = await authSecret(dataDir, settings.NEXTAUTH_SECRET);
+  try {
+    if (options.dryRun) await dryRun();
+    else await runNow(options);
+  } finally {
+    const { db } = await import("../src/lib/db");
+    await db().$disconnect();
+    await database.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

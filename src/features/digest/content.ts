@@ -1,0 +1,158 @@
+// The digest email. Its body depends only on which posts a subscriber gets, so it is built once per
+// combination of posts and cached; per subscriber only the signed links are filled in.
+import { env, siteUrl } from "@/lib/env";
+import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail";
+import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribePageUrl } from "@/features/subscriptions/links";
+import { emailColors, escapeHtml, renderEmailDocument } from "./email-layout";
+
+/** What the digest shows of a post: public fields only (display names, never real names or emails). */
+export type DigestPost = {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst: string | null;
+  excerpt: string;
+  publishedAt: Date;
+  coverImageUrl: string | null;
+  coverImageAlt: string | null;
+  seriesId: string | null;
+  categoryId: string | null;
+  seriesTitle: string | null;
+  seriesPosition: number | null;
+  categoryName: string | null;
+  authorNames: string[];
+};
+
+export type SubscriberChoice = { allPosts: boolean; seriesIds: string[]; categoryIds: string[] };
+
+export type DigestBody = { subject: string; html: string; text: string };
+
+const PREFERENCES = "%%DOCKET_PREFERENCES_URL%%";
+const UNSUBSCRIBE = "%%DOCKET_UNSUBSCRIBE_URL%%";
+
+export function postUrl(slug: string): string {
+  return `${siteUrl()}/posts/${encodeURIComponent(slug)}`;
+}
+
+export function matchingPosts(posts: DigestPost[], choice: SubscriberChoice): DigestPost[] {
+  if (choice.allPosts) return posts;
+  const series = new Set(choice.seriesIds);
+  const categories = new Set(choice.categoryIds);
+  return posts.filter(
+    (post) => (post.seriesId !== null && series.has(post.seriesId)) || (post.categoryId !== null && categories.has(post.categoryId)),
+  );
+}
+
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
+}
+
+export function seriesLine(post: DigestPost): string | null {
+  if (!post.seriesTitle) return null;
+  return post.seriesPosition ? `The ${ordinal(post.seriesPosition)} post in the ${post.seriesTitle} series` : `Part of the ${post.seriesTitle} series`;
+}
+
+export function bylineText(names: string[]): string {
+  if (names.length === 0) return "";
+  if (names.length === 1) return `By ${names[0]}`;
+  return `By ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+function summaryOf(post: DigestPost): string {
+  return (post.standfirst?.trim() || post.excerpt.trim()).replace(/\s+/g, " ");
+}
+
+export function digestSubject(posts: DigestPost[]): string {
+  const siteName = env().SITE_NAME;
+  if (posts.length === 1) return `${siteName}: ${posts[0].title}`;
+  return `${siteName}: ${posts[0].title}, and ${posts.length - 1} more new ${posts.length === 2 ? "post" : "posts"}`;
+}
+
+function postHtml(post: DigestPost, isFirst: boolean): string {
+  const { text, muted, accent, rule } = emailColors;
+  const url = escapeHtml(postUrl(post.slug));
+  const series = seriesLine(post);
+  const byline = bylineText(post.authorNames);
+  const cover = post.coverImageUrl
+    ? `<tr><td style="padding:0 0 12px"><a href="${url}"><img src="${escapeHtml(post.coverImageUrl.startsWith("/") ? `${siteUrl()}${post.coverImageUrl}` : post.coverImageUrl)}" alt="${escapeHtml(post.coverImageAlt ?? post.title)}" width="544" style="display:block;width:100%;max-width:544px;height:auto;border:0"></a></td></tr>`
+    : "";
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="docket-rule" style="${isFirst ? "" : `border-top:1px solid ${rule};`}">
+<tr><td style="padding:20px 0 4px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+${cover}${series ? `<tr><td class="docket-muted" style="padding:0 0 4px;font-family:Arial,Helvetica,sans-serif;font-size:12px;letter-spacing:0.4px;text-transform:uppercase;color:${muted}">${escapeHtml(series)}</td></tr>` : ""}
+<tr><td style="padding:0 0 6px"><a href="${url}" class="docket-link" style="font-family:Georgia,'Times New Roman',serif;font-size:21px;line-height:1.3;font-weight:bold;color:${accent};text-decoration:none">${escapeHtml(post.title)}</a></td></tr>
+${byline ? `<tr><td class="docket-muted" style="padding:0 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:${muted}">${escapeHtml(byline)}</td></tr>` : ""}
+<tr><td class="docket-text" style="padding:0 0 10px;font-size:16px;line-height:1.55;color:${text}">${escapeHtml(summaryOf(post))}</td></tr>
+<tr><td style="padding:0 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:14px"><a href="${url}" class="docket-link" style="color:${accent};font-weight:bold">Read the post</a></td></tr>
+</table>
+</td></tr>
+</table>`;
+}
+
+function postText(post: DigestPost): string {
+  const lines = [post.title, "=".repeat(Math.min(60, post.title.length))];
+  const series = seriesLine(post);
+  if (series) lines.push(series);
+  const byline = bylineText(post.authorNames);
+  if (byline) lines.push(byline);
+  lines.push("", summaryOf(post), "", `Read it: ${postUrl(post.slug)}`);
+  return lines.join("\n");
+}
+
+/** The digest for one combination of posts, with placeholders where each subscriber's links go. */
+export function buildDigestBody(posts: DigestPost[]): DigestBody {
+  const siteName = env().SITE_NAME;
+  const intro = posts.length === 1 ? "A new post since our last email:" : `${posts.length} new posts since our last email:`;
+  const { muted, accent } = emailColors;
+  const footerHtml = `You are receiving this because you subscribed to ${escapeHtml(siteName)} by email.<br>
+<a href="${PREFERENCES}" class="docket-link" style="color:${accent}">Choose what you receive or pause</a> &middot; <a href="${UNSUBSCRIBE}" class="docket-link" style="color:${accent}">Unsubscribe</a><br>
+<span class="docket-muted" style="color:${muted}">${escapeHtml(siteUrl())}</span>`;
+  const html = renderEmailDocument({
+    title: digestSubject(posts),
+    preheader: posts.map((post) => post.title).join(" · "),
+    bodyHtml: `<p style="margin:0 0 4px;font-size:16px">${escapeHtml(intro)}</p>\n${posts.map((post, index) => postHtml(post, index === 0)).join("\n")}`,
+    footerHtml,
+  });
+  const text = [
+    `${siteName}: ${intro}`,
+    "",
+    posts.map(postText).join("\n\n----------\n\n"),
+    "",
+    "----------",
+    `You are receiving this because you subscribed to ${siteName} by email.`,
+    `Choose what you receive or pause: ${PREFERENCES}`,
+    `Unsubscribe: ${UNSUBSCRIBE}`,
+  ].join("\n");
+  return { subject: digestSubject(posts), html, text };
+}
+
+/** Caches one body per combination of post ids: a run renders a handful of bodies, not one per subscriber. */
+export function createDigestBodyCache() {
+  const bodies = new Map<string, DigestBody>();
+  return (posts: DigestPost[]): DigestBody => {
+    const key = posts.map((post) => post.id).join(",");
+    let body = bodies.get(key);
+    if (!body) {
+      body = buildDigestBody(posts);
+      bodies.set(key, body);
+    }
+    return body;
+  };
+}
+
+/** The finished message for one subscriber: their signed links, bulk headers, our own Message-ID. */
+export function personalizeDigest(body: DigestBody, subscriber: { id: string; email: string }, messageId: string): OutgoingMail {
+  const preferences = preferencesUrl(subscriber.id);
+  const unsubscribePage = unsubscribePageUrl(subscriber.id);
+  const fill = (template: string) => template.split(PREFERENCES).join(preferences).split(UNSUBSCRIBE).join(unsubscribePage);
+  return {
+    to: subscriber.email,
+    subject: body.subject,
+    html: fill(body.html),
+    text: fill(body.text),
+    messageId,
+    headers: bulkMailHeaders({ oneClickUrl: oneClickUnsubscribeUrl(subscriber.id), mailtoSubject: `unsubscribe ${subscriber.id}` }),
+  };
+}

@@ -1,0 +1,149 @@
+import { db } from "@/lib/db";
+import type { DigestPost, SubscriberChoice } from "./content";
+import { findNewPosts, FIRST_WINDOW_HOURS } from "./mutations";
+
+const digestPostSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  standfirst: true,
+  excerpt: true,
+  publishedAt: true,
+  scheduledFor: true,
+  coverImageUrl: true,
+  coverImageAlt: true,
+  seriesId: true,
+  categoryId: true,
+  seriesPosition: true,
+  series: { select: { title: true } },
+  category: { select: { name: true } },
+  authors: { orderBy: { position: "asc" as const }, select: { profile: { select: { displayName: true } } } },
+};
+
+type DigestPostRow = {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst: string | null;
+  excerpt: string;
+  publishedAt: Date | null;
+  scheduledFor: Date | null;
+  coverImageUrl: string | null;
+  coverImageAlt: string | null;
+  seriesId: string | null;
+  categoryId: string | null;
+  seriesPosition: number | null;
+  series: { title: string } | null;
+  category: { name: string } | null;
+  authors: { profile: { displayName: string } }[];
+};
+
+function toDigestPost(row: DigestPostRow): DigestPost {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    standfirst: row.standfirst,
+    excerpt: row.excerpt,
+    publishedAt: row.publishedAt ?? row.scheduledFor ?? new Date(0),
+    coverImageUrl: row.coverImageUrl,
+    coverImageAlt: row.coverImageAlt,
+    seriesId: row.seriesId,
+    categoryId: row.categoryId,
+    seriesTitle: row.series?.title ?? null,
+    seriesPosition: row.seriesPosition,
+    categoryName: row.category?.name ?? null,
+    authorNames: row.authors.map((author) => author.profile.displayName),
+  };
+}
+
+/** The run's posts in publication order, still published (a post unpublished mid-run is dropped). */
+export async function loadDigestPosts(postIds: string[]): Promise<DigestPost[]> {
+  const rows = await db().post.findMany({
+    where: { id: { in: postIds }, status: "PUBLISHED" },
+    orderBy: { publishedAt: "asc" },
+    select: digestPostSelect,
+  });
+  return rows.map(toDigestPost);
+}
+
+export async function findDigestRun(runId: string) {
+  return db().digestRun.findUnique({ where: { id: runId } });
+}
+
+/** Where the next run's window would start. */
+export async function nextDigestWindowStart(now = new Date()): Promise<Date> {
+  const previous = await db().digestRun.findFirst({
+    where: { status: { in: ["COMPLETED", "EMPTY"] } },
+    orderBy: { windowEnd: "desc" },
+    select: { windowEnd: true },
+  });
+  return previous?.windowEnd ?? new Date(now.getTime() - FIRST_WINDOW_HOURS * 3600_000);
+}
+
+/**
+ * What the next digest would carry: posts published since the last successful run, plus posts
+ * scheduled to publish before `until` (the next run). Nothing is recorded.
+ */
+export async function previewDigestPosts(now: Date, until: Date): Promise<DigestPost[]> {
+  const windowStart = await nextDigestWindowStart(now);
+  const rows = await db().post.findMany({
+    where: {
+      OR: [
+        { status: "PUBLISHED", publishedAt: { gt: windowStart, lte: now } },
+        { status: "SCHEDULED", scheduledFor: { gt: now, lte: until } },
+      ],
+    },
+    select: digestPostSelect,
+  });
+  return rows.map(toDigestPost).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+}
+
+export type AudienceMember = SubscriberChoice & { id: string; email: string };
+
+/** Active subscribers after `afterId`, in id order, with their choices: for dry runs, page by page. */
+export async function listActiveSubscribersPage(afterId: string | null, limit: number): Promise<AudienceMember[]> {
+  const rows = await db().subscriber.findMany({
+    where: { status: "ACTIVE", ...(afterId ? { id: { gt: afterId } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: {
+      id: true,
+      email: true,
+      allPosts: true,
+      series: { select: { seriesId: true } },
+      categories: { select: { categoryId: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    allPosts: row.allPosts,
+    seriesIds: row.series.map((entry) => entry.seriesId),
+    categoryIds: row.categories.map((entry) => entry.categoryId),
+  }));
+}
+
+export async function listDigestRuns(limit = 50) {
+  return db().digestRun.findMany({ orderBy: { startedAt: "desc" }, take: limit });
+}
+
+/** Deliveries that need an editor's eye: failed and uncertain ones, with the address they were for. */
+export async function listProblemDeliveries(runId: string, limit = 200) {
+  return db().digestDelivery.findMany({
+    where: { runId, status: { in: ["FAILED", "UNCERTAIN", "SKIPPED"] } },
+    orderBy: { claimedAt: "asc" },
+    take: limit,
+    select: { id: true, status: true, attempts: true, error: true, claimedAt: true, subscriber: { select: { email: true } } },
+  });
+}
+
+export async function countRunDeliveries(runId: string) {
+  const rows = await db().digestDelivery.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Record<string, number>;
+}
+
+/** The posts a run over (windowStart, windowEnd] would carry (see findNewPosts). */
+export async function listNewPublishedPostIds(windowStart: Date, windowEnd: Date): Promise<string[]> {
+  return (await findNewPosts(db(), windowStart, windowEnd)).map((post) => post.id);
+}

@@ -1,0 +1,206 @@
+// The digest's state machine in SQL. Runs: RUNNING → COMPLETED (or EMPTY at once). Deliveries:
+// PENDING → SENDING (claimed, committed before SMTP) → SENT | FAILED | PENDING again (4xx, later)
+// | UNCERTAIN (handed to SMTP, outcome unknown: never resent) | SKIPPED.
+import { db } from "@/lib/db";
+import type { DigestRun } from "@/generated/prisma/client";
+
+export const FIRST_WINDOW_HOURS = 24;
+export const BOUNCE_AFTER_PERMANENT_FAILURES = 3;
+
+export type StartedRun = { run: DigestRun; resumed: boolean };
+
+/**
+ * Resumes the unfinished run if there is one; otherwise opens the next window (previous successful
+ * run's end → now), freezes its posts and audience, and records it. Serialized by an advisory lock,
+ * and the unique windowStart stops a second run over the same window in any case.
+ */
+export async function startOrResumeDigestRun(now = new Date()): Promise<StartedRun> {
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('docket:digest-run'))`;
+      const running = await tx.digestRun.findFirst({ where: { status: "RUNNING" }, orderBy: { startedAt: "asc" } });
+      if (running) return { run: running, resumed: true };
+
+      const previous = await tx.digestRun.findFirst({
+        where: { status: { in: ["COMPLETED", "EMPTY"] } },
+        orderBy: { windowEnd: "desc" },
+        select: { windowEnd: true },
+      });
+      const windowStart = previous?.windowEnd ?? new Date(now.getTime() - FIRST_WINDOW_HOURS * 3600_000);
+      const windowEnd = now > windowStart ? now : new Date(windowStart.getTime() + 1);
+      const posts = await findNewPosts(tx, windowStart, windowEnd);
+      if (posts.length === 0) {
+        const run = await tx.digestRun.create({
+          data: { windowStart, windowEnd, status: "EMPTY", postIds: [], finishedAt: now },
+        });
+        return { run, resumed: false };
+      }
+      const run = await tx.digestRun.create({ data: { windowStart, windowEnd, postIds: posts.map((post) => post.id) } });
+      const seriesIds = [...new Set(posts.flatMap((post) => (post.seriesId ? [post.seriesId] : [])))];
+      const categoryIds = [...new Set(posts.flatMap((post) => (post.categoryId ? [post.categoryId] : [])))];
+      const audienceSize = await tx.$executeRaw`
+        INSERT INTO "DigestDelivery" ("id", "runId", "subscriberId", "status", "attempts")
+        SELECT gen_random_uuid()::text, ${run.id}, s."id", 'PENDING', 0
+        FROM "Subscriber" s
+        WHERE s."status" = 'ACTIVE'
+          AND (s."allPosts"
+            OR EXISTS (SELECT 1 FROM "SubscriberSeries" ss WHERE ss."subscriberId" = s."id" AND ss."seriesId" = ANY(${seriesIds}::text[]))
+            OR EXISTS (SELECT 1 FROM "SubscriberCategory" sc WHERE sc."subscriberId" = s."id" AND sc."categoryId" = ANY(${categoryIds}::text[])))
+        ON CONFLICT ("runId", "subscriberId") DO NOTHING`;
+      return { run: await tx.digestRun.update({ where: { id: run.id }, data: { audienceSize } }), resumed: false };
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}
+
+type Client = Pick<ReturnType<typeof db>, "post" | "digestRun" | "$queryRaw">;
+
+/** Publication may be backdated (a scheduled post published a few minutes late keeps its time). */
+export const LATE_PUBLICATION_LOOKBACK_MS = 24 * 3600_000;
+
+/**
+ * Posts published up to `windowEnd` that no earlier run carried: those in the window, and those
+ * published late with an earlier time (looking back a day, never before the first run's window).
+ */
+export async function findNewPosts(client: Client, windowStart: Date, windowEnd: Date) {
+  const first = await client.digestRun.findFirst({ orderBy: { windowStart: "asc" }, select: { windowStart: true } });
+  const lookback = new Date(windowStart.getTime() - LATE_PUBLICATION_LOOKBACK_MS);
+  const from = first && first.windowStart > lookback ? first.windowStart : first ? lookback : windowStart;
+  const candidates = await client.post.findMany({
+    where: { status: "PUBLISHED", publishedAt: { gt: from, lte: windowEnd } },
+    orderBy: { publishedAt: "asc" },
+    select: { id: true, seriesId: true, categoryId: true },
+  });
+  if (candidates.length === 0) return [];
+  const alreadySent = await client.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT unnest("postIds") AS id FROM "DigestRun" WHERE "postIds" && ${candidates.map((post) => post.id)}::text[]`;
+  const sentIds = new Set(alreadySent.map((row) => row.id));
+  return candidates.filter((post) => !sentIds.has(post.id));
+}
+
+export type ClaimedDelivery = {
+  id: string;
+  subscriberId: string;
+  attempts: number;
+  email: string;
+  status: string;
+  allPosts: boolean;
+  seriesIds: string[];
+  categoryIds: string[];
+};
+
+/**
+ * Claims up to `limit` due deliveries of a run and marks them SENDING in one statement; rows another
+ * worker holds are skipped, so two workers never claim the same delivery.
+ */
+export async function claimDeliveries(runId: string, limit: number): Promise<ClaimedDelivery[]> {
+  return db().$queryRaw<ClaimedDelivery[]>`
+    WITH claimed AS (
+      UPDATE "DigestDelivery" d
+      SET "status" = 'SENDING', "claimedAt" = now(), "attempts" = d."attempts" + 1
+      WHERE d."id" IN (
+        SELECT "id" FROM "DigestDelivery"
+        WHERE "runId" = ${runId} AND "status" = 'PENDING' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= now())
+        ORDER BY "id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      ) AND d."status" = 'PENDING'
+      RETURNING d."id", d."subscriberId", d."attempts"
+    )
+    SELECT c."id", c."subscriberId", c."attempts", s."email", s."status"::text AS "status", s."allPosts",
+      ARRAY(SELECT ss."seriesId" FROM "SubscriberSeries" ss WHERE ss."subscriberId" = s."id") AS "seriesIds",
+      ARRAY(SELECT sc."categoryId" FROM "SubscriberCategory" sc WHERE sc."subscriberId" = s."id") AS "categoryIds"
+    FROM claimed c JOIN "Subscriber" s ON s."id" = c."subscriberId"`;
+}
+
+/** Records SMTP-accepted deliveries in one statement. UNCERTAIN is overwritten too: the truth is known now. */
+export async function markDeliveriesSent(sent: { id: string; messageId: string }[]): Promise<void> {
+  if (sent.length === 0) return;
+  await db().$executeRaw`
+    UPDATE "DigestDelivery" d
+    SET "status" = 'SENT', "messageId" = v."messageId", "sentAt" = now(), "error" = NULL
+    FROM (SELECT unnest(${sent.map((row) => row.id)}::text[]) AS "id", unnest(${sent.map((row) => row.messageId)}::text[]) AS "messageId") v
+    WHERE d."id" = v."id" AND d."status" IN ('SENDING', 'UNCERTAIN')`;
+}
+
+export async function markDeliverySkipped(id: string, reason: string): Promise<void> {
+  await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "SKIPPED", error: reason } });
+}
+
+/** A 4xx: back to PENDING, not claimable before `retryAt`. */
+export async function deferDelivery(id: string, error: string, retryAt: Date): Promise<void> {
+  await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "PENDING", error, nextAttemptAt: retryAt } });
+}
+
+/** Retries used up on transient errors: failed, but not held against the address. */
+export async function failDeliveryTransiently(id: string, error: string): Promise<void> {
+  await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "FAILED", error } });
+}
+
+/** A 5xx: failed, and the address counts one more permanent failure; at 3 it is BOUNCED and gets nothing more. */
+export async function failDeliveryPermanently(id: string, subscriberId: string, error: string): Promise<void> {
+  await db().$transaction([
+    db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "FAILED", error } }),
+    db().$executeRaw`
+      UPDATE "Subscriber" SET "permanentFailures" = "permanentFailures" + 1,
+        "status" = CASE WHEN "permanentFailures" + 1 >= ${BOUNCE_AFTER_PERMANENT_FAILURES} AND "status" IN ('ACTIVE', 'PAUSED')
+                        THEN 'BOUNCED'::"SubscriberStatus" ELSE "status" END,
+        "updatedAt" = now()
+      WHERE "id" = ${subscriberId}`,
+  ]);
+}
+
+/** Handed to SMTP, outcome unknown (the connection died mid-message). Never resent. */
+export async function markDeliveryUncertain(id: string, error: string): Promise<void> {
+  await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "UNCERTAIN", error } });
+}
+
+/**
+ * The crash window: deliveries left SENDING longer than any live send can take belonged to a worker
+ * that died between handing them to SMTP and recording the result. They may have gone out, so they
+ * are marked UNCERTAIN and reported, never sent again.
+ */
+export async function resolveStaleSendingDeliveries(runId: string, olderThan: Date): Promise<number> {
+  return db().$executeRaw`
+    UPDATE "DigestDelivery"
+    SET "status" = 'UNCERTAIN', "error" = 'The worker stopped after handing this email to SMTP and before recording the result; it may have been delivered, so it was not sent again.'
+    WHERE "runId" = ${runId} AND "status" = 'SENDING' AND "claimedAt" < ${olderThan}`;
+}
+
+export type RunProgress = { pending: number; due: number; sending: number; nextAttemptAt: Date | null; counts: Record<string, number> };
+
+export async function readRunProgress(runId: string): Promise<RunProgress> {
+  const rows = await db().$queryRaw<{ status: string; count: bigint; due: bigint; next: Date | null }[]>`
+    SELECT "status"::text AS "status", count(*) AS "count",
+      count(*) FILTER (WHERE "nextAttemptAt" IS NULL OR "nextAttemptAt" <= now()) AS "due",
+      min("nextAttemptAt") FILTER (WHERE "nextAttemptAt" > now()) AS "next"
+    FROM "DigestDelivery" WHERE "runId" = ${runId} GROUP BY "status"`;
+  const counts: Record<string, number> = {};
+  let due = 0;
+  let nextAttemptAt: Date | null = null;
+  for (const row of rows) {
+    counts[row.status] = Number(row.count);
+    if (row.status === "PENDING") {
+      due = Number(row.due);
+      nextAttemptAt = row.next;
+    }
+  }
+  return { pending: counts.PENDING ?? 0, due, sending: counts.SENDING ?? 0, nextAttemptAt, counts };
+}
+
+/** Closes the run with its final counts; a second worker finishing the same run changes nothing. */
+export async function completeDigestRun(runId: string, now = new Date()): Promise<DigestRun | null> {
+  const { counts } = await readRunProgress(runId);
+  const updated = await db().digestRun.updateMany({
+    where: { id: runId, status: "RUNNING" },
+    data: {
+      status: "COMPLETED",
+      finishedAt: now,
+      sentCount: counts.SENT ?? 0,
+      failedCount: counts.FAILED ?? 0,
+      uncertainCount: counts.UNCERTAIN ?? 0,
+    },
+  });
+  if (updated.count === 0) return null;
+  return db().digestRun.findUnique({ where: { id: runId } });
+}
