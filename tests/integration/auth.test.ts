@@ -12,7 +12,9 @@ import { requestSignInLink, SIGN_IN_LIMITS } from "@/features/people/sign-in";
 // next-auth's request handler without Next's request context (its package exports hide ./core).
 const { AuthHandler } = createRequire(import.meta.url)(
   path.resolve("node_modules/next-auth/core/index.js"),
-) as typeof import("next-auth/core");
+) as {
+  AuthHandler: (params: { req: Record<string, unknown>; options: unknown }) => Promise<{ redirect?: string; cookies?: { name: string; value: string }[] }>;
+};
 
 let dataDir: string;
 const outbox = () => path.join(dataDir, "outbox");

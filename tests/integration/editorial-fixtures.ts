@@ -47,3 +47,39 @@ export async function createTestUser(email: string, role: Role, displayName: str
   });
   return { id: user.id, email, role, profileId: user.profile?.id ?? null, displayName, profileComplete: Boolean(displayName) };
 }
+
+export type Actor = "ADMIN" | "EDITOR" | "AUTHOR" | "GUEST";
+
+/** One user per role, each with a byline, plus another author whose posts are "someone else's". */
+export async function createCast() {
+  return {
+    ADMIN: await createTestUser("admin@docket.test", "ADMIN", "Ada Admin"),
+    EDITOR: await createTestUser("editor@docket.test", "EDITOR", "Eddie Editor"),
+    AUTHOR: await createTestUser("author@docket.test", "AUTHOR", "Aria Author"),
+    GUEST: await createTestUser("guest@docket.test", "GUEST", "Gus Guest"),
+    OTHER: await createTestUser("other@docket.test", "AUTHOR", "Otto Other"),
+  };
+}
+
+let postCounter = 0;
+/** A post by `owner` in the given state, with text ready for review. */
+export async function createTestPost(owner: SessionUser, status: "DRAFT" | "SUBMITTED" | "CHANGES_REQUESTED" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED" = "DRAFT", extra: { seriesId?: string } = {}) {
+  postCounter += 1;
+  const post = await db().post.create({
+    data: {
+      slug: `test-post-${postCounter}-${Date.now()}`,
+      title: `Test post ${postCounter}`,
+      bodyMarkdown: "Some **text** worth reading.",
+      status,
+      createdById: owner.id,
+      seriesId: extra.seriesId,
+      submittedAt: status === "SUBMITTED" ? new Date() : null,
+      scheduledFor: status === "SCHEDULED" ? new Date(Date.now() + 86_400_000) : null,
+      publishedAt: status === "PUBLISHED" ? new Date() : null,
+      authors: { create: { profileId: owner.profileId!, position: 0 } },
+      revisions: { create: { title: `Test post ${postCounter}`, bodyMarkdown: "Some **text** worth reading.", authorId: owner.id } },
+    },
+    select: { id: true, slug: true, revisions: { select: { id: true } } },
+  });
+  return { id: post.id, slug: post.slug, revisionId: post.revisions[0].id };
+}

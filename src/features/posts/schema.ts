@@ -1,0 +1,113 @@
+// What an author or editor may send for a post. Messages are written for the person at the form.
+import { z } from "zod";
+
+export const TITLE_MAX = 160;
+export const STANDFIRST_MAX = 600;
+export const BODY_MAX = 150_000;
+export const SLUG_MAX = 100;
+
+const id = z.string().trim().min(1).max(40);
+const optionalId = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((value) => (value === "" ? null : value))
+  .nullable()
+  .optional();
+
+/** A URL-safe slug from any title: "Why I tweet (part 2)!" → "why-i-tweet-part-2". */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/g, "");
+}
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .max(SLUG_MAX, `The slug must be at most ${SLUG_MAX} characters.`)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The slug may use lower-case letters, digits and single hyphens, like why-i-tweet.");
+
+export const titleSchema = z
+  .string({ error: "Give the post a title." })
+  .trim()
+  .min(1, "Give the post a title.")
+  .max(TITLE_MAX, `The title must be at most ${TITLE_MAX} characters.`);
+
+export const postFieldsSchema = z
+  .object({
+    title: titleSchema,
+    slug: z.string().trim().max(200).default(""),
+    standfirst: z.string().trim().max(STANDFIRST_MAX, `The standfirst must be at most ${STANDFIRST_MAX} characters.`).default(""),
+    bodyMarkdown: z.string().max(BODY_MAX, `The post is too long (at most ${BODY_MAX.toLocaleString("en-GB")} characters).`).default(""),
+    categoryId: optionalId,
+    tags: z
+      .string()
+      .max(500, "Too many tags.")
+      .default("")
+      .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim()).filter(Boolean))])
+      .pipe(z.array(z.string().max(40, "Each tag must be at most 40 characters.")).max(12, "Use at most 12 tags.")),
+    seriesId: optionalId,
+    seriesPosition: z
+      .union([z.literal(""), z.coerce.number().int("The position in the series must be a whole number.").min(1, "Series positions start at 1.").max(10000)])
+      .optional()
+      .transform((value) => (value === "" || value === undefined ? null : value)),
+    coverImageUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((value) => value === "" || value.startsWith("/uploads/") || /^https:\/\//.test(value), "The cover image must be an uploaded image or an https:// address.")
+      .transform((value) => (value === "" ? null : value))
+      .optional(),
+    coverImageAlt: z.string().trim().max(300, "The image description must be at most 300 characters.").default(""),
+    coAuthorIds: z.array(id).max(10, "A post has at most 10 authors.").default([]),
+  })
+  .superRefine((fields, context) => {
+    if (fields.coverImageUrl && !fields.coverImageAlt) {
+      context.addIssue({ code: "custom", path: ["coverImageAlt"], message: "Describe the cover image for readers who cannot see it." });
+    }
+    if (fields.seriesPosition && !fields.seriesId) {
+      context.addIssue({ code: "custom", path: ["seriesId"], message: "Choose the series this position belongs to." });
+    }
+  })
+  .transform((fields, context) => {
+    const slug = slugSchema.safeParse(fields.slug === "" ? slugify(fields.title) || "post" : fields.slug);
+    if (!slug.success) {
+      for (const issue of slug.error.issues) context.addIssue({ code: "custom", path: ["slug"], message: issue.message });
+      return z.NEVER;
+    }
+    return { ...fields, slug: slug.data };
+  });
+
+export type PostFields = z.output<typeof postFieldsSchema>;
+
+export const newPostSchema = z.object({ title: titleSchema });
+
+/** What a post must have before it goes to an editor. */
+export const submissionSchema = z.object({
+  title: titleSchema,
+  bodyMarkdown: z.string().trim().min(1, "Write the post before submitting it: the text is empty."),
+});
+
+export const noteSchema = z.object({
+  postId: id,
+  body: z.string().trim().min(1, "Write the feedback first.").max(5000, "Feedback must be at most 5,000 characters."),
+});
+
+/** A date and time as typed in Europe/London (the form's datetime-local value). */
+export const scheduleSchema = z.object({
+  postId: id,
+  localDateTime: z
+    .string({ error: "Choose the date and time to publish." })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose the date and time to publish."),
+});
+
+export const postIdSchema = z.object({ postId: id });
+export const restoreSchema = z.object({ postId: id, revisionId: id });
+export const reorderSeriesSchema = z.object({ seriesId: id, postIds: z.array(id).min(1).max(1000) });

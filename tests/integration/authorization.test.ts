@@ -1,0 +1,130 @@
+// Every editorial command × every role and signed out × own and someone else's post, checked on the
+// server side of the action boundary (the commands the server actions call with the session user).
+import { beforeAll, describe, expect, it } from "vitest";
+import { AuthorizationError, type SessionUser } from "@/lib/auth";
+import { db } from "@/lib/db";
+import {
+  addNoteFor,
+  createPostFor,
+  previewMarkdownFor,
+  publishPostFor,
+  reorderSeriesFor,
+  requestChangesFor,
+  restoreRevisionFor,
+  savePostFor,
+  schedulePostFor,
+  submitPostFor,
+  unpublishPostFor,
+} from "@/features/editorial/commands";
+import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, type Actor } from "./editorial-fixtures";
+
+type Cast = Awaited<ReturnType<typeof createCast>>;
+let cast: Cast;
+let seriesId: string;
+
+beforeAll(async () => {
+  await useTestSettings();
+  await openEditorialTestDatabase();
+  cast = await createCast();
+  seriesId = (await db().series.create({ data: { slug: "why-i-tweet", title: "Why I tweet" } })).id;
+});
+
+type Status = "DRAFT" | "SUBMITTED" | "PUBLISHED";
+type Case = {
+  command: string;
+  status: Status;
+  run: (user: SessionUser | null, post: Awaited<ReturnType<typeof createTestPost>>) => Promise<unknown>;
+  /** Which actors may do it to their own post and to someone else's. */
+  own: Actor[];
+  others: Actor[];
+};
+
+const editors: Actor[] = ["ADMIN", "EDITOR"];
+const everyone: Actor[] = ["ADMIN", "EDITOR", "AUTHOR", "GUEST"];
+
+const cases: Case[] = [
+  {
+    command: "savePost",
+    status: "DRAFT",
+    run: (user, post) => savePostFor(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+    own: everyone,
+    others: editors,
+  },
+  {
+    command: "savePost on a submitted post",
+    status: "SUBMITTED",
+    run: (user, post) => savePostFor(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+    own: editors,
+    others: editors,
+  },
+  { command: "submitPost", status: "DRAFT", run: (user, post) => submitPostFor(user, { postId: post.id }), own: everyone, others: [] },
+  { command: "publishPost", status: "SUBMITTED", run: (user, post) => publishPostFor(user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
+  {
+    command: "schedulePost",
+    status: "SUBMITTED",
+    run: (user, post) => schedulePostFor(user, { postId: post.id, localDateTime: "2099-06-01T09:30" }),
+    own: editors,
+    others: editors,
+  },
+  {
+    command: "requestChanges",
+    status: "SUBMITTED",
+    run: (user, post) => requestChangesFor(user, { postId: post.id, body: "Please cite the source." }),
+    own: editors,
+    others: editors,
+  },
+  { command: "addNote", status: "SUBMITTED", run: (user, post) => addNoteFor(user, { postId: post.id, body: "Looks good." }), own: editors, others: editors },
+  { command: "unpublishPost", status: "PUBLISHED", run: (user, post) => unpublishPostFor(user, { postId: post.id }), own: editors, others: editors },
+  {
+    command: "restoreRevision",
+    status: "DRAFT",
+    run: (user, post) => restoreRevisionFor(user, { postId: post.id, revisionId: post.revisionId }),
+    own: everyone,
+    others: editors,
+  },
+  {
+    command: "reorderSeries",
+    status: "DRAFT",
+    run: (user, post) => reorderSeriesFor(user, { seriesId, postIds: [post.id] }),
+    own: editors,
+    others: editors,
+  },
+];
+
+const actors: (Actor | "signed out")[] = ["ADMIN", "EDITOR", "AUTHOR", "GUEST", "signed out"];
+
+describe.each(cases)("$command", (testCase) => {
+  for (const actor of actors) {
+    for (const whose of ["own", "other's"] as const) {
+      const allowed = actor !== "signed out" && (whose === "own" ? testCase.own : testCase.others).includes(actor);
+      it(`${actor} on ${whose} post: ${allowed ? "allowed" : "refused"}`, async () => {
+        const user = actor === "signed out" ? null : cast[actor];
+        const owner = whose === "own" && user ? user : cast.OTHER;
+        const post = await createTestPost(owner, testCase.status, { seriesId });
+        const before = await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { status: true, title: true, updatedAt: true } });
+        const outcome = testCase.run(user, post);
+        if (allowed) {
+          await expect(outcome).resolves.toBeDefined();
+        } else {
+          await expect(outcome).rejects.toBeInstanceOf(AuthorizationError);
+          const after = await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { status: true, title: true, updatedAt: true } });
+          expect(after).toEqual(before);
+        }
+      });
+    }
+  }
+});
+
+describe("commands without a post", () => {
+  it.each(actors)("createPost as %s", async (actor) => {
+    const outcome = createPostFor(actor === "signed out" ? null : cast[actor], { title: "A fresh idea" });
+    if (actor === "signed out") await expect(outcome).rejects.toBeInstanceOf(AuthorizationError);
+    else await expect(outcome).resolves.toMatchObject({ postId: expect.any(String) });
+  });
+
+  it.each(actors)("previewMarkdown as %s", async (actor) => {
+    const outcome = previewMarkdownFor(actor === "signed out" ? null : cast[actor], { markdown: "*hi*" });
+    if (actor === "signed out") await expect(outcome).rejects.toBeInstanceOf(AuthorizationError);
+    else await expect(outcome).resolves.toMatchObject({ html: "<p><em>hi</em></p>" });
+  });
+});
