@@ -169,13 +169,28 @@ export async function getThreadSettings(): Promise<Pick<CommentSettings, "maxDep
   return { maxDepth, closeAfterDays };
 }
 
+/** Whether a post takes comments now: its own switch, and the site's close-after-N-days setting. Cached. */
+export async function getCommentsOpen(postId: string): Promise<boolean> {
+  "use cache";
+  cacheForReaders(tags.posts, commentSettingsTag);
+  const [post, settings] = await Promise.all([
+    db().post.findUnique({ where: { id: postId }, select: { status: true, commentsOpen: true, publishedAt: true } }),
+    getCommentSettings(),
+  ]);
+  if (!post || post.status !== "PUBLISHED" || !post.commentsOpen) return false;
+  return !commentsClosedByAge(post.publishedAt, settings.closeAfterDays, new Date());
+}
+
 /** The comments this browser submitted that still await a decision (held or silently spammed). */
-export async function listOwnPendingComments(postId: string, ids: string[]): Promise<PublicComment[]> {
+export async function listOwnPendingComments(
+  postId: string,
+  ids: string[],
+): Promise<(PublicComment & { parent: { authorName: string } | null })[]> {
   if (ids.length === 0) return [];
   return db().comment.findMany({
     where: { postId, id: { in: ids }, status: { in: ["PENDING", "SPAM"] } },
     orderBy: { createdAt: "asc" },
-    select: publicCommentSelect,
+    select: { ...publicCommentSelect, parent: { select: { authorName: true } } },
   });
 }
 

@@ -1,45 +1,61 @@
-import type { ReactNode } from "react";
-import { nestComments, type CommentNode, type PublicComment } from "@/features/comments/data";
 import { renderCommentMarkdown } from "@/lib/markdown";
-import { formatUkDate, isoDate } from "@/lib/uk-date";
+import { PostDate } from "@/features/posts/components/PostDate";
+import { getCommentsOpen, getThreadSettings, listApprovedComments, nestComments, type CommentNode, type PublicComment } from "../data";
+import { CommentForm } from "./CommentForm";
+import { OwnPendingComments } from "./OwnPendingComments";
+import { ReplyButton, ReplyProvider } from "./ReplyContext";
+import styles from "./CommentThread.module.css";
 
-function responsesLabel(count: number): string {
-  if (count === 0) return "No responses yet";
+type Props = {
+  postId: string;
+  /** The approved comments when the page has loaded them already (from `listApprovedComments`). */
+  comments?: PublicComment[];
+  /** False closes the form whatever the post's settings say. */
+  commentsOpen?: boolean;
+  postSlug?: string;
+};
+
+function responsesHeading(count: number): string {
   return count === 1 ? "1 Response" : `${count} Responses`;
 }
 
-/** Comment markdown goes through the comment pipeline (markdown-lite, sanitized): nothing active survives. */
-function CommentBody({ body }: { body: string }) {
-  return <div className="comment__body" dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(body) }} />;
+function safeWebsite(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
 }
 
-function CommentAuthor({ comment }: { comment: PublicComment }) {
-  const url = comment.authorUrl && /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : null;
-  return url ? (
-    <a href={url} rel="nofollow ugc noopener" className="comment__author">
-      {comment.authorName}
-    </a>
-  ) : (
-    <span className="comment__author">{comment.authorName}</span>
+export function CommentAuthor({ name, url }: { name: string; url: string | null }) {
+  const website = safeWebsite(url);
+  return (
+    <bdi className={styles.author}>
+      {website ? (
+        <a href={website} rel="nofollow ugc noopener" className={styles.authorLink}>
+          {name}
+        </a>
+      ) : (
+        name
+      )}
+    </bdi>
   );
 }
 
-function CommentItem({ comment }: { comment: CommentNode }) {
+function CommentItem({ comment, depth, maxDepth, open }: { comment: CommentNode; depth: number; maxDepth: number; open: boolean }) {
   return (
-    <li className="comment" id={`comment-${comment.id}`}>
-      <article aria-label={`Response from ${comment.authorName}`}>
-        <p className="comment__meta">
-          <CommentAuthor comment={comment} />{" "}
-          <a href={`#comment-${comment.id}`} className="comment__date">
-            <time dateTime={isoDate(comment.createdAt)}>{formatUkDate(comment.createdAt)}</time>
+    <li id={`comment-${comment.id}`} className={styles.item}>
+      <article className={styles.comment} aria-label={`Comment by ${comment.authorName}`}>
+        <header className={styles.header}>
+          <CommentAuthor name={comment.authorName} url={comment.authorUrl} />
+          <a href={`#comment-${comment.id}`} className={styles.date}>
+            <PostDate date={comment.createdAt} />
           </a>
-        </p>
-        <CommentBody body={comment.body} />
+        </header>
+        {/* Markdown-lite rendered by the comment sanitizer: links are nofollow, everything else escaped. */}
+        <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
+        {open && depth < maxDepth && <ReplyButton commentId={comment.id} authorName={comment.authorName} />}
       </article>
       {comment.replies.length > 0 && (
-        <ol className="comment-list comment-list--replies">
+        <ol className={styles.replies}>
           {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} />
+            <CommentItem key={reply.id} comment={reply} depth={depth + 1} maxDepth={maxDepth} open={open} />
           ))}
         </ol>
       )}
@@ -47,23 +63,31 @@ function CommentItem({ comment }: { comment: CommentNode }) {
   );
 }
 
-/**
- * The approved responses to a post, nested, with their count as the heading. `form` is where the
- * comment form goes (the comments feature supplies it).
- */
-export function CommentThread({ comments, form }: { comments: PublicComment[]; form?: ReactNode }) {
-  const thread = nestComments(comments);
+/** The public discussion under a post: approved comments, nested, and the form. Static and cached. */
+export async function CommentThread({ postId, comments, commentsOpen = true }: Props) {
+  const [approved, settings, openByPost] = await Promise.all([
+    comments ?? listApprovedComments(postId),
+    getThreadSettings(),
+    getCommentsOpen(postId),
+  ]);
+  const open = commentsOpen && openByPost;
+  const thread = nestComments(approved);
   return (
-    <section className="responses" id="responses" aria-labelledby="responses-heading">
-      <h2 id="responses-heading">{responsesLabel(comments.length)}</h2>
-      {thread.length > 0 && (
-        <ol className="comment-list">
-          {thread.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} />
-          ))}
-        </ol>
-      )}
-      <div className="comment-form-slot">{form}</div>
+    <section id="responses" className={styles.thread} aria-labelledby="responses-heading">
+      <ReplyProvider>
+        <h2 id="responses-heading" className={styles.heading}>
+          {responsesHeading(approved.length)}
+        </h2>
+        {thread.length > 0 && (
+          <ol className={styles.list}>
+            {thread.map((comment) => (
+              <CommentItem key={comment.id} comment={comment} depth={1} maxDepth={settings.maxDepth} open={open} />
+            ))}
+          </ol>
+        )}
+        <OwnPendingComments postId={postId} />
+        {open ? <CommentForm postId={postId} /> : <p className={styles.closed}>Comments are closed.</p>}
+      </ReplyProvider>
     </section>
   );
 }
