@@ -116,7 +116,7 @@ export default async function PostPage({ params }: Props) {
       {post.category && <SponsorBlock category={post.category} />}
       <ShareLinks url={url} title={post.title} />
       <RelatedPosts posts={related} />
-      <CommentThread comments={comments} />
+      <CommentThread postId={post.id} comments={comments} />
     </article>
   );
 }
