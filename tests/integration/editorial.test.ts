@@ -1,0 +1,208 @@
+// The editorial workflow through the commands: drafts, revisions, review, scheduling, the publishing
+// sweep (including a post whose moment passed while Docket was stopped), emails and the audit log.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import {
+  createPostFor,
+  publishPostFor,
+  requestChangesFor,
+  restoreRevisionFor,
+  savePostFor,
+  schedulePostFor,
+  submitPostFor,
+} from "@/features/editorial/commands";
+import { InputError } from "@/features/editorial/command-errors";
+import { publishDueScheduledPosts, SlugTakenError } from "@/features/posts/mutations";
+import { fromLondonLocal, toLondonLocal } from "@/features/editorial/london-time";
+import { AuthorizationError } from "@/lib/auth";
+import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
+
+let cast: Awaited<ReturnType<typeof createCast>>;
+let outbox: string;
+let seen = new Set<string>();
+
+beforeAll(async () => {
+  outbox = path.join(await useTestSettings(), "outbox");
+  await openEditorialTestDatabase();
+  cast = await createCast();
+});
+beforeEach(async () => {
+  seen = new Set(await readdir(outbox).catch(() => []));
+});
+
+async function newMails(): Promise<{ to: string; subject: string; raw: string }[]> {
+  const files = (await readdir(outbox).catch(() => [] as string[])).filter((file) => !seen.has(file)).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const raw = await readFile(path.join(outbox, file), "utf8");
+      return { to: raw.match(/^To: (.+)$/m)?.[1] ?? "", subject: raw.match(/^Subject: (.+)$/m)?.[1] ?? "", raw };
+    }),
+  );
+}
+
+describe("a guest's post from draft to published", () => {
+  it("goes through review, changes, scheduling and the publishing sweep", async () => {
+    const { GUEST, EDITOR } = cast;
+    const { postId } = await createPostFor(GUEST, { title: "On probation, year one" });
+    await savePostFor(GUEST, { postId, title: "On probation, year one", bodyMarkdown: "First draft.", tags: "probation, reform" });
+
+    await submitPostFor(GUEST, { postId });
+    expect((await newMails()).map((mail) => mail.to).sort()).toEqual(["admin@docket.test", "editor@docket.test"]);
+    await expect(savePostFor(GUEST, { postId, title: "Sneaky edit", bodyMarkdown: "x" })).rejects.toThrow(/locked until they respond/);
+
+    seen = new Set(await readdir(outbox));
+    await requestChangesFor(EDITOR, { postId, body: "Please add the figures for 2025." });
+    const changeMail = (await newMails())[0];
+    expect(changeMail).toMatchObject({ to: "guest@docket.test", subject: "Changes requested: On probation, year one" });
+    expect(changeMail.raw).toContain("Please add the figures for 2025.");
+
+    await savePostFor(GUEST, { postId, title: "On probation, year one", bodyMarkdown: "Second draft, with the 2025 figures.", tags: "probation, reform" });
+    await submitPostFor(GUEST, { postId });
+
+    seen = new Set(await readdir(outbox));
+    const now = new Date();
+    const inAnHour = toLondonLocal(new Date(now.getTime() + 60 * 60 * 1000));
+    await schedulePostFor(EDITOR, { postId, localDateTime: inAnHour });
+    expect((await newMails())[0]).toMatchObject({ to: "guest@docket.test", subject: "Scheduled: On probation, year one" });
+
+    expect(await publishDueScheduledPosts(now)).toEqual([]);
+    seen = new Set(await readdir(outbox));
+    const due = fromLondonLocal(inAnHour);
+    expect(await publishDueScheduledPosts(new Date(due.getTime() + 30_000))).toEqual(["on-probation-year-one"]);
+    const post = await db().post.findUniqueOrThrow({ where: { id: postId }, include: { tags: { include: { tag: true } } } });
+    expect(post).toMatchObject({ status: "PUBLISHED", publishedAt: due, bodyHtml: "<p>Second draft, with the 2025 figures.</p>" });
+    expect(post.tags.map((postTag) => postTag.tag.slug).sort()).toEqual(["probation", "reform"]);
+    expect((await newMails())[0]).toMatchObject({ to: "guest@docket.test", subject: "Published: On probation, year one" });
+
+    const audit = await db().auditLog.findMany({ where: { entityId: postId }, orderBy: { createdAt: "asc" }, select: { action: true } });
+    expect(audit.map((entry) => entry.action)).toEqual([
+      "post.created",
+      "post.saved",
+      "post.submitted",
+      "post.changes-requested",
+      "post.saved",
+      "post.submitted",
+      "post.scheduled",
+      "post.published-on-schedule",
+    ]);
+  });
+
+  it("publishes a post whose time passed while Docket was stopped, once, dated when it went out", async () => {
+    const post = await createTestPost(cast.AUTHOR, "SCHEDULED");
+    const missed = new Date("2026-03-01T08:00:00Z");
+    await db().post.update({ where: { id: post.id }, data: { scheduledFor: missed } });
+    const restartedAt = new Date("2026-03-03T10:00:00Z");
+    const [first, second] = await Promise.all([publishDueScheduledPosts(restartedAt), publishDueScheduledPosts(restartedAt)]);
+    expect([...first, ...second].filter((slug) => slug === post.slug)).toHaveLength(1);
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ status: "PUBLISHED", publishedAt: restartedAt });
+    expect((await newMails()).filter((mail) => mail.subject.startsWith("Published"))).toHaveLength(1);
+  });
+
+  it("an author publishes their own post directly", async () => {
+    const post = await createTestPost(cast.AUTHOR, "DRAFT");
+    await publishPostFor(cast.AUTHOR, { postId: post.id });
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ status: "PUBLISHED" });
+  });
+});
+
+describe("revisions", () => {
+  it("keeps one per changed save and restores an old one as a new revision", async () => {
+    const { postId } = await createPostFor(cast.AUTHOR, { title: "Revision test" });
+    await savePostFor(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
+    await savePostFor(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
+    await savePostFor(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version two." });
+    const revisions = await db().revision.findMany({ where: { postId }, orderBy: { createdAt: "asc" } });
+    expect(revisions.map((revision) => revision.bodyMarkdown)).toEqual(["", "Version one.", "Version two."]);
+
+    await restoreRevisionFor(cast.AUTHOR, { postId, revisionId: revisions[1].id });
+    const post = await db().post.findUniqueOrThrow({ where: { id: postId } });
+    expect(post.bodyMarkdown).toBe("Version one.");
+    expect(post.bodyHtml).toBe("<p>Version one.</p>");
+    expect(await db().revision.count({ where: { postId } })).toBe(4);
+  });
+
+  it("refuses a revision of another post", async () => {
+    const mine = await createTestPost(cast.AUTHOR);
+    const theirs = await createTestPost(cast.OTHER);
+    await expect(restoreRevisionFor(cast.EDITOR, { postId: mine.id, revisionId: theirs.revisionId })).rejects.toThrow("That revision does not belong to this post.");
+  });
+});
+
+describe("bad input gets a clear message", () => {
+  it("an over-long title", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    const error = await savePostFor(cast.AUTHOR, { postId: post.id, title: "x".repeat(161), bodyMarkdown: "kept" }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.fieldErrors).toEqual({ title: "The title must be at most 160 characters." });
+  });
+
+  it("a duplicate slug", async () => {
+    const first = await createTestPost(cast.AUTHOR);
+    const second = await createTestPost(cast.AUTHOR);
+    const error = await savePostFor(cast.AUTHOR, { postId: second.id, title: "Anything", slug: first.slug, bodyMarkdown: "kept" }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(SlugTakenError);
+    expect(error.message).toBe(`Another post already uses the slug “${first.slug}”. Choose a different one.`);
+  });
+
+  it("a malformed slug", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    await expect(savePostFor(cast.AUTHOR, { postId: post.id, title: "Anything", slug: "Not A Slug!" })).rejects.toThrow(/lower-case letters, digits and single hyphens/);
+  });
+
+  it("a cover image without a description", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    const error = await savePostFor(cast.AUTHOR, { postId: post.id, title: "Anything", coverImageUrl: "/uploads/a.webp" }).catch((caught) => caught);
+    expect(error.fieldErrors).toEqual({ coverImageAlt: "Describe the cover image for readers who cannot see it." });
+  });
+
+  it("a submission with no text", async () => {
+    const { postId } = await createPostFor(cast.GUEST, { title: "Empty so far" });
+    await expect(submitPostFor(cast.GUEST, { postId })).rejects.toThrow("Write the post before submitting it: the text is empty.");
+    expect((await db().post.findUniqueOrThrow({ where: { id: postId } })).status).toBe("DRAFT");
+  });
+
+  it("a missing title on a new post", async () => {
+    await expect(createPostFor(cast.GUEST, { title: "  " })).rejects.toThrow("Give the post a title.");
+  });
+
+  it("a schedule in the past", async () => {
+    const post = await createTestPost(cast.GUEST, "SUBMITTED");
+    await expect(schedulePostFor(cast.EDITOR, { postId: post.id, localDateTime: "2020-01-01T09:00" })).rejects.toThrow("Choose a time in the future, or publish now.");
+  });
+
+  it("a guest removing themselves from the byline", async () => {
+    const post = await createTestPost(cast.GUEST);
+    await expect(savePostFor(cast.GUEST, { postId: post.id, title: "Mine", coAuthorIds: [cast.OTHER.profileId] })).rejects.toThrow("You cannot remove yourself from the byline.");
+  });
+
+  it("a guest publishing", async () => {
+    const post = await createTestPost(cast.GUEST, "SUBMITTED");
+    await expect(publishPostFor(cast.GUEST, { postId: post.id })).rejects.toBeInstanceOf(AuthorizationError);
+  });
+});
+
+describe("editing a published post", () => {
+  it("keeps the old address working through a redirect when the slug changes", async () => {
+    const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
+    const result = await savePostFor(cast.AUTHOR, { postId: post.id, title: "Renamed", slug: `${post.slug}-renamed`, bodyMarkdown: "Body" });
+    expect(result.tagsToInvalidate).toEqual(expect.arrayContaining(["posts", `post:${post.slug}`, `post:${post.slug}-renamed`]));
+    expect(await db().redirect.findUnique({ where: { fromPath: `/posts/${post.slug}` } })).toMatchObject({ postId: post.id });
+  });
+
+  it("co-authors keep their order", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    await savePostFor(cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
+    const authors = await db().postAuthor.findMany({ where: { postId: post.id }, orderBy: { position: "asc" } });
+    expect(authors.map((author) => author.profileId)).toEqual([cast.OTHER.profileId, cast.AUTHOR.profileId]);
+  });
+});
+
+describe("London time", () => {
+  it("converts across the clock change", () => {
+    expect(fromLondonLocal("2026-01-15T09:00").toISOString()).toBe("2026-01-15T09:00:00.000Z");
+    expect(fromLondonLocal("2026-07-15T09:00").toISOString()).toBe("2026-07-15T08:00:00.000Z");
+    expect(toLondonLocal(new Date("2026-07-15T08:00:00Z"))).toBe("2026-07-15T09:00");
+  });
+});
