@@ -3,6 +3,7 @@
 import { env, siteUrl } from "@/lib/env";
 import type { OutgoingMail } from "@/lib/mail";
 import { createSignedToken } from "@/lib/signed-links";
+import { paths } from "@/lib/seo";
 import { escapeHtml, renderEmailDocument } from "@/features/digest/email-layout";
 
 const UNSUBSCRIBE_SUBJECT_PREFIX = "commentreplies-";
@@ -17,7 +18,7 @@ export function commentIdFromUnsubscribeSubject(subject: string): string | null 
 }
 
 function commentUrl(postSlug: string, commentId: string): string {
-  return `${siteUrl()}/${postSlug}#comment-${commentId}`;
+  return `${siteUrl()}${paths.post(postSlug)}#comment-${commentId}`;
 }
 
 function quoteText(text: string, limit = 600): string {

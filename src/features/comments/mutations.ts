@@ -8,6 +8,7 @@ import type { CommentStatus } from "@/generated/prisma/enums";
 import { commentsClosedByAge, gatherSubmissionContext, getCommentSettings } from "./data";
 import { countLinks, decideCommentStatus, findListMatch } from "./rules";
 import { readFormToken } from "./signing";
+import { EMPTY_AFTER_DAYS } from "./constants";
 import { approvedCommentEmail, pendingSummaryEmail, replyNotificationEmail } from "./emails";
 import {
   COMMENT_SETTINGS_KEY,
@@ -337,8 +338,6 @@ export async function sendPendingCommentsSummary(now = new Date()): Promise<numb
 }
 
 // ---------- housekeeping ----------
-
-export const EMPTY_AFTER_DAYS = 30;
 
 /** Deletes spam and trash that has sat there for 30 days. */
 export async function emptyOldSpamAndTrash(now = new Date()): Promise<number> {

@@ -1,0 +1,22 @@
+import type { JobDefinition } from "./job";
+import { emptyOldSpamAndTrash, sendPendingCommentsSummary } from "@/features/comments/mutations";
+
+/** Deletes spam and trash 30 days after it was moved there. */
+export const emptyCommentTrashJob: JobDefinition = {
+  name: "comments-empty-trash",
+  cron: () => "17 3 * * *",
+  handler: async () => {
+    await emptyOldSpamAndTrash(new Date());
+  },
+};
+
+/** Emails editors a summary of newly held comments, at most once an hour. */
+export const pendingCommentsSummaryJob: JobDefinition = {
+  name: "comments-pending-summary",
+  cron: () => "5 * * * *",
+  handler: async () => {
+    await sendPendingCommentsSummary(new Date());
+  },
+};
+
+export const commentJobs: JobDefinition[] = [emptyCommentTrashJob, pendingCommentsSummaryJob];
