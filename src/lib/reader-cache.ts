@@ -7,7 +7,7 @@ import { tags } from "@/lib/cache-tags";
  * be when no invalidation reaches the cache: after a restart (the tag log lives in memory while
  * prerendered pages from `next build` stay on disk), or after a direct database change.
  */
-export const readerCacheLife = { stale: 60, revalidate: 120, expire: 60 * 60 * 24 * 30 } as const;
+export const readerCacheLife = { stale: 60, revalidate: 120, expire: 60 * 60 * 24 } as const;
 
 /** Outside Next (tests, scripts) there is no cache: the function simply runs. */
 export function cacheForReaders(...tagNames: string[]) {

@@ -3,8 +3,13 @@ import { findRedirectTarget } from "@/features/posts/data";
 import { paths } from "@/lib/seo";
 
 // Any path no other route matches: an old URL of the site Docket replaced (/2013/04/some-slug/)
-// is looked up in Redirect and answered with a 308; anything else is the 404 page.
-export const instant = false;
+// is looked up in Redirect and answered with a 308; anything else is the 404 page. Static, so the
+// first request waits for the answer (a real 308 or 404 status) and later ones come from the cache.
+export const ensureStatic = "navigation";
+
+export function generateStaticParams() {
+  return [{ legacy: ["-"] }];
+}
 
 type Props = { params: Promise<{ legacy: string[] }> };
 
