@@ -1,0 +1,300 @@
+// Loads the demo content (content.ts) into an empty or partly loaded database. Idempotent twice over:
+// a Setting row marks a completed load, and every row is upserted by its natural key (email, slug,
+// path), with each post and everything hanging off it written in one transaction, so a run that
+// died halfway completes on the next start without duplicating anything.
+import { createHmac } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { refreshPostSearchDocuments } from "@/features/search/mutations";
+import { db } from "@/lib/db";
+import { renderPostMarkdown } from "@/lib/markdown";
+import {
+  DEMO_CONTENT_SETTING_KEY,
+  demoCategories,
+  demoPosts,
+  demoProfiles,
+  demoRedirects,
+  demoSeries,
+  demoSubscribers,
+  demoTags,
+  demoUsers,
+  type DemoComment,
+  type DemoPost,
+} from "./content";
+
+type Ids = Map<string, string>;
+type Lookups = { users: Ids; profiles: Ids; categories: Ids; series: Ids; tags: Ids };
+type Tx = Prisma.TransactionClient;
+
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+/** Demo comments carry hashed documentation-range addresses, never real ones. */
+const DEMO_IP_SALT = "docket-demo-content";
+
+/** `now` shifted by whole days, at 07:00 UTC: posts go out early in the morning. */
+function morning(now: Date, days: number): Date {
+  const date = new Date(now.getTime() + days * DAY);
+  date.setUTCHours(7, 0, 0, 0);
+  return date;
+}
+
+function demoIpHash(ip: string): string {
+  return createHmac("sha256", DEMO_IP_SALT).update(ip).digest("hex");
+}
+
+function required(ids: Ids, key: string): string {
+  const id = ids.get(key);
+  if (!id) throw new Error(`Demo content refers to an unknown key: ${key}`);
+  return id;
+}
+
+async function upsertUsers(now: Date): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const user of demoUsers) {
+    const row = await db().user.upsert({
+      where: { email: user.email },
+      create: { email: user.email, name: user.name, role: user.role, emailVerified: now },
+      update: {},
+    });
+    ids.set(user.email, row.id);
+  }
+  return ids;
+}
+
+async function upsertProfiles(users: Ids): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const profile of demoProfiles) {
+    const row = await db().authorProfile.upsert({
+      where: { slug: profile.slug },
+      create: {
+        slug: profile.slug,
+        displayName: profile.displayName,
+        bio: profile.bio,
+        xHandle: profile.xHandle ?? null,
+        website: profile.website ?? null,
+        isPseudonymous: profile.realName !== undefined,
+        realName: profile.realName ?? null,
+        userId: profile.userEmail ? required(users, profile.userEmail) : null,
+      },
+      update: {},
+    });
+    ids.set(profile.slug, row.id);
+  }
+  return ids;
+}
+
+async function upsertCategories(): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const category of demoCategories) {
+    const row = await db().category.upsert({
+      where: { slug: category.slug },
+      create: {
+        slug: category.slug,
+        name: category.name,
+        description: category.description,
+        sponsorName: category.sponsor?.name ?? null,
+        sponsorUrl: category.sponsor?.url ?? null,
+        sponsorText: category.sponsor?.text ?? null,
+      },
+      update: {},
+    });
+    ids.set(category.slug, row.id);
+  }
+  return ids;
+}
+
+async function upsertSeries(): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const series of demoSeries) {
+    const row = await db().series.upsert({
+      where: { slug: series.slug },
+      create: { slug: series.slug, title: series.title, description: series.description },
+      update: {},
+    });
+    ids.set(series.slug, row.id);
+  }
+  return ids;
+}
+
+async function upsertTags(): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const tag of demoTags) {
+    const row = await db().tag.upsert({ where: { slug: tag.slug }, create: tag, update: {} });
+    ids.set(tag.slug, row.id);
+  }
+  return ids;
+}
+
+function postDates(post: DemoPost, now: Date) {
+  const publishedAt = post.publishedDaysAgo === undefined ? null : morning(now, -post.publishedDaysAgo);
+  const scheduledFor = post.scheduledInDays === undefined ? null : morning(now, post.scheduledInDays);
+  const submittedAt = post.submittedDaysAgo === undefined ? null : morning(now, -post.submittedDaysAgo);
+  const written = publishedAt ?? submittedAt ?? (scheduledFor ? morning(now, -5) : morning(now, -1));
+  return { publishedAt, scheduledFor, submittedAt, createdAt: new Date(written.getTime() - 3 * DAY) };
+}
+
+async function createComments(
+  tx: Tx,
+  postId: string,
+  comments: DemoComment[],
+  publishedAt: Date,
+  users: Ids,
+  parentId: string | null = null,
+) {
+  for (const comment of comments) {
+    const createdAt = new Date(publishedAt.getTime() + comment.hoursAfterPublication * HOUR);
+    const moderated = comment.status === "PENDING" ? createdAt : new Date(createdAt.getTime() + 2 * HOUR);
+    const row = await tx.comment.create({
+      data: {
+        postId,
+        parentId,
+        authorName: comment.authorName,
+        authorEmail: comment.authorEmail,
+        authorUrl: comment.authorUrl ?? null,
+        userId: comment.userEmail ? required(users, comment.userEmail) : null,
+        body: comment.body,
+        status: comment.status,
+        heldReason: comment.heldReason ?? null,
+        ipHash: demoIpHash(comment.ip),
+        createdAt,
+        statusChangedAt: moderated,
+      },
+    });
+    if (comment.replies) await createComments(tx, postId, comment.replies, publishedAt, users, row.id);
+  }
+}
+
+/** One post and everything hanging off it, in one transaction. */
+async function upsertPost(post: DemoPost, lookups: Lookups, now: Date): Promise<void> {
+  const dates = postDates(post, now);
+  const rendered = renderPostMarkdown(post.body);
+  const createdById = required(lookups.users, post.createdBy);
+  await db().$transaction(async (tx) => {
+    const row = await tx.post.upsert({
+      where: { slug: post.slug },
+      create: {
+        slug: post.slug,
+        title: post.title,
+        standfirst: post.standfirst ?? null,
+        bodyMarkdown: post.body,
+        bodyHtml: rendered.html,
+        excerpt: rendered.excerpt,
+        readingMinutes: rendered.readingMinutes,
+        status: post.status,
+        ...dates,
+        commentsOpen: post.commentsOpen ?? true,
+        categoryId: post.category ? required(lookups.categories, post.category) : null,
+        seriesId: post.series ? required(lookups.series, post.series) : null,
+        seriesPosition: post.seriesPosition ?? null,
+        teaserShowsTitle: true,
+        teaserShowsAuthor: true,
+        createdById,
+      },
+      update: {},
+    });
+    for (const [position, slug] of post.authors.entries()) {
+      const profileId = required(lookups.profiles, slug);
+      await tx.postAuthor.upsert({
+        where: { postId_profileId: { postId: row.id, profileId } },
+        create: { postId: row.id, profileId, position },
+        update: {},
+      });
+    }
+    for (const slug of post.tags) {
+      const tagId = required(lookups.tags, slug);
+      await tx.postTag.upsert({ where: { postId_tagId: { postId: row.id, tagId } }, create: { postId: row.id, tagId }, update: {} });
+    }
+    if ((await tx.revision.count({ where: { postId: row.id } })) === 0) {
+      await tx.revision.create({
+        data: {
+          postId: row.id,
+          title: post.title,
+          standfirst: post.standfirst ?? null,
+          bodyMarkdown: post.body,
+          authorId: createdById,
+          createdAt: dates.createdAt,
+        },
+      });
+    }
+    if (post.editorialNotes && (await tx.editorialNote.count({ where: { postId: row.id } })) === 0) {
+      for (const note of post.editorialNotes) {
+        await tx.editorialNote.create({
+          data: { postId: row.id, authorId: required(lookups.users, note.by), body: note.body, createdAt: morning(now, -note.daysAgo) },
+        });
+      }
+    }
+    if (post.comments && dates.publishedAt && (await tx.comment.count({ where: { postId: row.id } })) === 0) {
+      await createComments(tx, row.id, post.comments, dates.publishedAt, lookups.users);
+    }
+  });
+}
+
+async function upsertRedirects(): Promise<void> {
+  for (const redirect of demoRedirects) {
+    const post = await db().post.findUniqueOrThrow({ where: { slug: redirect.postSlug }, select: { id: true } });
+    await db().redirect.upsert({
+      where: { fromPath: redirect.fromPath },
+      create: { fromPath: redirect.fromPath, postId: post.id },
+      update: {},
+    });
+  }
+}
+
+async function upsertSubscribers(lookups: Lookups, now: Date): Promise<void> {
+  for (const subscriber of demoSubscribers) {
+    const row = await db().subscriber.upsert({
+      where: { email: subscriber.email },
+      create: {
+        email: subscriber.email,
+        status: subscriber.status,
+        allPosts: subscriber.allPosts,
+        createdAt: morning(now, -subscriber.subscribedDaysAgo),
+        confirmedAt: subscriber.confirmedDaysAgo === undefined ? null : morning(now, -subscriber.confirmedDaysAgo),
+        unsubscribedAt: subscriber.unsubscribedDaysAgo === undefined ? null : morning(now, -subscriber.unsubscribedDaysAgo),
+        consentNote: "Demo subscriber",
+      },
+      update: {},
+    });
+    for (const slug of subscriber.series ?? []) {
+      const seriesId = required(lookups.series, slug);
+      await db().subscriberSeries.upsert({
+        where: { subscriberId_seriesId: { subscriberId: row.id, seriesId } },
+        create: { subscriberId: row.id, seriesId },
+        update: {},
+      });
+    }
+    for (const slug of subscriber.categories ?? []) {
+      const categoryId = required(lookups.categories, slug);
+      await db().subscriberCategory.upsert({
+        where: { subscriberId_categoryId: { subscriberId: row.id, categoryId } },
+        create: { subscriberId: row.id, categoryId },
+        update: {},
+      });
+    }
+  }
+}
+
+/**
+ * Loads the demo content unless a completed load is recorded. Returns whether it loaded anything.
+ * Dates are relative to `now`: published posts over the past ten weeks, one scheduled a week ahead.
+ */
+export async function loadDemoContent(now = new Date()): Promise<{ loaded: boolean }> {
+  const marker = await db().setting.findUnique({ where: { key: DEMO_CONTENT_SETTING_KEY } });
+  if (marker) return { loaded: false };
+
+  const users = await upsertUsers(now);
+  const lookups: Lookups = {
+    users,
+    profiles: await upsertProfiles(users),
+    categories: await upsertCategories(),
+    series: await upsertSeries(),
+    tags: await upsertTags(),
+  };
+  for (const post of demoPosts) await upsertPost(post, lookups, now);
+  await upsertRedirects();
+  await upsertSubscribers(lookups, now);
+  await refreshPostSearchDocuments();
+
+  const value = { loadedAt: now.toISOString(), posts: demoPosts.length };
+  await db().setting.upsert({ where: { key: DEMO_CONTENT_SETTING_KEY }, create: { key: DEMO_CONTENT_SETTING_KEY, value }, update: {} });
+  return { loaded: true };
+}
