@@ -27,3 +27,7 @@ export function toLondonLocal(instant: Date): string {
   const shifted = new Date(instant.getTime() + londonOffsetMs(instant));
   return shifted.toISOString().slice(0, 16);
 }
+
+export function formatLondonTime(date: Date, dateStyle: "full" | "medium" = "full"): string {
+  return new Intl.DateTimeFormat("en-GB", { dateStyle, timeStyle: "short", timeZone: LONDON }).format(date);
+}

@@ -1,16 +1,13 @@
 // Editorial emails: a submission goes to the editors; review decisions go to the post's authors.
 import { sendMail } from "@/lib/mail";
 import { env, siteUrl } from "@/lib/env";
+import { formatLondonTime } from "./london-time";
 import { findPostSummary, listEditorEmails, listPostAuthorEmails } from "./data";
 
 export type Decision = "changes-requested" | "scheduled" | "published";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-export function formatLondonTime(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" }).format(date);
 }
 
 async function sendToEach(addresses: string[], compose: { subject: string; lines: string[]; link: { label: string; url: string } }) {

@@ -1,5 +1,6 @@
 import type { SearchParams } from "@/features/editorial/search-params";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { safeCallbackPath } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: false }, referrer: "no-referrer" };
@@ -17,7 +18,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
     return (
       <section className="auth-card">
         <h1>This sign-in link is incomplete</h1>
-        <p>Copy the whole link from the email, or <a href="/admin/sign-in">ask for a new one</a>.</p>
+        <p>Copy the whole link from the email, or <Link href="/admin/sign-in">ask for a new one</Link>.</p>
       </section>
     );
   }
