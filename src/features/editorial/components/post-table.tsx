@@ -1,15 +1,8 @@
 import Link from "next/link";
 import type { PostStatus } from "@/generated/prisma/enums";
 import { formatLondonTime } from "../london-time";
+import { statusLabels } from "./status-labels";
 
-export const statusLabels: Record<PostStatus, string> = {
-  DRAFT: "Draft",
-  SUBMITTED: "In review",
-  CHANGES_REQUESTED: "Changes requested",
-  SCHEDULED: "Scheduled",
-  PUBLISHED: "Published",
-  UNPUBLISHED: "Unpublished",
-};
 
 export function StatusBadge({ status }: { status: PostStatus }) {
   return <span className={`status status-${status}`}>{statusLabels[status]}</span>;

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth";
+import { listAuditEntries } from "@/features/editorial/data";
+import { formatLondonTime } from "@/features/editorial/london-time";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const actionLabels: Record<string, string> = {
+  "post.created": "created a post",
+  "post.saved": "saved a post",
+  "post.submitted": "submitted a post for review",
+  "post.changes-requested": "requested changes",
+  "post.note-added": "left feedback",
+  "post.scheduled": "scheduled a post",
+  "post.published": "published a post",
+  "post.published-on-schedule": "published a post on schedule",
+  "post.unpublished": "unpublished a post",
+  "post.revision-restored": "restored a revision",
+  "series.reordered": "reordered a series",
+  "invitation.sent": "invited someone",
+  "profile.created": "created a byline",
+  "profile.linked": "linked a byline to a login",
+  "profile.pseudonym-changed": "changed a byline's pseudonym setting",
+  "profile.completed": "completed their profile",
+  "user.signed-out-everywhere": "signed out on every device",
+};
+
+export default async function AuditLogPage() {
+  await requireRole("ADMIN", "EDITOR");
+  const entries = await listAuditEntries(200);
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="form-hint">The latest 200 editorial actions, newest first.</p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Who</th>
+              <th>What</th>
+              <th>On</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatLondonTime(entry.createdAt, "medium")}</td>
+                <td>{entry.actor?.email ?? "Docket (scheduled job)"}</td>
+                <td>{actionLabels[entry.action] ?? entry.action}</td>
+                <td>{entry.entityType === "Post" ? <Link href={`/admin/posts/${entry.entityId}`}>post</Link> : entry.entityType}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth";
+import { findPostAccessFacts, findRevision, listRevisions } from "@/features/editorial/data";
+import { canEditPost, canViewPost } from "@/features/editorial/permissions";
+import { formatLondonTime } from "@/features/editorial/london-time";
+import { firstParam, type SearchParams } from "@/features/editorial/search-params";
+import { RevisionDiff } from "@/features/editorial/components/revision-diff";
+import { RestoreButton } from "@/features/editorial/components/restore-button";
+
+export const metadata: Metadata = { title: "History" };
+
+export default async function PostHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const user = await requireRole();
+  const { id } = await params;
+  const post = await findPostAccessFacts(id);
+  if (!post || !canViewPost(user, post)) notFound();
+  const revisions = await listRevisions(post.id);
+  const query = await searchParams;
+  const toId = firstParam(query, "to") ?? revisions[0]?.id;
+  const fromId = firstParam(query, "from") ?? revisions[1]?.id;
+  const [from, to] = await Promise.all([fromId ? findRevision(post.id, fromId) : null, toId ? findRevision(post.id, toId) : null]);
+  const mayRestore = canEditPost(user, post);
+  const authorOf = (revision: (typeof revisions)[number]) => revision.author?.profile?.displayName ?? revision.author?.email ?? "Unknown";
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link href={`/admin/posts/${post.id}`}>Back to the post</Link>
+      </p>
+      <h1>History</h1>
+      <p className="form-hint">Every save that changed the text is kept. Pick two versions to compare.</p>
+      <form method="get" className="history-form">
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>Older</th>
+                <th>Newer</th>
+                <th>Saved</th>
+                <th>By</th>
+                <th>Title</th>
+                {mayRestore && <th />}
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.map((revision) => (
+                <tr key={revision.id}>
+                  <td>
+                    <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from ${formatLondonTime(revision.createdAt, "medium")}`} />
+                  </td>
+                  <td>
+                    <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to ${formatLondonTime(revision.createdAt, "medium")}`} />
+                  </td>
+                  <td>{formatLondonTime(revision.createdAt, "medium")}</td>
+                  <td>{authorOf(revision)}</td>
+                  <td>{revision.title}</td>
+                  {mayRestore && (
+                    <td>
+                      <RestoreButton postId={post.id} revisionId={revision.id} />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <button type="submit">Compare</button>
+      </form>
+      {from && to ? (
+        <section aria-label="Differences">
+          <h2>
+            Changes from {formatLondonTime(from.createdAt, "medium")} to {formatLondonTime(to.createdAt, "medium")}
+          </h2>
+          {from.title === to.title && from.standfirst === to.standfirst && from.bodyMarkdown === to.bodyMarkdown ? (
+            <p>These two versions are the same.</p>
+          ) : (
+            <>
+              <RevisionDiff label="Title" before={from.title} after={to.title} />
+              <RevisionDiff label="Standfirst" before={from.standfirst ?? ""} after={to.standfirst ?? ""} />
+              <RevisionDiff label="Text" before={from.bodyMarkdown} after={to.bodyMarkdown} />
+            </>
+          )}
+        </section>
+      ) : (
+        <p>There is only one version so far.</p>
+      )}
+    </>
+  );
+}

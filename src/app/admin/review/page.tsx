@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth";
+import { listReviewQueue, listScheduledPosts } from "@/features/editorial/data";
+import { PostTable } from "@/features/editorial/components/post-table";
+
+export const metadata: Metadata = { title: "Review" };
+
+export default async function ReviewQueuePage() {
+  await requireRole("ADMIN", "EDITOR");
+  const [queue, scheduled] = await Promise.all([listReviewQueue(), listScheduledPosts()]);
+  return (
+    <>
+      <h1>Review queue</h1>
+      <p className="form-hint">Submitted posts, the longest-waiting first.</p>
+      <PostTable posts={queue} empty="Nothing is waiting for review." dateColumn="submittedAt" />
+      <h2>Scheduled</h2>
+      <PostTable posts={scheduled} empty="Nothing is scheduled." dateColumn="scheduledFor" />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth";
+import { listSeriesWithPosts } from "@/features/editorial/data";
+import { SeriesOrder } from "@/features/editorial/components/series-order";
+
+export const metadata: Metadata = { title: "Series" };
+
+export default async function SeriesAdminPage() {
+  await requireRole("ADMIN", "EDITOR");
+  const series = await listSeriesWithPosts();
+  return (
+    <>
+      <h1>Series</h1>
+      <p className="form-hint">Set the order of the posts in each series; readers see them numbered in this order.</p>
+      {series.length === 0 && <p>No series yet.</p>}
+      {series.map((item) => (
+        <section key={item.id}>
+          <h2>{item.title}</h2>
+          {item.posts.length === 0 ? <p className="form-hint">No posts in this series yet.</p> : <SeriesOrder seriesId={item.id} posts={item.posts} />}
+        </section>
+      ))}
+    </>
+  );
+}
