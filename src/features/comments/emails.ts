@@ -1,7 +1,7 @@
 // Emails about comments: to a post's authors when a comment is approved, to a commenter when someone
 // replies (opt-in, one-click unsubscribe), and the editors' hourly summary of held comments.
 import { env, siteUrl } from "@/lib/env";
-import type { OutgoingMail } from "@/lib/mail";
+import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail";
 import { createSignedToken } from "@/lib/signed-links";
 import { paths } from "@/lib/seo";
 import { escapeHtml, renderEmailDocument } from "@/features/digest/email-layout";
@@ -60,7 +60,7 @@ export function replyNotificationEmail(to: string, post: PostSummary, parentId: 
   return {
     to,
     subject,
-    headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    headers: bulkMailHeaders({ oneClickUrl: unsubscribe, mailtoSubject: "Stop reply emails", listId: "comment-replies" }),
     text: [
       `${name} replied to your comment on “${post.title}”:`,
       "",
