@@ -183,6 +183,9 @@ export async function readOutboxMessage(file: string, folder = outboxDir()): Pro
     subject: parsed.subject ?? "",
     html: parsed.html || undefined,
     text: parsed.text,
-    headers: parsed.headerLines.map((line) => ({ name: line.key, value: line.line.slice(line.line.indexOf(":") + 1).trim() })),
+    headers: parsed.headerLines.map((line) => ({
+      name: line.key,
+      value: line.line.slice(line.line.indexOf(":") + 1).replace(/\r?\n(?=[ \t])/g, "").trim(),
+    })),
   };
 }

@@ -29,6 +29,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    closeTimeout: 200,
     size: 10 * 1024 * 1024,
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       const code = options.rejectRecipient?.(address.address);

@@ -37,3 +37,9 @@ export const initialSubscribeState: SubscribeFormState = { status: "idle", messa
 /** The one answer for every accepted address, whatever its state: nothing reveals who is subscribed. */
 export const SUBSCRIBE_ACCEPTED_MESSAGE =
   "Thanks. If that address can receive our emails, a confirmation link is on its way. Click it to start your subscription.";
+
+export type PreferencesFormState = {
+  status: "idle" | "saved" | "error";
+  message: string;
+  values?: { choice: string; seriesIds: string[]; categoryIds: string[] };
+};
