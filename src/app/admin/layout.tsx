@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth";
 import { signOutAction, signOutEverywhereAction } from "@/features/people/actions";
 import { adminSectionsFor } from "@/features/editorial/navigation";
 import { AdminNav } from "@/features/editorial/components/admin-nav";
+import { countPendingComments } from "@/features/comments/data";
 import "./admin.css";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Docket admin" }, robots: { index: false } };
@@ -28,7 +29,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </div>
     );
   }
-  const links = adminSectionsFor(user.role).map(({ href, label }) => ({ href, label }));
+  const pendingComments = user.role === "ADMIN" || user.role === "EDITOR" ? await countPendingComments() : 0;
+  const links = adminSectionsFor(user.role).map(({ href, label }) => ({ href, label: href === "/admin/comments" && pendingComments > 0 ? `${label} (${pendingComments} pending)` : label }));
   return (
     <div className="admin">
       <header className="admin-header">
