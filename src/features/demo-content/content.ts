@@ -964,6 +964,16 @@ The headline measure counts people who receive a caution or conviction for an of
 
 A programme that cuts frequency and severity can still look like a failure on the binary measure. That matters when funding decisions rest on a single headline.
 
+## A worked example
+
+Imagine two groups of a hundred people, each followed for a year. The numbers are invented, chosen only to make the point.
+
+In the first group, 40 people have a proven reoffence, and between them they account for 160 proven offences. In the second group, 45 people reoffend, but between them they account for 90 offences, most of them less serious than the ones that brought them to court in the first place.
+
+On the binary measure the first group looks better: 40 per cent against 45. On frequency the second looks far better: two offences for each person who reoffended, against four. So which sentence "worked"? It depends on what you care about — and a headline will usually tell you only one of the two.
+
+> A single percentage is a summary of a great many lives. It is worth asking what it leaves out before deciding what it proves.
+
 ## Comparing like with like
 
 The most common mistake is comparing groups that were never alike. People given short prison sentences differ in many ways from people given community orders for similar offences: their histories, their housing, their needs. A raw comparison of their reoffending rates tells you about those differences as much as about the sentences. Good studies match people carefully, and even then they are cautious about what they conclude.
