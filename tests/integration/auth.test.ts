@@ -8,6 +8,7 @@ import { assertRole, AuthorizationError, authOptions, safeCallbackPath } from "@
 import { findSessionUser } from "@/features/people/data";
 import { deleteAllSessionsOfUser } from "@/features/people/mutations";
 import { requestSignInLink, SIGN_IN_LIMITS } from "@/features/people/sign-in";
+import { completeProfileFor, inviteAuthorFor } from "@/features/people/commands";
 
 // next-auth's request handler without Next's request context (its package exports hide ./core).
 const { AuthHandler } = createRequire(import.meta.url)(
@@ -142,6 +143,34 @@ describe("following the link", () => {
     const token = await createSignInToken("editor@docket.test", new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000));
     const link = new URL(`http://docket.test/x?token=${token}&email=editor%40docket.test`);
     expect((await followCallback(link)).redirect).toBe("http://docket.test/api/auth/error?error=Verification");
+  });
+});
+
+describe("invitations", () => {
+  it("an editor's invitation signs the guest in and leads to their profile, which they complete", async () => {
+    const editor = await db().user.findUniqueOrThrow({ where: { email: "editor@docket.test" } });
+    const editorUser = { id: editor.id, email: editor.email, role: "EDITOR" as const, profileId: null, displayName: "Eddie Editor", profileComplete: true };
+    const series = await db().series.create({ data: { slug: "on-probation", title: "On Probation" } });
+    await inviteAuthorFor(editorUser, { email: "New.Guest@Example.org", role: "GUEST", seriesId: series.id });
+
+    const [mail] = await sentMails();
+    expect(mail).toMatch(/^Subject: You are invited to write for Docket$/m);
+    expect(mail).toContain("On Probation");
+    const link = confirmLinkIn(mail);
+    expect(link.searchParams.get("callbackUrl")).toBe("/admin/profile");
+
+    const signedIn = await followCallback(link);
+    expect(signedIn.redirect).toBe("http://docket.test/admin/profile");
+    const token = signedIn.cookies!.find((cookie) => cookie.name === "next-auth.session-token")!.value;
+    const guest = await findSessionUser(token);
+    expect(guest).toMatchObject({ email: "new.guest@example.org", role: "GUEST", profileComplete: false });
+
+    await expect(completeProfileFor(guest, { displayName: "", bio: "", xHandle: "", website: "" })).rejects.toThrow("Enter the name readers will see (at least 2 characters).");
+    await expect(completeProfileFor(guest, { displayName: "Pat", bio: "", xHandle: "not a handle!", website: "" })).rejects.toThrow(/up to 30 letters/);
+    await completeProfileFor(guest, { displayName: "Pat Probation", bio: "Probation officer.", xHandle: "@pat_p", website: "https://pat.example.org" });
+    expect(await findSessionUser(token)).toMatchObject({ displayName: "Pat Probation", profileComplete: true });
+    expect(await db().authorProfile.findFirstOrThrow({ where: { displayName: "Pat Probation" } })).toMatchObject({ slug: "pat-probation", xHandle: "pat_p" });
+    expect(await db().invitation.findFirstOrThrow({ where: { email: "new.guest@example.org" } })).toMatchObject({ acceptedAt: expect.any(Date) });
   });
 });
 

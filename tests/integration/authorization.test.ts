@@ -16,6 +16,7 @@ import {
   submitPostFor,
   unpublishPostFor,
 } from "@/features/editorial/commands";
+import { completeProfileFor, createBylineFor, inviteAuthorFor, linkProfileFor, setPseudonymFor } from "@/features/people/commands";
 import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, type Actor } from "./editorial-fixtures";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
@@ -126,5 +127,32 @@ describe("commands without a post", () => {
     const outcome = previewMarkdownFor(actor === "signed out" ? null : cast[actor], { markdown: "*hi*" });
     if (actor === "signed out") await expect(outcome).rejects.toBeInstanceOf(AuthorizationError);
     else await expect(outcome).resolves.toMatchObject({ html: "<p><em>hi</em></p>" });
+  });
+});
+
+describe("people commands", () => {
+  let counter = 0;
+  const unique = () => `${Date.now()}-${++counter}`;
+  const peopleCases: { command: string; allowed: Actor[]; run: (user: SessionUser | null) => Promise<unknown> }[] = [
+    { command: "inviteAuthor", allowed: editors, run: (user) => inviteAuthorFor(user, { email: `invitee-${unique()}@example.org`, role: "GUEST" }) },
+    { command: "createByline", allowed: editors, run: (user) => createBylineFor(user, { displayName: `Byline ${unique()}`, bio: "" }) },
+    {
+      command: "linkProfile",
+      allowed: editors,
+      run: async (user) => {
+        const profile = await db().authorProfile.create({ data: { slug: `unlinked-${unique()}`, displayName: "Unlinked" } });
+        const login = await db().user.create({ data: { email: `login-${unique()}@example.org` } });
+        return linkProfileFor(user, { profileId: profile.id, userId: login.id });
+      },
+    },
+    { command: "setPseudonym", allowed: editors, run: (user) => setPseudonymFor(user, { profileId: cast.OTHER.profileId, isPseudonymous: true, realName: "Secret Name" }) },
+    { command: "completeProfile", allowed: everyone, run: (user) => completeProfileFor(user, { displayName: user?.displayName ?? "Someone", bio: "", xHandle: "", website: "" }) },
+  ];
+  describe.each(peopleCases)("$command", ({ allowed, run }) => {
+    it.each(actors)("as %s", async (actor) => {
+      const outcome = run(actor === "signed out" ? null : cast[actor]);
+      if (actor !== "signed out" && allowed.includes(actor)) await expect(outcome).resolves.toBeDefined();
+      else await expect(outcome).rejects.toBeInstanceOf(AuthorizationError);
+    });
   });
 });

@@ -104,3 +104,15 @@ export async function isProfileSlugTaken(slug: string, exceptProfileId?: string)
   const found = await db().authorProfile.findUnique({ where: { slug }, select: { id: true } });
   return Boolean(found && found.id !== exceptProfileId);
 }
+
+export async function findProfileLinkState(profileId: string) {
+  return db().authorProfile.findUnique({ where: { id: profileId }, select: { id: true, userId: true, slug: true } });
+}
+
+export async function findUserWithProfile(userId: string) {
+  return db().user.findUnique({ where: { id: userId }, select: { id: true, profile: { select: { id: true } } } });
+}
+
+export async function listUsersWithoutProfile() {
+  return db().user.findMany({ where: { profile: null }, orderBy: { email: "asc" }, select: { id: true, email: true } });
+}

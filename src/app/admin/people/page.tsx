@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth";
+import { listPendingInvitations, listPeople, listProfilesForEditors, listUsersWithoutProfile } from "@/features/people/data";
+import { listSeriesChoices } from "@/features/editorial/data";
+import { formatLondonTime } from "@/features/editorial/london-time";
+import { BylineForm, InviteForm, LinkProfileForm, PseudonymForm } from "@/features/people/components/people-forms";
+
+export const metadata: Metadata = { title: "People" };
+
+const roleLabels = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" } as const;
+
+export default async function PeoplePage() {
+  await requireRole("ADMIN", "EDITOR");
+  const [people, profiles, invitations, unlinkedUsers, series] = await Promise.all([
+    listPeople(),
+    listProfilesForEditors(),
+    listPendingInvitations(),
+    listUsersWithoutProfile(),
+    listSeriesChoices(),
+  ]);
+  return (
+    <>
+      <h1>People</h1>
+      <div className="cards">
+        <section className="card">
+          <h2>Invite a writer</h2>
+          <p className="form-hint">They get an email that signs them in and asks them to set up their byline.</p>
+          <InviteForm series={series} />
+        </section>
+        <section className="card">
+          <h2>Add a byline without a login</h2>
+          <p className="form-hint">For someone whose posts you publish for them. You can link it to a login later.</p>
+          <BylineForm />
+        </section>
+      </div>
+
+      <h2>Waiting for invitations to be accepted</h2>
+      {invitations.length === 0 ? (
+        <p className="form-hint">None.</p>
+      ) : (
+        <ul>
+          {invitations.map((invitation) => (
+            <li key={invitation.id}>
+              {invitation.email} · {roleLabels[invitation.role]}
+              {invitation.series ? ` · ${invitation.series.title}` : ""} · sent {formatLondonTime(invitation.createdAt, "medium")}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Bylines</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>Byline</th>
+              <th>Posts</th>
+              <th>Login</th>
+              <th>Pen name (real name: editors only)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {profiles.map((profile) => (
+              <tr key={profile.id}>
+                <td>{profile.displayName}</td>
+                <td>{profile._count.posts}</td>
+                <td>{profile.user ? profile.user.email : <LinkProfileForm profileId={profile.id} users={unlinkedUsers} />}</td>
+                <td>
+                  <PseudonymForm profileId={profile.id} isPseudonymous={profile.isPseudonymous} realName={profile.realName} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Logins</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Byline</th>
+              <th>Active sessions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <tr key={person.id}>
+                <td>{person.email}</td>
+                <td>{roleLabels[person.role]}</td>
+                <td>{person.profile?.displayName ?? "—"}</td>
+                <td>{person._count.sessions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+// Forms for invitations, bylines and profiles. On failure each keeps what was typed and says why.
+import { useActionState, useState, type ReactNode } from "react";
+import {
+  completeProfileAction,
+  createBylineAction,
+  inviteAuthorAction,
+  linkProfileAction,
+  setPseudonymAction,
+  type PeopleFormState,
+} from "../actions";
+
+type Action = (previous: PeopleFormState, form: FormData) => Promise<PeopleFormState>;
+
+function FormResult({ state }: { state: PeopleFormState }) {
+  if (state.ok) return <p className="form-notice" role="status">{state.message}</p>;
+  if (state.error) return <p className="form-error" role="alert">{state.error}</p>;
+  return null;
+}
+
+function FieldError({ state, name }: { state: PeopleFormState; name: string }) {
+  const message = state.fieldErrors?.[name];
+  return message ? <p className="form-error" id={`${name}-error`}>{message}</p> : null;
+}
+
+function useForm(action: Action) {
+  return useActionState<PeopleFormState, FormData>(action, {});
+}
+
+function Submit({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" disabled={pending}>
+      {children}
+    </button>
+  );
+}
+
+export function InviteForm({ series }: { series: { id: string; title: string }[] }) {
+  const [state, action, pending] = useForm(inviteAuthorAction);
+  const value = (name: string) => (state.ok ? "" : state.values?.[name]);
+  return (
+    <form action={action} className="admin-form" noValidate>
+      <label htmlFor="invite-email">Email address</label>
+      <input id="invite-email" name="email" type="email" defaultValue={value("email")} aria-invalid={state.fieldErrors?.email ? true : undefined} />
+      <FieldError state={state} name="email" />
+      <label htmlFor="invite-role">Role</label>
+      <select id="invite-role" name="role" defaultValue={value("role") ?? "GUEST"}>
+        <option value="GUEST">Guest author (drafts and submits)</option>
+        <option value="AUTHOR">Author (publishes own posts)</option>
+      </select>
+      <label htmlFor="invite-series">For a series (optional)</label>
+      <select id="invite-series" name="seriesId" defaultValue={value("seriesId") ?? ""}>
+        <option value="">No particular series</option>
+        {series.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.title}
+          </option>
+        ))}
+      </select>
+      <FormResult state={state} />
+      <Submit pending={pending}>Send invitation</Submit>
+    </form>
+  );
+}
+
+type ProfileValues = { displayName: string; bio: string; xHandle: string; website: string; avatarUrl: string };
+
+export function ProfileForm({ initial }: { initial: ProfileValues }) {
+  const [state, action, pending] = useForm(completeProfileAction);
+  const [avatarUrl, setAvatarUrl] = useState(initial.avatarUrl);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const value = (name: keyof ProfileValues) => state.values?.[name] ?? initial[name];
+
+  async function uploadAvatar(file: File) {
+    setUploadError(null);
+    const body = new FormData();
+    body.set("file", file);
+    try {
+      const response = await fetch("/api/uploads", { method: "POST", body });
+      const result = (await response.json()) as { url?: string; error?: string };
+      if (result.url) setAvatarUrl(result.url);
+      else setUploadError(result.error ?? "The upload failed.");
+    } catch {
+      setUploadError("The upload failed: the server could not be reached.");
+    }
+  }
+
+  return (
+    <form action={action} className="admin-form" noValidate>
+      <label htmlFor="displayName">Name readers will see</label>
+      <p className="form-hint">Your own name or a pen name.</p>
+      <input id="displayName" name="displayName" type="text" defaultValue={value("displayName")} aria-invalid={state.fieldErrors?.displayName ? true : undefined} />
+      <FieldError state={state} name="displayName" />
+      <label htmlFor="bio">About you</label>
+      <textarea id="bio" name="bio" rows={5} defaultValue={value("bio")} />
+      <FieldError state={state} name="bio" />
+      <label htmlFor="avatar-file">Picture</label>
+      {avatarUrl && (
+        // eslint-disable-next-line @next/next/no-img-element -- uploads are already resized
+        <img src={avatarUrl} alt="" className="avatar-preview" />
+      )}
+      <input id="avatar-file" type="file" accept="image/jpeg,image/png,image/webp,image/gif" onChange={(event) => event.target.files?.[0] && void uploadAvatar(event.target.files[0])} />
+      {uploadError && <p className="form-error">{uploadError}</p>}
+      <input type="hidden" name="avatarUrl" value={avatarUrl} />
+      <label htmlFor="xHandle">X / Twitter handle</label>
+      <input id="xHandle" name="xHandle" type="text" placeholder="@handle" defaultValue={value("xHandle")} />
+      <FieldError state={state} name="xHandle" />
+      <label htmlFor="website">Website</label>
+      <input id="website" name="website" type="url" placeholder="https://" defaultValue={value("website")} />
+      <FieldError state={state} name="website" />
+      <FormResult state={state} />
+      <Submit pending={pending}>Save profile</Submit>
+    </form>
+  );
+}
+
+export function BylineForm() {
+  const [state, action, pending] = useForm(createBylineAction);
+  const value = (name: string) => (state.ok ? "" : state.values?.[name]);
+  return (
+    <form action={action} className="admin-form" noValidate>
+      <label htmlFor="byline-name">Name on the byline</label>
+      <input id="byline-name" name="displayName" type="text" defaultValue={value("displayName")} />
+      <FieldError state={state} name="displayName" />
+      <label htmlFor="byline-bio">Bio</label>
+      <textarea id="byline-bio" name="bio" rows={3} defaultValue={value("bio")} />
+      <label className="checkbox">
+        <input type="checkbox" name="isPseudonymous" defaultChecked={value("isPseudonymous") === "on"} /> This is a pen name
+      </label>
+      <label htmlFor="byline-real">Real name (editors only; never shown publicly)</label>
+      <input id="byline-real" name="realName" type="text" defaultValue={value("realName")} />
+      <FieldError state={state} name="realName" />
+      <FormResult state={state} />
+      <Submit pending={pending}>Create byline</Submit>
+    </form>
+  );
+}
+
+export function LinkProfileForm({ profileId, users }: { profileId: string; users: { id: string; email: string }[] }) {
+  const [state, action, pending] = useForm(linkProfileAction);
+  if (users.length === 0) return null;
+  return (
+    <form action={action} className="inline-form">
+      <input type="hidden" name="profileId" value={profileId} />
+      <select name="userId" aria-label="Login to link" defaultValue="">
+        <option value="" disabled>
+          Link to a login…
+        </option>
+        {users.map((user) => (
+          <option key={user.id} value={user.id}>
+            {user.email}
+          </option>
+        ))}
+      </select>
+      <Submit pending={pending}>Link</Submit>
+      <FormResult state={state} />
+    </form>
+  );
+}
+
+export function PseudonymForm({ profileId, isPseudonymous, realName }: { profileId: string; isPseudonymous: boolean; realName: string | null }) {
+  const [state, action, pending] = useForm(setPseudonymAction);
+  return (
+    <form action={action} className="inline-form">
+      <input type="hidden" name="profileId" value={profileId} />
+      <label className="checkbox">
+        <input type="checkbox" name="isPseudonymous" defaultChecked={isPseudonymous} /> Pen name
+      </label>
+      <input name="realName" type="text" aria-label="Real name" placeholder="Real name" defaultValue={state.values?.realName ?? realName ?? ""} />
+      <Submit pending={pending}>Save</Submit>
+      <FormResult state={state} />
+    </form>
+  );
+}
