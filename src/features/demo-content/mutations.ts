@@ -47,23 +47,26 @@ function required(ids: Ids, key: string): string {
   return id;
 }
 
-async function upsertUsers(now: Date): Promise<Ids> {
+/** Upserts each item by its natural key and maps that key to the row's id. */
+async function upsertEach<T>(items: T[], keyOf: (item: T) => string, upsert: (item: T) => Promise<{ id: string }>): Promise<Ids> {
   const ids: Ids = new Map();
-  for (const user of demoUsers) {
-    const row = await db().user.upsert({
-      where: { email: user.email },
-      create: { email: user.email, name: user.name, role: user.role, emailVerified: now },
-      update: {},
-    });
-    ids.set(user.email, row.id);
-  }
+  for (const item of items) ids.set(keyOf(item), (await upsert(item)).id);
   return ids;
 }
 
-async function upsertProfiles(users: Ids): Promise<Ids> {
-  const ids: Ids = new Map();
-  for (const profile of demoProfiles) {
-    const row = await db().authorProfile.upsert({
+function upsertUsers(now: Date): Promise<Ids> {
+  return upsertEach(demoUsers, (user) => user.email, (user) =>
+    db().user.upsert({
+      where: { email: user.email },
+      create: { email: user.email, name: user.name, role: user.role, emailVerified: now },
+      update: {},
+    }),
+  );
+}
+
+function upsertProfiles(users: Ids): Promise<Ids> {
+  return upsertEach(demoProfiles, (profile) => profile.slug, (profile) =>
+    db().authorProfile.upsert({
       where: { slug: profile.slug },
       create: {
         slug: profile.slug,
@@ -76,16 +79,13 @@ async function upsertProfiles(users: Ids): Promise<Ids> {
         userId: profile.userEmail ? required(users, profile.userEmail) : null,
       },
       update: {},
-    });
-    ids.set(profile.slug, row.id);
-  }
-  return ids;
+    }),
+  );
 }
 
-async function upsertCategories(): Promise<Ids> {
-  const ids: Ids = new Map();
-  for (const category of demoCategories) {
-    const row = await db().category.upsert({
+function upsertCategories(): Promise<Ids> {
+  return upsertEach(demoCategories, (category) => category.slug, (category) =>
+    db().category.upsert({
       where: { slug: category.slug },
       create: {
         slug: category.slug,
@@ -96,32 +96,18 @@ async function upsertCategories(): Promise<Ids> {
         sponsorText: category.sponsor?.text ?? null,
       },
       update: {},
-    });
-    ids.set(category.slug, row.id);
-  }
-  return ids;
+    }),
+  );
 }
 
-async function upsertSeries(): Promise<Ids> {
-  const ids: Ids = new Map();
-  for (const series of demoSeries) {
-    const row = await db().series.upsert({
-      where: { slug: series.slug },
-      create: { slug: series.slug, title: series.title, description: series.description },
-      update: {},
-    });
-    ids.set(series.slug, row.id);
-  }
-  return ids;
+function upsertSeries(): Promise<Ids> {
+  return upsertEach(demoSeries, (series) => series.slug, (series) =>
+    db().series.upsert({ where: { slug: series.slug }, create: series, update: {} }),
+  );
 }
 
-async function upsertTags(): Promise<Ids> {
-  const ids: Ids = new Map();
-  for (const tag of demoTags) {
-    const row = await db().tag.upsert({ where: { slug: tag.slug }, create: tag, update: {} });
-    ids.set(tag.slug, row.id);
-  }
-  return ids;
+function upsertTags(): Promise<Ids> {
+  return upsertEach(demoTags, (tag) => tag.slug, (tag) => db().tag.upsert({ where: { slug: tag.slug }, create: tag, update: {} }));
 }
 
 function postDates(post: DemoPost, now: Date) {
@@ -191,18 +177,14 @@ async function upsertPost(post: DemoPost, lookups: Lookups, now: Date): Promise<
       },
       update: {},
     });
-    for (const [position, slug] of post.authors.entries()) {
-      const profileId = required(lookups.profiles, slug);
-      await tx.postAuthor.upsert({
-        where: { postId_profileId: { postId: row.id, profileId } },
-        create: { postId: row.id, profileId, position },
-        update: {},
-      });
-    }
-    for (const slug of post.tags) {
-      const tagId = required(lookups.tags, slug);
-      await tx.postTag.upsert({ where: { postId_tagId: { postId: row.id, tagId } }, create: { postId: row.id, tagId }, update: {} });
-    }
+    await tx.postAuthor.createMany({
+      data: post.authors.map((slug, position) => ({ postId: row.id, profileId: required(lookups.profiles, slug), position })),
+      skipDuplicates: true,
+    });
+    await tx.postTag.createMany({
+      data: post.tags.map((slug) => ({ postId: row.id, tagId: required(lookups.tags, slug) })),
+      skipDuplicates: true,
+    });
     if ((await tx.revision.count({ where: { postId: row.id } })) === 0) {
       await tx.revision.create({
         data: {
@@ -254,22 +236,15 @@ async function upsertSubscribers(lookups: Lookups, now: Date): Promise<void> {
       },
       update: {},
     });
-    for (const slug of subscriber.series ?? []) {
-      const seriesId = required(lookups.series, slug);
-      await db().subscriberSeries.upsert({
-        where: { subscriberId_seriesId: { subscriberId: row.id, seriesId } },
-        create: { subscriberId: row.id, seriesId },
-        update: {},
-      });
-    }
-    for (const slug of subscriber.categories ?? []) {
-      const categoryId = required(lookups.categories, slug);
-      await db().subscriberCategory.upsert({
-        where: { subscriberId_categoryId: { subscriberId: row.id, categoryId } },
-        create: { subscriberId: row.id, categoryId },
-        update: {},
-      });
-    }
+    // Join rows: skipDuplicates makes a repeated run a no-op.
+    await db().subscriberSeries.createMany({
+      data: (subscriber.series ?? []).map((slug) => ({ subscriberId: row.id, seriesId: required(lookups.series, slug) })),
+      skipDuplicates: true,
+    });
+    await db().subscriberCategory.createMany({
+      data: (subscriber.categories ?? []).map((slug) => ({ subscriberId: row.id, categoryId: required(lookups.categories, slug) })),
+      skipDuplicates: true,
+    });
   }
 }
 
