@@ -1,6 +1,8 @@
 // The digest email. Its body depends only on which posts a subscriber gets, so it is built once per
 // combination of posts and cached; per subscriber only the signed links are filled in.
 import { env, siteUrl } from "@/lib/env";
+import { absoluteUrl, paths } from "@/lib/seo";
+import { ordinal } from "@/lib/uk-date";
 import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail";
 import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribePageUrl } from "@/features/subscriptions/links";
 import { emailColors, escapeHtml, renderEmailDocument } from "./email-layout";
@@ -31,7 +33,7 @@ const PREFERENCES = "%%DOCKET_PREFERENCES_URL%%";
 const UNSUBSCRIBE = "%%DOCKET_UNSUBSCRIBE_URL%%";
 
 export function postUrl(slug: string): string {
-  return `${siteUrl()}/posts/${encodeURIComponent(slug)}`;
+  return absoluteUrl(paths.post(slug));
 }
 
 export function matchingPosts(posts: DigestPost[], choice: SubscriberChoice): DigestPost[] {
@@ -41,12 +43,6 @@ export function matchingPosts(posts: DigestPost[], choice: SubscriberChoice): Di
   return posts.filter(
     (post) => (post.seriesId !== null && series.has(post.seriesId)) || (post.categoryId !== null && categories.has(post.categoryId)),
   );
-}
-
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
 }
 
 export function seriesLine(post: DigestPost): string | null {

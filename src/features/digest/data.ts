@@ -147,3 +147,9 @@ export async function countRunDeliveries(runId: string) {
 export async function listNewPublishedPostIds(windowStart: Date, windowEnd: Date): Promise<string[]> {
   return (await findNewPosts(db(), windowStart, windowEnd)).map((post) => post.id);
 }
+
+/** The latest published posts, for a sample when tomorrow's digest has nothing yet. */
+export async function listLatestPublishedForSample(limit = 3): Promise<DigestPost[]> {
+  const rows = await db().post.findMany({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" }, take: limit, select: digestPostSelect });
+  return rows.map(toDigestPost).reverse();
+}

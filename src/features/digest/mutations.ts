@@ -101,7 +101,6 @@ export async function claimDeliveries(runId: string, limit: number): Promise<Cla
       WHERE d."id" IN (
         SELECT "id" FROM "DigestDelivery"
         WHERE "runId" = ${runId} AND "status" = 'PENDING' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= now())
-        ORDER BY "id"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       ) AND d."status" = 'PENDING'

@@ -2,8 +2,25 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { confirmSubscription, requestSubscription, unsubscribeSubscriber, updateSubscriberPreferences } from "./mutations";
-import { preferencesFormSchema, type PreferencesFormState, type SubscribeFormState } from "./schema";
+import { z } from "zod";
+import { AuthorizationError, authorizeAction, type SessionUser } from "@/lib/auth";
+import {
+  confirmSubscription,
+  importSubscribers,
+  parseImportAddresses,
+  removeSubscriber,
+  requestSubscription,
+  unsubscribeSubscriber,
+  updateSubscriberPreferences,
+} from "./mutations";
+import {
+  importFormSchema,
+  MAX_IMPORT_ROWS,
+  preferencesFormSchema,
+  type ImportFormState,
+  type PreferencesFormState,
+  type SubscribeFormState,
+} from "./schema";
 import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
 
 /** The client's address as the proxy in front of Next reports it; used only as a hashed rate-limit key. */
@@ -66,4 +83,59 @@ export async function unsubscribeAction(formData: FormData): Promise<void> {
   if (!check.ok) redirect(`/subscription/unsubscribe?token=${encodeURIComponent(token)}`);
   await unsubscribeSubscriber(check.subject);
   redirect(`/subscription/unsubscribe?token=${encodeURIComponent(token)}&done=1`);
+}
+
+// ---------- editors ----------
+
+async function editorOrMessage(): Promise<{ user: SessionUser } | { message: string }> {
+  try {
+    return { user: await authorizeAction("EDITOR", "ADMIN") };
+  } catch (error) {
+    if (error instanceof AuthorizationError) return { message: error.message };
+    throw error;
+  }
+}
+
+export async function importSubscribersAction(_previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
+  const auth = await editorOrMessage();
+  const values = { consent: String(formData.get("consent") ?? ""), consentNote: String(formData.get("consentNote") ?? "") };
+  if ("message" in auth) return { status: "error", message: auth.message, values };
+  const file = formData.get("file");
+  const fromFile = file instanceof File && file.size > 0 ? await file.text() : "";
+  const parsed = importFormSchema.safeParse({ csv: fromFile || String(formData.get("pasted") ?? ""), consent: formData.get("consent") ?? undefined, consentNote: values.consentNote });
+  if (!parsed.success) {
+    const fieldErrors: ImportFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as "csv" | "consent" | "consentNote";
+      fieldErrors[field] ??= issue.message;
+    }
+    return { status: "error", message: "The import did not run. Check the fields marked below.", fieldErrors, values };
+  }
+  const addresses = parseImportAddresses(parsed.data.csv);
+  if (addresses.emails.length + addresses.invalid.length > MAX_IMPORT_ROWS) {
+    return { status: "error", message: `That file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows: split it and import the parts.`, values };
+  }
+  if (addresses.emails.length === 0) {
+    return {
+      status: "error",
+      message: "No valid email addresses found. Put one address per line, or use a column headed “email”.",
+      report: { added: 0, alreadyPresent: 0, duplicatesInFile: addresses.duplicatesInFile, invalid: addresses.invalid, confirmationsSent: 0 },
+      values,
+    };
+  }
+  const result = await importSubscribers({ emails: addresses.emails, consent: parsed.data.consent, consentNote: parsed.data.consentNote, actor: auth.user });
+  return {
+    status: "done",
+    message: `Imported: ${result.added} new, ${result.alreadyPresent} already subscribed or known (left unchanged).`,
+    report: { ...result, duplicatesInFile: addresses.duplicatesInFile, invalid: addresses.invalid },
+    values: { consent: "", consentNote: "" },
+  };
+}
+
+export async function removeSubscriberAction(formData: FormData): Promise<void> {
+  const user = await authorizeAction("EDITOR", "ADMIN");
+  const id = z.string().min(1).max(60).parse(formData.get("subscriberId"));
+  const removed = await removeSubscriber(id, user.id);
+  const back = z.string().startsWith("/admin/subscribers").max(500).catch("/admin/subscribers").parse(formData.get("back"));
+  redirect(`${back}${back.includes("?") ? "&" : "?"}notice=${removed ? "removed" : "missing"}`);
 }

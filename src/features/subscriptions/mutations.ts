@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
-import { SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema, type SubscribeFormState } from "./schema";
+import { parseCsv } from "./csv";
+import { emailSchema, SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema, type SubscribeFormState } from "./schema";
 
 export const subscribeLimits = {
   /** Confirmation emails one address can trigger. Over it, the answer is unchanged but nothing is sent. */
@@ -129,4 +130,84 @@ export async function unsubscribeSubscriber(subscriberId: string, now = new Date
     data: { status: "UNSUBSCRIBED", unsubscribedAt: now },
   });
   return updated.count === 1;
+}
+
+// ---------- editors ----------
+
+export type ParsedImport = { emails: string[]; invalid: { line: number; value: string }[]; duplicatesInFile: number };
+
+/** Addresses from a CSV: the "email" column when there is a header naming it, otherwise the first column. */
+export function parseImportAddresses(csv: string): ParsedImport {
+  const rows = parseCsv(csv);
+  const headerIndex = rows[0]?.findIndex((cell) => /^e-?mail( address)?$/i.test(cell.trim())) ?? -1;
+  const column = headerIndex >= 0 ? headerIndex : 0;
+  const firstDataRow = headerIndex >= 0 ? 1 : 0;
+  const seen = new Set<string>();
+  const invalid: { line: number; value: string }[] = [];
+  let duplicatesInFile = 0;
+  rows.slice(firstDataRow).forEach((cells, index) => {
+    const value = (cells[column] ?? "").trim();
+    const parsed = emailSchema.safeParse(value);
+    if (!parsed.success) {
+      invalid.push({ line: index + firstDataRow + 1, value: value.slice(0, 80) });
+      return;
+    }
+    if (seen.has(parsed.data)) duplicatesInFile += 1;
+    seen.add(parsed.data);
+  });
+  return { emails: [...seen], invalid, duplicatesInFile };
+}
+
+/**
+ * Adds the addresses that are new; existing subscribers are left exactly as they are. Without the
+ * editor's attestation of consent, new addresses are PENDING and receive the confirmation email.
+ */
+export async function importSubscribers(input: {
+  emails: string[];
+  consent: "attested" | "confirm";
+  consentNote: string;
+  actor: { id: string; email: string };
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  const existing = await db().subscriber.findMany({ where: { email: { in: input.emails } }, select: { email: true } });
+  const existingSet = new Set(existing.map((row) => row.email));
+  const fresh = input.emails.filter((email) => !existingSet.has(email));
+  const attested = input.consent === "attested";
+  const consentNote = attested ? `Imported by ${input.actor.email} on ${now.toISOString().slice(0, 10)}: ${input.consentNote}` : null;
+  await db().subscriber.createMany({
+    data: fresh.map((email) => ({
+      email,
+      status: attested ? ("ACTIVE" as const) : ("PENDING" as const),
+      confirmedAt: attested ? now : null,
+      consentNote,
+    })),
+    skipDuplicates: true,
+  });
+  let confirmationsSent = 0;
+  if (!attested) {
+    const created = await db().subscriber.findMany({ where: { email: { in: fresh }, status: "PENDING" }, select: { id: true, email: true } });
+    for (const subscriber of created) {
+      await sendMail(confirmationEmail(subscriber.email, subscriber.id));
+      confirmationsSent += 1;
+    }
+  }
+  await db().auditLog.create({
+    data: {
+      actorId: input.actor.id,
+      action: "subscribers.import",
+      entityType: "Subscriber",
+      entityId: "import",
+      details: { added: fresh.length, alreadyPresent: existingSet.size, consent: input.consent },
+    },
+  });
+  return { added: fresh.length, alreadyPresent: existingSet.size, confirmationsSent };
+}
+
+/** Deletes the subscriber and their delivery history. The audit entry keeps no address. */
+export async function removeSubscriber(subscriberId: string, actorId: string): Promise<boolean> {
+  const removed = await db().subscriber.deleteMany({ where: { id: subscriberId } });
+  if (removed.count === 0) return false;
+  await db().auditLog.create({ data: { actorId, action: "subscriber.remove", entityType: "Subscriber", entityId: subscriberId } });
+  return true;
 }

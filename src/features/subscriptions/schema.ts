@@ -43,3 +43,26 @@ export type PreferencesFormState = {
   message: string;
   values?: { choice: string; seriesIds: string[]; categoryIds: string[] };
 };
+
+export const MAX_IMPORT_ROWS = 5000;
+
+export const importFormSchema = z
+  .object({
+    csv: z.string().trim().min(1, "Choose a CSV file or paste addresses.").max(2_000_000, "That file is too big: import at most 5,000 addresses at a time."),
+    consent: z.enum(["attested", "confirm"], { error: "Choose whether these people must confirm by email." }),
+    consentNote: z.string().trim().max(500, "Keep the consent note under 500 characters.").default(""),
+  })
+  .refine((value) => value.consent !== "attested" || value.consentNote.length >= 10, {
+    message: "Say where and when these people agreed to receive the emails (at least 10 characters).",
+    path: ["consentNote"],
+  });
+
+export type ImportFormState = {
+  status: "idle" | "done" | "error";
+  message: string;
+  fieldErrors?: Partial<Record<"csv" | "consent" | "consentNote", string>>;
+  report?: { added: number; alreadyPresent: number; duplicatesInFile: number; invalid: { line: number; value: string }[]; confirmationsSent: number };
+  values?: { consent: string; consentNote: string };
+};
+
+export const subscriberStatusSchema = z.enum(["PENDING", "ACTIVE", "PAUSED", "UNSUBSCRIBED", "BOUNCED"]);

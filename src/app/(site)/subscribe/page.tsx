@@ -15,7 +15,7 @@ export default function SubscribePage() {
         Get every new post in your inbox, free. One email each morning, and only when there is something new. After subscribing you
         can choose particular series or categories instead, pause, or leave with one click.
       </p>
-      <SubscribeBox />
+      <SubscribeBox id="subscribe-page" />
       <p className={styles.hint}>
         We send a confirmation link first: nothing else arrives until you click it. We use your address only to send these emails and
         never show it to anyone.

@@ -17,7 +17,7 @@ function BadLink({ expired, what }: { expired: boolean; what: string }) {
           ? `${what} links work for 7 days. Subscribe again below and we will send you a fresh one.`
           : "It may have been cut short when it was copied. Open it again from the email, or subscribe again below."}
       </p>
-      <SubscribeBox heading="Subscribe by email" />
+      <SubscribeBox heading="Subscribe by email" id="subscribe-again" />
     </>
   );
 }
@@ -31,7 +31,7 @@ export async function ConfirmPanel({ params }: { params: LinkParams }) {
       <>
         <h1>This subscription can no longer be confirmed</h1>
         <p className={styles.lede}>It was cancelled after this link was sent. To receive posts again, subscribe below.</p>
-        <SubscribeBox heading="Subscribe by email" />
+        <SubscribeBox heading="Subscribe by email" id="subscribe-again" />
       </>
     );
   }
@@ -58,7 +58,7 @@ export async function PreferencesPanel({ params }: { params: LinkParams }) {
       <>
         <h1>You are not subscribed</h1>
         <p className={styles.lede}>This address does not receive our emails at the moment. Subscribe again to choose what you get.</p>
-        <SubscribeBox heading="Subscribe by email" />
+        <SubscribeBox heading="Subscribe by email" id="subscribe-again" />
       </>
     );
   }
