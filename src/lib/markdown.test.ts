@@ -183,6 +183,21 @@ describe("renderPostMarkdown: hostile input renders inert", () => {
     expect(excerpt).not.toMatch(/<script/i);
   });
 
+  it.each(["[x](#%E0%A4%A)", "[x](#%ZZ)", "[x](<#%>)", "[^%ZZ]\n\n[^%ZZ]: note"])(
+    "does not throw on a malformed fragment: %s",
+    (markdown) => {
+      expect(() => renderPostMarkdown(markdown)).not.toThrow();
+    },
+  );
+
+  it("points in-page links at the prefixed ids, case-sensitively", () => {
+    const out = html("# Hi\n\n[x](#hi) [y](#Hi) [z](#user-content-hi) [w](#nowhere)");
+    expect(out).toContain('<a href="#user-content-hi">x</a>');
+    expect(out).toContain('<a href="#Hi">y</a>');
+    expect(out).toContain('<a href="#user-content-hi">z</a>');
+    expect(out).toContain('<a href="#nowhere">w</a>');
+  });
+
   it("never emits an id that could clobber a global", () => {
     const out = html("# location\n\n## cookie");
     const ids = [...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
@@ -192,6 +207,33 @@ describe("renderPostMarkdown: hostile input renders inert", () => {
 
   it("keeps the text of a harmful link but removes its target", () => {
     expect(html("[click](javascript:alert(1))")).toBe("<p><a>click</a></p>");
+  });
+});
+
+describe("fuzz: random mixtures of markdown and hostile fragments", () => {
+  const pieces = [
+    "# ", "## ", "> ", "- ", "1. ", "\n", "\n\n", "```\n", "`", "*", "**", "_", "[", "]", "(", ")", "<", ">", "!",
+    "[^1]", "[^1]: ", "|", "| --- |", "@someone", "#tag", "&#106;", "&#x3A;", "&colon;", "%0A", "\t", "javascript:",
+    "JaVaScRiPt:", "vbscript:", "data:text/html,", "alert(1)", "<script>", "</script>", "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>", "<a href=javascript:alert(1)>", "<iframe>", "<style>", '" onmouseover="x', "' onfocus='x",
+    "https://example.org/a#b", "mailto:a@example.com", "word ", "another word ",
+  ];
+  let seed = 20261121;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const documents = Array.from({ length: 400 }, () =>
+    Array.from({ length: 5 + Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join(""),
+  );
+
+  it("never throws and never emits anything executable", () => {
+    for (const markdown of documents) {
+      const post = renderPostMarkdown(markdown);
+      expect(executableParts(post.html), markdown).toEqual([]);
+      expect(executableParts(renderCommentMarkdown(markdown)), markdown).toEqual([]);
+      expect(() => renderPlainText(markdown)).not.toThrow();
+    }
   });
 });
 

@@ -182,6 +182,14 @@ function remarkCommentSyntax(this: Processor) {
 
 // ---------- rehype plugins (run on sanitized trees: they only add fixed, safe attributes) ----------
 
+function decodedFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment; // a malformed escape: compare it as written
+  }
+}
+
 /** Sanitizing prefixes every id; point in-page links (footnotes, anchors) at the prefixed ids. */
 function rehypeFragmentLinksToPrefixedIds() {
   return (tree: HastRoot) => {
@@ -192,7 +200,7 @@ function rehypeFragmentLinksToPrefixedIds() {
     visit(tree, "element", (node) => {
       const href = node.properties.href;
       if (node.tagName !== "a" || typeof href !== "string" || !href.startsWith("#")) return;
-      const target = CLOBBER_PREFIX + decodeURIComponent(href.slice(1));
+      const target = CLOBBER_PREFIX + decodedFragment(href.slice(1));
       if (!href.slice(1).startsWith(CLOBBER_PREFIX) && ids.has(target)) node.properties.href = `#${target}`;
     });
   };
