@@ -7,12 +7,16 @@ import { db } from "@/lib/db";
 import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
 import {
   confirmSubscription,
+  importSubscribers,
+  parseImportAddresses,
+  removeSubscriber,
   requestSubscription,
   subscribeLimits,
   unsubscribeSubscriber,
   updateSubscriberPreferences,
 } from "@/features/subscriptions/mutations";
 import { SUBSCRIBE_ACCEPTED_MESSAGE } from "@/features/subscriptions/schema";
+import { csvRow } from "@/features/subscriptions/csv";
 import { POST as oneClickPost, GET as oneClickGet } from "@/app/api/unsubscribe/route";
 import { useTestDatabase } from "../helpers/database";
 import { startTestSmtpServer, type TestSmtpServer } from "./digest-smtp-server";
@@ -186,5 +190,54 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`https://docket.example/subscription/unsubscribe?token=${token}`);
     expect(await db().subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ status: "ACTIVE" });
+  });
+});
+
+describe("editors' import and removal", () => {
+  const editor = { id: "", email: "editor@docket.example" };
+
+  beforeAll(async () => {
+    const user = await db().user.create({ data: { email: `editor-${Date.now()}@docket.example`, role: "EDITOR" } });
+    editor.id = user.id;
+    editor.email = user.email;
+  });
+
+  it("reads the email column (or the first), merges duplicates, lists invalid rows with line numbers", () => {
+    const parsed = parseImportAddresses('name,E-mail\r\n"Doe, Jane",Jane@Example.test\nBob,bob@example.test\nAgain,jane@example.test\nBad,not-an-email\n,\n');
+    expect(parsed.emails).toEqual(["jane@example.test", "bob@example.test"]);
+    expect(parsed.duplicatesInFile).toBe(1);
+    expect(parsed.invalid).toEqual([{ line: 5, value: "not-an-email" }]);
+    expect(parseImportAddresses("a@example.test\nb@example.test").emails).toEqual(["a@example.test", "b@example.test"]);
+  });
+
+  it("leaves existing subscribers alone; new ones are pending and get a confirmation email unless consent is attested", async () => {
+    const existing = await createSubscriber("known@example.test", { status: "UNSUBSCRIBED" });
+    const confirmRun = await importSubscribers({ emails: ["known@example.test", "fresh@example.test"], consent: "confirm", consentNote: "", actor: editor });
+    expect(confirmRun).toEqual({ added: 1, alreadyPresent: 1, confirmationsSent: 1 });
+    expect(await db().subscriber.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ status: "UNSUBSCRIBED" });
+    expect(await db().subscriber.findUniqueOrThrow({ where: { email: "fresh@example.test" } })).toMatchObject({ status: "PENDING", confirmedAt: null });
+    expect((await lastMailTo("fresh@example.test")).subject).toMatch(/Confirm your subscription/);
+
+    const attested = await importSubscribers({ emails: ["consented@example.test"], consent: "attested", consentNote: "Signed up on paper at the 2026 conference", actor: editor });
+    expect(attested).toEqual({ added: 1, alreadyPresent: 0, confirmationsSent: 0 });
+    const row = await db().subscriber.findUniqueOrThrow({ where: { email: "consented@example.test" } });
+    expect(row.status).toBe("ACTIVE");
+    expect(row.consentNote).toMatch(/^Imported by editor-\d+@docket\.example on \d{4}-\d{2}-\d{2}: Signed up on paper/);
+    expect(smtp.messages.map((message) => message.to[0])).not.toContain("consented@example.test");
+    expect(await db().auditLog.count({ where: { action: "subscribers.import", actorId: editor.id } })).toBe(2);
+  });
+
+  it("removes a subscriber with their deliveries and records who did it, without the address", async () => {
+    const subscriber = await createSubscriber("remove-me@example.test");
+    expect(await removeSubscriber(subscriber.id, editor.id)).toBe(true);
+    expect(await db().subscriber.findUnique({ where: { id: subscriber.id } })).toBeNull();
+    expect(await removeSubscriber(subscriber.id, editor.id)).toBe(false);
+    const entry = await db().auditLog.findFirstOrThrow({ where: { action: "subscriber.remove", entityId: subscriber.id } });
+    expect(entry.actorId).toBe(editor.id);
+    expect(JSON.stringify(entry)).not.toContain("remove-me@example.test");
+  });
+
+  it("exports cells a spreadsheet would run as formulas with an apostrophe", () => {
+    expect(csvRow(["=HYPERLINK(\"x\")", "a,b", "plain", null])).toBe(`"'=HYPERLINK(""x"")","a,b",plain,\r\n`);
   });
 });
