@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { createMailTransport, newMessageId, type MailTransport } from "@/lib/mail";
 import { pruneRateLimitCounters } from "@/lib/rate-limit";
 import { createDigestBodyCache, matchingPosts, personalizeDigest, type DigestPost } from "@/features/digest/content";
-import { findDigestRun, loadDigestPosts } from "@/features/digest/data";
+import { findDigestRun, findRunningDigestRun, loadDigestPosts } from "@/features/digest/data";
 import {
   claimDeliveries,
   completeDigestRun,
@@ -180,6 +180,21 @@ export async function runDigest(options: RunDigestOptions = {}): Promise<DigestO
   const final = (await completeDigestRun(run.id)) ?? (await findDigestRun(run.id));
   return { run, resumed, sentHere: sender.sentHere, final };
 }
+
+/** Finishes a run a crashed or stopped worker left RUNNING, without starting a new one. */
+export async function resumeUnfinishedDigest(options: RunDigestOptions = {}): Promise<DigestOutcome | null> {
+  if (!(await findRunningDigestRun())) return null;
+  return runDigest(options);
+}
+
+export const digestResumeJob: JobDefinition = {
+  name: "digest-resume",
+  cron: () => "*/10 * * * *",
+  handler: async () => {
+    const outcome = await resumeUnfinishedDigest();
+    if (outcome) console.log(`[digest] resumed run ${outcome.run.id}: ${outcome.final?.status ?? "RUNNING"}, ${outcome.sentHere} sent by this worker`);
+  },
+};
 
 export const digestJob: JobDefinition = {
   name: "digest",

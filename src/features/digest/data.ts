@@ -67,6 +67,10 @@ export async function loadDigestPosts(postIds: string[]): Promise<DigestPost[]> 
   return rows.map(toDigestPost);
 }
 
+export async function findRunningDigestRun() {
+  return db().digestRun.findFirst({ where: { status: "RUNNING" }, select: { id: true } });
+}
+
 export async function findDigestRun(runId: string) {
   return db().digestRun.findUnique({ where: { id: runId } });
 }

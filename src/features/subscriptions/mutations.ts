@@ -47,9 +47,13 @@ export async function requestSubscription(request: SubscribeRequest): Promise<Su
 
   const subscriber = await recordSubscriptionRequest(parsed.data.email);
   const isSubscribed = subscriber.status === "ACTIVE" || subscriber.status === "PAUSED";
-  await sendMail(
-    isSubscribed ? alreadySubscribedEmail(subscriber.email, subscriber.id) : confirmationEmail(subscriber.email, subscriber.id),
-  );
+  try {
+    await sendMail(isSubscribed ? alreadySubscribedEmail(subscriber.email, subscriber.id) : confirmationEmail(subscriber.email, subscriber.id));
+  } catch (error) {
+    // Every accepted address gets an email, so this answer says nothing about who is subscribed.
+    console.error("[subscriptions] could not send the subscription email:", (error as Error).message);
+    return { status: "error", message: "We could not send the confirmation email just now. Please try again in a few minutes.", email: parsed.data.email };
+  }
   return accepted;
 }
 
