@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { cache } from "react";
 import { cookies } from "next/headers";
+import { connection } from "next/server";
 import { notFound, redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
@@ -116,7 +117,10 @@ export async function clearSessionCookies(): Promise<void> {
 /** The signed-in user (with role and byline), or null when signed out. Looked up once per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = await readSessionToken();
-  return token ? findSessionUser(token) : null;
+  if (!token) return null;
+  // A session is checked against the clock at request time, never in a prefetched shell.
+  await connection();
+  return findSessionUser(token);
 });
 
 export const ALL_ROLES: Role[] = ["ADMIN", "EDITOR", "AUTHOR", "GUEST"];

@@ -4,6 +4,9 @@ import { redirect } from "next/navigation";
 import { getCurrentUser, safeCallbackPath } from "@/lib/auth";
 import { SignInForm } from "@/features/people/components/sign-in-form";
 
+// Reads its query string at request time; nothing here is worth a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
 const notices: Record<string, string> = {

@@ -3,6 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { safeCallbackPath } from "@/lib/auth";
 
+// Reads its query string at request time; nothing here is worth a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: false }, referrer: "no-referrer" };
 
 /**

@@ -2,6 +2,9 @@ import type { SearchParams } from "@/features/editorial/search-params";
 import type { Metadata } from "next";
 import Link from "next/link";
 
+// Reads its query string at request time; nothing here is worth a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
 
 const explanations: Record<string, string> = {
