@@ -54,6 +54,8 @@ export const DEFAULT_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000];
 type ErrorKind = "transient" | "permanent" | "uncertain";
 type SmtpError = { code?: string; command?: string; responseCode?: number; permanent?: boolean; message?: string };
 
+const BEFORE_MESSAGE_COMMANDS = new Set(["CONN", "GREETING", "EHLO", "HELO", "LHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH XOAUTH2", "AUTH CRAM-MD5", "MAIL FROM", "RCPT TO"]);
+
 /** 5xx: the server refused for good. 4xx or no connection: try later. Lost mid-message: unknown. */
 export function classifySmtpError(error: unknown): ErrorKind {
   const smtp = (error ?? {}) as SmtpError;
@@ -61,9 +63,9 @@ export function classifySmtpError(error: unknown): ErrorKind {
     if (smtp.permanent === true || (smtp.permanent === undefined && smtp.responseCode >= 500 && smtp.responseCode !== 503)) return "permanent";
     return "transient";
   }
+  // No reply: safe to retry only when the connection failed before the message was on its way.
   const command = (smtp.command ?? "").toUpperCase();
-  if (command === "DATA" || command.includes("END") || smtp.code === "EMESSAGE" || smtp.code === "ESTREAM") return "uncertain";
-  return "transient";
+  return BEFORE_MESSAGE_COMMANDS.has(command) || smtp.code === "EAUTH" ? "transient" : "uncertain";
 }
 
 function describeError(error: unknown): string {

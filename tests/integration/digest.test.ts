@@ -279,3 +279,29 @@ describe("concurrency in one process", () => {
     expect(await db().digestDelivery.findFirstOrThrow({ where: { subscriberId: leaving.id } })).toMatchObject({ status: "SKIPPED" });
   });
 });
+
+describe("classifying SMTP errors", () => {
+  it("retries 4xx and failures before the message was sent; fails 5xx; never retries a connection lost mid-message", async () => {
+    const { classifySmtpError } = await import("@/jobs/digest");
+    expect(classifySmtpError({ responseCode: 451, permanent: false })).toBe("transient");
+    expect(classifySmtpError({ responseCode: 550, permanent: true })).toBe("permanent");
+    expect(classifySmtpError({ responseCode: 554 })).toBe("permanent");
+    expect(classifySmtpError({ responseCode: 503 })).toBe("transient");
+    expect(classifySmtpError({ code: "ESOCKET", command: "CONN" })).toBe("transient");
+    expect(classifySmtpError({ code: "ECONNECTION", command: "RCPT TO" })).toBe("transient");
+    expect(classifySmtpError({ code: "ECONNECTION", command: "DATA" })).toBe("uncertain");
+    expect(classifySmtpError({ code: "ETIMEDOUT" })).toBe("uncertain");
+  });
+
+  it("a mail server that is down leaves deliveries pending for a retry, then failed, and nobody bounced", async () => {
+    const author = await createProfile("Sam Author");
+    await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
+    const subscriber = await createSubscriber("waiting@example.test");
+    const transport = createMailTransport({ smtpUrl: "smtp://127.0.0.1:1", ratePerSecond: 1000 });
+    const outcome = await runDigest({ transport, retryDelaysMs: [30] });
+    transport.close();
+    expect(outcome.final).toMatchObject({ status: "COMPLETED", sentCount: 0, failedCount: 1 });
+    expect(await db().digestDelivery.findFirstOrThrow({ where: { subscriberId: subscriber.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
+    expect(await db().subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ status: "ACTIVE", permanentFailures: 0 });
+  });
+});
