@@ -2,11 +2,11 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { refresh, updateTag } from "next/cache";
+import { updateTag } from "next/cache";
 import { z } from "zod";
 import { AuthorizationError, authorizeAction, EDITOR_ROLES, getCurrentUser } from "@/lib/auth";
-import { filterStillPending } from "./data";
-import { editComment, eraseCommenter, moderateComments, replyAsEditor, submitComment } from "./mutations";
+import { commentSettingsTag, filterStillPending } from "./data";
+import { editComment, eraseCommenter, moderateComments, replyAsEditor, saveCommentSettings, submitComment } from "./mutations";
 import {
   commentFormSchema,
   commentIdsSchema,
@@ -15,7 +15,9 @@ import {
   eraseCommenterSchema,
   moderationActionSchema,
   SUBMIT_MESSAGES,
+  settingsFormSchema,
   type CommentFormState,
+  type SettingsFormState,
 } from "./schema";
 import { decodePendingCookie, encodePendingCookie, hashIp, PENDING_COOKIE } from "./signing";
 
@@ -91,7 +93,6 @@ export async function submitCommentAction(_previous: CommentFormState, formData:
   }
   // Held and silently spammed comments get the same answer: a bot learns nothing.
   await rememberPendingComment(result.commentId);
-  refresh();
   return { status: "held", message: SUBMIT_MESSAGES.held, fieldErrors: {}, values: kept, submittedCommentId: result.commentId };
 }
 
@@ -185,4 +186,26 @@ export async function eraseCommenterAction(formData: FormData): Promise<void> {
     for (const tag of result.tagsToInvalidate) updateTag(tag);
     return `Erased ${result.changed} comment${result.changed === 1 ? "" : "s"} written with that address.`;
   });
+}
+
+/** The comment rules form: lists one entry per line, thresholds as numbers. Keeps the values on error. */
+export async function saveCommentSettingsAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
+  const values = Object.fromEntries(
+    ["disallowedList", "moderationList", "maxLinks", "maxDepth", "closeAfterDays", "floodSeconds", "commentsPerHourPerIp"].map((name) => [name, text(formData, name)]),
+  ) as SettingsFormState["values"];
+  try {
+    const actor = await authorizeAction(...EDITOR_ROLES);
+    const parsed = settingsFormSchema.safeParse(values);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+      return { status: "error", message: "Please correct the fields marked below.", fieldErrors, values };
+    }
+    await saveCommentSettings(actor, parsed.data);
+    updateTag(commentSettingsTag);
+    return { status: "saved", message: "Comment settings saved.", fieldErrors: {}, values };
+  } catch (error) {
+    if (error instanceof AuthorizationError) return { status: "error", message: error.message, fieldErrors: {}, values };
+    throw error;
+  }
 }

@@ -138,3 +138,37 @@ export const initialCommentFormState: CommentFormState = {
   fieldErrors: {},
   values: { authorName: "", authorEmail: "", authorUrl: "", body: "", parentId: "", notifyReplies: false },
 };
+
+const listField = z
+  .string()
+  .max(100_000, "This list is too long.")
+  .transform((value) => [...new Set(value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))])
+  .pipe(commentSettingsSchema.shape.disallowedList.unwrap());
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `${label} must be a whole number.`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`));
+
+/** The settings form as submitted: lists one entry per line; an empty "close after" keeps comments open. */
+export const settingsFormSchema = z.object({
+  disallowedList: listField,
+  moderationList: listField,
+  maxLinks: wholeNumber("Links before holding", 1, 100),
+  maxDepth: wholeNumber("Reply depth", 1, 10),
+  closeAfterDays: z.union([z.literal("").transform(() => null), wholeNumber("Days before closing", 1, 3650)]),
+  floodSeconds: wholeNumber("Seconds between comments", 0, 3600),
+  commentsPerHourPerIp: wholeNumber("Comments per hour from one address", 1, 10_000),
+});
+
+type SettingsField = keyof z.input<typeof settingsFormSchema>;
+
+export type SettingsFormState = {
+  status: "idle" | "saved" | "error";
+  message: string;
+  fieldErrors: Partial<Record<SettingsField, string>>;
+  values: Record<SettingsField, string>;
+};

@@ -171,6 +171,9 @@ export async function ModerationQueue({
   return (
     <>
       <h1>Comments</h1>
+      <p className="form-hint">
+        <Link href="/admin/comments/settings">Comment settings</Link>: disallowed and moderation lists, link threshold, reply depth, closing.
+      </p>
       <nav aria-label="Comment status" className={styles.tabs}>
         {TABS.map((entry) => (
           <Link key={entry.tab} href={queueHref(entry.tab)} aria-current={entry.tab === tab ? "page" : undefined} className={styles.tab}>
