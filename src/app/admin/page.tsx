@@ -6,6 +6,9 @@ import { isEditor } from "@/features/editorial/permissions";
 import { formatLondonTime } from "@/features/editorial/london-time";
 import { PostTable } from "@/features/editorial/components/post-table";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Dashboard" };
 
 async function EditorDashboard() {

@@ -4,6 +4,9 @@ import { requireRole } from "@/lib/auth";
 import { listAuditEntries } from "@/features/editorial/data";
 import { formatLondonTime } from "@/features/editorial/london-time";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Audit log" };
 
 const actionLabels: Record<string, string> = {

@@ -5,6 +5,9 @@ import { listSeriesChoices } from "@/features/editorial/data";
 import { formatLondonTime } from "@/features/editorial/london-time";
 import { BylineForm, InviteForm, LinkProfileForm, PseudonymForm } from "@/features/people/components/people-forms";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "People" };
 
 const roleLabels = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" } as const;

@@ -6,6 +6,9 @@ import { isEditor } from "@/features/editorial/permissions";
 import { NewPostForm } from "@/features/editorial/components/new-post-form";
 import { PostTable } from "@/features/editorial/components/post-table";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Posts" };
 
 export default async function AdminPostsPage() {

@@ -3,6 +3,9 @@ import { requireRole } from "@/lib/auth";
 import { findOwnProfile } from "@/features/people/data";
 import { ProfileForm } from "@/features/people/components/people-forms";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {

@@ -3,6 +3,9 @@ import { requireRole } from "@/lib/auth";
 import { listReviewQueue, listScheduledPosts } from "@/features/editorial/data";
 import { PostTable } from "@/features/editorial/components/post-table";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewQueuePage() {

@@ -3,6 +3,9 @@ import { requireRole } from "@/lib/auth";
 import { listSeriesWithPosts } from "@/features/editorial/data";
 import { SeriesOrder } from "@/features/editorial/components/series-order";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Series" };
 
 export default async function SeriesAdminPage() {

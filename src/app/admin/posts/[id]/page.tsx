@@ -22,6 +22,9 @@ import { PostActions } from "@/features/editorial/components/post-actions";
 import { StatusBadge } from "@/features/editorial/components/post-table";
 import type { EditorFields } from "@/features/editorial/components/post-editor";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Edit post" };
 
 function editorFieldsOf(post: PostForEditing): EditorFields {

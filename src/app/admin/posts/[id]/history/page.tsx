@@ -9,6 +9,9 @@ import { firstParam, type SearchParams } from "@/features/editorial/search-param
 import { RevisionDiff } from "@/features/editorial/components/revision-diff";
 import { RestoreButton } from "@/features/editorial/components/restore-button";
 
+// Per-user and current: rendered at request time, never from a prefetched shell.
+export const instant = false;
+
 export const metadata: Metadata = { title: "History" };
 
 export default async function PostHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
