@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { authorizeAction, clearSessionCookies, readSessionToken } from "@/lib/auth";
+import { clearSessionCookies, readSessionToken } from "@/lib/auth";
 import { requestSignInLink } from "./sign-in";
 import { deleteAllSessionsOfUser, deleteSession } from "./mutations";
 import { updateTag, refresh } from "next/cache";
@@ -32,13 +32,12 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
-  try {
-    const user = await authorizeAction();
+  const user = await getCurrentUser();
+  if (user) {
     await deleteAllSessionsOfUser(user.id);
     await recordAudit({ actorId: user.id, action: "user.signed-out-everywhere", entityType: "User", entityId: user.id });
-  } finally {
-    await clearSessionCookies();
   }
+  await clearSessionCookies();
   redirect("/admin/sign-in?signedOut=everywhere");
 }
 

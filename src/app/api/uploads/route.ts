@@ -10,10 +10,12 @@ export async function POST(request: Request) {
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) {
     return Response.json({ error: "The image is too large: the limit is 8 MB." }, { status: 413 });
   }
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: "Please sign in again: your session has ended." }, { status: 403 });
   try {
     const form = await request.formData().catch(() => null);
     const file = form?.get("file");
-    const stored = await uploadImageFor(await getCurrentUser(), file instanceof File ? file : null);
+    const stored = await uploadImageFor(user, file instanceof File ? file : null);
     return Response.json({ url: stored.url, width: stored.width, height: stored.height }, { status: 201 });
   } catch (error) {
     const failure = toActionFailure(error);
