@@ -1,6 +1,6 @@
 // Reads for reader pages about posts. Only PUBLISHED posts ever leave these functions; drafts,
 // submitted, scheduled and unpublished posts are filtered in every query.
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
@@ -90,6 +90,85 @@ export async function listRecentPostSlugs(limit = 50): Promise<string[]> {
 
 export type PostAuthorByline = PublicByline;
 
+export type RelatedPost = { slug: string; title: string; publishedAt: Date };
+export type SeriesEntry = { id: string; slug: string; title: string; number: number };
+export type SeriesTeaser = { title: string | null; authorName: string | null; scheduledFor: Date };
+export type SeriesContext = { published: SeriesEntry[]; teaser: SeriesTeaser | null };
+
+type SeriesContextRow = {
+  id: string;
+  status: "PUBLISHED" | "SCHEDULED";
+  slug: string | null;
+  title: string | null;
+  authorName: string | null;
+  scheduledFor: Date | string | null;
+};
+
+export const TEASER_WINDOW_DAYS = 14;
+
+/**
+ * A series' published posts in reading order, and its posts scheduled within the teaser window.
+ * A scheduled post's title and author leave the database only when the editor marked them public;
+ * its slug and body never do.
+ */
+function seriesRowsSql(seriesId: Prisma.Sql) {
+  return Prisma.sql`
+    SELECT sp.id, sp.status::text AS status,
+           CASE WHEN sp.status = 'PUBLISHED' THEN sp.slug END AS slug,
+           CASE WHEN sp.status = 'PUBLISHED' OR sp."teaserShowsTitle" THEN sp.title END AS title,
+           CASE WHEN sp.status = 'SCHEDULED' AND sp."teaserShowsAuthor" THEN
+             (SELECT string_agg(a."displayName", ' and ' ORDER BY pa.position)
+                FROM "PostAuthor" pa JOIN "AuthorProfile" a ON a.id = pa."profileId"
+               WHERE pa."postId" = sp.id) END AS "authorName",
+           CASE WHEN sp.status = 'SCHEDULED' THEN sp."scheduledFor" END AS "scheduledFor",
+           row_number() OVER (ORDER BY sp."seriesPosition" ASC NULLS LAST,
+                              coalesce(sp."publishedAt", sp."scheduledFor") ASC, sp.id) AS ord
+      FROM "Post" sp
+     WHERE sp."seriesId" = ${seriesId}
+       AND (sp.status = 'PUBLISHED'
+            OR (sp.status = 'SCHEDULED' AND sp."scheduledFor" > now()
+                AND sp."scheduledFor" <= now() + make_interval(days => ${TEASER_WINDOW_DAYS}::int)))`;
+}
+
+/** Numbers published posts from 1 in reading order; the earliest scheduled one is the teaser. */
+function toSeriesContext(rows: SeriesContextRow[]): SeriesContext {
+  const published = rows
+    .filter((row) => row.status === "PUBLISHED")
+    .map((row, index) => ({ id: row.id, slug: row.slug ?? "", title: row.title ?? "", number: index + 1 }));
+  const upcoming = rows
+    .filter((row) => row.status === "SCHEDULED" && row.scheduledFor)
+    .map((row) => ({ title: row.title, authorName: row.authorName, scheduledFor: new Date(row.scheduledFor!) }))
+    .sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime());
+  return { published, teaser: upcoming[0] ?? null };
+}
+
+/** A series' numbered published posts and the teaser for its next post due within 14 days. */
+export async function getSeriesContext(seriesId: string): Promise<SeriesContext> {
+  "use cache";
+  cacheForReaders(tags.posts, tags.allSeries, tags.authors);
+  const rows = await db().$queryRaw<SeriesContextRow[]>`
+    SELECT * FROM (${seriesRowsSql(Prisma.sql`${seriesId}`)}) rows ORDER BY ord`;
+  return toSeriesContext(rows);
+}
+
+/** Up to three published posts related to a post: same series first, then same category, then shared tags. */
+function relatedPostsSql(postId: Prisma.Sql, seriesId: Prisma.Sql, categoryId: Prisma.Sql) {
+  return Prisma.sql`
+    SELECT slug, title, "publishedAt" FROM (
+      SELECT rp.slug, rp.title, rp."publishedAt",
+             (CASE WHEN rp."seriesId" = ${seriesId} THEN 100 ELSE 0 END)
+           + (CASE WHEN rp."categoryId" = ${categoryId} THEN 10 ELSE 0 END)
+           + (SELECT count(*)::int FROM "PostTag" pt
+               WHERE pt."postId" = rp.id
+                 AND pt."tagId" IN (SELECT "tagId" FROM "PostTag" WHERE "postId" = ${postId})) AS score
+        FROM "Post" rp
+       WHERE rp.status = 'PUBLISHED' AND rp.id <> ${postId}
+    ) ranked
+    WHERE score > 0
+    ORDER BY score DESC, "publishedAt" DESC
+    LIMIT 3`;
+}
+
 export type PublishedPost = {
   id: string;
   slug: string;
@@ -115,16 +194,25 @@ export type PublishedPost = {
   } | null;
   series: { id: string; slug: string; title: string } | null;
   tags: { id: string; slug: string; name: string }[];
+  /** The post's place in its series (null outside a series). */
+  seriesContext: SeriesContext | null;
+  related: RelatedPost[];
+};
+
+type PublishedPostRow = Omit<PublishedPost, "seriesContext" | "related"> & {
+  seriesRows: SeriesContextRow[] | null;
+  related: { slug: string; title: string; publishedAt: string }[];
 };
 
 /**
- * A published post with its bylines, category, series and tags, in one query (the post page's
- * budget is four queries when nothing is cached). bodyHtml was sanitized when the post was saved.
+ * A published post with everything its page shows except comments (bylines, category, series and
+ * its numbering and teaser, tags, related posts) in one query: the post page's budget is four
+ * queries when nothing is cached. bodyHtml was sanitized when the post was saved.
  */
 export async function getPublishedPost(slug: string): Promise<PublishedPost | null> {
   "use cache";
   cacheForReaders(tags.post(slug), tags.posts, tags.authors, tags.categories, tags.allSeries, tags.postTags);
-  const rows = await db().$queryRaw<PublishedPost[]>`
+  const rows = await db().$queryRaw<PublishedPostRow[]>`
     SELECT p.id, p.slug, p.title, p.standfirst, p."bodyHtml", p.excerpt, p."readingMinutes",
            p."publishedAt", p."updatedAt", p."coverImageUrl", p."coverImageAlt", p."commentsOpen",
            p."seriesId", p."categoryId",
@@ -139,106 +227,34 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
            (SELECT json_build_object('id', s.id, 'slug', s.slug, 'title', s.title)
               FROM "Series" s WHERE s.id = p."seriesId") AS series,
            (SELECT coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name) ORDER BY t.name), '[]'::json)
-              FROM "PostTag" pt JOIN "Tag" t ON t.id = pt."tagId" WHERE pt."postId" = p.id) AS tags
+              FROM "PostTag" pt JOIN "Tag" t ON t.id = pt."tagId" WHERE pt."postId" = p.id) AS tags,
+           (SELECT json_agg(r ORDER BY r.ord)
+              FROM (${seriesRowsSql(Prisma.sql`p."seriesId"`)}) r) AS "seriesRows",
+           (SELECT coalesce(json_agg(rel), '[]'::json)
+              FROM (${relatedPostsSql(Prisma.sql`p.id`, Prisma.sql`p."seriesId"`, Prisma.sql`p."categoryId"`)}) rel) AS related
       FROM "Post" p
      WHERE p.slug = ${slug} AND p.status = 'PUBLISHED'
      LIMIT 1`;
-  return rows[0] ?? null;
-}
-
-export type RelatedPost = { slug: string; title: string; publishedAt: Date };
-
-/** Up to three published posts related to `post`: same series first, then same category, then shared tags. */
-export async function listRelatedPosts(post: {
-  id: string;
-  seriesId: string | null;
-  categoryId: string | null;
-}): Promise<RelatedPost[]> {
-  "use cache";
-  cacheForReaders(tags.posts);
-  return db().$queryRaw<RelatedPost[]>`
-    SELECT slug, title, "publishedAt" FROM (
-      SELECT p.slug, p.title, p."publishedAt",
-             (CASE WHEN p."seriesId" = ${post.seriesId} THEN 100 ELSE 0 END)
-           + (CASE WHEN p."categoryId" = ${post.categoryId} THEN 10 ELSE 0 END)
-           + (SELECT count(*)::int FROM "PostTag" pt
-               WHERE pt."postId" = p.id
-                 AND pt."tagId" IN (SELECT "tagId" FROM "PostTag" WHERE "postId" = ${post.id})) AS score
-        FROM "Post" p
-       WHERE p.status = 'PUBLISHED' AND p.id <> ${post.id}
-    ) ranked
-    WHERE score > 0
-    ORDER BY score DESC, "publishedAt" DESC
-    LIMIT 3`;
-}
-
-export type SeriesEntry = { id: string; slug: string; title: string; number: number };
-export type SeriesTeaser = { title: string | null; authorName: string | null; scheduledFor: Date };
-export type SeriesContext = { published: SeriesEntry[]; teaser: SeriesTeaser | null };
-
-type SeriesContextRow = {
-  id: string;
-  status: "PUBLISHED" | "SCHEDULED";
-  slug: string | null;
-  title: string | null;
-  authorName: string | null;
-  scheduledFor: Date | null;
-};
-
-export const TEASER_WINDOW_DAYS = 14;
-
-/**
- * A series' published posts in order, numbered from 1, and the next post scheduled within 14 days
- * as a teaser. A scheduled post's title and author leave the database only when the editor marked
- * them public; its slug and body never do.
- */
-export async function getSeriesContext(seriesId: string): Promise<SeriesContext> {
-  "use cache";
-  cacheForReaders(tags.posts, tags.allSeries, tags.authors);
-  const rows = await db().$queryRaw<SeriesContextRow[]>`
-    SELECT p.id, p.status::text AS status,
-           CASE WHEN p.status = 'PUBLISHED' THEN p.slug END AS slug,
-           CASE WHEN p.status = 'PUBLISHED' OR p."teaserShowsTitle" THEN p.title END AS title,
-           CASE WHEN p.status = 'SCHEDULED' AND p."teaserShowsAuthor" THEN
-             (SELECT string_agg(a."displayName", ' and ' ORDER BY pa.position)
-                FROM "PostAuthor" pa JOIN "AuthorProfile" a ON a.id = pa."profileId"
-               WHERE pa."postId" = p.id) END AS "authorName",
-           CASE WHEN p.status = 'SCHEDULED' THEN p."scheduledFor" END AS "scheduledFor"
-      FROM "Post" p
-     WHERE p."seriesId" = ${seriesId}
-       AND (p.status = 'PUBLISHED'
-            OR (p.status = 'SCHEDULED' AND p."scheduledFor" > now()
-                AND p."scheduledFor" <= now() + make_interval(days => ${TEASER_WINDOW_DAYS}::int)))
-     ORDER BY p."seriesPosition" ASC NULLS LAST, coalesce(p."publishedAt", p."scheduledFor") ASC, p.id`;
-  const published = rows
-    .filter((row) => row.status === "PUBLISHED")
-    .map((row, index) => ({ id: row.id, slug: row.slug ?? "", title: row.title ?? "", number: index + 1 }));
-  const upcoming = rows
-    .filter((row) => row.status === "SCHEDULED" && row.scheduledFor)
-    .sort((a, b) => a.scheduledFor!.getTime() - b.scheduledFor!.getTime())[0];
-  const teaser = upcoming
-    ? { title: upcoming.title, authorName: upcoming.authorName, scheduledFor: upcoming.scheduledFor! }
-    : null;
-  return { published, teaser };
+  const row = rows[0];
+  if (!row) return null;
+  const { seriesRows, related, ...post } = row;
+  return {
+    ...post,
+    seriesContext: post.seriesId ? toSeriesContext(seriesRows ?? []) : null,
+    related: related.map((entry) => ({ ...entry, publishedAt: new Date(entry.publishedAt) })),
+  };
 }
 
 export type PostPageData = {
   post: PublishedPost;
-  seriesContext: SeriesContext | null;
-  related: RelatedPost[];
   comments: Awaited<ReturnType<typeof listApprovedComments>>;
 };
 
-/** Everything the post page shows. Four queries at most when nothing is cached. */
+/** The post and its approved comments: two queries when nothing is cached. */
 export async function loadPostPage(slug: string): Promise<PostPageData | null> {
   const post = await getPublishedPost(slug);
   if (!post) return null;
-  const [seriesContext, related, comments] = await Promise.all([
-    post.seriesId ? getSeriesContext(post.seriesId) : Promise.resolve(null),
-    listRelatedPosts({ id: post.id, seriesId: post.seriesId, categoryId: post.categoryId }),
-    listApprovedComments(post.id),
-  ]);
-  return { post, seriesContext, related, comments };
+  return { post, comments: await listApprovedComments(post.id) };
 }
 
 /** The published post an old URL (an earlier slug or a legacy path) now lives at, or null. */

@@ -60,7 +60,7 @@ export default async function PostPage({ params }: Props) {
     if (target) permanentRedirect(paths.post(target));
     notFound();
   }
-  const { post, seriesContext, related, comments } = data;
+  const { post, comments } = data;
   const url = absoluteUrl(paths.post(post.slug));
   const crumbs = [
     { name: siteName(), path: "/" },
@@ -112,10 +112,10 @@ export default async function PostPage({ params }: Props) {
           ))}
         </ul>
       )}
-      {post.series && seriesContext && <SeriesBox series={post.series} context={seriesContext} postId={post.id} />}
+      {post.series && post.seriesContext && <SeriesBox series={post.series} context={post.seriesContext} postId={post.id} />}
       {post.category && <SponsorBlock category={post.category} />}
       <ShareLinks url={url} title={post.title} />
-      <RelatedPosts posts={related} />
+      <RelatedPosts posts={post.related} />
       <CommentThread postId={post.id} comments={comments} />
     </article>
   );

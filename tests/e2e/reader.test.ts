@@ -1,0 +1,203 @@
+// The reader site on a production build with the demo content: navigation by clicking, no leaks of
+// unpublished posts or real names, inert hostile markdown, and publishing visible on the next request.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderPostMarkdown } from "@/lib/markdown";
+import { baseUrl, e2eDatabaseUrl, openBrowser } from "../helpers/e2e";
+
+let browser: Browser;
+let client: pg.Client;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await client?.end();
+});
+
+async function rows<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
+  return (await client.query<T>(sql, values)).rows;
+}
+
+async function fetchText(path: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
+  return { status: response.status, text: await response.text() };
+}
+
+describe("reading the site by clicking", () => {
+  it("goes home → post → series → author → search", async () => {
+    const [seriesPost] = await rows<{ title: string; series: string }>(
+      `SELECT p.title, s.title AS series FROM "Post" p JOIN "Series" s ON s.id = p."seriesId"
+        WHERE p.status = 'PUBLISHED' ORDER BY p."publishedAt" DESC LIMIT 1`,
+    );
+    expect(seriesPost, "the demo content has a published series post").toBeDefined();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/`);
+    await expect(page.locator("h1").first().textContent()).resolves.toBeTruthy();
+
+    // Home → the series post (it may be on the home page or reached through the series list).
+    const onHome = page.getByRole("link", { name: seriesPost.title, exact: true });
+    if ((await onHome.count()) > 0) {
+      await onHome.first().click();
+    } else {
+      await page.getByRole("link", { name: "Series", exact: true }).first().click();
+      await page.getByRole("link", { name: seriesPost.series, exact: true }).first().click();
+      await page.getByRole("link", { name: seriesPost.title, exact: true }).first().click();
+    }
+    await expect(page.locator("h1").textContent()).resolves.toBe(seriesPost.title);
+    await expect(page.locator(".series-box").textContent()).resolves.toMatch(/This is the \d+(st|nd|rd|th) post in the/);
+
+    // Post → series page.
+    await page.locator(".series-box").getByRole("link", { name: "Read the others." }).click();
+    await expect(page.locator("h1").textContent()).resolves.toBe(seriesPost.series);
+    expect(await page.locator("ol.post-list > li").count()).toBeGreaterThan(1);
+
+    // Series page → a post → its author.
+    await page.locator("ol.post-list .card__title a").first().click();
+    const author = page.locator(".bylines a").first();
+    const authorName = (await author.textContent())!;
+    await author.click();
+    await expect(page.locator("h1").textContent()).resolves.toBe(authorName);
+
+    // Search from the header form (it is a plain GET form: no JavaScript needed).
+    await page.goto(`${baseUrl()}/search`);
+    await page.locator("#search-page-q").fill(seriesPost.title.split(/\s+/).slice(0, 3).join(" "));
+    await page.locator("#search-page-q").press("Enter");
+    await page.waitForURL(/\/search\?q=/);
+    await expect(page.getByRole("link", { name: seriesPost.title, exact: true }).count()).resolves.toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("answers an unknown page with a 404 in the site's design and an empty or absurd search with help", async () => {
+    const missing = await fetchText(`/posts/no-such-post-${randomBytes(3).toString("hex")}`);
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain("find that page");
+    const nowhere = await fetchText(`/no/such/${randomBytes(3).toString("hex")}`);
+    expect(nowhere.status).toBe(404);
+    const absurd = await fetchText(`/search?q=${encodeURIComponent('"(( OR -- ::: ' + "x".repeat(500))}`);
+    expect(absurd.status).toBe(200);
+    expect(absurd.text).toContain("only its first 200 characters");
+    expect((await fetchText("/search")).text).toContain("Search titles, introductions, posts and author names");
+  });
+});
+
+describe("nothing unpublished or private leaks", () => {
+  it("keeps unpublished posts out of every page, feed, sitemap and search", async () => {
+    const hidden = await rows<{ slug: string; title: string }>(`SELECT slug, title FROM "Post" WHERE status <> 'PUBLISHED'`);
+    expect(hidden.length, "the demo content has unpublished posts").toBeGreaterThan(0);
+    const series = await rows<{ slug: string }>(`SELECT slug FROM "Series"`);
+    const pages = ["/", "/feed.xml", "/atom.xml", "/sitemap.xml", "/series", ...series.map((entry) => `/series/${entry.slug}`), ...series.map((entry) => `/series/${entry.slug}/feed.xml`)];
+    for (const path of pages) {
+      const { text } = await fetchText(path);
+      for (const post of hidden) {
+        expect(text, `${path} mentions ${post.slug}`).not.toContain(`/posts/${post.slug}"`);
+        expect(text, `${path} mentions ${post.slug}`).not.toContain(`/posts/${post.slug}<`);
+      }
+    }
+    for (const post of hidden) {
+      expect((await fetchText(`/posts/${post.slug}`)).status, post.slug).toBe(404);
+      const search = await fetchText(`/search?q=${encodeURIComponent(post.title)}`);
+      expect(search.text).not.toContain(`/posts/${post.slug}"`);
+    }
+  });
+
+  it("never shows a pseudonymous author's real name", async () => {
+    const pseudonyms = await rows<{ slug: string; realName: string }>(
+      `SELECT slug, "realName" FROM "AuthorProfile" WHERE "isPseudonymous" AND "realName" IS NOT NULL AND "realName" <> ''`,
+    );
+    expect(pseudonyms.length, "the demo content has a pseudonymous author").toBeGreaterThan(0);
+    for (const profile of pseudonyms) {
+      const posts = await rows<{ slug: string }>(
+        `SELECT p.slug FROM "Post" p JOIN "PostAuthor" pa ON pa."postId" = p.id JOIN "AuthorProfile" a ON a.id = pa."profileId"
+          WHERE a.slug = $1 AND p.status = 'PUBLISHED'`,
+        [profile.slug],
+      );
+      const paths = [`/authors/${profile.slug}`, `/authors/${profile.slug}/feed.xml`, `/authors/${profile.slug}/atom.xml`, "/feed.xml", "/sitemap.xml", ...posts.map((post) => `/posts/${post.slug}`)];
+      for (const path of paths) expect((await fetchText(path)).text, path).not.toContain(profile.realName);
+    }
+  });
+});
+
+describe("hostile markdown", () => {
+  it("renders script tags, javascript: links, event handlers and SVG tricks inert", async () => {
+    const slug = `hostile-${randomBytes(4).toString("hex")}`;
+    const markdown = [
+      "Before.",
+      "<script>window.__pwned = 'script'</script>",
+      "[click me](javascript:window.__pwned='link')",
+      '<img src="x" onerror="window.__pwned=\'img\'">',
+      '<svg><script>window.__pwned="svg"</script><a xlink:href="javascript:alert(1)">svg</a></svg>',
+      '<a href="#" onclick="window.__pwned=\'click\'">handler</a>',
+      '<iframe src="javascript:alert(1)"></iframe>',
+      "After.",
+    ].join("\n\n");
+    const [author] = await rows<{ id: string }>(`SELECT id FROM "AuthorProfile" LIMIT 1`);
+    const { html } = renderPostMarkdown(markdown);
+    await client.query(
+      `INSERT INTO "Post" (id, slug, title, "bodyMarkdown", "bodyHtml", excerpt, status, "publishedAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, 'x', 'PUBLISHED', now() - interval '3000 days', now())`,
+      [`e2e${slug}`, slug, "<script>window.__pwned='title'</script> Hostile", markdown, html],
+    );
+    await client.query(`INSERT INTO "PostAuthor" ("postId", "profileId", position) VALUES ($1, $2, 0)`, [`e2e${slug}`, author.id]);
+
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const response = await page.goto(`${baseUrl()}/posts/${slug}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator(".prose").textContent()).resolves.toContain("After.");
+    for (const link of await page.locator(".prose a").all()) await link.click({ trial: false, timeout: 2000 }).catch(() => {});
+    await page.goto(`${baseUrl()}/posts/${slug}`);
+    const article = await page.locator("article").innerHTML();
+    expect(article).not.toMatch(/<script(?![^>]*application\/ld\+json)/i);
+    expect(article).not.toMatch(/\son[a-z]+=/i);
+    expect(article).not.toMatch(/javascript:/i);
+    expect(article).not.toMatch(/<iframe/i);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await expect(page.locator("h1").textContent()).resolves.toContain("<script>");
+    await page.close();
+  });
+});
+
+describe("publishing", () => {
+  it("shows a post on the next request after the scheduled-publishing job publishes it", async () => {
+    const slug = `just-published-${randomBytes(4).toString("hex")}`;
+    const title = `Just published ${slug}`;
+    const [author] = await rows<{ id: string }>(`SELECT id FROM "AuthorProfile" LIMIT 1`);
+    // Both pages are cached before the post exists: the home page, and the post URL as a 404.
+    expect((await fetchText("/")).text).not.toContain(title);
+    expect((await fetchText(`/posts/${slug}`)).status).toBe(404);
+    expect((await fetchText("/")).text).not.toContain(title);
+
+    await client.query(
+      `INSERT INTO "Post" (id, slug, title, "bodyMarkdown", "bodyHtml", excerpt, status, "scheduledFor", "updatedAt")
+       VALUES ($1, $2, $3, 'Body.', '<p>Body.</p>', 'Body.', 'SCHEDULED', now() - interval '1 second', now())`,
+      [`e2e${slug}`, slug, title],
+    );
+    await client.query(`INSERT INTO "PostAuthor" ("postId", "profileId", position) VALUES ($1, $2, 0)`, [`e2e${slug}`, author.id]);
+    // The worker's every-minute job publishes it and invalidates the cache tags.
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const [row] = await rows<{ status: string }>(`SELECT status FROM "Post" WHERE slug = $1`, [slug]);
+      if (row.status === "PUBLISHED") break;
+      if (Date.now() > deadline) throw new Error("the worker did not publish the scheduled post within 90 s");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the job's invalidation request follows its update
+
+    const post = await fetchText(`/posts/${slug}`);
+    expect(post.status).toBe(200);
+    expect(post.text).toContain(title);
+    expect((await fetchText("/")).text).toContain(title);
+  }, 150_000);
+});
