@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { useTestDatabase } from "../helpers/database";
 import { startTestSmtpServer, type TestSmtpServer } from "./digest-smtp-server";
-import { createActiveSubscribers, createProfile, createPublishedPost, hoursAgo, releaseTemplateDatabase } from "./digest-fixtures";
+import { createActiveSubscribers, createProfile, createPublishedPost, hoursAgo } from "./digest-fixtures";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 const BATCH = 4;
@@ -22,7 +22,6 @@ let onMessage: (count: number) => void = () => {};
 let countAtTestStart = 0;
 
 beforeAll(async () => {
-  await releaseTemplateDatabase();
   databaseUrl = await useTestDatabase();
   dataDir = await mkdtemp(path.join(tmpdir(), "docket-digest-crash-"));
   smtp = await startTestSmtpServer({ beforeAccept: (_message, count) => onMessage(count - countAtTestStart) });

@@ -1,9 +1,6 @@
 // Content and subscribers for the digest tests and benchmark, written straight to the database.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { inject } from "vitest";
 import { db } from "@/lib/db";
-import { TEMPLATE_DATABASE } from "../helpers/postgres-server";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -71,16 +68,3 @@ export async function createSubscriber(email: string, data: { status?: "PENDING"
 
 export const hoursAgo = (hours: number, from = new Date()) => new Date(from.getTime() - hours * 3600_000);
 
-/**
- * applyMigrations (src/lib/schema-engine.ts) leaves an idle connection to the template database open,
- * and CREATE DATABASE ... TEMPLATE refuses while it is there: close it before copying the template.
- */
-export async function releaseTemplateDatabase(): Promise<void> {
-  const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
-  await client.connect();
-  try {
-    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [TEMPLATE_DATABASE]);
-  } finally {
-    await client.end();
-  }
-}

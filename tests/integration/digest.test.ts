@@ -18,7 +18,6 @@ import {
   createSeries,
   createSubscriber,
   hoursAgo,
-  releaseTemplateDatabase,
 } from "./digest-fixtures";
 
 let smtp: TestSmtpServer;
@@ -30,7 +29,6 @@ beforeAll(async () => {
   process.env.MAIL_FROM = "Docket Test <digest@docket.example>";
   process.env.NEXTAUTH_SECRET = "digest-test-secret-digest-test-secret-0123";
   process.env.DOCKET_DATA_DIR = await mkdtemp(path.join(tmpdir(), "docket-digest-"));
-  await releaseTemplateDatabase();
   await useTestDatabase();
   smtp = await startTestSmtpServer({
     rejectRecipient: (address) => {

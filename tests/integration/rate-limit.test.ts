@@ -2,11 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { consumeRateLimit, hashRateLimitKey, pruneRateLimitCounters } from "@/lib/rate-limit";
 import { useTestDatabase } from "../helpers/database";
-import { releaseTemplateDatabase } from "./digest-fixtures";
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = "rate-limit-test-secret-rate-limit-test-0001";
-  await releaseTemplateDatabase();
   await useTestDatabase();
 });
 

@@ -20,7 +20,7 @@ import { csvRow } from "@/features/subscriptions/csv";
 import { POST as oneClickPost, GET as oneClickGet } from "@/app/api/unsubscribe/route";
 import { useTestDatabase } from "../helpers/database";
 import { startTestSmtpServer, type TestSmtpServer } from "./digest-smtp-server";
-import { createCategory, createSeries, createSubscriber, releaseTemplateDatabase } from "./digest-fixtures";
+import { createCategory, createSeries, createSubscriber } from "./digest-fixtures";
 
 let smtp: TestSmtpServer;
 let ipCounter = 0;
@@ -33,7 +33,6 @@ beforeAll(async () => {
   process.env.SITE_URL = "https://docket.example";
   process.env.MAIL_FROM = "Docket <hello@docket.example>";
   process.env.NEXTAUTH_SECRET = "subscriptions-test-secret-subscriptions-01";
-  await releaseTemplateDatabase();
   await useTestDatabase();
 });
 
