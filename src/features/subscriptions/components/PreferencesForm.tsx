@@ -7,6 +7,21 @@ import styles from "./subscription.module.css";
 
 type Topic = { id: string; label: string };
 
+function TopicChecklist({ heading, name, topics, checked }: { heading: string; name: string; topics: Topic[]; checked: string[] }) {
+  if (topics.length === 0) return null;
+  return (
+    <div>
+      <h3>{heading}</h3>
+      {topics.map((topic) => (
+        <label key={topic.id} className={styles.choice}>
+          <input type="checkbox" name={name} value={topic.id} defaultChecked={checked.includes(topic.id)} />
+          <span>{topic.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
 export function PreferencesForm(props: {
   token: string;
   initial: { choice: "all" | "some" | "pause"; seriesIds: string[]; categoryIds: string[] };
@@ -35,28 +50,8 @@ export function PreferencesForm(props: {
           <span>Only posts from the series and categories I tick</span>
         </label>
         <div className={styles.topics}>
-          {props.series.length > 0 ? (
-            <div>
-              <h3>Series</h3>
-              {props.series.map((topic) => (
-                <label key={topic.id} className={styles.choice}>
-                  <input type="checkbox" name="seriesIds" value={topic.id} defaultChecked={values.seriesIds.includes(topic.id)} />
-                  <span>{topic.label}</span>
-                </label>
-              ))}
-            </div>
-          ) : null}
-          {props.categories.length > 0 ? (
-            <div>
-              <h3>Categories</h3>
-              {props.categories.map((topic) => (
-                <label key={topic.id} className={styles.choice}>
-                  <input type="checkbox" name="categoryIds" value={topic.id} defaultChecked={values.categoryIds.includes(topic.id)} />
-                  <span>{topic.label}</span>
-                </label>
-              ))}
-            </div>
-          ) : null}
+          <TopicChecklist heading="Series" name="seriesIds" topics={props.series} checked={values.seriesIds} />
+          <TopicChecklist heading="Categories" name="categoryIds" topics={props.categories} checked={values.categoryIds} />
         </div>
         <label className={styles.choice}>
           <input type="radio" name="choice" value="pause" defaultChecked={values.choice === "pause"} />

@@ -1,21 +1,6 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ConfirmPanel } from "@/features/subscriptions/components/SubscriptionPages";
-import styles from "@/features/subscriptions/components/subscription.module.css";
-import { readLinkParams, type RawSearchParams } from "../link-params";
+import { linkPage, linkPageMetadata } from "../link-page";
 
-export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata = linkPageMetadata("Confirm your subscription");
 
-async function Panel({ searchParams }: { searchParams: RawSearchParams }) {
-  return <ConfirmPanel params={await readLinkParams(searchParams)} />;
-}
-
-export default function Page({ searchParams }: { searchParams: RawSearchParams }) {
-  return (
-    <main className={styles.page}>
-      <Suspense fallback={<p>Loading…</p>}>
-        <Panel searchParams={searchParams} />
-      </Suspense>
-    </main>
-  );
-}
+export default linkPage(ConfirmPanel);

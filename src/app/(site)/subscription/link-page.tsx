@@ -1,0 +1,41 @@
+// The pages reached from links in our emails share one shape: a token in the query, read inside
+// Suspense (the page shell stays static), never indexed, no referrer carrying the token away.
+import type { Metadata } from "next";
+import { Suspense, type ReactNode } from "react";
+import { z } from "zod";
+import styles from "@/features/subscriptions/components/subscription.module.css";
+
+const linkParamsSchema = z.object({
+  token: z.string().max(300).optional().catch(undefined),
+  state: z.enum(["not-pending", "missing"]).optional().catch(undefined),
+  done: z.literal("1").optional().catch(undefined),
+  welcome: z.literal("1").optional().catch(undefined),
+});
+
+type LinkParams = z.infer<typeof linkParamsSchema>;
+type RawSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+async function readLinkParams(searchParams: RawSearchParams): Promise<LinkParams> {
+  const raw = await searchParams;
+  const first = (name: string) => (Array.isArray(raw[name]) ? raw[name][0] : raw[name]);
+  return linkParamsSchema.parse({ token: first("token"), state: first("state"), done: first("done"), welcome: first("welcome") });
+}
+
+export function linkPageMetadata(title: string): Metadata {
+  return { title, robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+export function linkPage(Panel: (props: { params: LinkParams }) => Promise<ReactNode>) {
+  async function PanelWithParams({ searchParams }: { searchParams: RawSearchParams }) {
+    return <Panel params={await readLinkParams(searchParams)} />;
+  }
+  return function LinkPage({ searchParams }: { searchParams: RawSearchParams }) {
+    return (
+      <main className={styles.page}>
+        <Suspense fallback={<p>Loading…</p>}>
+          <PanelWithParams searchParams={searchParams} />
+        </Suspense>
+      </main>
+    );
+  };
+}
