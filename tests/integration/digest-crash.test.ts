@@ -44,21 +44,12 @@ beforeEach(async () => {
 
 type DigestProcess = { child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> };
 
-function startDigestProcess(): DigestProcess {
+const NOW_ARGS = ["--now", "--quiet", `--batch-size=${BATCH}`, `--concurrency=${CONCURRENCY}`, "--stale-after-seconds=1", "--retry-delays-ms=50"];
+
+function startDigestProcess(args = NOW_ARGS): DigestProcess {
   const child = spawn(
     process.execPath,
-    [
-      "--disable-warning=ExperimentalWarning",
-      "--import",
-      "tsx",
-      "scripts/digest.ts",
-      "--now",
-      "--quiet",
-      `--batch-size=${BATCH}`,
-      `--concurrency=${CONCURRENCY}`,
-      "--stale-after-seconds=1",
-      "--retry-delays-ms=50",
-    ],
+    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "scripts/digest.ts", ...args],
     {
       cwd: projectRoot,
       env: {
@@ -175,4 +166,23 @@ describe("two digest worker processes at once", () => {
     expect(received).toBe(60);
     expect(await db().digestRun.count()).toBe(1);
   }, 120_000);
+});
+
+describe("npm run digest -- --dry-run", () => {
+  it("prints the window, the posts and who would get which, and records and sends nothing", async () => {
+    await createActiveSubscribers(3, "dry");
+    const result = await startDigestProcess(["--dry-run"]).exit;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Next digest window: \S+ → \S+$/m);
+    expect(result.stdout).toContain("#1 Fresh (");
+    expect(result.stdout).toContain("dry1@example.test: #1");
+    expect(result.stdout).toContain("3 subscriber(s) would get a digest. Nothing was sent or recorded.");
+    expect(await db().digestRun.count()).toBe(0);
+    expect(smtp.messages).toHaveLength(0);
+  }, 60_000);
+
+  it("rejects unknown or conflicting options with the usage text", async () => {
+    const result = await startDigestProcess(["--dry-run", "--now"]).exit;
+    expect(result.code).toBe(2);
+  }, 60_000);
 });
