@@ -198,6 +198,39 @@ describe("renderPostMarkdown: hostile input renders inert", () => {
     expect(out).toContain('<a href="#nowhere">w</a>');
   });
 
+  it.each([
+    ["quotes", "> ".repeat(5000)],
+    ["bullets", "- ".repeat(5000)],
+    ["numbered items", "1. ".repeat(3000)],
+    ["quotes in bullets", "- > ".repeat(2500)],
+  ])("caps thousands of nested %s at 16 levels, quickly and inertly", (_, prefix) => {
+    const markdown = `${prefix}<img src=x onerror=alert(1)> [x](javascript:alert(1))`;
+    const started = performance.now();
+    const post = renderPostMarkdown(markdown);
+    const comment = renderCommentMarkdown(markdown);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    for (const out of [post.html, comment]) {
+      expect(executableParts(out)).toEqual([]);
+      expect(out.match(/<(ul|ol|blockquote)>/g)?.length ?? 0).toBeLessThanOrEqual(16);
+    }
+    expect(() => renderPlainText(markdown)).not.toThrow();
+  });
+
+  it.each([
+    ["emphasis", "a**b ".repeat(6000)],
+    ["links", "[a](".repeat(7500)],
+    ["strikethrough", "~~a ".repeat(7500)],
+  ])("escapes thousands of unmatched %s delimiters rather than matching them for seconds", (_, markdown) => {
+    const started = performance.now();
+    const { html: out } = renderPostMarkdown(markdown);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(out).not.toMatch(/<(em|strong|del|a)\b/);
+  });
+
+  it("leaves a thematic break made of many dashes alone", () => {
+    expect(html(`text\n\n${"- ".repeat(30)}\n\nmore`)).toContain("<hr>");
+  });
+
   it("never emits an id that could clobber a global", () => {
     const out = html("# location\n\n## cookie");
     const ids = [...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);

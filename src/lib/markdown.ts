@@ -341,16 +341,65 @@ function blockText(node: MdastNodes, listMarker = ""): string[] {
   }
 }
 
+// The parser slows down with the square of the number of containers opened on one line
+// ("- - - - …" or "> > > …"), and deep trees overflow the stack further on. No real document
+// nests more than a handful of levels, so from MAX_CONTAINER_DEPTH on the markers are escaped and
+// read as text.
+const MAX_CONTAINER_DEPTH = 16;
+const CONTAINER_MARKER = /[ \t]{0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/y;
+const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+function escapeDeepContainers(line: string): string {
+  if (THEMATIC_BREAK.test(line)) return line;
+  CONTAINER_MARKER.lastIndex = 0;
+  for (let depth = 0; depth < MAX_CONTAINER_DEPTH; depth++) {
+    if (!CONTAINER_MARKER.exec(line)) return line;
+  }
+  const at = CONTAINER_MARKER.lastIndex;
+  if (!CONTAINER_MARKER.exec(line)) return line;
+  return `${line.slice(0, at)}\\${line.slice(at)}`;
+}
+
+function limitContainerNesting(markdown: string): string {
+  return markdown.replace(/^.+$/gm, escapeDeepContainers);
+}
+
+// Matching emphasis, strikethrough and link brackets takes time that grows with the square of the
+// number of delimiters. Real posts use a few dozen; past these counts every one is escaped and
+// shown as typed, which keeps a hostile document's render in the tens of milliseconds.
+const DELIMITER_LIMITS: [RegExp, number][] = [
+  [/[*_]/g, 1500],
+  [/~/g, 500],
+  [/[[\]]/g, 1500],
+];
+
+function escapeExcessDelimiters(markdown: string): string {
+  let result = markdown;
+  for (const [pattern, limit] of DELIMITER_LIMITS) {
+    if ((result.match(pattern)?.length ?? 0) > limit) result = result.replace(pattern, (char) => `\\${char}`);
+  }
+  return result;
+}
+
+/** The markdown with pathological structure defused; ordinary documents pass through unchanged. */
+export function defusePathologicalMarkdown(markdown: string): string {
+  return escapeExcessDelimiters(limitContainerNesting(markdown));
+}
+
 function parsePost(markdown: string): MdastRoot {
-  return postParser.runSync(postParser.parse(markdown)) as MdastRoot;
+  return postParser.runSync(postParser.parse(defusePathologicalMarkdown(markdown))) as MdastRoot;
 }
 
 /** The readable text of a markdown document (for plain-text email parts, feeds and search). */
 export function renderPlainText(markdown: string): string {
-  return parsePost(markdown)
-    .children.flatMap((node) => blockText(node))
-    .filter((block) => block.trim() !== "")
-    .join("\n\n");
+  return unlessTooDeep(
+    () =>
+      parsePost(markdown)
+        .children.flatMap((node) => blockText(node))
+        .filter((block) => block.trim() !== "")
+        .join("\n\n"),
+    () => markdown,
+  );
 }
 
 /** The opening prose: paragraphs only, so headings, code and tables never start an excerpt. */
@@ -393,16 +442,53 @@ export function readingMinutesFor(text: string): number {
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }
 
+// ---------- nesting too deep to walk ----------
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The text as escaped paragraphs: what a document nested too deeply to render becomes. */
+function inertParagraphs(markdown: string): string {
+  return markdown
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join("\n");
+}
+
+/**
+ * The syntax-tree tools recurse, so thousands of nested quotes or list items ("> > > > …") overflow
+ * the stack. Such a document is never meant to be read as structure: show its text instead of failing.
+ */
+function unlessTooDeep<T>(render: () => T, fallback: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof RangeError) return fallback();
+    throw error;
+  }
+}
+
 // ---------- entry points ----------
 
 export function renderPostMarkdown(markdown: string): RenderedPost {
-  const tree = parsePost(markdown);
-  const excerpt = excerptOf(proseOf(tree));
-  const readingMinutes = readingMinutesFor(wordsOf(tree));
-  const html = postHtmlProcessor.stringify(postHtmlProcessor.runSync(tree));
-  return { html, excerpt, readingMinutes };
+  return unlessTooDeep(
+    () => {
+      const tree = parsePost(markdown);
+      const excerpt = excerptOf(proseOf(tree));
+      const readingMinutes = readingMinutesFor(wordsOf(tree));
+      const html = postHtmlProcessor.stringify(postHtmlProcessor.runSync(tree));
+      return { html, excerpt, readingMinutes };
+    },
+    () => ({ html: inertParagraphs(markdown), excerpt: excerptOf(markdown), readingMinutes: readingMinutesFor(markdown) }),
+  );
 }
 
 export function renderCommentMarkdown(markdown: string): string {
-  return String(commentProcessor.processSync(markdown));
+  return unlessTooDeep(
+    () => String(commentProcessor.processSync(defusePathologicalMarkdown(markdown))),
+    () => inertParagraphs(markdown),
+  );
 }
