@@ -37,7 +37,7 @@ export function describeEnvErrors(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     throw new Error(`Bad settings:\n  ${describeEnvErrors(result.error).join("\n  ")}`);

@@ -4,9 +4,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
+import { SEARCH_QUERY_MAX } from "./schema";
 import { POSTS_PER_PAGE, postCardSelect, toPostCard, type PostCard } from "@/features/posts/data";
 
-export const SEARCH_QUERY_MAX = 200;
 
 /** Marks around matched words in snippets: control characters no post text contains. */
 export const SNIPPET_START = "\u0002";

@@ -77,7 +77,13 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
   async function save(): Promise<boolean> {
     clearTimeout(timer.current);
     const sending = fieldsRef.current;
-    if (sameFields(sending, savedRef.current)) return true;
+    if (sameFields(sending, savedRef.current)) {
+      // Edited back to what the server already has: nothing to send, and nothing is wrong any more.
+      writeLocalCopy(postId, { fields: sending, dirty: false, changedAt: new Date().toISOString() });
+      setErrors({});
+      setSaveState({ kind: "saved", message: "All changes saved." });
+      return true;
+    }
     setSaveState({ kind: "saving", message: "Saving…" });
     try {
       const result = await savePostAction({ postId, ...sending });

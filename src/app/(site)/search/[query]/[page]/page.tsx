@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { parseSearchPage } from "@/features/search/schema";
+import { SearchView } from "../../../_components/SearchView";
+
+// One static page per query and page number, made on the first request and then served from the
+// cache until a post changes: /search?q=… is rewritten here by src/proxy.ts.
+export const ensureStatic = "navigation";
+
+type Props = { params: Promise<{ query: string; page: string }> };
+
+export function generateStaticParams() {
+  return [{ query: "-", page: "1" }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { query } = await params;
+  return { title: `Search: ${decodeQuery(query).slice(0, 60)}`, robots: { index: false, follow: true } };
+}
+
+function decodeQuery(query: string): string {
+  try {
+    return decodeURIComponent(query);
+  } catch {
+    return query;
+  }
+}
+
+export default async function SearchResultsPage({ params }: Props) {
+  const { query, page } = await params;
+  if (String(parseSearchPage(page)) !== page) notFound();
+  return <SearchView rawQuery={decodeQuery(query)} page={Number(page)} />;
+}
