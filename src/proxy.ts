@@ -1,10 +1,15 @@
-// Only /search passes through here. A query in the URL (/search?q=prisons&page=2, what the plain
-// GET form sends) is rewritten to /search/<query>/<page>, a static page per query: results come
-// from Next's cache like every other reader page, and the URL the reader sees is unchanged.
+// Runs before two kinds of request; everything else goes straight to the app.
+// - /search?q=prisons&page=2 (what the plain GET form sends) is rewritten to /search/<query>/<page>,
+//   a static page per query: results come from Next's cache like every other reader page, and the
+//   URL the reader sees is unchanged.
+// - An admin page requested with no session cookie is redirected to sign-in with a real 307 (the
+//   admin streams, so a redirect from inside a page would arrive as a 200). Pages still check the
+//   session and role on the server: a cookie that is present is not trusted here.
 import { NextResponse, type NextRequest } from "next/server";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
+import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
 
-export function proxy(request: NextRequest) {
+function rewriteSearch(request: NextRequest) {
   const query = request.nextUrl.searchParams.get("q")?.trim() ?? "";
   if (!query) return NextResponse.next();
   const page = parseSearchPage(request.nextUrl.searchParams.get("page"));
@@ -15,4 +20,16 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(target);
 }
 
-export const config = { matcher: "/search" };
+function sendSignedOutToSignIn(request: NextRequest) {
+  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const target = new URL("/admin/sign-in", request.url);
+  target.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(target, 307);
+}
+
+export function proxy(request: NextRequest) {
+  return request.nextUrl.pathname === "/search" ? rewriteSearch(request) : sendSignedOutToSignIn(request);
+}
+
+// Admin pages, not the sign-in pages nor the CSV export (a route handler that answers 401 itself).
+export const config = { matcher: ["/search", "/admin", "/admin/((?!sign-in|subscribers/export).*)"] };

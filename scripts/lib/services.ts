@@ -89,7 +89,8 @@ export function buildApp(env: NodeJS.ProcessEnv, logFile: string) {
 /** A long-running child whose output goes to a log file (errors also to our stderr). */
 export function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string) {
   const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so stopping it also stops what it spawned (esbuild, next's workers).
+  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout?.pipe(log);
   child.stderr?.on("data", (chunk: Buffer) => {
     log.write(chunk);
@@ -126,15 +127,27 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
   throw new StartupError(`The web server did not answer at ${url} within ${timeoutMs / 1000}s.`);
 }
 
-/** Sends SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
-export function stopProcess(child: ChildProcess | undefined, graceMs = 10_000): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
+/** Signals every process in the group; signal 0 only asks whether any is left. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false; // the group is gone
+  }
+}
+
+/**
+ * Sends SIGTERM to the child's process group, then SIGKILL after `graceMs`; resolves once no process
+ * of the group is left.
+ */
+export async function stopProcess(child: ChildProcess | undefined, graceMs = 10_000): Promise<void> {
+  if (!child?.pid) return;
+  const killAt = Date.now() + graceMs;
+  const giveUpAt = killAt + 2_000;
+  signalGroup(child.pid, "SIGTERM");
+  while (signalGroup(child.pid, 0) && Date.now() < giveUpAt) {
+    if (Date.now() > killAt) signalGroup(child.pid, "SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

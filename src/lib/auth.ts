@@ -13,13 +13,13 @@ import { siteUrl } from "@/lib/env";
 import type { Role } from "@/generated/prisma/enums";
 import { findSessionUser, findUserIdByEmail, type SessionUser } from "@/features/people/data";
 import { sendSignInEmail } from "@/features/people/emails";
+import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
 
 export type { SessionUser };
 
 /** A magic link works for 24 hours. */
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;

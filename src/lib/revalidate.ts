@@ -16,10 +16,15 @@ export function isInternalToken(candidate: string | null): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** Expired at once, not marked stale: the next request renders afresh instead of serving the old page. */
+export function expireTagsNow(tagsToExpire: string[]): void {
+  for (const tag of tagsToExpire) revalidateTag(tag, { expire: 0 });
+}
+
 export async function invalidateTags(tagsToInvalidate: string[]): Promise<void> {
   if (tagsToInvalidate.length === 0) return;
   if (process.env.NEXT_RUNTIME) {
-    for (const tag of tagsToInvalidate) revalidateTag(tag, "max");
+    expireTagsNow(tagsToInvalidate);
     return;
   }
   const serverUrl = process.env.DOCKET_INTERNAL_URL;

@@ -33,9 +33,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function fillComment(page: Page, values: { body: string; name: string; email: string }) {
   const form = page.locator("#respond form");
-  await form.getByLabel("Comment", { exact: true }).fill(values.body);
-  await form.getByLabel("Name", { exact: true }).fill(values.name);
-  await form.getByLabel("Email", { exact: true }).fill(values.email);
+  await form.getByRole("textbox", { name: "Comment", exact: true }).fill(values.body);
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill(values.name);
+  await form.getByRole("textbox", { name: "Email", exact: true }).fill(values.email);
 }
 
 async function waitForFormToken(page: Page) {
@@ -152,18 +152,18 @@ describe("commenting and moderating", () => {
     await page.goto(postUrl());
     const body = `Posted without JavaScript ${unique()}`;
     await fillComment(page, { body, name: "No Script", email: "not-an-email" });
-    await page.locator("#respond form").getByLabel("Website", { exact: true }).fill("example.org/me");
+    await page.locator("#respond form").getByRole("textbox", { name: "Website", exact: true }).fill("example.org/me");
     await page.getByRole("button", { name: "Post Comment" }).click();
     await page.waitForLoadState();
     await expect(page.getByRole("alert").first().textContent()).resolves.toContain("Please correct the field marked below.");
     await expect(page.locator("#respond").textContent()).resolves.toContain("Enter a valid email address, like name@example.org.");
     const form = page.locator("#respond form");
-    await expect(form.getByLabel("Comment", { exact: true }).inputValue()).resolves.toBe(body);
-    await expect(form.getByLabel("Name", { exact: true }).inputValue()).resolves.toBe("No Script");
-    await expect(form.getByLabel("Email", { exact: true }).inputValue()).resolves.toBe("not-an-email");
-    await expect(form.getByLabel("Website", { exact: true }).inputValue()).resolves.toBe("example.org/me");
+    await expect(form.getByRole("textbox", { name: "Comment", exact: true }).inputValue()).resolves.toBe(body);
+    await expect(form.getByRole("textbox", { name: "Name", exact: true }).inputValue()).resolves.toBe("No Script");
+    await expect(form.getByRole("textbox", { name: "Email", exact: true }).inputValue()).resolves.toBe("not-an-email");
+    await expect(form.getByRole("textbox", { name: "Website", exact: true }).inputValue()).resolves.toBe("example.org/me");
 
-    await form.getByLabel("Email", { exact: true }).fill(`noscript-${unique()}@example.org`);
+    await form.getByRole("textbox", { name: "Email", exact: true }).fill(`noscript-${unique()}@example.org`);
     await page.getByRole("button", { name: "Post Comment" }).click();
     await page.waitForLoadState();
     await expect(page.locator("#respond").textContent()).resolves.toContain("Your comment is awaiting moderation");

@@ -82,7 +82,7 @@ describe("reading the site by clicking", () => {
     expect(nowhere.status).toBe(404);
     const absurd = await fetchText(`/search?q=${encodeURIComponent('"(( OR -- ::: ' + "x".repeat(500))}`);
     expect(absurd.status).toBe(200);
-    expect(absurd.text).toContain("only its first 200 characters");
+    expect(absurd.text.replaceAll("<!-- -->", "")).toContain("only its first 200 characters");
     expect((await fetchText("/search")).text).toContain("Search titles, introductions, posts and author names");
   });
 });

@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 
 export default function SubscribePage() {
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <h1>Subscribe by email</h1>
       <p className={styles.lede}>
         Get every new post in your inbox, free. One email each morning, and only when there is something new. After subscribing you
@@ -20,6 +20,6 @@ export default function SubscribePage() {
         We send a confirmation link first: nothing else arrives until you click it. We use your address only to send these emails and
         never show it to anyone.
       </p>
-    </main>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 // Suspense (the page shell stays static), never indexed, no referrer carrying the token away.
 import type { Metadata } from "next";
 import { Suspense, type ReactNode } from "react";
+import { connection } from "next/server";
 import { z } from "zod";
 import styles from "@/features/subscriptions/components/subscription.module.css";
 
@@ -27,15 +28,17 @@ export function linkPageMetadata(title: string): Metadata {
 
 export function linkPage(Panel: (props: { params: LinkParams }) => Promise<ReactNode>) {
   async function PanelWithParams({ searchParams }: { searchParams: RawSearchParams }) {
+    // Tokens are checked against the clock, so the panel renders per request, never in a prefetch.
+    await connection();
     return <Panel params={await readLinkParams(searchParams)} />;
   }
   return function LinkPage({ searchParams }: { searchParams: RawSearchParams }) {
     return (
-      <main className={styles.page}>
+      <div className={styles.page}>
         <Suspense fallback={<p>Loading…</p>}>
           <PanelWithParams searchParams={searchParams} />
         </Suspense>
-      </main>
+      </div>
     );
   };
 }
