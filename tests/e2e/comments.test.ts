@@ -147,7 +147,8 @@ describe("commenting and moderating", () => {
   });
 
   it("works without JavaScript: a failed submission keeps every value and explains; a good one is held", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    // Another reader, from another address: the flood rule keys on the address as well as the email.
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.23" } });
     const page = await context.newPage();
     await page.goto(postUrl());
     const body = `Posted without JavaScript ${unique()}`;

@@ -133,7 +133,7 @@ describe("editorial flow", () => {
 
     seen = await outboxFiles();
     await guest.getByRole("button", { name: "Submit for review" }).click();
-    await guest.getByText(/^Submitted for review\. The editors have been told/).waitFor();
+    await guest.getByText(/^Submitted for review\. The editors have been told/).first().waitFor();
     await waitForMail("editor@docket.localhost", /^Submitted for review:/, seen);
     await guest.reload();
     await guest.getByText("locked until an editor responds").waitFor();
@@ -195,7 +195,7 @@ describe("editorial flow", () => {
   it("keeps signed-out visitors and the wrong roles out of the admin", async () => {
     const page = await newPage();
     await page.goto(`${baseUrl()}/admin/review`);
-    await page.waitForURL(`${baseUrl()}/admin/sign-in`);
+    await page.waitForURL(`${baseUrl()}/admin/sign-in?callbackUrl=%2Fadmin%2Freview`);
     await signInAs(page, "guest@docket.localhost");
     const nav = page.getByRole("navigation", { name: "Admin" });
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Dashboard", "Posts"]);

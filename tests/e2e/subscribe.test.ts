@@ -124,7 +124,7 @@ describe("a reader's subscription", () => {
 
     await page.getByLabel("Only posts from the series and categories I tick").check();
     await page.getByRole("button", { name: "Save my choices" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toBe("Pick at least one series or category, or choose all posts.");
+    await expect(page.locator("main").getByRole("alert").textContent()).resolves.toBe("Pick at least one series or category, or choose all posts.");
     const firstSeries = page.locator('input[name="seriesIds"]').first();
     await firstSeries.check();
     await page.getByRole("button", { name: "Save my choices" }).click();

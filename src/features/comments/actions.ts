@@ -1,6 +1,7 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { clientIp } from "@/lib/client-ip";
 import { redirect } from "next/navigation";
 import { updateTag } from "next/cache";
 import { z } from "zod";
@@ -24,13 +25,6 @@ import { decodePendingCookie, encodePendingCookie, hashIp, PENDING_COOKIE } from
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
-}
-
-/** The nearest hop's address: the last X-Forwarded-For entry is the one our own proxy (or Next) added. */
-async function clientIp(): Promise<string | null> {
-  const list = await headers();
-  const forwarded = list.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? list.get("x-real-ip") ?? null;
 }
 
 async function rememberPendingComment(commentId: string): Promise<void> {

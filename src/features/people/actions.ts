@@ -1,5 +1,5 @@
 "use server";
-import { headers } from "next/headers";
+import { clientIp } from "@/lib/client-ip";
 import { redirect } from "next/navigation";
 import { clearSessionCookies, readSessionToken } from "@/lib/auth";
 import { requestSignInLink } from "./sign-in";
@@ -12,14 +12,9 @@ import { completeProfileFor, createBylineFor, inviteAuthorFor, linkProfileFor, s
 
 export type SignInFormState = { error?: string; email?: string };
 
-async function clientIp(): Promise<string> {
-  const list = await headers();
-  return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || "unknown";
-}
-
 export async function requestSignInLinkAction(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
   const email = String(form.get("email") ?? "");
-  const result = await requestSignInLink({ email, callbackUrl: form.get("callbackUrl"), ip: await clientIp() });
+  const result = await requestSignInLink({ email, callbackUrl: form.get("callbackUrl"), ip: (await clientIp()) ?? "unknown" });
   if (!result.ok) return { error: result.error, email };
   redirect("/admin/sign-in/check-email");
 }

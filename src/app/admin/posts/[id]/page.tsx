@@ -51,7 +51,10 @@ function nextMorningLocal(): string {
 function stateExplanation(post: PostForEditing, editing: boolean): string | null {
   switch (post.status) {
     case "SUBMITTED":
-      return editing ? "Submitted for review." : "Submitted for review: it is locked until an editor responds.";
+      // A guest's editor is replaced by this page once they submit, so it repeats what the action said.
+      return editing
+        ? "Submitted for review."
+        : "Submitted for review. The editors have been told; you will get an email when they respond. The post stays locked until an editor responds.";
     case "CHANGES_REQUESTED":
       return "An editor asked for changes: see the feedback below, edit, and submit again.";
     case "SCHEDULED":
