@@ -15,6 +15,7 @@ import {
   failDeliveryPermanently,
   failDeliveryTransiently,
   markDeliveriesSent,
+  markDeliveryHandedToSmtp,
   markDeliverySkipped,
   markDeliveryUncertain,
   readRunProgress,
@@ -111,6 +112,7 @@ class DigestSender {
       return null;
     }
     const message = personalizeDigest(this.bodyFor(posts), { id: delivery.subscriberId, email: delivery.email }, newMessageId(`digest.${delivery.id}`));
+    await markDeliveryHandedToSmtp(delivery.id);
     try {
       const info = await this.transport.send(message);
       return info.messageId;

@@ -98,6 +98,20 @@ describe("commenting and moderating", () => {
     const commentId = await commentIdByBody(body);
     expect(await commentRow(commentId)).toMatchObject({ status: "PENDING", heldReason: "first comment" });
 
+    // Posting again at once is flooding: HTTP 429, a clear message, and the text stays in the form.
+    const floodBody = `Straight after the first ${unique()}`;
+    await page.locator("#respond form").getByRole("textbox", { name: "Comment", exact: true }).fill(floodBody);
+    const [floodResponse] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith("/api/comments") && response.request().method() === "POST"),
+      page.getByRole("button", { name: "Post Comment" }).click(),
+    ]);
+    expect(floodResponse.status()).toBe(429);
+    await expect(page.getByRole("alert").filter({ hasText: "too quickly" }).textContent()).resolves.toContain("Please wait a few seconds");
+    expect(await page.locator("#respond form").getByRole("textbox", { name: "Comment", exact: true }).inputValue()).toBe(floodBody);
+    // The endpoint takes posts from the site's own pages only.
+    const crossSite = await fetch(`${baseUrl()}/api/comments`, { method: "POST", headers: { origin: "https://elsewhere.example" }, body: new FormData() });
+    expect(crossSite.status).toBe(403);
+
     // The commenter still sees it after a reload (signed cookie); a stranger never does.
     await page.reload();
     await expect(page.getByRole("list", { name: "Your comments awaiting moderation" }).textContent()).resolves.toContain(body);

@@ -1,6 +1,7 @@
 // The digest's state machine in SQL. Runs: RUNNING → COMPLETED (or EMPTY at once). Deliveries:
-// PENDING → SENDING (claimed, committed before SMTP) → SENT | FAILED | PENDING again (4xx, later)
-// | UNCERTAIN (handed to SMTP, outcome unknown: never resent) | SKIPPED.
+// PENDING → SENDING (claimed; "sentAt" written just before SMTP) → SENT | FAILED | PENDING again
+// (4xx, later; or a dead worker's claim never handed to SMTP) | UNCERTAIN (handed to SMTP, outcome
+// unknown: never resent) | SKIPPED.
 import { db } from "@/lib/db";
 import type { DigestRun } from "@/generated/prisma/client";
 
@@ -126,9 +127,17 @@ export async function markDeliverySkipped(id: string, reason: string): Promise<v
   await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "SKIPPED", error: reason } });
 }
 
+/**
+ * Written just before the message goes to SMTP: a claimed delivery without it was never handed over,
+ * so after a crash it is sent again rather than reported uncertain.
+ */
+export async function markDeliveryHandedToSmtp(id: string): Promise<void> {
+  await db().$executeRaw`UPDATE "DigestDelivery" SET "sentAt" = now() WHERE "id" = ${id} AND "status" = 'SENDING'`;
+}
+
 /** A 4xx: back to PENDING, not claimable before `retryAt`. */
 export async function deferDelivery(id: string, error: string, retryAt: Date): Promise<void> {
-  await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "PENDING", error, nextAttemptAt: retryAt } });
+  await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "PENDING", error, nextAttemptAt: retryAt, sentAt: null } });
 }
 
 /** Retries used up on transient errors: failed, but not held against the address. */
@@ -155,14 +164,18 @@ export async function markDeliveryUncertain(id: string, error: string): Promise<
 }
 
 /**
- * The crash window: deliveries left SENDING longer than any live send can take belonged to a worker
- * that died between handing them to SMTP and recording the result. They may have gone out, so they
- * are marked UNCERTAIN and reported, never sent again.
+ * Deliveries left SENDING longer than any live send can take belonged to a worker that died. Those
+ * it had not yet handed to SMTP go back to PENDING and are sent by this run. Those it had handed over
+ * (the crash window: between SMTP and recording the result) may have gone out, so they are marked
+ * UNCERTAIN and reported, never sent again.
  */
 export async function resolveStaleSendingDeliveries(runId: string, olderThan: Date): Promise<number> {
   return db().$executeRaw`
     UPDATE "DigestDelivery"
-    SET "status" = 'UNCERTAIN', "error" = 'The worker stopped after handing this email to SMTP and before recording the result; it may have been delivered, so it was not sent again.'
+    SET "status" = CASE WHEN "sentAt" IS NULL THEN 'PENDING'::"DeliveryStatus" ELSE 'UNCERTAIN'::"DeliveryStatus" END,
+        "attempts" = CASE WHEN "sentAt" IS NULL THEN greatest("attempts" - 1, 0) ELSE "attempts" END,
+        "error" = CASE WHEN "sentAt" IS NULL THEN "error"
+                  ELSE 'The worker stopped after handing this email to SMTP and before recording the result; it may have been delivered, so it was not sent again.' END
     WHERE "runId" = ${runId} AND "status" = 'SENDING' AND "claimedAt" < ${olderThan}`;
 }
 

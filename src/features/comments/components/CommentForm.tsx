@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useState, useSyncExternalStore } from "react";
+import { useRouter } from "next/navigation";
 import { submitCommentAction } from "../actions";
 import { COMMENT_LIMITS, initialCommentFormState, type CommentFormState } from "../schema";
 import { COMMENTS_CHANGED_EVENT, useReplyTarget } from "./ReplyContext";
@@ -63,8 +64,36 @@ function Field({ name, label, required, state, children, hint }: FieldProps) {
   );
 }
 
+function valuesOf(formData: FormData): CommentFormState["values"] {
+  const field = (name: string) => String(formData.get(name) ?? "");
+  return {
+    authorName: field("authorName"),
+    authorEmail: field("authorEmail"),
+    authorUrl: field("authorUrl"),
+    body: field("body"),
+    parentId: field("parentId"),
+    notifyReplies: formData.get("notifyReplies") === "on",
+  };
+}
+
+/** Once hydrated, the form posts to the route handler, which answers with real HTTP statuses. */
+async function postComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  try {
+    const response = await fetch("/api/comments", { method: "POST", body: formData });
+    return (await response.json()) as CommentFormState;
+  } catch {
+    const message = "Your comment could not be sent: check your connection and try again. Your text is still here.";
+    return { status: "error", message, fieldErrors: {}, values: valuesOf(formData) };
+  }
+}
+
+const neverChanges = () => () => {};
+
 export function CommentForm({ postId }: { postId: string }) {
-  const [state, formAction, pending] = useActionState(submitCommentAction, initialCommentFormState);
+  // The server render (and a browser without JavaScript) uses the server action; after hydration, fetch.
+  const hydrated = useSyncExternalStore(neverChanges, () => true, () => false);
+  const [state, formAction, pending] = useActionState(hydrated ? postComment : submitCommentAction, initialCommentFormState);
+  const router = useRouter();
   const token = useFormToken();
   const { target, setTarget } = useReplyTarget();
   const values = state.values;
@@ -74,8 +103,9 @@ export function CommentForm({ postId }: { postId: string }) {
     if (state.submittedCommentId) {
       setTarget(null);
       window.dispatchEvent(new Event(COMMENTS_CHANGED_EVENT));
+      if (state.status === "approved") router.refresh();
     }
-  }, [state.submittedCommentId, setTarget]);
+  }, [state.submittedCommentId, state.status, setTarget, router]);
 
   // Remount the fields after each answer so they show what the server sent back.
   const formKey = `${state.status}-${state.submittedCommentId ?? ""}-${state.message}`;

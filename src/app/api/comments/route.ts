@@ -1,0 +1,25 @@
+// The hydrated comment form posts here, so refusals carry their HTTP status (429 for flooding, 409
+// for a duplicate); without JavaScript the same handling runs as a server action.
+import { handleCommentForm } from "@/features/comments/comment-form";
+import { expireTagsNow } from "@/lib/revalidate";
+
+/** Like server actions, only same-origin posts: a signed-in editor's comment is auto-approved. */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function POST(request: Request) {
+  if (!isSameOrigin(request)) return Response.json({ error: "Comments are posted from the site's own form." }, { status: 403 });
+  const formData = await request.formData().catch(() => null);
+  if (!formData) return Response.json({ error: "Expected a form submission." }, { status: 400 });
+  const { state, httpStatus, tagsToInvalidate } = await handleCommentForm(formData);
+  expireTagsNow(tagsToInvalidate);
+  return Response.json(state, { status: httpStatus, headers: { "cache-control": "no-store" } });
+}
