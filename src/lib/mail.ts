@@ -50,13 +50,22 @@ export function newMessageId(localPart: string = randomUUID()): string {
   return `<${localPart}@${domain}>`;
 }
 
+/** The mailto: subject carrying a signed unsubscribe token; `unsubscribeTokenInSubject` reads it back. */
+function unsubscribeSubject(token: string): string {
+  return `unsubscribe ${token}`;
+}
+
+export function unsubscribeTokenInSubject(subject: string | undefined): string | null {
+  return subject?.match(/\bunsubscribe\s+([A-Za-z0-9_.-]+)/i)?.[1] ?? null;
+}
+
 /**
  * RFC 2369 + RFC 8058 headers for bulk mail. `oneClickUrl` must accept a POST with the body
- * `List-Unsubscribe=One-Click` and no session.
+ * `List-Unsubscribe=One-Click` and no session; the mailto carries the same signed token.
  */
-export function bulkMailHeaders(input: { oneClickUrl: string; mailtoSubject: string; listId?: string }): Record<string, string> {
-  const mailto = `mailto:${mailFromAddress()}?subject=${encodeURIComponent(input.mailtoSubject)}`;
+export function bulkMailHeaders(input: { oneClickUrl: string; unsubscribeToken: string; listId?: string }): Record<string, string> {
   const settings = env();
+  const mailto = `mailto:${settings.UNSUBSCRIBE_MAILTO ?? mailFromAddress()}?subject=${encodeURIComponent(unsubscribeSubject(input.unsubscribeToken))}`;
   const domain = mailFromAddress().split("@")[1] ?? "docket.localhost";
   return {
     "List-Unsubscribe": `<${input.oneClickUrl}>, <${mailto}>`,

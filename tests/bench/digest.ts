@@ -2,10 +2,11 @@
 // in a throwaway PostgreSQL, runs the digest into a local SMTP server that accepts and discards, and
 // compares it with the transport's ceiling: N ready-made messages pushed by a pooled nodemailer
 // transport into the same server. Prints emails/s, total time, peak RSS and the ratio.
+import { fork, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../../src/lib/schema-engine";
 import { startTestPostgres } from "../helpers/postgres-server";
-import { startTestSmtpServer } from "../integration/digest-smtp-server";
 
 const { values } = parseArgs({
   options: {
@@ -43,9 +44,28 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
   }
 }
 
+type DiscardServer = { url: string; count: () => Promise<number>; close: () => Promise<void> };
+
+async function startDiscardSmtpServer(): Promise<DiscardServer> {
+  const child: ChildProcess = fork(new URL("./discard-smtp-server.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+  const [ready] = (await once(child, "message")) as [{ url: string }];
+  return {
+    url: ready.url,
+    count: async () => {
+      child.send("count");
+      const [reply] = (await once(child, "message")) as [{ count: number }];
+      return reply.count;
+    },
+    close: async () => {
+      child.send("close");
+      await once(child, "exit");
+    },
+  };
+}
+
 async function main() {
   const postgres = await startTestPostgres();
-  const smtp = await startTestSmtpServer({ keep: false });
+  const smtp = await startDiscardSmtpServer();
   try {
     await postgres.createDatabase("docket_bench");
     await applyMigrations(postgres.url("docket_bench"));
@@ -80,7 +100,7 @@ async function main() {
       // The ceiling: the same kind of message, ready-made, pushed through a pooled transport.
       const sample = personalizeDigest(buildDigestBody(await loadDigestPosts(posts.map((post) => post.id))), { id: "sample", email: "x@example.test" }, "");
       const ceilingTransport = createMailTransport({ smtpUrl: smtp.url, ratePerSecond: 1_000_000, maxConnections: connections });
-      const before = smtp.count();
+      const before = await smtp.count();
       const ceiling = await measure(async () => {
         let next = 0;
         const worker = async () => {
@@ -92,13 +112,14 @@ async function main() {
         await Promise.all(Array.from({ length: connections * 4 }, worker));
       });
       ceilingTransport.close();
-      if (smtp.count() - before !== size) throw new Error(`ceiling: the server received ${smtp.count() - before} of ${size}`);
+      const received = (await smtp.count()) - before;
+      if (received !== size) throw new Error(`ceiling: the server received ${received} of ${size}`);
 
       const digestTransport = createMailTransport({ smtpUrl: smtp.url, ratePerSecond: 1_000_000, maxConnections: connections });
-      const beforeDigest = smtp.count();
+      const beforeDigest = await smtp.count();
       const digest = await measure(() => runDigest({ transport: digestTransport, concurrency: connections * 2, batchSize: 50 }));
       digestTransport.close();
-      const delivered = smtp.count() - beforeDigest;
+      const delivered = (await smtp.count()) - beforeDigest;
       if (delivered !== size || digest.result.final?.sentCount !== size) {
         throw new Error(`digest: the server received ${delivered}, the run recorded ${digest.result.final?.sentCount}, of ${size}`);
       }
@@ -118,7 +139,7 @@ async function main() {
     const header = ["subscribers", "ceiling msg/s", "digest msg/s", "digest/ceiling", "digest time", "digest peak RSS", "ceiling peak RSS"];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
     const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column])).join("  ");
-    console.log(`\nDigest benchmark (${postCount} new posts, ${connections} SMTP connections, discard server on localhost)`);
+    console.log(`\nDigest benchmark (${postCount} new posts, ${connections} SMTP connections, discard server in its own process on localhost)`);
     console.log(line(header));
     for (const row of rows) console.log(line(row));
     await db().$disconnect();

@@ -186,6 +186,63 @@ describe("commenting and moderating", () => {
     await context.close();
   });
 
+  it("takes a reply without JavaScript: the Reply link opens a page with the form for that comment", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.24" } });
+    const page = await context.newPage();
+    await page.goto(postUrl());
+    const replyLink = page.locator("#responses").getByRole("link", { name: /^Reply to / }).first();
+    const parentId = (await replyLink.getAttribute("href"))?.match(/\/reply\/([^#]+)#respond$/)?.[1];
+    expect(parentId, "the Reply link leads to the reply page").toBeDefined();
+    await replyLink.click();
+    await page.waitForURL(new RegExp(`/posts/${post.slug}/reply/${parentId}`));
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/^Reply to /);
+    await expect(page.locator("#respond h3").textContent()).resolves.toMatch(/^Reply to /);
+    const body = `A reply without JavaScript ${unique()}`;
+    await fillComment(page, { body, name: "No Script Replier", email: `noscript-reply-${unique()}@example.org` });
+    await page.getByRole("button", { name: "Post Reply" }).click();
+    await page.waitForLoadState();
+    await expect(page.locator("#respond").textContent()).resolves.toContain("Your comment is awaiting moderation");
+    expect(await commentRow(await commentIdByBody(body))).toMatchObject({ status: "PENDING", parentId });
+
+    await page.goto(`${postUrl()}/reply/no-such-comment`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("We can’t find that page");
+    expect(await page.locator("#respond").count()).toBe(0);
+    await context.close();
+  });
+
+  it("moderates from the keyboard: j/k move between comments, s and t act on the current one", async () => {
+    const ids: string[] = [];
+    for (const label of ["first", "second", "third"]) {
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO "Comment" (id, "postId", "authorName", "authorEmail", body, status) VALUES ($1, $2, 'Keyboard Test', 'keys@example.org', $3, 'PENDING') RETURNING id`,
+        [`keys${unique()}`, post.id, `Keyboard ${label} ${unique()}`],
+      );
+      ids.push(inserted.rows[0].id);
+    }
+    const editor = await browser.newContext();
+    const queue = await signInAsEditor(editor);
+    const currentRowId = () => queue.locator("tr[data-current]").getAttribute("id");
+    const queued = await queue.locator("tr[data-comment-row]").evaluateAll((rows) => rows.map((row) => row.id));
+    await queue.keyboard.press("j");
+    await queue.keyboard.press("j");
+    expect(await currentRowId()).toBe(queued[1]);
+    await queue.keyboard.press("k");
+    expect(await currentRowId()).toBe(queued[0]);
+    await queue.keyboard.press("j");
+    const spammed = queued[1].replace(/^row-/, "");
+    await queue.keyboard.press("s");
+    await queue.waitForURL(/notice=/);
+    expect(await commentRow(spammed)).toMatchObject({ status: "SPAM" });
+
+    await queue.keyboard.press("j");
+    const trashed = (await currentRowId())!.replace(/^row-/, "");
+    await queue.keyboard.press("t");
+    await queue.waitForURL((url) => url.searchParams.get("notice")?.includes("trash") ?? false);
+    expect(await commentRow(trashed)).toMatchObject({ status: "TRASH" });
+    await client.query(`DELETE FROM "Comment" WHERE id = ANY($1)`, [ids]);
+    await editor.close();
+  });
+
   it("shows hostile input inert on the page", async () => {
     const marker = unique();
     const hostile = [

@@ -60,8 +60,10 @@ describe("reading the site by clicking", () => {
 
     // Series page → a post → its author.
     await page.locator("ol.post-list .card__title a").first().click();
-    const author = page.locator(".bylines a").first();
+    const author = page.locator(".bylines a.byline__name").first();
     const authorName = (await author.textContent())!;
+    // The avatar beside the name leads to the same author page.
+    expect(await page.locator(".bylines a.byline__avatar").first().getAttribute("href")).toBe(await author.getAttribute("href"));
     await author.click();
     await expect(page.locator("h1").textContent()).resolves.toBe(authorName);
 
@@ -84,6 +86,77 @@ describe("reading the site by clicking", () => {
     expect(absurd.status).toBe(200);
     expect(absurd.text.replaceAll("<!-- -->", "")).toContain("only its first 200 characters");
     expect((await fetchText("/search")).text).toContain("Search titles, introductions, posts and author names");
+  });
+});
+
+describe("what search engines, social sites and caches see", () => {
+  async function latestPost() {
+    const [post] = await rows<{ id: string; slug: string; title: string }>(
+      `SELECT id, slug, title FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`,
+    );
+    return post;
+  }
+
+  const metaContent = (html: string, attribute: "property" | "name", key: string) =>
+    html.match(new RegExp(`<meta ${attribute}="${key}" content="([^"]*)"`))?.[1];
+
+  it("gives a post its canonical URL, Open Graph and Twitter tags, JSON-LD and a social image", async () => {
+    const post = await latestPost();
+    const response = await fetch(`${baseUrl()}/posts/${post.slug}`);
+    const html = await response.text();
+    const url = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1];
+    expect(url).toMatch(new RegExp(`^https?://[^/]+/posts/${post.slug}$`));
+    expect(metaContent(html, "property", "og:type")).toBe("article");
+    expect(metaContent(html, "property", "og:url")).toBe(url);
+    expect(metaContent(html, "name", "twitter:card")).toBe("summary_large_image");
+    const image = metaContent(html, "property", "og:image");
+    expect(image).toContain(`/posts/${post.slug}/opengraph-image`);
+
+    const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([^<]+)<\/script>/g)].flatMap((match) => JSON.parse(match[1]));
+    const posting = jsonLd.find((item) => item["@type"] === "BlogPosting");
+    expect(posting).toMatchObject({ headline: post.title, url });
+    expect(posting.author.length).toBeGreaterThan(0);
+    expect(posting.author[0]).toMatchObject({ "@type": "Person", name: expect.any(String), url: expect.stringContaining("/authors/") });
+    const crumbs = jsonLd.find((item) => item["@type"] === "BreadcrumbList");
+    expect(crumbs.itemListElement.at(-1)).toMatchObject({ name: post.title, item: url });
+
+    const picture = await fetch(new URL(new URL(image!).pathname + new URL(image!).search, baseUrl()));
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await picture.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("lets a CDN cache reader pages briefly, never the admin", async () => {
+    const post = await latestPost();
+    for (const path of ["/", `/posts/${post.slug}`]) {
+      const cacheControl = (await fetch(`${baseUrl()}${path}`)).headers.get("cache-control") ?? "";
+      expect(cacheControl, path).toMatch(/s-maxage=\d+/);
+      expect(cacheControl, path).toMatch(/stale-while-revalidate=\d+/);
+    }
+    const admin = (await fetch(`${baseUrl()}/admin/sign-in`)).headers.get("cache-control") ?? "";
+    expect(admin).not.toMatch(/s-maxage|public/);
+  });
+
+  it("answers a post's old slug and a stored legacy URL with a permanent redirect to the post", async () => {
+    const post = await latestPost();
+    const marker = randomBytes(3).toString("hex");
+    await client.query(`INSERT INTO "Redirect" (id, "fromPath", "postId") VALUES ($1, $2, $4), ($3, $5, $4)`, [
+      `r1${marker}`,
+      `/posts/old-slug-${marker}`,
+      `r2${marker}`,
+      post.id,
+      `/2014/03/an-old-address-${marker}/`,
+    ]);
+    for (const path of [`/posts/old-slug-${marker}`, `/2014/03/an-old-address-${marker}`]) {
+      const response = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(308);
+      expect(new URL(response.headers.get("location")!, baseUrl()).pathname, path).toBe(`/posts/${post.slug}`);
+    }
+    // With the old site's trailing slash: Next drops the slash first, then the redirect applies.
+    const followed = await fetch(`${baseUrl()}/2014/03/an-old-address-${marker}/`);
+    expect(followed.redirected).toBe(true);
+    expect(new URL(followed.url).pathname).toBe(`/posts/${post.slug}`);
+    await client.query(`DELETE FROM "Redirect" WHERE id = ANY($1)`, [[`r1${marker}`, `r2${marker}`]]);
   });
 });
 

@@ -9,6 +9,7 @@ import { findSessionUser } from "@/features/people/data";
 import { deleteAllSessionsOfUser } from "@/features/people/mutations";
 import { requestSignInLink, SIGN_IN_LIMITS } from "@/features/people/sign-in";
 import { completeProfileFor, inviteAuthorFor } from "@/features/people/commands";
+import { createPostFor } from "@/features/editorial/commands";
 
 // next-auth's request handler without Next's request context (its package exports hide ./core).
 const { AuthHandler } = createRequire(import.meta.url)(
@@ -63,9 +64,17 @@ async function followCallback(link: URL) {
   });
 }
 
+/** Asks for a link and waits for its email, which the server action sends after answering. */
+async function requestLink(input: Parameters<typeof requestSignInLink>[0]) {
+  const result = await requestSignInLink(input);
+  if (!result.ok) return result;
+  await result.mailSent;
+  return { ok: true };
+}
+
 describe("asking for a sign-in link", () => {
   it("emails a link to the confirmation page to a known address", async () => {
-    expect(await requestSignInLink({ email: " Editor@Docket.test ", ip: "10.0.0.1" })).toEqual({ ok: true });
+    expect(await requestLink({ email: " Editor@Docket.test ", ip: "10.0.0.1" })).toEqual({ ok: true });
     const mails = await sentMails();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatch(/^To: editor@docket\.test$/m);
@@ -79,37 +88,37 @@ describe("asking for a sign-in link", () => {
 
   it("answers an unknown address exactly the same, without sending anything or storing a token", async () => {
     const before = await db().verificationToken.count();
-    expect(await requestSignInLink({ email: "stranger@example.org", ip: "10.0.0.1" })).toEqual({ ok: true });
+    expect(await requestLink({ email: "stranger@example.org", ip: "10.0.0.1" })).toEqual({ ok: true });
     expect(await sentMails()).toHaveLength(0);
     expect(await db().verificationToken.count()).toBe(before);
   });
 
   it("explains an invalid address", async () => {
-    const result = await requestSignInLink({ email: "not-an-address", ip: "10.0.0.1" });
+    const result = await requestLink({ email: "not-an-address", ip: "10.0.0.1" });
     expect(result).toEqual({ ok: false, error: "Enter a valid email address, like name@example.org." });
   });
 
   it("limits attempts per address, even from many IPs, with a clear message", async () => {
     for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAddress.limit; attempt++) {
-      expect((await requestSignInLink({ email: "editor@docket.test", ip: `10.0.1.${attempt}` })).ok).toBe(true);
+      expect((await requestLink({ email: "editor@docket.test", ip: `10.0.1.${attempt}` })).ok).toBe(true);
     }
-    const refused = await requestSignInLink({ email: "editor@docket.test", ip: "10.0.2.1" });
+    const refused = await requestLink({ email: "editor@docket.test", ip: "10.0.2.1" });
     expect(refused).toEqual({ ok: false, error: expect.stringMatching(/^Too many sign-in attempts\. Please try again in \d+ minutes?\.$/) });
     expect(await sentMails()).toHaveLength(SIGN_IN_LIMITS.perAddress.limit);
   });
 
   it("limits attempts per IP across addresses, known or not", async () => {
     for (let attempt = 0; attempt < SIGN_IN_LIMITS.perIp.limit; attempt++) {
-      await requestSignInLink({ email: `someone${attempt}@example.org`, ip: "10.0.3.1" });
+      await requestLink({ email: `someone${attempt}@example.org`, ip: "10.0.3.1" });
     }
-    expect((await requestSignInLink({ email: "editor@docket.test", ip: "10.0.3.1" })).ok).toBe(false);
-    expect((await requestSignInLink({ email: "editor@docket.test", ip: "10.0.3.2" })).ok).toBe(true);
+    expect((await requestLink({ email: "editor@docket.test", ip: "10.0.3.1" })).ok).toBe(false);
+    expect((await requestLink({ email: "editor@docket.test", ip: "10.0.3.2" })).ok).toBe(true);
   });
 });
 
 describe("following the link", () => {
   it("creates a database session once; the same link then fails", async () => {
-    await requestSignInLink({ email: "editor@docket.test", ip: "10.0.4.1", callbackUrl: "/admin/posts" });
+    await requestLink({ email: "editor@docket.test", ip: "10.0.4.1", callbackUrl: "/admin/posts" });
     const link = confirmLinkIn((await sentMails())[0]);
 
     const first = await followCallback(link);
@@ -171,6 +180,10 @@ describe("invitations", () => {
     expect(await findSessionUser(token)).toMatchObject({ displayName: "Pat Probation", profileComplete: true });
     expect(await db().authorProfile.findFirstOrThrow({ where: { displayName: "Pat Probation" } })).toMatchObject({ slug: "pat-probation", xHandle: "pat_p" });
     expect(await db().invitation.findFirstOrThrow({ where: { email: "new.guest@example.org" } })).toMatchObject({ acceptedAt: expect.any(Date) });
+
+    const signedInGuest = (await findSessionUser(token))!;
+    const { postId } = await createPostFor(signedInGuest, { title: "My first probation post" });
+    expect(await db().post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ seriesId: series.id });
   });
 });
 

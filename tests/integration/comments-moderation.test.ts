@@ -14,6 +14,7 @@ import {
   eraseCommenter,
   moderateComments,
   replyAsEditor,
+  CommentGoneError,
   saveCommentSettings,
   sendPendingCommentsSummary,
   stopReplyNotifications,
@@ -191,6 +192,14 @@ describe("state changes", () => {
     const reply = await db().comment.findUniqueOrThrow({ where: { id: commentId } });
     expect(reply).toMatchObject({ parentId: held.id, status: "APPROVED", userId: f.editor.id, authorName: "Eddie Editor", postId: f.post.id });
     expect((await listApprovedComments(f.post.id)).map((c) => c.id)).toEqual([held.id, commentId]);
+  });
+
+  it("explains that a comment erased meanwhile is gone, for an edit or a reply", async () => {
+    const gone = await comment();
+    await db().comment.delete({ where: { id: gone.id } });
+    await expect(editComment(f.editor, { commentId: gone.id, authorName: "X", body: "Edited" })).rejects.toThrow(CommentGoneError);
+    await expect(replyAsEditor(f.editor, { parentId: gone.id, body: "Too late" })).rejects.toThrow("That comment no longer exists");
+    expect(await db().comment.count({ where: { body: "Too late" } })).toBe(0);
   });
 });
 

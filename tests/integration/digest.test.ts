@@ -6,8 +6,10 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createMailTransport } from "@/lib/mail";
-import { verifySignedToken } from "@/lib/signed-links";
+import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
 import { runDigest } from "@/jobs/digest";
+import { progressLine } from "../../scripts/digest";
+import { POST as inboundUnsubscribe } from "@/app/api/unsubscribe/mail/route";
 import { useTestDatabase } from "../helpers/database";
 import { startTestSmtpServer, type TestSmtpServer } from "./digest-smtp-server";
 import {
@@ -20,6 +22,7 @@ import {
   hoursAgo,
 } from "./digest-fixtures";
 
+const INBOUND_SECRET = "inbound-mail-secret-inbound-mail-secret-42";
 let smtp: TestSmtpServer;
 let rejections = new Map<string, number[]>();
 
@@ -28,6 +31,7 @@ beforeAll(async () => {
   process.env.SITE_NAME = "Docket Test";
   process.env.MAIL_FROM = "Docket Test <digest@docket.example>";
   process.env.NEXTAUTH_SECRET = "digest-test-secret-digest-test-secret-0123";
+  process.env.INBOUND_MAIL_SECRET = INBOUND_SECRET;
   process.env.DOCKET_DATA_DIR = await mkdtemp(path.join(tmpdir(), "docket-digest-"));
   await useTestDatabase();
   smtp = await startTestSmtpServer({
@@ -132,6 +136,36 @@ describe("the digest email", () => {
   });
 });
 
+describe("unsubscribing by email (the List-Unsubscribe mailto:)", () => {
+  /** What a mail client sends to the mailto: address, passed on as the mail system would. */
+  async function forwardToInbound(mailto: string, secret = INBOUND_SECRET, subjectOverride?: string) {
+    const url = new URL(mailto);
+    const raw = [`From: reader@example.test`, `To: ${url.pathname}`, `Subject: ${subjectOverride ?? url.searchParams.get("subject")}`, "", "Please unsubscribe me."].join("\r\n");
+    return inboundUnsubscribe(new Request("https://docket.example/api/unsubscribe/mail", { method: "POST", body: raw, headers: { authorization: `Bearer ${secret}` } }));
+  }
+
+  it("unsubscribes the digest's recipient; a wrong secret or a forged token changes nothing", async () => {
+    const author = await createProfile("Sam Author");
+    await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
+    const subscriber = await createSubscriber("mailto@example.test");
+    await digestNow();
+    const mail = await simpleParser(smtp.messages[0].raw);
+    const mailto = header(mail, "List-Unsubscribe").split(",")[1].trim().replace(/^<|>$/g, "");
+
+    expect((await forwardToInbound(mailto, "not-the-secret-not-the-secret-not-the")).status).toBe(401);
+    const forged = await forwardToInbound(mailto, INBOUND_SECRET, `unsubscribe ${createSignedToken("unsubscribe", "someone-else")}x`);
+    expect(forged.status).toBe(422);
+    expect(await forged.json()).toEqual({ outcome: "invalid-token" });
+    expect((await forwardToInbound(mailto, INBOUND_SECRET, "Please remove me")).status).toBe(422);
+    expect(await db().subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ status: "ACTIVE" });
+
+    const response = await forwardToInbound(mailto);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ outcome: "unsubscribed" });
+    expect(await db().subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ status: "UNSUBSCRIBED" });
+  });
+});
+
 describe("the audience", () => {
   it("gets only what each subscriber chose; paused, pending, unsubscribed and bounced get nothing", async () => {
     const author = await createProfile("Sam Author");
@@ -196,6 +230,27 @@ describe("the audience", () => {
     });
     expect(outcome.final).toMatchObject({ audienceSize: 30, sentCount: 30 });
     expect(smtp.messages.map((message) => message.to[0])).not.toContain("late@example.test");
+  });
+});
+
+describe("progress on the command line", () => {
+  it("reports sent / total as the run goes, ending at the whole audience", async () => {
+    const author = await createProfile("Sam Author");
+    await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
+    await createActiveSubscribers(40);
+    const reports: { done: number; total: number; sent: number }[] = [];
+    await digestNow({ batchSize: 5, concurrency: 1, onProgress: (progress) => reports.push(progress) });
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.every((report) => report.total === 40)).toBe(true);
+    expect(reports.map((report) => report.done)).toEqual([...reports.map((report) => report.done)].sort((a, b) => a - b));
+    expect(reports.at(-1)).toMatchObject({ done: 40, sent: 40 });
+  });
+
+  it("draws the bar with the count, share, rate and time left", () => {
+    expect(progressLine(250, 1000, 10, 20)).toBe("[#####---------------] 250/1,000 25%  25/s  30s left");
+    expect(progressLine(1000, 1000, 400, 10)).toBe("[##########] 1,000/1,000 100%  3/s  0s left");
+    expect(progressLine(0, 5000, 0, 10)).toBe("[----------] 0/5,000 0%  0/s  -- left");
+    expect(progressLine(100, 10_000, 10, 10)).toBe("[----------] 100/10,000 1%  10/s  16m30s left");
   });
 });
 

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import {
   createPostFor,
   publishPostFor,
+  reorderSeriesFor,
   requestChangesFor,
   restoreRevisionFor,
   savePostFor,
@@ -177,6 +178,42 @@ describe("bad input gets a clear message", () => {
     await expect(savePostFor(cast.GUEST, { postId: post.id, title: "Mine", coAuthorIds: [cast.OTHER.profileId] })).rejects.toThrow("You cannot remove yourself from the byline.");
   });
 
+  it("an impossible date, or a time the clocks skip", async () => {
+    const post = await createTestPost(cast.GUEST, "SUBMITTED");
+    for (const localDateTime of ["2030-02-31T09:00", "2030-01-10T25:00", "2030-03-31T01:30"]) {
+      await expect(schedulePostFor(cast.EDITOR, { postId: post.id, localDateTime })).rejects.toThrow("That date and time does not exist in UK time. Choose another.");
+    }
+    expect((await db().post.findUniqueOrThrow({ where: { id: post.id } })).status).toBe("SUBMITTED");
+  });
+
+  it("a category that no longer exists", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    const error = await savePostFor(cast.AUTHOR, { postId: post.id, title: "Anything", categoryId: "no-such-category" }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.fieldErrors).toEqual({ categoryId: "Choose another category." });
+  });
+
+  it("a writer adding someone else to the byline", async () => {
+    for (const writer of [cast.GUEST, cast.AUTHOR]) {
+      const post = await createTestPost(writer);
+      const error = await savePostFor(writer, { postId: post.id, title: "Mine", coAuthorIds: [writer.profileId, cast.OTHER.profileId] }).catch((caught) => caught);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toBe("Only an editor can add someone to the byline.");
+      expect(await db().postAuthor.count({ where: { postId: post.id } })).toBe(1);
+    }
+  });
+
+  it("a title whose slug an earlier post has: the draft takes the next free slug instead of failing to save", async () => {
+    const title = `Shared title ${Date.now()}`;
+    const first = await createTestPost(cast.AUTHOR);
+    const derived = (await savePostFor(cast.AUTHOR, { postId: first.id, title, slug: "" })).slug;
+    const second = await createTestPost(cast.GUEST);
+    const saved = await savePostFor(cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept" });
+    expect(saved.slug).toBe(`${derived}-2`);
+    expect(await db().post.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ slug: `${derived}-2`, bodyMarkdown: "kept" });
+    expect((await savePostFor(cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept, again" })).slug).toBe(`${derived}-2`);
+  });
+
   it("a guest publishing", async () => {
     const post = await createTestPost(cast.GUEST, "SUBMITTED");
     await expect(publishPostFor(cast.GUEST, { postId: post.id })).rejects.toBeInstanceOf(AuthorizationError);
@@ -191,11 +228,35 @@ describe("editing a published post", () => {
     expect(await db().redirect.findUnique({ where: { fromPath: `/posts/${post.slug}` } })).toMatchObject({ postId: post.id });
   });
 
+  it("closes and reopens comments on the post, refreshing its public page", async () => {
+    const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
+    const closed = await savePostFor(cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body", commentsOpen: false });
+    expect(closed.tagsToInvalidate).toEqual(expect.arrayContaining([`post:${closed.slug}`]));
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ commentsOpen: false });
+    await savePostFor(cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body" });
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ commentsOpen: true });
+  });
+
   it("co-authors keep their order", async () => {
     const post = await createTestPost(cast.AUTHOR);
     await savePostFor(cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
     const authors = await db().postAuthor.findMany({ where: { postId: post.id }, orderBy: { position: "asc" } });
     expect(authors.map((author) => author.profileId)).toEqual([cast.OTHER.profileId, cast.AUTHOR.profileId]);
+  });
+});
+
+describe("series order", () => {
+  it("numbers the series in the editor's order, posts left out following in theirs", async () => {
+    const series = await db().series.create({ data: { slug: `order-${Date.now()}`, title: "Order test" } });
+    const [a, b, c] = [await createTestPost(cast.AUTHOR, "PUBLISHED", { seriesId: series.id }), await createTestPost(cast.AUTHOR, "PUBLISHED", { seriesId: series.id }), await createTestPost(cast.AUTHOR, "PUBLISHED", { seriesId: series.id })];
+    await reorderSeriesFor(cast.EDITOR, { seriesId: series.id, postIds: [c.id, a.id, b.id] });
+    await reorderSeriesFor(cast.EDITOR, { seriesId: series.id, postIds: [b.id] });
+    const posts = await db().post.findMany({ where: { seriesId: series.id }, orderBy: { seriesPosition: "asc" }, select: { id: true, seriesPosition: true } });
+    expect(posts).toEqual([
+      { id: b.id, seriesPosition: 1 },
+      { id: c.id, seriesPosition: 2 },
+      { id: a.id, seriesPosition: 3 },
+    ]);
   });
 });
 

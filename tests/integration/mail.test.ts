@@ -59,7 +59,7 @@ describe("the outbox", () => {
     expect(transport.kind).toBe("outbox");
     await transport.send({ ...message, subject: "First" });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await transport.send({ ...message, subject: "Second", headers: bulkMailHeaders({ oneClickUrl: "https://docket.example/api/unsubscribe?token=t", mailtoSubject: "unsubscribe x" }) });
+    await transport.send({ ...message, subject: "Second", headers: bulkMailHeaders({ oneClickUrl: "https://docket.example/api/unsubscribe?token=t", unsubscribeToken: "unsubscribe.x.0.sig" }) });
     const { total, entries } = await listOutbox({ folder: outbox });
     expect(total).toBe(2);
     const newest = await readOutboxMessage(entries[0].file, outbox);
@@ -67,7 +67,7 @@ describe("the outbox", () => {
     expect(newest?.html).toContain("<strong>reader</strong>");
     expect(newest?.headers.find((header) => header.name === "list-unsubscribe-post")?.value).toBe("List-Unsubscribe=One-Click");
     expect(newest?.headers.find((header) => header.name === "list-unsubscribe")?.value).toBe(
-      "<https://docket.example/api/unsubscribe?token=t>, <mailto:news@docket.example?subject=unsubscribe%20x>",
+      "<https://docket.example/api/unsubscribe?token=t>, <mailto:news@docket.example?subject=unsubscribe%20unsubscribe.x.0.sig>",
     );
     expect((await readOutboxMessage(entries[1].file, outbox))?.subject).toBe("First");
   });

@@ -7,6 +7,7 @@ import { AuthorizationError } from "@/lib/auth";
 import { isSafeStorageKey, uploadsStorage } from "@/lib/storage";
 import { uploadImageFor } from "@/features/media/commands";
 import { sniffImageType } from "@/features/media/mutations";
+import { MAX_UPLOAD_BODY_BYTES, readUploadForm } from "@/features/media/upload-body";
 import { InputError } from "@/features/editorial/command-errors";
 import { createTestUser, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 
@@ -62,5 +63,37 @@ describe("image uploads", () => {
     expect(isSafeStorageKey("../secrets.webp")).toBe(false);
     expect(isSafeStorageKey("2026/../../x.webp")).toBe(false);
     expect(isSafeStorageKey("a.svg")).toBe(false);
+  });
+});
+
+describe("reading an upload's body", () => {
+  /** A request streamed in 1 MB chunks with no Content-Length, as a chunked upload arrives. */
+  function chunkedRequest(totalBytes: number, boundary = "x-boundary") {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= totalBytes) return controller.close();
+        const size = Math.min(1024 * 1024, totalBytes - sent);
+        sent += size;
+        controller.enqueue(new Uint8Array(size));
+      },
+    });
+    const request = new Request("http://docket.test/api/uploads", { method: "POST", body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, duplex: "half" } as RequestInit);
+    return { request, read: () => sent };
+  }
+
+  it("stops reading a chunked body that passes the limit, without a Content-Length to go by", async () => {
+    const { request, read } = chunkedRequest(MAX_UPLOAD_BODY_BYTES * 4);
+    expect(request.headers.get("content-length")).toBeNull();
+    expect(await readUploadForm(request)).toBe("too-large");
+    expect(read()).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 3 * 1024 * 1024);
+  });
+
+  it("reads a multipart body within the limit", async () => {
+    const form = new FormData();
+    form.set("file", fileOf(await png(20, 10), "small.png", "image/png"));
+    const parsed = await readUploadForm(new Request("http://docket.test/api/uploads", { method: "POST", body: form }));
+    expect(parsed).toBeInstanceOf(FormData);
+    expect(((parsed as FormData).get("file") as File).type).toBe("image/png");
   });
 });

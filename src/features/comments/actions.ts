@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AuthorizationError, authorizeAction, EDITOR_ROLES } from "@/lib/auth";
 import { formText, handleCommentForm } from "./comment-form";
 import { commentSettingsTag } from "./data";
-import { editComment, eraseCommenter, moderateComments, replyAsEditor, saveCommentSettings } from "./mutations";
+import { CommentGoneError, editComment, eraseCommenter, moderateComments, replyAsEditor, saveCommentSettings } from "./mutations";
 import {
   commentIdsSchema,
   editCommentSchema,
@@ -47,6 +47,7 @@ async function runModeration(tab: string, work: () => Promise<string>): Promise<
     if (isRedirect(error)) throw error;
     if (error instanceof AuthorizationError) notice = error.message;
     else if (error instanceof z.ZodError) notice = error.issues[0]?.message ?? "That request was not valid.";
+    else if (error instanceof CommentGoneError) notice = error.message;
     else throw error;
   }
   redirect(queueUrl(tab, notice));

@@ -162,6 +162,14 @@ export async function listApprovedComments(postId: string): Promise<PublicCommen
   });
 }
 
+/** An approved comment on a published post, for the page that takes a reply to it without JavaScript. */
+export async function findReplyTarget(postSlug: string, commentId: string) {
+  return db().comment.findFirst({
+    where: { id: commentId, status: "APPROVED", post: { slug: postSlug, status: "PUBLISHED" } },
+    select: { ...publicCommentSelect, post: { select: { id: true, slug: true, title: true } } },
+  });
+}
+
 export async function getThreadSettings(): Promise<Pick<CommentSettings, "maxDepth" | "closeAfterDays">> {
   "use cache";
   cacheForReaders(commentSettingsTag);

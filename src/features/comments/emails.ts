@@ -8,8 +8,12 @@ import { escapeHtml, renderEmailDocument } from "@/features/digest/email-layout"
 
 const UNSUBSCRIBE_SUBJECT_PREFIX = "commentreplies-";
 
+function replyUnsubscribeToken(commentId: string): string {
+  return createSignedToken("unsubscribe", `${UNSUBSCRIBE_SUBJECT_PREFIX}${commentId}`);
+}
+
 export function replyUnsubscribeUrl(commentId: string): string {
-  return `${siteUrl()}/api/comments/unsubscribe?token=${createSignedToken("unsubscribe", `${UNSUBSCRIBE_SUBJECT_PREFIX}${commentId}`)}`;
+  return `${siteUrl()}/api/comments/unsubscribe?token=${replyUnsubscribeToken(commentId)}`;
 }
 
 /** The comment id a reply-unsubscribe token names, or null when the subject is something else. */
@@ -60,7 +64,7 @@ export function replyNotificationEmail(to: string, post: PostSummary, parentId: 
   return {
     to,
     subject,
-    headers: bulkMailHeaders({ oneClickUrl: unsubscribe, mailtoSubject: "Stop reply emails", listId: "comment-replies" }),
+    headers: bulkMailHeaders({ oneClickUrl: unsubscribe, unsubscribeToken: replyUnsubscribeToken(parentId), listId: "comment-replies" }),
     text: [
       `${name} replied to your comment on “${post.title}”:`,
       "",

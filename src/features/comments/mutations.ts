@@ -137,6 +137,14 @@ const statusForAction: Record<ModerationAction, CommentStatus> = {
   restore: "PENDING",
 };
 
+/** The comment was erased or emptied from the trash while the editor was looking at it. */
+export class CommentGoneError extends Error {
+  constructor() {
+    super("That comment no longer exists: it was erased or emptied from the trash meanwhile.");
+    this.name = "CommentGoneError";
+  }
+}
+
 export type ModerationResult = { changed: number; tagsToInvalidate: string[] };
 
 /** Moves comments to the status the action names; authors and readers are notified of approvals. */
@@ -167,11 +175,12 @@ export async function editComment(
   input: { commentId: string; authorName: string; authorUrl?: string; body: string },
 ): Promise<ModerationResult> {
   assertRole(actor, EDITOR_ROLES);
-  const comment = await db().comment.update({
+  const { count } = await db().comment.updateMany({
     where: { id: input.commentId },
     data: { authorName: input.authorName, authorUrl: input.authorUrl ?? null, body: input.body },
-    select: { status: true, post: { select: { id: true, slug: true } } },
   });
+  if (count === 0) throw new CommentGoneError();
+  const comment = await db().comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { status: true, post: { select: { id: true, slug: true } } } });
   return { changed: 1, tagsToInvalidate: comment.status === "APPROVED" ? publicTagsFor([comment.post]) : [] };
 }
 
@@ -182,10 +191,11 @@ export async function replyAsEditor(
   now = new Date(),
 ): Promise<ModerationResult & { commentId: string }> {
   const editor = assertRole(actor, EDITOR_ROLES);
-  const parent = await db().comment.findUniqueOrThrow({
+  const parent = await db().comment.findUnique({
     where: { id: input.parentId },
     select: { id: true, status: true, postId: true, post: { select: { id: true, slug: true } } },
   });
+  if (!parent) throw new CommentGoneError();
   if (parent.status !== "APPROVED") await moderateComments(editor, [parent.id], "approve", now);
   const reply = await db().comment.create({
     data: {

@@ -4,7 +4,7 @@ import { env, siteUrl } from "@/lib/env";
 import { absoluteUrl, paths } from "@/lib/seo";
 import { ordinal } from "@/lib/uk-date";
 import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail";
-import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribePageUrl } from "@/features/subscriptions/links";
+import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribePageUrl, unsubscribeToken } from "@/features/subscriptions/links";
 import { emailColors, escapeHtml, renderEmailDocument } from "./email-layout";
 
 /** What the digest shows of a post: public fields only (display names, never real names or emails). */
@@ -149,6 +149,6 @@ export function personalizeDigest(body: DigestBody, subscriber: { id: string; em
     html: fill(body.html),
     text: fill(body.text),
     messageId,
-    headers: bulkMailHeaders({ oneClickUrl: oneClickUnsubscribeUrl(subscriber.id), mailtoSubject: `unsubscribe ${subscriber.id}` }),
+    headers: bulkMailHeaders({ oneClickUrl: oneClickUnsubscribeUrl(subscriber.id), unsubscribeToken: unsubscribeToken(subscriber.id) }),
   };
 }

@@ -12,6 +12,7 @@ import {
   reorderSeriesSchema,
   restoreSchema,
   scheduleSchema,
+  slugify,
   submissionSchema,
   BODY_MAX,
 } from "@/features/posts/schema";
@@ -27,9 +28,10 @@ import {
   reorderSeriesPosts,
   restoreRevision,
   savePostContent,
+  uniqueSlug,
 } from "@/features/posts/mutations";
 import { InputError, parseInput } from "./command-errors";
-import { countExistingProfiles, findPostAccessFacts, findPostForEditing, seriesExists } from "./data";
+import { categoryExists, countExistingProfiles, findInvitedSeriesId, findPostAccessFacts, findPostForEditing, seriesExists } from "./data";
 import { recordAudit } from "./mutations";
 import { notifyAuthorsOfDecision, notifyEditorsOfSubmission } from "./notifications";
 import {
@@ -43,7 +45,7 @@ import {
   isEditor,
   type PostAccessFacts,
 } from "./permissions";
-import { fromLondonLocal } from "./london-time";
+import { fromLondonLocal, toLondonLocal } from "./london-time";
 
 export type CommandResult = { tagsToInvalidate: string[]; message: string };
 
@@ -62,6 +64,16 @@ function actionRefusal(user: SessionUser, post: PostAccessFacts): string {
   return "You are not allowed to do that to this post in its current state.";
 }
 
+/** Writers may reorder or drop co-authors, never drop themselves or add anyone: adding is an editor's call. */
+function assertWriterBylineChange(actor: SessionUser, currentIds: string[], requestedIds: string[]) {
+  if (!actor.profileId || !requestedIds.includes(actor.profileId)) {
+    throw new InputError("You cannot remove yourself from the byline.", { coAuthorIds: "Keep yourself among the authors." });
+  }
+  if (requestedIds.some((id) => !currentIds.includes(id))) {
+    throw new InputError("Only an editor can add someone to the byline.", { coAuthorIds: "Ask an editor to add a co-author." });
+  }
+}
+
 function displayNameOf(user: SessionUser): string {
   return user.displayName ?? user.email;
 }
@@ -70,7 +82,8 @@ export async function createPostFor(user: SessionUser | null, input: unknown): P
   const actor = assertRole(user);
   const { title } = parseInput(newPostSchema, input);
   if (!actor.profileId) throw new InputError("Complete your profile first: every post needs a byline.");
-  const post = await createDraftPost({ title, profileId: actor.profileId, userId: actor.id });
+  const seriesId = actor.role === "GUEST" ? await findInvitedSeriesId(actor.email) : null;
+  const post = await createDraftPost({ title, profileId: actor.profileId, userId: actor.id, seriesId });
   await recordAudit({ actorId: actor.id, action: "post.created", entityType: "Post", entityId: post.id, details: { title } });
   return { postId: post.id };
 }
@@ -83,15 +96,20 @@ export async function savePostFor(user: SessionUser | null, input: unknown): Pro
   const post = await loadPostFor(actor, postId, canEditPost);
   const fields = parseInput(postFieldsSchema, input);
   if (fields.coAuthorIds.length > 0) {
-    if (!isEditor(actor) && (!actor.profileId || !fields.coAuthorIds.includes(actor.profileId))) {
-      throw new InputError("You cannot remove yourself from the byline.", { coAuthorIds: "Keep yourself among the authors." });
-    }
+    if (!isEditor(actor)) assertWriterBylineChange(actor, post.authorProfileIds, fields.coAuthorIds);
     if ((await countExistingProfiles(fields.coAuthorIds)) !== new Set(fields.coAuthorIds).size) {
       throw new InputError("One of the chosen authors no longer exists.", { coAuthorIds: "Choose the authors again." });
     }
   }
   if (fields.seriesId && !(await seriesExists(fields.seriesId))) {
     throw new InputError("That series no longer exists.", { seriesId: "Choose another series." });
+  }
+  if (fields.categoryId && !(await categoryExists(fields.categoryId))) {
+    throw new InputError("That category no longer exists.", { categoryId: "Choose another category." });
+  }
+  if (post.status !== "PUBLISHED" && fields.slug === slugify(fields.title)) {
+    // A slug derived from the title gives way to an earlier post's, rather than blocking every autosave.
+    fields.slug = await uniqueSlug(fields.slug, post.id);
   }
   const saved = await savePostContent(post.id, fields, actor.id);
   if (saved.revisionCreated) {
@@ -126,7 +144,10 @@ export async function schedulePostFor(user: SessionUser | null, input: { postId:
   const post = await loadPostFor(actor, input.postId, canSchedulePost);
   const { localDateTime } = parseInput(scheduleSchema, input);
   const when = fromLondonLocal(localDateTime);
-  if (Number.isNaN(when.getTime())) throw new InputError("Choose a real date and time.", { localDateTime: "Choose a real date and time." });
+  if (Number.isNaN(when.getTime()) || toLondonLocal(when) !== localDateTime) {
+    // 31 February, 25:00, or the hour skipped when the clocks go forward: no such moment in London.
+    throw new InputError("That date and time does not exist in UK time. Choose another.", { localDateTime: "Choose a real date and time." });
+  }
   if (when.getTime() <= now.getTime()) {
     throw new InputError("Choose a time in the future, or publish now.", { localDateTime: "Choose a time in the future." });
   }

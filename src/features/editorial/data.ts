@@ -30,6 +30,7 @@ export async function findPostForEditing(postId: string) {
       createdById: true,
       coverImageUrl: true,
       coverImageAlt: true,
+      commentsOpen: true,
       categoryId: true,
       seriesId: true,
       seriesPosition: true,
@@ -154,6 +155,20 @@ export async function listEditorEmails(): Promise<string[]> {
 
 export async function countExistingProfiles(profileIds: string[]): Promise<number> {
   return db().authorProfile.count({ where: { id: { in: profileIds } } });
+}
+
+/** The series a guest was invited to write for (their latest invitation naming one), if any. */
+export async function findInvitedSeriesId(email: string): Promise<string | null> {
+  const invitation = await db().invitation.findFirst({
+    where: { email: email.toLowerCase(), seriesId: { not: null } },
+    orderBy: { createdAt: "desc" },
+    select: { seriesId: true },
+  });
+  return invitation?.seriesId ?? null;
+}
+
+export async function categoryExists(categoryId: string): Promise<boolean> {
+  return (await db().category.count({ where: { id: categoryId } })) > 0;
 }
 
 export async function seriesExists(seriesId: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 // Editorial emails: a submission goes to the editors; review decisions go to the post's authors.
+// They follow a change already made, so a mail failure is logged, never thrown.
 import { sendMail } from "@/lib/mail";
 import { env, siteUrl } from "@/lib/env";
 import { formatLondonTime } from "./london-time";
@@ -13,7 +14,14 @@ function escapeHtml(text: string): string {
 async function sendToEach(addresses: string[], compose: { subject: string; lines: string[]; link: { label: string; url: string } }) {
   const text = `${compose.lines.join("\n\n")}\n\n${compose.link.label}: ${compose.link.url}\n`;
   const html = `${compose.lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("")}<p><a href="${escapeHtml(compose.link.url)}">${escapeHtml(compose.link.label)}</a></p>`;
-  for (const to of new Set(addresses)) await sendMail({ to, subject: compose.subject, text, html });
+  for (const to of new Set(addresses)) {
+    try {
+      await sendMail({ to, subject: compose.subject, text, html });
+    } catch (error) {
+      // The editorial change is already made; a lost notification must not undo or fail it.
+      console.error(`[mail] could not send “${compose.subject}”:`, error instanceof Error ? error.message : error);
+    }
+  }
 }
 
 export async function notifyEditorsOfSubmission(postId: string, submitterName: string): Promise<void> {

@@ -1,6 +1,7 @@
 "use server";
 import { clientIp } from "@/lib/client-ip";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { clearSessionCookies, readSessionToken } from "@/lib/auth";
 import { requestSignInLink } from "./sign-in";
 import { deleteAllSessionsOfUser, deleteSession } from "./mutations";
@@ -16,6 +17,7 @@ export async function requestSignInLinkAction(_previous: SignInFormState, form: 
   const email = String(form.get("email") ?? "");
   const result = await requestSignInLink({ email, callbackUrl: form.get("callbackUrl"), ip: (await clientIp()) ?? "unknown" });
   if (!result.ok) return { error: result.error, email };
+  after(result.mailSent);
   redirect("/admin/sign-in/check-email");
 }
 

@@ -12,7 +12,20 @@ export const SIGN_IN_LIMITS = {
   perIp: { limit: 20, windowSeconds: 15 * 60 },
 };
 
-export type SignInRequestResult = { ok: true } | { ok: false; error: string };
+/**
+ * `mailSent` settles once the email (if any) is on its way. Callers answer without waiting for it, so
+ * a known address does not answer more slowly than an unknown one; it never rejects.
+ */
+export type SignInRequestResult = { ok: true; mailSent: Promise<void> } | { ok: false; error: string };
+
+async function emailSignInLink(email: string, callbackPath: string): Promise<void> {
+  try {
+    const token = await createSignInToken(email);
+    await sendSignInEmail({ to: email, url: signInConfirmUrl({ token, email, callbackUrl: callbackPath }), reason: "sign-in" });
+  } catch (error) {
+    console.error("[sign-in] could not email a sign-in link:", error instanceof Error ? error.message : error);
+  }
+}
 
 export async function requestSignInLink(input: { email: unknown; callbackUrl?: unknown; ip: string }): Promise<SignInRequestResult> {
   const parsed = signInRequestSchema.safeParse({ email: input.email, callbackUrl: input.callbackUrl ?? undefined });
@@ -28,10 +41,6 @@ export async function requestSignInLink(input: { email: unknown; callbackUrl?: u
     return { ok: false, error: `Too many sign-in attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
   }
 
-  if (await findUserIdByEmail(email)) {
-    const token = await createSignInToken(email);
-    const callbackUrl = safeCallbackPath(parsed.data.callbackUrl);
-    await sendSignInEmail({ to: email, url: signInConfirmUrl({ token, email, callbackUrl }), reason: "sign-in" });
-  }
-  return { ok: true };
+  const known = await findUserIdByEmail(email);
+  return { ok: true, mailSent: known ? emailSignInLink(email, safeCallbackPath(parsed.data.callbackUrl)) : Promise.resolve() };
 }

@@ -33,12 +33,13 @@ export function readerTagsFor(slugs: string[]): string[] {
   return [tags.site, tags.posts, tags.allSeries, tags.authors, tags.categories, tags.postTags, ...slugs.map((slug) => tags.post(slug))];
 }
 
-async function uniqueSlug(base: string): Promise<string> {
+/** `base`, or `base-2`, `base-3`…: the first no other post uses. */
+export async function uniqueSlug(base: string, exceptPostId?: string): Promise<string> {
   const root = base || "untitled";
   for (let suffix = 1; ; suffix++) {
     const candidate = suffix === 1 ? root : `${root}-${suffix}`;
     const taken = await db().post.findUnique({ where: { slug: candidate }, select: { id: true } });
-    if (!taken) return candidate;
+    if (!taken || taken.id === exceptPostId) return candidate;
   }
 }
 
@@ -102,6 +103,7 @@ export async function savePostContent(postId: string, fields: PostFields, userId
         seriesPosition: fields.seriesId ? fields.seriesPosition : null,
         coverImageUrl: fields.coverImageUrl ?? null,
         coverImageAlt: fields.coverImageUrl ? fields.coverImageAlt : null,
+        commentsOpen: fields.commentsOpen,
       },
     });
     await tx.postTag.deleteMany({ where: { postId } });
@@ -187,10 +189,15 @@ export async function restoreRevision(postId: string, revisionId: string, userId
 }
 
 /** Numbers a series' posts 1..n in the given order; posts of other series are ignored. */
+/** Numbers the series 1, 2, 3… in the given order; posts left out follow, keeping their order. */
 export async function reorderSeriesPosts(seriesId: string, postIds: string[]) {
-  const series = await db().series.findUniqueOrThrow({ where: { id: seriesId }, select: { slug: true, posts: { select: { id: true } } } });
-  const members = new Set(series.posts.map((post) => post.id));
-  const ordered = postIds.filter((id) => members.has(id));
+  const series = await db().series.findUniqueOrThrow({
+    where: { id: seriesId },
+    select: { slug: true, posts: { select: { id: true }, orderBy: [{ seriesPosition: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }] } },
+  });
+  const members = series.posts.map((post) => post.id);
+  const named = [...new Set(postIds.filter((id) => members.includes(id)))];
+  const ordered = [...named, ...members.filter((id) => !named.includes(id))];
   await db().$transaction(ordered.map((id, index) => db().post.update({ where: { id }, data: { seriesPosition: index + 1 } })));
   return { tagsToInvalidate: [tags.site, tags.allSeries, tags.series(series.slug), tags.posts] };
 }
@@ -212,7 +219,7 @@ export async function publishDueScheduledPosts(now: Date): Promise<string[]> {
     orderBy: { scheduledFor: "asc" },
     select: { id: true, slug: true, scheduledFor: true },
   });
-  const published: string[] = [];
+  const published: { id: string; slug: string }[] = [];
   for (const post of due) {
     // Guarded by status, so two workers sweeping at once publish (and notify) each post only once.
     const { count } = await db().post.updateMany({
@@ -220,10 +227,11 @@ export async function publishDueScheduledPosts(now: Date): Promise<string[]> {
       data: { status: "PUBLISHED", publishedAt: publicationTimeFor(post.scheduledFor, now), scheduledFor: null },
     });
     if (count === 0) continue;
-    published.push(post.slug);
+    published.push(post);
     await recordAudit({ actorId: null, action: "post.published-on-schedule", entityType: "Post", entityId: post.id, details: { scheduledFor: post.scheduledFor?.toISOString() ?? null } });
-    await notifyAuthorsOfDecision(post.id, "published");
   }
-  if (published.length > 0) await invalidateTags(readerTagsFor(published));
-  return published;
+  if (published.length === 0) return [];
+  await invalidateTags(readerTagsFor(published.map((post) => post.slug)));
+  for (const post of published) await notifyAuthorsOfDecision(post.id, "published");
+  return published.map((post) => post.slug);
 }

@@ -67,6 +67,7 @@ export const postFieldsSchema = z
       .optional(),
     coverImageAlt: z.string().trim().max(300, "The image description must be at most 300 characters.").default(""),
     coAuthorIds: z.array(id).max(10, "A post has at most 10 authors.").default([]),
+    commentsOpen: z.boolean({ error: "Choose whether readers may comment." }).default(true),
   })
   .superRefine((fields, context) => {
     if (fields.coverImageUrl && !fields.coverImageAlt) {

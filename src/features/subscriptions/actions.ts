@@ -127,8 +127,8 @@ export async function importSubscribersAction(_previous: ImportFormState, formDa
 
 export async function removeSubscriberAction(formData: FormData): Promise<void> {
   const user = await authorizeAction("EDITOR", "ADMIN");
-  const id = z.string().min(1).max(60).parse(formData.get("subscriberId"));
-  const removed = await removeSubscriber(id, user.id);
+  const id = z.string().min(1).max(60).safeParse(formData.get("subscriberId"));
+  const removed = id.success && (await removeSubscriber(id.data, user.id));
   const back = z.string().startsWith("/admin/subscribers").max(500).catch("/admin/subscribers").parse(formData.get("back"));
   redirect(`${back}${back.includes("?") ? "&" : "?"}notice=${removed ? "removed" : "missing"}`);
 }

@@ -15,8 +15,12 @@ export function preferencesUrl(subscriberId: string): string {
 }
 
 /** The RFC 8058 one-click endpoint (POST), also the target of List-Unsubscribe. */
+export function unsubscribeToken(subscriberId: string): string {
+  return createSignedToken("unsubscribe", subscriberId);
+}
+
 export function oneClickUnsubscribeUrl(subscriberId: string): string {
-  return `${siteUrl()}/api/unsubscribe?token=${createSignedToken("unsubscribe", subscriberId)}`;
+  return `${siteUrl()}/api/unsubscribe?token=${unsubscribeToken(subscriberId)}`;
 }
 
 /** The page a person lands on from the unsubscribe link in an email's footer. */

@@ -1,4 +1,5 @@
 import { renderCommentMarkdown } from "@/lib/markdown";
+import { paths } from "@/lib/seo";
 import { PostDate } from "@/features/posts/components/PostDate";
 import { getCommentsOpen, getThreadSettings, listApprovedComments, nestComments, type CommentNode, type PublicComment } from "../data";
 import { CommentForm } from "./CommentForm";
@@ -12,7 +13,7 @@ type Props = {
   comments?: PublicComment[];
   /** False closes the form whatever the post's settings say. */
   commentsOpen?: boolean;
-  postSlug?: string;
+  postSlug: string;
 };
 
 function responsesHeading(count: number): string {
@@ -38,7 +39,13 @@ export function CommentAuthor({ name, url }: { name: string; url: string | null 
   );
 }
 
-function CommentItem({ comment, depth, maxDepth, open }: { comment: CommentNode; depth: number; maxDepth: number; open: boolean }) {
+export function replyPagePath(postSlug: string, commentId: string): string {
+  return `${paths.post(postSlug)}/reply/${encodeURIComponent(commentId)}#respond`;
+}
+
+type ItemProps = { comment: CommentNode; depth: number; maxDepth: number; open: boolean; postSlug: string };
+
+function CommentItem({ comment, depth, maxDepth, open, postSlug }: ItemProps) {
   return (
     <li id={`comment-${comment.id}`} className={styles.item}>
       <article className={styles.comment} aria-label={`Comment by ${comment.authorName}`}>
@@ -50,12 +57,12 @@ function CommentItem({ comment, depth, maxDepth, open }: { comment: CommentNode;
         </header>
         {/* Markdown-lite rendered by the comment sanitizer: links are nofollow, everything else escaped. */}
         <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
-        {open && depth < maxDepth && <ReplyButton commentId={comment.id} authorName={comment.authorName} />}
+        {open && depth < maxDepth && <ReplyButton commentId={comment.id} authorName={comment.authorName} replyPageHref={replyPagePath(postSlug, comment.id)} />}
       </article>
       {comment.replies.length > 0 && (
         <ol className={styles.replies}>
           {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} depth={depth + 1} maxDepth={maxDepth} open={open} />
+            <CommentItem key={reply.id} comment={reply} depth={depth + 1} maxDepth={maxDepth} open={open} postSlug={postSlug} />
           ))}
         </ol>
       )}
@@ -64,7 +71,7 @@ function CommentItem({ comment, depth, maxDepth, open }: { comment: CommentNode;
 }
 
 /** The public discussion under a post: approved comments, nested, and the form. Static and cached. */
-export async function CommentThread({ postId, comments, commentsOpen = true }: Props) {
+export async function CommentThread({ postId, postSlug, comments, commentsOpen = true }: Props) {
   const [approved, settings, openByPost] = await Promise.all([
     comments ?? listApprovedComments(postId),
     getThreadSettings(),
@@ -81,7 +88,7 @@ export async function CommentThread({ postId, comments, commentsOpen = true }: P
         {thread.length > 0 && (
           <ol className={styles.list}>
             {thread.map((comment) => (
-              <CommentItem key={comment.id} comment={comment} depth={1} maxDepth={settings.maxDepth} open={open} />
+              <CommentItem key={comment.id} comment={comment} depth={1} maxDepth={settings.maxDepth} open={open} postSlug={postSlug} />
             ))}
           </ol>
         )}

@@ -6,7 +6,7 @@ import styles from "./CommentThread.module.css";
 /** Fired after the form stores a comment, so the list of the reader's own held comments reloads. */
 export const COMMENTS_CHANGED_EVENT = "docket:comments-changed";
 
-type ReplyTarget = { id: string; authorName: string } | null;
+export type ReplyTarget = { id: string; authorName: string } | null;
 type ReplyState = { target: ReplyTarget; setTarget: (target: ReplyTarget) => void };
 
 const ReplyContext = createContext<ReplyState>({ target: null, setTarget: () => {} });
@@ -16,16 +16,17 @@ export function useReplyTarget(): ReplyState {
 }
 
 /** Shares "which comment is being replied to" between the reply links and the form. */
-export function ReplyProvider({ children }: { children: ReactNode }) {
-  const [target, setTarget] = useState<ReplyTarget>(null);
+export function ReplyProvider({ children, initialTarget = null }: { children: ReactNode; initialTarget?: ReplyTarget }) {
+  const [target, setTarget] = useState<ReplyTarget>(initialTarget);
   return <ReplyContext value={{ target, setTarget }}>{children}</ReplyContext>;
 }
 
-export function ReplyButton({ commentId, authorName }: { commentId: string; authorName: string }) {
+/** Without JavaScript the link opens the reply page; with it, the form below the thread takes the reply. */
+export function ReplyButton({ commentId, authorName, replyPageHref }: { commentId: string; authorName: string; replyPageHref: string }) {
   const { setTarget } = useReplyTarget();
   return (
     <a
-      href="#respond"
+      href={replyPageHref}
       className={styles.reply}
       aria-label={`Reply to ${authorName}`}
       onClick={(event) => {

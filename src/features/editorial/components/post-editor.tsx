@@ -19,6 +19,7 @@ export type EditorFields = {
   coverImageUrl: string;
   coverImageAlt: string;
   coAuthorIds: string[];
+  commentsOpen: boolean;
 };
 
 type Choice = { id: string; name: string };
@@ -32,6 +33,10 @@ export type PostEditorProps = {
   series: Choice[];
   profiles: Choice[];
   canChangeAuthors: boolean;
+  /** Only editors add people to a byline; writers may reorder or remove. */
+  canAddAuthors: boolean;
+  /** Until a post has been public, its address follows the title unless edited by hand. */
+  slugFollowsTitle: boolean;
   /** Lifecycle buttons under the editor; they save pending changes before acting. */
   actions?: { flags: PostActionFlags; defaultScheduleLocal: string };
 };
@@ -62,9 +67,9 @@ function sameFields(a: EditorFields, b: EditorFields): boolean {
 
 type SaveState = { kind: "idle" | "saving" | "saved" | "failed" | "restored"; message: string };
 
-export function PostEditor({ postId, initial, initialHtml, categories, series, profiles, canChangeAuthors, actions }: PostEditorProps) {
+export function PostEditor({ postId, initial, initialHtml, categories, series, profiles, canChangeAuthors, canAddAuthors, slugFollowsTitle, actions }: PostEditorProps) {
   const [fields, setFields] = useState<EditorFields>(initial);
-  const [slugTouched, setSlugTouched] = useState(initial.slug !== slugify(initial.title));
+  const [slugTouched, setSlugTouched] = useState(!slugFollowsTitle || initial.slug !== slugify(initial.title));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle", message: "All changes saved." });
   const [previewHtml, setPreviewHtml] = useState(initialHtml);
@@ -92,9 +97,15 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
         setSaveState({ kind: "failed", message: `Not saved: ${result.error} Your text is kept in this browser.` });
         return false;
       }
-      savedRef.current = sending;
+      const stored = { ...sending, slug: result.slug };
+      if (fieldsRef.current.slug === sending.slug && result.slug !== sending.slug) {
+        // The server gave the draft the next free address (the one derived from the title was taken).
+        fieldsRef.current = { ...fieldsRef.current, slug: result.slug };
+        setFields(fieldsRef.current);
+      }
+      savedRef.current = stored;
       setErrors({});
-      if (sameFields(fieldsRef.current, sending)) writeLocalCopy(postId, { fields: sending, dirty: false, changedAt: new Date().toISOString() });
+      if (sameFields(fieldsRef.current, stored)) writeLocalCopy(postId, { fields: stored, dirty: false, changedAt: new Date().toISOString() });
       const time = new Date(result.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
       setSaveState({ kind: "saved", message: `Saved at ${time}.` });
       return true;
@@ -307,6 +318,12 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
           )}
         </fieldset>
 
+        <label className="checkbox">
+          <input type="checkbox" checked={fields.commentsOpen} onChange={(event) => update({ commentsOpen: event.target.checked })} />
+          Allow comments on this post
+        </label>
+        <p className="form-hint">Comments also close by themselves if the comment settings close them a number of days after publication.</p>
+
         {canChangeAuthors && (
           <fieldset>
             <legend>Authors, in byline order</legend>
@@ -326,23 +343,27 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
                 </li>
               ))}
             </ol>
-            <label htmlFor="add-author">Add an author</label>
-            <select
-              id="add-author"
-              value=""
-              onChange={(event) => {
-                if (event.target.value) update({ coAuthorIds: [...fields.coAuthorIds, event.target.value] });
-              }}
-            >
-              <option value="">Choose…</option>
-              {profiles
-                .filter((profile) => !fields.coAuthorIds.includes(profile.id))
-                .map((profile) => (
-                  <option key={profile.id} value={profile.id}>
-                    {profile.name}
-                  </option>
-                ))}
-            </select>
+            {canAddAuthors && (
+              <>
+                <label htmlFor="add-author">Add an author</label>
+                <select
+                  id="add-author"
+                  value=""
+                  onChange={(event) => {
+                    if (event.target.value) update({ coAuthorIds: [...fields.coAuthorIds, event.target.value] });
+                  }}
+                >
+                  <option value="">Choose…</option>
+                  {profiles
+                    .filter((profile) => !fields.coAuthorIds.includes(profile.id))
+                    .map((profile) => (
+                      <option key={profile.id} value={profile.id}>
+                        {profile.name}
+                      </option>
+                    ))}
+                </select>
+              </>
+            )}
             {fieldError("coAuthorIds")}
           </fieldset>
         )}

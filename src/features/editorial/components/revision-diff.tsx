@@ -1,9 +1,16 @@
-import { diffWordsWithSpace } from "diff";
+import { diffLines, diffWordsWithSpace, type ChangeObject } from "diff";
 
-/** Word-level differences between two texts: removals struck through, additions highlighted. */
+const WORD_DIFF_TIMEOUT_MS = 200;
+
+/** Word by word when that is quick; line by line for long texts that changed a great deal. */
+function differences(before: string, after: string): ChangeObject<string>[] {
+  return diffWordsWithSpace(before, after, { timeout: WORD_DIFF_TIMEOUT_MS }) ?? diffLines(before, after);
+}
+
+/** Differences between two texts: removals struck through, additions highlighted. */
 export function RevisionDiff({ label, before, after }: { label: string; before: string; after: string }) {
   if (before === after) return null;
-  const parts = diffWordsWithSpace(before, after);
+  const parts = differences(before, after);
   return (
     <section className="revision-diff">
       <h3>{label}</h3>

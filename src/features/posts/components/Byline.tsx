@@ -45,7 +45,10 @@ export function Bylines({ authors }: { authors: PublicByline[] }) {
     <ul className="bylines" aria-label="Authors">
       {authors.map((author) => (
         <li key={author.slug} className="byline">
-          <Avatar author={author} />
+          {/* The name beside it is the same link: this one is skipped by keyboards and screen readers. */}
+          <Link href={paths.author(author.slug)} tabIndex={-1} aria-hidden="true" className="byline__avatar">
+            <Avatar author={author} />
+          </Link>
           <span>
             <Link href={paths.author(author.slug)} rel="author" className="byline__name">
               {author.displayName}

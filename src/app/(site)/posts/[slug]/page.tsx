@@ -116,7 +116,7 @@ export default async function PostPage({ params }: Props) {
       {post.category && <SponsorBlock category={post.category} />}
       <ShareLinks url={url} title={post.title} />
       <RelatedPosts posts={post.related} />
-      <CommentThread postId={post.id} comments={comments} />
+      <CommentThread postId={post.id} postSlug={post.slug} comments={comments} />
     </article>
   );
 }

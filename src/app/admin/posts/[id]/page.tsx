@@ -40,6 +40,7 @@ function editorFieldsOf(post: PostForEditing): EditorFields {
     coverImageUrl: post.coverImageUrl ?? "",
     coverImageAlt: post.coverImageAlt ?? "",
     coAuthorIds: post.authors.map((author) => author.profileId),
+    commentsOpen: post.commentsOpen,
   };
 }
 
@@ -129,6 +130,8 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           series={series.map((item) => ({ id: item.id, name: item.title }))}
           profiles={profiles.map((profile) => ({ id: profile.id, name: profile.displayName }))}
           canChangeAuthors={isEditor(user) || user.role === "AUTHOR"}
+          canAddAuthors={isEditor(user)}
+          slugFollowsTitle={!post.publishedAt}
           actions={{ flags, defaultScheduleLocal: post.scheduledFor ? toLondonLocal(post.scheduledFor) : nextMorningLocal() }}
         />
       ) : (

@@ -1,0 +1,69 @@
+// Replying without JavaScript: the thread's "Reply" links lead here, where the form takes the reply.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { z } from "zod";
+import { renderCommentMarkdown } from "@/lib/markdown";
+import { paths } from "@/lib/seo";
+import { findReplyTarget, getCommentsOpen } from "@/features/comments/data";
+import { CommentAuthor } from "@/features/comments/components/CommentThread";
+import { CommentForm } from "@/features/comments/components/CommentForm";
+import { ReplyProvider } from "@/features/comments/components/ReplyContext";
+import { PostDate } from "@/features/posts/components/PostDate";
+import styles from "@/features/comments/components/CommentThread.module.css";
+
+export const metadata: Metadata = { title: "Reply to a comment", robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ slug: string; commentId: string }> };
+
+const idSchema = z.string().min(1).max(40);
+
+async function ReplyPanel({ params }: Props) {
+  await connection();
+  const { slug, commentId } = await params;
+  const id = idSchema.safeParse(commentId);
+  const comment = id.success ? await findReplyTarget(slug, id.data) : null;
+  if (!comment) notFound();
+  const open = await getCommentsOpen(comment.post.id);
+  const postPath = paths.post(comment.post.slug);
+  return (
+    <>
+      <header className="page-head">
+        <h1>
+          Reply to <bdi>{comment.authorName}</bdi>
+        </h1>
+        <p className="page-head__lede">
+          On <Link href={`${postPath}#comment-${comment.id}`}>{comment.post.title}</Link>
+        </p>
+      </header>
+      <article className={styles.comment} aria-label={`Comment by ${comment.authorName}`}>
+        <header className={styles.header}>
+          <CommentAuthor name={comment.authorName} url={comment.authorUrl} />
+          <span className={styles.date}>
+            <PostDate date={comment.createdAt} />
+          </span>
+        </header>
+        <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
+      </article>
+      {open ? (
+        <ReplyProvider initialTarget={{ id: comment.id, authorName: comment.authorName }}>
+          <CommentForm postId={comment.post.id} />
+        </ReplyProvider>
+      ) : (
+        <p className={styles.closed}>Comments are closed.</p>
+      )}
+    </>
+  );
+}
+
+export default function ReplyPage({ params }: Props) {
+  return (
+    <div className="article">
+      <Suspense fallback={<p>Loading…</p>}>
+        <ReplyPanel params={params} />
+      </Suspense>
+    </div>
+  );
+}
