@@ -5,6 +5,7 @@
 // Settings: BENCH_CONNECTIONS (32), BENCH_SECONDS (10), DATABASE_URL (an existing database with
 // content; default: a throwaway embedded PostgreSQL loaded with the demo content).
 import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { mkdtemp } from "node:fs/promises";
 import path from "node:path";
@@ -85,6 +86,23 @@ function report(rows: { target: Target; result: Result }[]) {
   }
 }
 
+/** Every script the page loads, fetched and gzipped as a server or CDN would send it. */
+async function reportPageJavaScript(baseUrl: string, pagePath: string, html: string) {
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1].replaceAll("&amp;", "&")))];
+  let raw = 0;
+  let gzipped = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer());
+    raw += body.length;
+    gzipped += gzipSync(body, { level: 9 }).length;
+  }
+  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, match) => sum + Buffer.byteLength(match[1]), 0);
+  console.log(
+    `JavaScript on ${pagePath}: ${sources.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gzipped / 1024).toFixed(0)} KB gzipped` +
+      ` (plus ${(inline / 1024).toFixed(0)} KB inline in the HTML, mostly the page's RSC payload)`,
+  );
+}
+
 async function main() {
   const releaseLock = await acquireLock(path.join(projectRoot, ".test-data", "e2e.lock"));
   const workDir = await mkdtemp(path.join(projectRoot, ".test-data", "bench-"));
@@ -126,6 +144,7 @@ async function main() {
       rows.push({ target, result: await measure(baseUrl, target) });
     }
     report(rows);
+    await reportPageJavaScript(baseUrl, targets[1].path, html);
   } finally {
     await stopProcess(web);
     await database.stop();

@@ -223,18 +223,27 @@ describe("commenting and moderating", () => {
     const queue = await signInAsEditor(editor);
     const currentRowId = () => queue.locator("tr[data-current]").getAttribute("id");
     const queued = await queue.locator("tr[data-comment-row]").evaluateAll((rows) => rows.map((row) => row.id));
-    await queue.keyboard.press("j");
-    await queue.keyboard.press("j");
-    expect(await currentRowId()).toBe(queued[1]);
-    await queue.keyboard.press("k");
+    // Keys work once the page is hydrated: press j until a row is current, then k back to the first.
+    for (let attempt = 0; attempt < 50 && (await queue.locator("tr[data-current]").count()) === 0; attempt++) {
+      await queue.keyboard.press("j");
+      await sleep(100);
+    }
+    for (let press = 0; press < queued.length; press++) await queue.keyboard.press("k");
     expect(await currentRowId()).toBe(queued[0]);
     await queue.keyboard.press("j");
+    await queue.keyboard.press("j");
+    expect(await currentRowId()).toBe(queued[2]);
+    await queue.keyboard.press("k");
+    expect(await currentRowId()).toBe(queued[1]);
     const spammed = queued[1].replace(/^row-/, "");
     await queue.keyboard.press("s");
     await queue.waitForURL(/notice=/);
     expect(await commentRow(spammed)).toMatchObject({ status: "SPAM" });
 
-    await queue.keyboard.press("j");
+    for (let attempt = 0; attempt < 50 && (await queue.locator("tr[data-current]").count()) === 0; attempt++) {
+      await queue.keyboard.press("j");
+      await sleep(100);
+    }
     const trashed = (await currentRowId())!.replace(/^row-/, "");
     await queue.keyboard.press("t");
     await queue.waitForURL((url) => url.searchParams.get("notice")?.includes("trash") ?? false);

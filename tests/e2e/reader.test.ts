@@ -150,12 +150,19 @@ describe("what search engines, social sites and caches see", () => {
     for (const path of [`/posts/old-slug-${marker}`, `/2014/03/an-old-address-${marker}`]) {
       const response = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
       expect(response.status, path).toBe(308);
-      expect(new URL(response.headers.get("location")!, baseUrl()).pathname, path).toBe(`/posts/${post.slug}`);
+      // Next may repeat the header on a page's first render; every copy names the post.
+      const locations = response.headers.get("location")!.split(", ");
+      expect(locations.map((location) => new URL(location, baseUrl()).pathname), path).toEqual(locations.map(() => `/posts/${post.slug}`));
     }
-    // With the old site's trailing slash: Next drops the slash first, then the redirect applies.
-    const followed = await fetch(`${baseUrl()}/2014/03/an-old-address-${marker}/`);
-    expect(followed.redirected).toBe(true);
-    expect(new URL(followed.url).pathname).toBe(`/posts/${post.slug}`);
+    // In the browser, also with the old site's trailing slash (Next drops the slash first).
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of [`/posts/old-slug-${marker}`, `/2014/03/an-old-address-${marker}/`]) {
+      await page.goto(`${baseUrl()}${path}`);
+      expect(new URL(page.url()).pathname, path).toBe(`/posts/${post.slug}`);
+      await expect(page.locator("h1").textContent()).resolves.toBe(post.title);
+    }
+    await context.close();
     await client.query(`DELETE FROM "Redirect" WHERE id = ANY($1)`, [[`r1${marker}`, `r2${marker}`]]);
   });
 });

@@ -8,14 +8,19 @@ import { findFreePort } from "@/lib/embedded-postgres";
 import { projectRoot } from "../../scripts/lib/services";
 import { baseUrl } from "../helpers/e2e";
 
+/**
+ * Running processes. Zombies are left out: they have ended, and only wait for an init process to
+ * collect them (some container inits never do).
+ */
 function processTable(): { pid: number; ppid: number; args: string }[] {
-  return execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" })
+  return execFileSync("ps", ["-eo", "pid=,ppid=,stat=,args="], { encoding: "utf8" })
     .split("\n")
     .filter(Boolean)
     .map((line) => {
-      const [, pid, ppid, args] = line.match(/^\s*(\d+)\s+(\d+)\s+(.*)$/) ?? [];
-      return { pid: Number(pid), ppid: Number(ppid), args };
-    });
+      const [, pid, ppid, stat, args] = line.match(/^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/) ?? [];
+      return { pid: Number(pid), ppid: Number(ppid), stat, args };
+    })
+    .filter((row) => !row.stat?.startsWith("Z"));
 }
 
 function descendantsOf(root: number): number[] {

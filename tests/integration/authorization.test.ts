@@ -30,7 +30,7 @@ beforeAll(async () => {
   seriesId = (await db().series.create({ data: { slug: "why-i-tweet", title: "Why I tweet" } })).id;
 });
 
-type Status = "DRAFT" | "SUBMITTED" | "PUBLISHED";
+type Status = "DRAFT" | "SUBMITTED" | "CHANGES_REQUESTED" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
 type Case = {
   command: string;
   status: Status;
@@ -58,6 +58,22 @@ const cases: Case[] = [
     own: editors,
     others: editors,
   },
+  ...(["CHANGES_REQUESTED", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"] as const).map((status) => ({
+    command: `savePost on a ${status.toLowerCase().replace("_", " ")} post`,
+    status,
+    run: (user: SessionUser | null, post: Awaited<ReturnType<typeof createTestPost>>) =>
+      savePostFor(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+    // Guests edit again only when asked to; authors keep editing their own work once it is out; a scheduled post is the editors'.
+    own: status === "CHANGES_REQUESTED" ? everyone : status === "SCHEDULED" ? editors : (["ADMIN", "EDITOR", "AUTHOR"] as Actor[]),
+    others: editors,
+  })),
+  {
+    command: "savePost adding a co-author",
+    status: "DRAFT",
+    run: (user, post) => savePostFor(user, { postId: post.id, title: "Two names", coAuthorIds: [...new Set([user?.profileId ?? cast.OTHER.profileId, cast.OTHER.profileId, cast.GUEST.profileId])] }),
+    own: editors,
+    others: editors,
+  },
   { command: "submitPost", status: "DRAFT", run: (user, post) => submitPostFor(user, { postId: post.id }), own: everyone, others: [] },
   { command: "publishPost", status: "SUBMITTED", run: (user, post) => publishPostFor(user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
   {
@@ -74,6 +90,18 @@ const cases: Case[] = [
     own: editors,
     others: editors,
   },
+  { command: "submitPost after changes were requested", status: "CHANGES_REQUESTED", run: (user, post) => submitPostFor(user, { postId: post.id }), own: everyone, others: [] },
+  { command: "publishPost on a scheduled post", status: "SCHEDULED", run: (user, post) => publishPostFor(user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
+  { command: "publishPost again after unpublishing", status: "UNPUBLISHED", run: (user, post) => publishPostFor(user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
+  { command: "schedulePost on a published post", status: "PUBLISHED", run: (user, post) => schedulePostFor(user, { postId: post.id, localDateTime: "2099-06-01T09:30" }), own: [], others: [] },
+  {
+    command: "requestChanges on a scheduled post",
+    status: "SCHEDULED",
+    run: (user, post) => requestChangesFor(user, { postId: post.id, body: "Hold it: one more check." }),
+    own: editors,
+    others: editors,
+  },
+  { command: "unpublishPost on a scheduled post", status: "SCHEDULED", run: (user, post) => unpublishPostFor(user, { postId: post.id }), own: editors, others: editors },
   { command: "addNote", status: "SUBMITTED", run: (user, post) => addNoteFor(user, { postId: post.id, body: "Looks good." }), own: editors, others: editors },
   { command: "unpublishPost", status: "PUBLISHED", run: (user, post) => unpublishPostFor(user, { postId: post.id }), own: editors, others: editors },
   {

@@ -197,7 +197,7 @@ describe("bad input gets a clear message", () => {
     for (const writer of [cast.GUEST, cast.AUTHOR]) {
       const post = await createTestPost(writer);
       const error = await savePostFor(writer, { postId: post.id, title: "Mine", coAuthorIds: [writer.profileId, cast.OTHER.profileId] }).catch((caught) => caught);
-      expect(error).toBeInstanceOf(InputError);
+      expect(error).toBeInstanceOf(AuthorizationError);
       expect(error.message).toBe("Only an editor can add someone to the byline.");
       expect(await db().postAuthor.count({ where: { postId: post.id } })).toBe(1);
     }

@@ -164,6 +164,8 @@ export async function listApprovedComments(postId: string): Promise<PublicCommen
 
 /** An approved comment on a published post, for the page that takes a reply to it without JavaScript. */
 export async function findReplyTarget(postSlug: string, commentId: string) {
+  "use cache";
+  cacheForReaders(tags.allComments, tags.posts, tags.post(postSlug));
   return db().comment.findFirst({
     where: { id: commentId, status: "APPROVED", post: { slug: postSlug, status: "PUBLISHED" } },
     select: { ...publicCommentSelect, post: { select: { id: true, slug: true, title: true } } },

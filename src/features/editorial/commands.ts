@@ -70,7 +70,7 @@ function assertWriterBylineChange(actor: SessionUser, currentIds: string[], requ
     throw new InputError("You cannot remove yourself from the byline.", { coAuthorIds: "Keep yourself among the authors." });
   }
   if (requestedIds.some((id) => !currentIds.includes(id))) {
-    throw new InputError("Only an editor can add someone to the byline.", { coAuthorIds: "Ask an editor to add a co-author." });
+    throw new AuthorizationError("FORBIDDEN", "Only an editor can add someone to the byline.");
   }
 }
 

@@ -35,6 +35,8 @@ export type PostEditorProps = {
   canChangeAuthors: boolean;
   /** Only editors add people to a byline; writers may reorder or remove. */
   canAddAuthors: boolean;
+  /** When the server's copy was last saved (ISO): a browser copy older than that is not restored unasked. */
+  serverUpdatedAt: string;
   /** Until a post has been public, its address follows the title unless edited by hand. */
   slugFollowsTitle: boolean;
   /** Lifecycle buttons under the editor; they save pending changes before acting. */
@@ -67,13 +69,14 @@ function sameFields(a: EditorFields, b: EditorFields): boolean {
 
 type SaveState = { kind: "idle" | "saving" | "saved" | "failed" | "restored"; message: string };
 
-export function PostEditor({ postId, initial, initialHtml, categories, series, profiles, canChangeAuthors, canAddAuthors, slugFollowsTitle, actions }: PostEditorProps) {
+export function PostEditor({ postId, initial, initialHtml, categories, series, profiles, canChangeAuthors, canAddAuthors, serverUpdatedAt, slugFollowsTitle, actions }: PostEditorProps) {
   const [fields, setFields] = useState<EditorFields>(initial);
   const [slugTouched, setSlugTouched] = useState(!slugFollowsTitle || initial.slug !== slugify(initial.title));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle", message: "All changes saved." });
   const [previewHtml, setPreviewHtml] = useState(initialHtml);
   const [readingMinutes, setReadingMinutes] = useState<number | null>(null);
+  const [olderLocalCopy, setOlderLocalCopy] = useState<LocalCopy | null>(null);
   const [uploading, setUploading] = useState(false);
   const fieldsRef = useRef(fields);
   const savedRef = useRef(initial);
@@ -115,16 +118,22 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
     }
   }
 
-  // A copy this browser never managed to save wins over the server's text.
+  function restoreLocalCopy(local: LocalCopy) {
+    fieldsRef.current = local.fields;
+    setFields(local.fields);
+    setOlderLocalCopy(null);
+    setSaveState({ kind: "restored", message: "Restored changes from this browser that had not been saved yet. They will be saved shortly." });
+    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+  }
+
+  // A copy this browser never managed to save wins over the server's text, unless the post was saved
+  // since (elsewhere, or by an editor): then the writer chooses.
   useEffect(() => {
     const local = readLocalCopy(postId);
-    if (local?.dirty && !sameFields(local.fields, initial)) {
-      fieldsRef.current = local.fields;
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from storage happens once, after hydration
-      setFields(local.fields);
-      setSaveState({ kind: "restored", message: "Restored changes from this browser that had not been saved yet. They will be saved shortly." });
-      timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-    }
+    if (!local?.dirty || sameFields(local.fields, initial)) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from storage happens once, after hydration
+    if (new Date(local.changedAt) > new Date(serverUpdatedAt)) restoreLocalCopy(local);
+    else setOlderLocalCopy(local);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per post, after hydration
   }, [postId]);
 
@@ -204,6 +213,27 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
       <p className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
         {saveState.message}
       </p>
+      {olderLocalCopy && (
+        <div className="form-notice local-conflict" role="alert">
+          <p>
+            This browser has changes from {new Date(olderLocalCopy.changedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })} that were
+            never saved, but the post has been saved since (elsewhere, or by an editor). The saved version is shown.
+          </p>
+          <button type="button" onClick={() => restoreLocalCopy(olderLocalCopy)}>
+            Use this browser&rsquo;s changes instead
+          </button>{" "}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              writeLocalCopy(postId, { fields: savedRef.current, dirty: false, changedAt: new Date().toISOString() });
+              setOlderLocalCopy(null);
+            }}
+          >
+            Keep the saved version
+          </button>
+        </div>
+      )}
       <form
         className="admin-form"
         onSubmit={(event) => {

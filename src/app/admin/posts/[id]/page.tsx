@@ -132,6 +132,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           canChangeAuthors={isEditor(user) || user.role === "AUTHOR"}
           canAddAuthors={isEditor(user)}
           slugFollowsTitle={!post.publishedAt}
+          serverUpdatedAt={post.updatedAt.toISOString()}
           actions={{ flags, defaultScheduleLocal: post.scheduledFor ? toLondonLocal(post.scheduledFor) : nextMorningLocal() }}
         />
       ) : (

@@ -1,9 +1,8 @@
 // Replying without JavaScript: the thread's "Reply" links lead here, where the form takes the reply.
+// Static like the post page: rendered on the first request, then served from the cache.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { Suspense } from "react";
 import { z } from "zod";
 import { renderCommentMarkdown } from "@/lib/markdown";
 import { paths } from "@/lib/seo";
@@ -14,28 +13,33 @@ import { ReplyProvider } from "@/features/comments/components/ReplyContext";
 import { PostDate } from "@/features/posts/components/PostDate";
 import styles from "@/features/comments/components/CommentThread.module.css";
 
+export const ensureStatic = "navigation";
+
 export const metadata: Metadata = { title: "Reply to a comment", robots: { index: false, follow: false } };
+
+/** Nothing is built ahead: each reply page renders on its first request. */
+export function generateStaticParams() {
+  return [{ slug: "-", commentId: "-" }];
+}
 
 type Props = { params: Promise<{ slug: string; commentId: string }> };
 
 const idSchema = z.string().min(1).max(40);
 
-async function ReplyPanel({ params }: Props) {
-  await connection();
+export default async function ReplyPage({ params }: Props) {
   const { slug, commentId } = await params;
   const id = idSchema.safeParse(commentId);
   const comment = id.success ? await findReplyTarget(slug, id.data) : null;
   if (!comment) notFound();
   const open = await getCommentsOpen(comment.post.id);
-  const postPath = paths.post(comment.post.slug);
   return (
-    <>
+    <div className="article">
       <header className="page-head">
         <h1>
           Reply to <bdi>{comment.authorName}</bdi>
         </h1>
         <p className="page-head__lede">
-          On <Link href={`${postPath}#comment-${comment.id}`}>{comment.post.title}</Link>
+          On <Link href={`${paths.post(comment.post.slug)}#comment-${comment.id}`}>{comment.post.title}</Link>
         </p>
       </header>
       <article className={styles.comment} aria-label={`Comment by ${comment.authorName}`}>
@@ -54,16 +58,6 @@ async function ReplyPanel({ params }: Props) {
       ) : (
         <p className={styles.closed}>Comments are closed.</p>
       )}
-    </>
-  );
-}
-
-export default function ReplyPage({ params }: Props) {
-  return (
-    <div className="article">
-      <Suspense fallback={<p>Loading…</p>}>
-        <ReplyPanel params={params} />
-      </Suspense>
     </div>
   );
 }
