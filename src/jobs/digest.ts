@@ -191,8 +191,15 @@ export async function resumeUnfinishedDigest(options: RunDigestOptions = {}): Pr
   return runDigest(options);
 }
 
+/**
+ * A big audience at a modest SMTP rate takes longer than pg-boss's 15-minute expiry, and a retry
+ * would only run alongside the first: the resume job finishes what a failed run leaves.
+ */
+const longRunningQueue = { expireInSeconds: 12 * 3600, retryLimit: 0 };
+
 export const digestResumeJob: JobDefinition = {
   name: "digest-resume",
+  queue: longRunningQueue,
   cron: () => "*/10 * * * *",
   handler: async () => {
     const outcome = await resumeUnfinishedDigest();
@@ -202,6 +209,7 @@ export const digestResumeJob: JobDefinition = {
 
 export const digestJob: JobDefinition = {
   name: "digest",
+  queue: longRunningQueue,
   cron: () => env().DIGEST_CRON,
   timezone: () => env().DIGEST_TIMEZONE,
   handler: async () => {

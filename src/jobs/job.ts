@@ -6,5 +6,7 @@ export type JobDefinition = {
   /** Cron expression, evaluated in `timezone`. */
   cron?: () => string;
   timezone?: () => string;
+  /** pg-boss defaults: a job active for 15 minutes is expired and retried twice. */
+  queue?: { expireInSeconds?: number; retryLimit?: number };
   handler: (data: unknown, boss: PgBoss) => Promise<void>;
 };

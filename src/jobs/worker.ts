@@ -7,7 +7,8 @@ export async function startWorker(connectionString: string): Promise<PgBoss> {
   boss.on("error", (error) => console.error("[worker]", error));
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name);
+    await boss.createQueue(job.name, job.queue);
+    if (job.queue) await boss.updateQueue(job.name, job.queue); // a queue made by an earlier version keeps its old options otherwise
     await boss.work(job.name, async ([first]) => job.handler(first?.data, boss));
     if (job.cron) await boss.schedule(job.name, job.cron(), null, { tz: job.timezone?.() ?? "Europe/London" });
   }

@@ -6,8 +6,7 @@
 // content; default: a throwaway embedded PostgreSQL loaded with the demo content).
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import { mkdtemp } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import pg from "pg";
@@ -106,6 +105,7 @@ async function reportPageJavaScript(baseUrl: string, pagePath: string, html: str
 async function main() {
   const releaseLock = await acquireLock(path.join(projectRoot, ".test-data", "e2e.lock"));
   const workDir = await mkdtemp(path.join(projectRoot, ".test-data", "bench-"));
+  await chmod(workDir, 0o755); // as root, PostgreSQL runs as its own user and must reach its folder
   const database = await benchDatabase(workDir);
   let web: ReturnType<typeof startWebServer> | undefined;
   try {

@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { COMMENT_LIMITS } from "./form-state";
 
-export const COMMENT_LIMITS = {
-  name: 80,
-  email: 254,
-  url: 200,
-  body: 5000,
-} as const;
+export { COMMENT_LIMITS, initialCommentFormState, type CommentFormState } from "./form-state";
 
 /** PostgreSQL text cannot hold NUL; it becomes U+FFFD, as HTML parsers do. Everything else is kept. */
 const withoutNul = (value: string) => value.replaceAll("\u0000", "\uFFFD");
@@ -123,21 +119,6 @@ export const SUBMIT_MESSAGES = {
   badParent: "The comment you are replying to is no longer available.",
   tooDeep: "Replies cannot nest any deeper here; reply to an earlier comment instead.",
 } as const;
-
-export type CommentFormState = {
-  status: "idle" | "approved" | "held" | "error";
-  message: string;
-  fieldErrors: Partial<Record<"authorName" | "authorEmail" | "authorUrl" | "body", string>>;
-  values: { authorName: string; authorEmail: string; authorUrl: string; body: string; parentId: string; notifyReplies: boolean };
-  submittedCommentId?: string;
-};
-
-export const initialCommentFormState: CommentFormState = {
-  status: "idle",
-  message: "",
-  fieldErrors: {},
-  values: { authorName: "", authorEmail: "", authorUrl: "", body: "", parentId: "", notifyReplies: false },
-};
 
 const listField = z
   .string()

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export { initialSubscribeState, type SubscribeFormState } from "./form-state";
+
 export const emailSchema = z
   .string({ error: "Enter your email address." })
   .trim()
@@ -26,13 +28,6 @@ export const preferencesFormSchema = z
     path: ["choice"],
   });
 
-export type SubscribeFormState = {
-  status: "idle" | "sent" | "error";
-  message: string;
-  email: string;
-};
-
-export const initialSubscribeState: SubscribeFormState = { status: "idle", message: "", email: "" };
 
 /** The one answer for every accepted address, whatever its state: nothing reveals who is subscribed. */
 export const SUBSCRIBE_ACCEPTED_MESSAGE =

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { submitCommentAction } from "../actions";
-import { COMMENT_LIMITS, initialCommentFormState, type CommentFormState } from "../schema";
+import { COMMENT_LIMITS, initialCommentFormState, type CommentFormState } from "../form-state";
 import { COMMENTS_CHANGED_EVENT, useReplyTarget } from "./ReplyContext";
 import styles from "./CommentThread.module.css";
 

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { subscribeAction } from "../actions";
-import { initialSubscribeState } from "../schema";
+import { initialSubscribeState } from "../form-state";
 import styles from "./SubscribeBox.module.css";
 
 export function SubscribeForm() {
