@@ -17,6 +17,7 @@ import {
 import { InputError } from "@/features/editorial/command-errors";
 import { publishDueScheduledPosts, SlugTakenError } from "@/features/posts/mutations";
 import { fromLondonLocal, toLondonLocal } from "@/features/editorial/london-time";
+import { listReviewQueue } from "@/features/editorial/data";
 import { AuthorizationError } from "@/lib/auth";
 import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 
@@ -242,6 +243,21 @@ describe("editing a published post", () => {
     await savePostFor(cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
     const authors = await db().postAuthor.findMany({ where: { postId: post.id }, orderBy: { position: "asc" } });
     expect(authors.map((author) => author.profileId)).toEqual([cast.OTHER.profileId, cast.AUTHOR.profileId]);
+  });
+});
+
+describe("the review queue", () => {
+  it("lists submitted posts only, the longest-waiting first", async () => {
+    const newer = await createTestPost(cast.GUEST, "SUBMITTED");
+    const older = await createTestPost(cast.AUTHOR, "SUBMITTED");
+    await createTestPost(cast.GUEST, "DRAFT");
+    await db().post.update({ where: { id: older.id }, data: { submittedAt: new Date(Date.now() - 3 * 86_400_000) } });
+    await db().post.update({ where: { id: newer.id }, data: { submittedAt: new Date(Date.now() - 86_400_000) } });
+    const queue = await listReviewQueue();
+    expect(queue.every((post) => post.status === "SUBMITTED")).toBe(true);
+    const ids = queue.map((post) => post.id);
+    expect(ids.indexOf(older.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
   });
 });
 

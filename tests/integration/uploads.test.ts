@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AuthorizationError } from "@/lib/auth";
 import { isSafeStorageKey, uploadsStorage } from "@/lib/storage";
 import { uploadImageFor } from "@/features/media/commands";
+import { GET as serveUpload } from "@/app/uploads/[...key]/route";
 import { sniffImageType } from "@/features/media/mutations";
 import { MAX_UPLOAD_BODY_BYTES, readUploadForm } from "@/features/media/upload-body";
 import { InputError } from "@/features/editorial/command-errors";
@@ -63,6 +64,23 @@ describe("image uploads", () => {
     expect(isSafeStorageKey("../secrets.webp")).toBe(false);
     expect(isSafeStorageKey("2026/../../x.webp")).toBe(false);
     expect(isSafeStorageKey("a.svg")).toBe(false);
+  });
+});
+
+describe("serving uploads", () => {
+  it("serves a stored image with a year-long immutable cache and no sniffing; an unknown key is a 404", async () => {
+    const stored = await uploadImageFor(guest, fileOf(await png(40, 20), "served.png", "image/png"));
+    const key = stored.url.replace(/^\/uploads\//, "");
+    const response = await serveUpload(new Request(`http://docket.test${stored.url}`), { params: Promise.resolve({ key: key.split("/") }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-type")).toBe("image/webp");
+    expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).width).toBe(40);
+
+    const missing = await serveUpload(new Request("http://docket.test/uploads/nope.webp"), { params: Promise.resolve({ key: ["nope.webp"] }) });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("cache-control")).toBe("no-store");
   });
 });
 
