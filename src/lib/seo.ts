@@ -14,14 +14,23 @@ export function absoluteUrl(path: string): string {
   return `${siteUrl()}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
+function archivePath(base: string, page: number): string {
+  return page > 1 ? `${base}/page/${page}` : base;
+}
+
+/** The page number in an archive's /page/<n> address; null for anything else. */
+export function archivePageNumber(text: string): number | null {
+  return /^[1-9]\d{0,4}$/.test(text) ? Number(text) : null;
+}
+
 export const paths = {
   home: (page = 1) => (page > 1 ? `/page/${page}` : "/"),
   post: (slug: string) => `/posts/${encodeURIComponent(slug)}`,
   allSeries: () => "/series",
   series: (slug: string) => `/series/${encodeURIComponent(slug)}`,
-  category: (slug: string) => `/categories/${encodeURIComponent(slug)}`,
-  tag: (slug: string) => `/tags/${encodeURIComponent(slug)}`,
-  author: (slug: string) => `/authors/${encodeURIComponent(slug)}`,
+  category: (slug: string, page = 1) => archivePath(`/categories/${encodeURIComponent(slug)}`, page),
+  tag: (slug: string, page = 1) => archivePath(`/tags/${encodeURIComponent(slug)}`, page),
+  author: (slug: string, page = 1) => archivePath(`/authors/${encodeURIComponent(slug)}`, page),
   search: (query?: string, page = 1) =>
     query ? `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}` : "/search",
   rss: (scope = "") => `${scope}/feed.xml`,

@@ -197,6 +197,7 @@ describe("commenting and moderating", () => {
     await page.waitForURL(new RegExp(`/posts/${post.slug}/reply/${parentId}`));
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/^Reply to /);
     await expect(page.locator("#respond h3").textContent()).resolves.toMatch(/^Reply to /);
+    expect(await page.getByRole("link", { name: "Cancel reply" }).getAttribute("href")).toBe(`/posts/${post.slug}#comment-${parentId}`);
     const body = `A reply without JavaScript ${unique()}`;
     await fillComment(page, { body, name: "No Script Replier", email: `noscript-reply-${unique()}@example.org` });
     await page.getByRole("button", { name: "Post Reply" }).click();

@@ -205,6 +205,33 @@ describe("editorial flow", () => {
     expect(await page.getByRole("heading", { name: "Review queue" }).count()).toBe(0);
   });
 
+  it("asks before putting back a browser copy older than the post's last save", async () => {
+    const [post] = await query<{ id: string; title: string }>(`SELECT id, title FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
+    const page = await newPage();
+    await signInAs(page, "editor@docket.localhost");
+    await page.goto(`${baseUrl()}/admin/posts/${post.id}`);
+    await page.locator("#title").waitFor();
+    await page.evaluate(
+      ({ id, title }) => {
+        const fields = { title: `${title} (stale copy)`, slug: "stale", standfirst: "", bodyMarkdown: "Stale text", categoryId: "", tags: "", seriesId: "", seriesPosition: "", coverImageUrl: "", coverImageAlt: "", coAuthorIds: [], commentsOpen: true };
+        localStorage.setItem(`docket:post-draft:${id}`, JSON.stringify({ dirty: true, changedAt: "2020-01-01T09:00:00.000Z", fields }));
+      },
+      { id: post.id, title: post.title },
+    );
+    await page.reload();
+    const question = page.getByRole("alert").filter({ hasText: "never saved, but the post has been saved since" });
+    await question.waitFor();
+    expect(await page.locator("#title").inputValue()).toBe(post.title);
+    await page.getByRole("button", { name: "Keep the saved version" }).click();
+    await question.waitFor({ state: "detached" });
+    const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`docket:post-draft:${id}`) ?? "{}"), post.id);
+    expect(stored).toMatchObject({ dirty: false, fields: { title: post.title } });
+    await page.reload();
+    await page.locator("#title").waitFor();
+    await page.waitForTimeout(1500); // the browser copy is read after hydration
+    expect(await question.count()).toBe(0);
+  });
+
   it("a used or expired sign-in link says so clearly", async () => {
     const page = await newPage();
     const seen = await outboxFiles();

@@ -167,6 +167,34 @@ describe("what search engines, social sites and caches see", () => {
   });
 });
 
+describe("archives", () => {
+  it("pages a category with more posts than fit on one page; a page past the end is a 404", async () => {
+    const marker = randomBytes(3).toString("hex");
+    const [author] = await rows<{ profileId: string }>(`SELECT "profileId" FROM "PostAuthor" LIMIT 1`);
+    await client.query(`INSERT INTO "Category" (id, slug, name) VALUES ($1, $1, $2)`, [`archive-${marker}`, `Archive ${marker}`]);
+    for (let index = 1; index <= 51; index++) {
+      const id = `archive-${marker}-${index}`;
+      await client.query(
+        `INSERT INTO "Post" (id, slug, title, status, "publishedAt", "categoryId", "updatedAt") VALUES ($1, $1, $2, 'PUBLISHED', $3, $4, now())`,
+        [id, `Archived post ${index} ${marker}`, new Date(Date.UTC(2001, 0, index)), `archive-${marker}`],
+      );
+      await client.query(`INSERT INTO "PostAuthor" ("postId", "profileId", position) VALUES ($1, $2, 0)`, [id, author.profileId]);
+    }
+    const first = await fetchText(`/categories/archive-${marker}`);
+    expect(first.text).toContain(`Archived post 51 ${marker}`);
+    expect(first.text).not.toContain(`Archived post 1 ${marker}<`);
+    expect(first.text).toContain(`href="/categories/archive-${marker}/page/2"`);
+    const second = await fetchText(`/categories/archive-${marker}/page/2`);
+    expect(second.status).toBe(200);
+    expect(second.text).toContain(`Archived post 1 ${marker}<`);
+    expect(second.text.replaceAll("<!-- -->", "")).toContain("Page 2 of 2");
+    expect((await fetchText(`/categories/archive-${marker}/page/3`)).status).toBe(404);
+    expect((await fetchText(`/categories/archive-${marker}/page/1`)).status).toBe(404);
+    await client.query(`DELETE FROM "Post" WHERE "categoryId" = $1`, [`archive-${marker}`]);
+    await client.query(`DELETE FROM "Category" WHERE id = $1`, [`archive-${marker}`]);
+  });
+});
+
 describe("nothing unpublished or private leaks", () => {
   it("keeps unpublished posts out of every page, feed, sitemap and search", async () => {
     const hidden = await rows<{ slug: string; title: string }>(`SELECT slug, title FROM "Post" WHERE status <> 'PUBLISHED'`);

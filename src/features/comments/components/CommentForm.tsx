@@ -89,7 +89,8 @@ async function postComment(_previous: CommentFormState, formData: FormData): Pro
 
 const neverChanges = () => () => {};
 
-export function CommentForm({ postId }: { postId: string }) {
+/** `cancelHref`: on the reply page, cancelling goes back to the post (a link works without JavaScript). */
+export function CommentForm({ postId, cancelHref }: { postId: string; cancelHref?: string }) {
   // The server render (and a browser without JavaScript) uses the server action; after hydration, fetch.
   const hydrated = useSyncExternalStore(neverChanges, () => true, () => false);
   const [state, formAction, pending] = useActionState(hydrated ? postComment : submitCommentAction, initialCommentFormState);
@@ -115,9 +116,15 @@ export function CommentForm({ postId }: { postId: string }) {
         {target ? (
           <>
             Reply to <bdi>{target.authorName}</bdi>{" "}
-            <button type="button" className={styles.cancel} onClick={() => setTarget(null)}>
-              Cancel reply
-            </button>
+            {cancelHref ? (
+              <a href={cancelHref} className={styles.cancel}>
+                Cancel reply
+              </a>
+            ) : (
+              <button type="button" className={styles.cancel} onClick={() => setTarget(null)}>
+                Cancel reply
+              </button>
+            )}
           </>
         ) : (
           "Leave a Reply"

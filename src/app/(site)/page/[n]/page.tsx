@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { absoluteUrl, paths } from "@/lib/seo";
+import { absoluteUrl, archivePageNumber, paths } from "@/lib/seo";
 import { HomeView } from "../../_components/HomeView";
 
 export const ensureStatic = "navigation";
@@ -9,17 +9,13 @@ export function generateStaticParams() {
   return [{ n: "2" }];
 }
 
-function pageNumber(n: string): number | null {
-  return /^[1-9]\d{0,4}$/.test(n) ? Number(n) : null;
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ n: string }> }): Promise<Metadata> {
-  const page = pageNumber((await params).n);
+  const page = archivePageNumber((await params).n);
   return page ? { title: `Latest posts, page ${page}`, alternates: { canonical: absoluteUrl(paths.home(page)) } } : {};
 }
 
 export default async function OlderPostsPage({ params }: { params: Promise<{ n: string }> }) {
-  const page = pageNumber((await params).n);
+  const page = archivePageNumber((await params).n);
   if (!page || page < 2) notFound();
   return <HomeView page={page} />;
 }

@@ -53,7 +53,7 @@ export default async function ReplyPage({ params }: Props) {
       </article>
       {open ? (
         <ReplyProvider initialTarget={{ id: comment.id, authorName: comment.authorName }}>
-          <CommentForm postId={comment.post.id} />
+          <CommentForm postId={comment.post.id} cancelHref={`${paths.post(comment.post.slug)}#comment-${comment.id}`} />
         </ReplyProvider>
       ) : (
         <p className={styles.closed}>Comments are closed.</p>

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { archivePageNumber } from "@/lib/seo";
+import { AuthorArchive, authorMetadata } from "../../../../_components/ArchiveViews";
+
+// Older pages render on their first request, then come from the cache.
+export const ensureStatic = "navigation";
+
+type Props = { params: Promise<{ slug: string; n: string }> };
+
+export function generateStaticParams() {
+  return [{ slug: "-", n: "2" }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, n } = await params;
+  const page = archivePageNumber(n);
+  return page ? authorMetadata({ slug, page }) : {};
+}
+
+export default async function OlderAuthorPage({ params }: Props) {
+  const { slug, n } = await params;
+  const page = archivePageNumber(n);
+  if (!page || page < 2) notFound();
+  return <AuthorArchive slug={slug} page={page} />;
+}
