@@ -1,6 +1,7 @@
 // The reader site on a production build with the demo content: navigation by clicking, no leaks of
 // unpublished posts or real names, inert hostile markdown, and publishing visible on the next request.
 import { randomBytes } from "node:crypto";
+import { HtmlValidate } from "html-validate";
 import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,11 +78,17 @@ describe("reading the site by clicking", () => {
   });
 
   it("answers an unknown page with a 404 in the site's design and an empty or absurd search with help", async () => {
+    // The page itself is in the HTML (readers without JavaScript see it), not only in the data for the client.
+    const notFoundHeading = /<h1>We can’t find that page<\/h1>/;
     const missing = await fetchText(`/posts/no-such-post-${randomBytes(3).toString("hex")}`);
     expect(missing.status).toBe(404);
-    expect(missing.text).toContain("find that page");
+    expect(missing.text).toMatch(notFoundHeading);
     const nowhere = await fetchText(`/no/such/${randomBytes(3).toString("hex")}`);
     expect(nowhere.status).toBe(404);
+    expect(nowhere.text).toMatch(notFoundHeading);
+    const noSuchCategory = await fetchText(`/categories/no-such-category-${randomBytes(3).toString("hex")}`);
+    expect(noSuchCategory.status).toBe(404);
+    expect(noSuchCategory.text).toMatch(notFoundHeading);
     const absurd = await fetchText(`/search?q=${encodeURIComponent('"(( OR -- ::: ' + "x".repeat(500))}`);
     expect(absurd.status).toBe(200);
     expect(absurd.text.replaceAll("<!-- -->", "")).toContain("only its first 200 characters");
@@ -164,6 +171,46 @@ describe("what search engines, social sites and caches see", () => {
     }
     await context.close();
     await client.query(`DELETE FROM "Redirect" WHERE id = ANY($1)`, [[`r1${marker}`, `r2${marker}`]]);
+  });
+});
+
+describe("valid HTML", () => {
+  it("every kind of reader page validates (html-validate's standard rules)", async () => {
+    const [post] = await rows<{ slug: string; series: string; category: string; author: string; tag: string }>(
+      `SELECT p.slug, s.slug AS series, c.slug AS category, a.slug AS author, t.slug AS tag
+         FROM "Post" p JOIN "Series" s ON s.id = p."seriesId" JOIN "Category" c ON c.id = p."categoryId"
+         JOIN "PostAuthor" pa ON pa."postId" = p.id JOIN "AuthorProfile" a ON a.id = pa."profileId"
+         JOIN "PostTag" pt ON pt."postId" = p.id JOIN "Tag" t ON t.id = pt."tagId"
+        WHERE p.status = 'PUBLISHED' ORDER BY p."publishedAt" DESC LIMIT 1`,
+    );
+    const [comment] = await rows<{ slug: string; id: string }>(
+      `SELECT p.slug, c.id FROM "Comment" c JOIN "Post" p ON p.id = c."postId" WHERE c.status = 'APPROVED' AND p.status = 'PUBLISHED' AND p."commentsOpen" LIMIT 1`,
+    );
+    const pages = [
+      "/",
+      `/posts/${post.slug}`,
+      "/series",
+      `/series/${post.series}`,
+      `/categories/${post.category}`,
+      `/tags/${post.tag}`,
+      `/authors/${post.author}`,
+      "/search?q=probation",
+      "/search",
+      "/subscribe",
+      `/posts/${comment.slug}/reply/${comment.id}`,
+      `/no-such-page-${randomBytes(3).toString("hex")}`,
+    ];
+    const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
+    const problems: string[] = [];
+    for (const path of pages) {
+      const report = await validator.validateString((await fetchText(path)).text);
+      for (const message of report.results.flatMap((result) => result.messages)) {
+        // React renders a server-action form with action="" (post back to this address) for browsers without JavaScript.
+        if (message.ruleId === "attribute-allowed-values" && message.message === 'Attribute "action" has invalid value ""') continue;
+        problems.push(`${path} ${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 

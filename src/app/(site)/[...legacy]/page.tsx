@@ -1,6 +1,7 @@
-import { notFound, permanentRedirect } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
 import { findRedirectTarget } from "@/features/posts/data";
 import { paths } from "@/lib/seo";
+import { NotFoundContent } from "../_components/NotFoundContent";
 
 // Any path no other route matches: an old URL of the site Docket replaced (/2013/04/some-slug/)
 // is looked up in Redirect and answered with a 308; anything else is the 404 page. Static, so the
@@ -33,5 +34,5 @@ export default async function LegacyPath({ params }: Props) {
     const target = await findRedirectTarget(candidate);
     if (target) permanentRedirect(paths.post(target));
   }
-  notFound();
+  return <NotFoundContent />;
 }

@@ -1,7 +1,6 @@
 // Category, tag and author archives, page by page: /categories/<slug> and /categories/<slug>/page/<n>
 // (and the same for tags and authors) render these.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getPublicAuthor, listAuthorPosts } from "@/features/authors/data";
 import { getPublicCategory, listCategoryPosts } from "@/features/categories/data";
 import { getPublicTag, listTagPosts } from "@/features/tags/data";
@@ -10,6 +9,7 @@ import { Pagination, PostList } from "@/features/posts/components/PostList";
 import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import type { PostPage } from "@/features/posts/data";
 import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
+import { NotFoundContent } from "./NotFoundContent";
 
 type ArchiveProps = { slug: string; page: number };
 
@@ -24,8 +24,8 @@ function feedAlternates(path: string) {
 }
 
 /** A page past the last is not found; the first page of an empty archive still renders. */
-function assertPageExists(list: PostPage) {
-  if (list.page > list.totalPages) notFound();
+function pageExists(list: PostPage): boolean {
+  return list.page <= list.totalPages;
 }
 
 function postCount(total: number): string {
@@ -50,9 +50,9 @@ export async function categoryMetadata({ slug, page }: ArchiveProps): Promise<Me
 
 export async function CategoryArchive({ slug, page }: ArchiveProps) {
   const category = await getPublicCategory(slug);
-  if (!category) notFound();
+  if (!category) return <NotFoundContent />;
   const list = await listCategoryPosts(category.id, page);
-  assertPageExists(list);
+  if (!pageExists(list)) return <NotFoundContent />;
   const crumbs = [
     { name: siteName(), path: "/" },
     { name: category.name, path: paths.category(category.slug) },
@@ -90,9 +90,9 @@ export async function tagMetadata({ slug, page }: ArchiveProps): Promise<Metadat
 
 export async function TagArchive({ slug, page }: ArchiveProps) {
   const tag = await getPublicTag(slug);
-  if (!tag) notFound();
+  if (!tag) return <NotFoundContent />;
   const list = await listTagPosts(tag.id, page);
-  assertPageExists(list);
+  if (!pageExists(list)) return <NotFoundContent />;
   return (
     <>
       <header className="page-head">
@@ -121,9 +121,9 @@ export async function authorMetadata({ slug, page }: ArchiveProps): Promise<Meta
 
 export async function AuthorArchive({ slug, page }: ArchiveProps) {
   const author = await getPublicAuthor(slug);
-  if (!author) notFound();
+  if (!author) return <NotFoundContent />;
   const list = await listAuthorPosts(author.id, page);
-  assertPageExists(list);
+  if (!pageExists(list)) return <NotFoundContent />;
   const website = safeWebsite(author.website);
   const person = {
     "@context": "https://schema.org",

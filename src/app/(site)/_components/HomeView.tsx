@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listLatestPosts } from "@/features/posts/data";
 import { Pagination, PostList } from "@/features/posts/components/PostList";
 import { listPublicSeries } from "@/features/series/data";
 import { paths, siteName, siteTagline } from "@/lib/seo";
+import { NotFoundContent } from "./NotFoundContent";
 
 async function RunningSeries() {
   const series = (await listPublicSeries()).filter((entry) => entry.isRunning);
@@ -39,7 +39,7 @@ async function RunningSeries() {
 /** The home page and its older pages: latest posts, running series. */
 export async function HomeView({ page }: { page: number }) {
   const latest = await listLatestPosts(page);
-  if (page > 1 && latest.posts.length === 0) notFound();
+  if (page > 1 && latest.posts.length === 0) return <NotFoundContent />;
   return (
     <>
       <h1 className="visually-hidden">

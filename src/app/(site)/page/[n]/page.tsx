@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { absoluteUrl, archivePageNumber, paths } from "@/lib/seo";
 import { HomeView } from "../../_components/HomeView";
+import { NotFoundContent } from "../../_components/NotFoundContent";
 
 export const ensureStatic = "navigation";
 
@@ -16,6 +16,6 @@ export async function generateMetadata({ params }: { params: Promise<{ n: string
 
 export default async function OlderPostsPage({ params }: { params: Promise<{ n: string }> }) {
   const page = archivePageNumber((await params).n);
-  if (!page || page < 2) notFound();
+  if (!page || page < 2) return <NotFoundContent />;
   return <HomeView page={page} />;
 }

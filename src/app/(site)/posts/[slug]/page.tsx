@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
 import { findRedirectTarget, getPublishedPost, listRecentPostSlugs, loadPostPage } from "@/features/posts/data";
 import { Bylines } from "@/features/posts/components/Byline";
 import { PostDate } from "@/features/posts/components/PostDate";
@@ -9,6 +9,7 @@ import { SeriesBox } from "@/features/posts/components/SeriesBox";
 import { ShareLinks } from "@/features/posts/components/ShareLinks";
 import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import { CommentThread } from "@/features/comments/components/CommentThread";
+import { NotFoundContent } from "../../_components/NotFoundContent";
 import { postJsonLd } from "@/features/posts/components/post-json-ld";
 import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
 
@@ -58,7 +59,7 @@ export default async function PostPage({ params }: Props) {
   if (!data) {
     const target = await findRedirectTarget(paths.post(slug));
     if (target) permanentRedirect(paths.post(target));
-    notFound();
+    return <NotFoundContent />;
   }
   const { post, comments } = data;
   const url = absoluteUrl(paths.post(post.slug));

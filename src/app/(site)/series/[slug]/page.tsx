@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getSeriesContext } from "@/features/posts/data";
 import { PostListItem } from "@/features/posts/components/PostList";
 import { getPublicSeries, listPublicSeries, listSeriesPosts } from "@/features/series/data";
 import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
 import { formatUkDate } from "@/lib/uk-date";
+import { NotFoundContent } from "../../_components/NotFoundContent";
 
 export const ensureStatic = "navigation";
 
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SeriesPage({ params }: Props) {
   const series = await getPublicSeries((await params).slug);
-  if (!series) notFound();
+  if (!series) return <NotFoundContent />;
   const [posts, context] = await Promise.all([listSeriesPosts(series.id), getSeriesContext(series.id)]);
   const teaser = context.teaser;
   const crumbs = [

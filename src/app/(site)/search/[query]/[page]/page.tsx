@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { parseSearchPage } from "@/features/search/schema";
 import { SearchView } from "../../../_components/SearchView";
+import { NotFoundContent } from "../../../_components/NotFoundContent";
 
 // One static page per query and page number, made on the first request and then served from the
 // cache until a post changes: /search?q=… is rewritten here by src/proxy.ts.
@@ -28,6 +28,6 @@ function decodeQuery(query: string): string {
 
 export default async function SearchResultsPage({ params }: Props) {
   const { query, page } = await params;
-  if (String(parseSearchPage(page)) !== page) notFound();
+  if (String(parseSearchPage(page)) !== page) return <NotFoundContent />;
   return <SearchView rawQuery={decodeQuery(query)} page={Number(page)} />;
 }

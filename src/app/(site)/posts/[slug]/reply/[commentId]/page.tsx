@@ -2,7 +2,6 @@
 // Static like the post page: rendered on the first request, then served from the cache.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { renderCommentMarkdown } from "@/lib/markdown";
 import { paths } from "@/lib/seo";
@@ -12,6 +11,7 @@ import { CommentForm } from "@/features/comments/components/CommentForm";
 import { ReplyProvider } from "@/features/comments/components/ReplyContext";
 import { PostDate } from "@/features/posts/components/PostDate";
 import styles from "@/features/comments/components/CommentThread.module.css";
+import { NotFoundContent } from "../../../../_components/NotFoundContent";
 
 export const ensureStatic = "navigation";
 
@@ -30,7 +30,7 @@ export default async function ReplyPage({ params }: Props) {
   const { slug, commentId } = await params;
   const id = idSchema.safeParse(commentId);
   const comment = id.success ? await findReplyTarget(slug, id.data) : null;
-  if (!comment) notFound();
+  if (!comment) return <NotFoundContent />;
   const open = await getCommentsOpen(comment.post.id);
   return (
     <div className="article">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { archivePageNumber } from "@/lib/seo";
 import { TagArchive, tagMetadata } from "../../../../_components/ArchiveViews";
+import { NotFoundContent } from "../../../../_components/NotFoundContent";
 
 // Older pages render on their first request, then come from the cache.
 export const ensureStatic = "navigation";
@@ -21,6 +21,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OlderTagPage({ params }: Props) {
   const { slug, n } = await params;
   const page = archivePageNumber(n);
-  if (!page || page < 2) notFound();
+  if (!page || page < 2) return <NotFoundContent />;
   return <TagArchive slug={slug} page={page} />;
 }
