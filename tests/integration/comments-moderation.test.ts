@@ -17,8 +17,8 @@ import {
   CommentGoneError,
   saveCommentSettings,
   sendPendingCommentsSummary,
-  stopReplyNotifications,
 } from "@/features/comments/mutations";
+import { handleUnsubscribeMail } from "@/features/subscriptions/inbound-unsubscribe";
 import { countCommentsByStatus, countPendingComments, listApprovedComments, listModerationQueue } from "@/features/comments/data";
 import { commentIdFromUnsubscribeSubject } from "@/features/comments/emails";
 import { moderationActionSchema } from "@/features/comments/schema";
@@ -239,7 +239,10 @@ describe("notifications", () => {
     const check = verifySignedToken(new URL(link).searchParams.get("token"), "unsubscribe");
     expect(check.ok && commentIdFromUnsubscribeSubject(check.subject)).toBe(parent.id);
 
-    await stopReplyNotifications(parent.id);
+    // Replying to the mailto: address does the same once the mail system passes the message on.
+    const mailto = new URL(header("list-unsubscribe")!.match(/<(mailto:[^>]+)>/)![1]);
+    const sentBack = `From: asker@example.org\r\nTo: ${mailto.pathname}\r\nSubject: ${mailto.searchParams.get("subject")}\r\n\r\nStop please.`;
+    expect(await handleUnsubscribeMail(Buffer.from(sentBack))).toBe("replies-stopped");
     expect((await db().comment.findUniqueOrThrow({ where: { id: quiet.id } })).notifyReplies).toBe(false);
     inbox.length = 0;
     const second = await comment({ parentId: parent.id, authorEmail: "another@example.org" });
