@@ -1,6 +1,6 @@
 // The editorial workflow through the commands: drafts, revisions, review, scheduling, the publishing
 // sweep (including a post whose moment passed while Docket was stopped), emails and the audit log.
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -243,6 +243,23 @@ describe("editing a published post", () => {
     await savePostFor(cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
     const authors = await db().postAuthor.findMany({ where: { postId: post.id }, orderBy: { position: "asc" } });
     expect(authors.map((author) => author.profileId)).toEqual([cast.OTHER.profileId, cast.AUTHOR.profileId]);
+  });
+});
+
+describe("when mail cannot be sent", () => {
+  it("still submits the post and answers normally: the notification failure is only logged", async () => {
+    const post = await createTestPost(cast.GUEST);
+    // The outbox folder replaced by a file: every message fails to be written, as a dead SMTP would fail.
+    await mkdir(outbox, { recursive: true });
+    await rename(outbox, `${outbox}.away`);
+    await writeFile(outbox, "not a folder");
+    try {
+      await expect(submitPostFor(cast.GUEST, { postId: post.id })).resolves.toMatchObject({ message: expect.any(String) });
+    } finally {
+      await rm(outbox);
+      await rename(`${outbox}.away`, outbox);
+    }
+    expect((await db().post.findUniqueOrThrow({ where: { id: post.id } })).status).toBe("SUBMITTED");
   });
 });
 
