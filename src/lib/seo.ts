@@ -14,6 +14,11 @@ export function absoluteUrl(path: string): string {
   return `${siteUrl()}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
+/** A website address people typed (a profile, a comment), fit to link to: http(s) only. */
+export function safeWebsite(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
 function archivePath(base: string, page: number): string {
   return page > 1 ? `${base}/page/${page}` : base;
 }

@@ -137,6 +137,8 @@ const statusForAction: Record<ModerationAction, CommentStatus> = {
   restore: "PENDING",
 };
 
+const PRISMA_RECORD_NOT_FOUND = "P2025";
+
 /** The comment was erased or emptied from the trash while the editor was looking at it. */
 export class CommentGoneError extends Error {
   constructor() {
@@ -175,12 +177,15 @@ export async function editComment(
   input: { commentId: string; authorName: string; authorUrl?: string; body: string },
 ): Promise<ModerationResult> {
   assertRole(actor, EDITOR_ROLES);
-  const { count } = await db().comment.updateMany({
-    where: { id: input.commentId },
-    data: { authorName: input.authorName, authorUrl: input.authorUrl ?? null, body: input.body },
-  });
-  if (count === 0) throw new CommentGoneError();
-  const comment = await db().comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { status: true, post: { select: { id: true, slug: true } } } });
+  const comment = await db()
+    .comment.update({
+      where: { id: input.commentId },
+      data: { authorName: input.authorName, authorUrl: input.authorUrl ?? null, body: input.body },
+      select: { status: true, post: { select: { id: true, slug: true } } },
+    })
+    .catch((error: unknown) => {
+      throw (error as { code?: string }).code === PRISMA_RECORD_NOT_FOUND ? new CommentGoneError() : error;
+    });
   return { changed: 1, tagsToInvalidate: comment.status === "APPROVED" ? publicTagsFor([comment.post]) : [] };
 }
 

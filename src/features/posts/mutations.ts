@@ -188,7 +188,6 @@ export async function restoreRevision(postId: string, revisionId: string, userId
   return { tagsToInvalidate: post.status === "PUBLISHED" || post.status === "SCHEDULED" ? readerTagsFor([post.slug]) : [] };
 }
 
-/** Numbers a series' posts 1..n in the given order; posts of other series are ignored. */
 /** Numbers the series 1, 2, 3… in the given order; posts left out follow, keeping their order. */
 export async function reorderSeriesPosts(seriesId: string, postIds: string[]) {
   const series = await db().series.findUniqueOrThrow({

@@ -14,11 +14,12 @@ export function preferencesUrl(subscriberId: string): string {
   return `${siteUrl()}/subscription/preferences?token=${createSignedToken("preferences", subscriberId)}`;
 }
 
-/** The RFC 8058 one-click endpoint (POST), also the target of List-Unsubscribe. */
+/** Carried by the one-click URL and by the List-Unsubscribe mailto: subject. */
 export function unsubscribeToken(subscriberId: string): string {
   return createSignedToken("unsubscribe", subscriberId);
 }
 
+/** The RFC 8058 one-click endpoint (POST), also the target of List-Unsubscribe. */
 export function oneClickUnsubscribeUrl(subscriberId: string): string {
   return `${siteUrl()}/api/unsubscribe?token=${unsubscribeToken(subscriberId)}`;
 }

@@ -28,7 +28,6 @@ export const preferencesFormSchema = z
     path: ["choice"],
   });
 
-
 /** The one answer for every accepted address, whatever its state: nothing reveals who is subscribed. */
 export const SUBSCRIBE_ACCEPTED_MESSAGE =
   "Thanks. If that address can receive our emails, a confirmation link is on its way. Click it to start your subscription.";

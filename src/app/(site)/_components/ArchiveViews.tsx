@@ -1,6 +1,7 @@
 // Category, tag and author archives, page by page: /categories/<slug> and /categories/<slug>/page/<n>
 // (and the same for tags and authors) render these.
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { getPublicAuthor, listAuthorPosts } from "@/features/authors/data";
 import { getPublicCategory, listCategoryPosts } from "@/features/categories/data";
 import { getPublicTag, listTagPosts } from "@/features/tags/data";
@@ -8,7 +9,7 @@ import { Avatar } from "@/features/posts/components/Byline";
 import { Pagination, PostList } from "@/features/posts/components/PostList";
 import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import type { PostPage } from "@/features/posts/data";
-import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
+import { absoluteUrl, archivePageNumber, breadcrumbJsonLd, jsonLdText, paths, safeWebsite, siteName } from "@/lib/seo";
 import { NotFoundContent } from "./NotFoundContent";
 
 type ArchiveProps = { slug: string; page: number };
@@ -30,10 +31,6 @@ function pageExists(list: PostPage): boolean {
 
 function postCount(total: number): string {
   return `${total} ${total === 1 ? "post" : "posts"}`;
-}
-
-function safeWebsite(website: string | null): string | null {
-  return website && /^https?:\/\//i.test(website) ? website : null;
 }
 
 // ---------- categories ----------
@@ -176,4 +173,29 @@ export async function AuthorArchive({ slug, page }: ArchiveProps) {
       <Pagination page={list.page} totalPages={list.totalPages} hrefFor={(n) => paths.author(author.slug, n)} label={`Pages of posts by ${author.displayName}`} />
     </>
   );
+}
+
+// ---------- older pages ----------
+
+type OlderPageProps = { params: Promise<{ slug: string; n: string }> };
+
+/**
+ * The exports of an archive's /<slug>/page/<n> route (n ≥ 2). Nothing is built ahead: each page
+ * renders on its first request, then comes from the cache.
+ */
+export function olderArchivePages(archive: { View: (props: ArchiveProps) => Promise<ReactNode>; metadata: (props: ArchiveProps) => Promise<Metadata> }) {
+  return {
+    generateStaticParams: () => [{ slug: "-", n: "2" }],
+    generateMetadata: async ({ params }: OlderPageProps): Promise<Metadata> => {
+      const { slug, n } = await params;
+      const page = archivePageNumber(n);
+      return page ? archive.metadata({ slug, page }) : {};
+    },
+    Page: async function OlderArchivePage({ params }: OlderPageProps) {
+      const { slug, n } = await params;
+      const page = archivePageNumber(n);
+      if (!page || page < 2) return <NotFoundContent />;
+      return <archive.View slug={slug} page={page} />;
+    },
+  };
 }

@@ -1,5 +1,6 @@
+import type { ReactNode } from "react";
 import { renderCommentMarkdown } from "@/lib/markdown";
-import { paths } from "@/lib/seo";
+import { paths, safeWebsite } from "@/lib/seo";
 import { PostDate } from "@/features/posts/components/PostDate";
 import { getCommentsOpen, getThreadSettings, listApprovedComments, nestComments, type CommentNode, type PublicComment } from "../data";
 import { CommentForm } from "./CommentForm";
@@ -20,10 +21,6 @@ function responsesHeading(count: number): string {
   return count === 1 ? "1 Response" : `${count} Responses`;
 }
 
-function safeWebsite(url: string | null): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
-}
-
 export function CommentAuthor({ name, url }: { name: string; url: string | null }) {
   const website = safeWebsite(url);
   return (
@@ -39,8 +36,25 @@ export function CommentAuthor({ name, url }: { name: string; url: string | null 
   );
 }
 
-export function replyPagePath(postSlug: string, commentId: string): string {
+function replyPagePath(postSlug: string, commentId: string): string {
   return `${paths.post(postSlug)}/reply/${encodeURIComponent(commentId)}#respond`;
+}
+
+/** One comment as readers see it: name (linking to their website), date (linking to `dateHref`), text. */
+export function CommentCard({ comment, dateHref, children }: { comment: PublicComment; dateHref: string; children?: ReactNode }) {
+  return (
+    <article className={styles.comment} aria-label={`Comment by ${comment.authorName}`}>
+      <header className={styles.header}>
+        <CommentAuthor name={comment.authorName} url={comment.authorUrl} />
+        <a href={dateHref} className={styles.date}>
+          <PostDate date={comment.createdAt} />
+        </a>
+      </header>
+      {/* Markdown-lite rendered by the comment sanitizer: links are nofollow, everything else escaped. */}
+      <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
+      {children}
+    </article>
+  );
 }
 
 type ItemProps = { comment: CommentNode; depth: number; maxDepth: number; open: boolean; postSlug: string };
@@ -48,17 +62,9 @@ type ItemProps = { comment: CommentNode; depth: number; maxDepth: number; open: 
 function CommentItem({ comment, depth, maxDepth, open, postSlug }: ItemProps) {
   return (
     <li id={`comment-${comment.id}`} className={styles.item}>
-      <article className={styles.comment} aria-label={`Comment by ${comment.authorName}`}>
-        <header className={styles.header}>
-          <CommentAuthor name={comment.authorName} url={comment.authorUrl} />
-          <a href={`#comment-${comment.id}`} className={styles.date}>
-            <PostDate date={comment.createdAt} />
-          </a>
-        </header>
-        {/* Markdown-lite rendered by the comment sanitizer: links are nofollow, everything else escaped. */}
-        <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
+      <CommentCard comment={comment} dateHref={`#comment-${comment.id}`}>
         {open && depth < maxDepth && <ReplyButton commentId={comment.id} authorName={comment.authorName} replyPageHref={replyPagePath(postSlug, comment.id)} />}
-      </article>
+      </CommentCard>
       {comment.replies.length > 0 && (
         <ol className={styles.replies}>
           {comment.replies.map((reply) => (

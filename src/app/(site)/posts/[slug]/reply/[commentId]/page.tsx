@@ -3,13 +3,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { renderCommentMarkdown } from "@/lib/markdown";
 import { paths } from "@/lib/seo";
 import { findReplyTarget, getCommentsOpen } from "@/features/comments/data";
-import { CommentAuthor } from "@/features/comments/components/CommentThread";
+import { CommentCard } from "@/features/comments/components/CommentThread";
 import { CommentForm } from "@/features/comments/components/CommentForm";
 import { ReplyProvider } from "@/features/comments/components/ReplyContext";
-import { PostDate } from "@/features/posts/components/PostDate";
 import styles from "@/features/comments/components/CommentThread.module.css";
 import { NotFoundContent } from "../../../../_components/NotFoundContent";
 
@@ -32,6 +30,7 @@ export default async function ReplyPage({ params }: Props) {
   const comment = id.success ? await findReplyTarget(slug, id.data) : null;
   if (!comment) return <NotFoundContent />;
   const open = await getCommentsOpen(comment.post.id);
+  const onThePost = `${paths.post(comment.post.slug)}#comment-${comment.id}`;
   return (
     <div className="article">
       <header className="page-head">
@@ -39,21 +38,13 @@ export default async function ReplyPage({ params }: Props) {
           Reply to <bdi>{comment.authorName}</bdi>
         </h1>
         <p className="page-head__lede">
-          On <Link href={`${paths.post(comment.post.slug)}#comment-${comment.id}`}>{comment.post.title}</Link>
+          On <Link href={onThePost}>{comment.post.title}</Link>
         </p>
       </header>
-      <article className={styles.comment} aria-label={`Comment by ${comment.authorName}`}>
-        <header className={styles.header}>
-          <CommentAuthor name={comment.authorName} url={comment.authorUrl} />
-          <span className={styles.date}>
-            <PostDate date={comment.createdAt} />
-          </span>
-        </header>
-        <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
-      </article>
+      <CommentCard comment={comment} dateHref={onThePost} />
       {open ? (
         <ReplyProvider initialTarget={{ id: comment.id, authorName: comment.authorName }}>
-          <CommentForm postId={comment.post.id} cancelHref={`${paths.post(comment.post.slug)}#comment-${comment.id}`} />
+          <CommentForm postId={comment.post.id} cancelHref={onThePost} />
         </ReplyProvider>
       ) : (
         <p className={styles.closed}>Comments are closed.</p>

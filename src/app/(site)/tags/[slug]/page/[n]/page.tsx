@@ -1,26 +1,8 @@
-import type { Metadata } from "next";
-import { archivePageNumber } from "@/lib/seo";
-import { TagArchive, tagMetadata } from "../../../../_components/ArchiveViews";
-import { NotFoundContent } from "../../../../_components/NotFoundContent";
+import { TagArchive, tagMetadata, olderArchivePages } from "../../../../_components/ArchiveViews";
 
-// Older pages render on their first request, then come from the cache.
 export const ensureStatic = "navigation";
 
-type Props = { params: Promise<{ slug: string; n: string }> };
-
-export function generateStaticParams() {
-  return [{ slug: "-", n: "2" }];
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, n } = await params;
-  const page = archivePageNumber(n);
-  return page ? tagMetadata({ slug, page }) : {};
-}
-
-export default async function OlderTagPage({ params }: Props) {
-  const { slug, n } = await params;
-  const page = archivePageNumber(n);
-  if (!page || page < 2) return <NotFoundContent />;
-  return <TagArchive slug={slug} page={page} />;
-}
+const route = olderArchivePages({ View: TagArchive, metadata: tagMetadata });
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
