@@ -99,8 +99,9 @@ export function startService(name: string, command: string, args: string[], env:
   return child;
 }
 
+// PGAPPNAME names each process's database connections (pg_stat_activity, PostgreSQL's logs).
 export function startWebServer(env: NodeJS.ProcessEnv, port: number, logFile: string) {
-  return startService("web", bin("next"), ["start", "-p", String(port)], env, logFile);
+  return startService("web", bin("next"), ["start", "-p", String(port)], { ...env, PGAPPNAME: "docket-web" }, logFile);
 }
 
 export function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string) {
@@ -108,7 +109,7 @@ export function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string) {
     "worker",
     bin("node"),
     ["--disable-warning=ExperimentalWarning", "--import", "tsx", "src/jobs/worker.ts"],
-    env,
+    { ...env, PGAPPNAME: "docket-worker" },
     logFile,
   );
 }

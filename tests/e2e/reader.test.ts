@@ -1,12 +1,13 @@
 // The reader site on a production build with the demo content: navigation by clicking, no leaks of
 // unpublished posts or real names, inert hostile markdown, and publishing visible on the next request.
 import { randomBytes } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
 import { HtmlValidate } from "html-validate";
 import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPostMarkdown } from "@/lib/markdown";
-import { baseUrl, e2eDatabaseUrl, openBrowser } from "../helpers/e2e";
+import { baseUrl, e2eDatabaseUrl, openBrowser, postgresLogFile } from "../helpers/e2e";
 
 let browser: Browser;
 let client: pg.Client;
@@ -355,4 +356,58 @@ describe("publishing", () => {
     expect(post.text).toContain(title);
     expect((await fetchText("/")).text).toContain(title);
   }, 150_000);
+});
+
+/**
+ * PostgreSQL logs every statement with the sending process's name (the web server connects as
+ * docket-web) for as long as `work` runs; returns the web server's statements, in order.
+ */
+async function webServerStatements(work: () => Promise<void>): Promise<string[]> {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+  await client.query(`ALTER SYSTEM SET log_statement = 'all'`);
+  await client.query(`ALTER SYSTEM SET log_line_prefix = '%a|'`);
+  await client.query(`SELECT pg_reload_conf()`);
+  try {
+    await settle(); // every server process has read the new settings
+    const start = (await stat(postgresLogFile())).size;
+    await work();
+    await settle(); // the log's writer has caught up
+    const log = (await readFile(postgresLogFile())).subarray(start).toString("utf8");
+    return [...log.matchAll(/^docket-web\|LOG:\s+(?:statement|execute [^:]*):\s*(.*)$/gm)]
+      .map((match) => match[1])
+      .filter((statement) => !/^(BEGIN|COMMIT|ROLLBACK|SET|DEALLOCATE)\b/i.test(statement));
+  } finally {
+    await client.query(`ALTER SYSTEM RESET log_statement`);
+    await client.query(`ALTER SYSTEM RESET log_line_prefix`);
+    await client.query(`SELECT pg_reload_conf()`);
+  }
+}
+
+describe("database queries", () => {
+  it("renders a post nobody has requested yet, in a series and a sponsored category, with at most four queries", async () => {
+    const slug = `query-budget-${randomBytes(4).toString("hex")}`;
+    const title = `Query budget ${slug}`;
+    const [author] = await rows<{ id: string }>(`SELECT id FROM "AuthorProfile" LIMIT 1`);
+    const [category] = await rows<{ id: string; sponsorName: string }>(`SELECT id, "sponsorName" FROM "Category" WHERE "sponsorName" IS NOT NULL LIMIT 1`);
+    const [series] = await rows<{ id: string; position: number }>(
+      `SELECT "seriesId" AS id, max("seriesPosition") + 1 AS position FROM "Post" WHERE "seriesId" IS NOT NULL GROUP BY "seriesId" LIMIT 1`,
+    );
+    // Inserted directly, so no save has warmed any cache for it, and far in the past, so it changes no other page.
+    await client.query(
+      `INSERT INTO "Post" (id, slug, title, "bodyMarkdown", "bodyHtml", excerpt, status, "publishedAt", "updatedAt", "categoryId", "seriesId", "seriesPosition")
+       VALUES ($1, $2, $3, 'Body.', '<p>Body.</p>', 'Body.', 'PUBLISHED', now() - interval '4000 days', now(), $4, $5, $6)`,
+      [`e2e${slug}`, slug, title, category.id, series.id, series.position],
+    );
+    await client.query(`INSERT INTO "PostAuthor" ("postId", "profileId", position) VALUES ($1, $2, 0)`, [`e2e${slug}`, author.id]);
+
+    let page = { status: 0, text: "" };
+    const statements = await webServerStatements(async () => {
+      page = await fetchText(`/posts/${slug}`);
+    });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(title);
+    expect(page.text).toContain(category.sponsorName);
+    expect(statements.some((statement) => statement.includes('"Post"')), statements.join("\n---\n")).toBe(true);
+    expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(4);
+  });
 });

@@ -16,6 +16,7 @@ declare module "vitest" {
     baseUrl: string;
     databaseUrl: string;
     dataDir: string;
+    postgresLogFile: string;
   }
 }
 
@@ -60,6 +61,7 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", baseUrl);
     project.provide("databaseUrl", databaseUrl);
     project.provide("dataDir", dataDir);
+    project.provide("postgresLogFile", postgres.logFile);
   } catch (error) {
     await teardown();
     throw error;

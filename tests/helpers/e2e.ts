@@ -6,6 +6,7 @@ import { inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
 export const e2eDatabaseUrl = () => inject("databaseUrl");
+export const postgresLogFile = () => inject("postgresLogFile");
 export const outboxDir = () => path.join(inject("dataDir"), "outbox");
 
 export function openBrowser(): Promise<Browser> {

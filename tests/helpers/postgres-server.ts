@@ -9,18 +9,15 @@ import { applyMigrations } from "@/lib/schema-engine";
 export const TEMPLATE_DATABASE = "docket_template";
 const testDataRoot = path.resolve(import.meta.dirname, "../../.test-data");
 
-export async function startTestPostgres(): Promise<RunningPostgres> {
+export async function startTestPostgres(): Promise<RunningPostgres & { logFile: string }> {
   await mkdir(testDataRoot, { recursive: true });
   const dataDir = await mkdtemp(path.join(testDataRoot, "pg-"));
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    logFile: `${dataDir}.log`,
-    persistent: false,
-  });
+  const logFile = `${dataDir}.log`;
+  const server = await startEmbeddedPostgres({ dataDir, logFile, persistent: false });
   await server.createDatabase(TEMPLATE_DATABASE);
   await applyMigrations(server.url(TEMPLATE_DATABASE));
   await closeConnectionsTo(server, TEMPLATE_DATABASE);
-  return server;
+  return { ...server, logFile };
 }
 
 /**
