@@ -1,6 +1,7 @@
 // `npm run bench:read`: builds Docket, starts the production server on the demo content, and
 // measures cached reader pages (post, home, series) and a search with autocannon, against the same
 // post's HTML saved under public/bench/ and served by the same server: the server's own ceiling.
+// Last, the post page through the README's nginx front (needs nginx, as `npm test` does).
 //
 // Settings: BENCH_CONNECTIONS (32), BENCH_SECONDS (10), DATABASE_URL (an existing database with
 // content; default: a throwaway embedded PostgreSQL loaded with the demo content).
@@ -13,12 +14,13 @@ import pg from "pg";
 import { findFreePort, startEmbeddedPostgres } from "../../src/lib/embedded-postgres";
 import { buildApp, prepareDatabase, projectRoot, startWebServer, stopProcess, waitForHttp } from "../../scripts/lib/services";
 import { acquireLock } from "../helpers/lock";
+import { startReadmeNginx } from "../helpers/nginx";
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const benchDir = path.join(projectRoot, "public", "bench");
 
-type Target = { name: string; path: string };
+type Target = { name: string; path: string; base?: string };
 
 async function benchDatabase(workDir: string) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
@@ -59,7 +61,7 @@ async function pickTargets(databaseUrl: string): Promise<Target[]> {
 }
 
 async function measure(baseUrl: string, target: Target): Promise<Result> {
-  const url = `${baseUrl}${target.path}`;
+  const url = `${target.base ?? baseUrl}${target.path}`;
   const check = await fetch(url);
   if (check.status !== 200) throw new Error(`${target.path} answered ${check.status}`);
   await autocannon({ url, connections, duration: 2 }); // warm-up
@@ -85,9 +87,7 @@ function report(rows: { target: Target; result: Result }[]) {
   }
 }
 
-/** Every script the page loads, fetched and gzipped as a server or CDN would send it. */
-async function reportPageJavaScript(baseUrl: string, pagePath: string, html: string) {
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1].replaceAll("&amp;", "&")))];
+async function gzippedSize(baseUrl: string, sources: string[]) {
   let raw = 0;
   let gzipped = 0;
   for (const source of sources) {
@@ -95,10 +95,28 @@ async function reportPageJavaScript(baseUrl: string, pagePath: string, html: str
     raw += body.length;
     gzipped += gzipSync(body, { level: 9 }).length;
   }
+  return { raw, gzipped };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/**
+ * Every script the page loads, fetched and gzipped as a server or CDN would send it. `nomodule`
+ * scripts (polyfills) are counted apart: browsers that run modules, every current one, skip them.
+ */
+async function reportPageJavaScript(baseUrl: string, pagePath: string, html: string) {
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)];
+  const source = (tag: RegExpMatchArray) => tag[1].replaceAll("&amp;", "&");
+  const isNoModule = (tag: RegExpMatchArray) => /\snomodule/i.test(tag[0]);
+  const loaded = [...new Set(tags.filter((tag) => !isNoModule(tag)).map(source))];
+  const skipped = [...new Set(tags.filter(isNoModule).map(source))];
+  const sent = await gzippedSize(baseUrl, loaded);
+  const legacy = await gzippedSize(baseUrl, skipped);
   const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, match) => sum + Buffer.byteLength(match[1]), 0);
   console.log(
-    `JavaScript on ${pagePath}: ${sources.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gzipped / 1024).toFixed(0)} KB gzipped` +
-      ` (plus ${(inline / 1024).toFixed(0)} KB inline in the HTML, mostly the page's RSC payload)`,
+    `JavaScript on ${pagePath}: ${loaded.length} files, ${kb(sent.raw)}, ${kb(sent.gzipped)} gzipped` +
+      ` (plus ${kb(inline)} inline in the HTML, mostly the page's RSC payload;` +
+      ` and ${skipped.length} nomodule file of ${kb(legacy.gzipped)} gzipped that only browsers without modules load)`,
   );
 }
 
@@ -108,6 +126,7 @@ async function main() {
   await chmod(workDir, 0o755); // as root, PostgreSQL runs as its own user and must reach its folder
   const database = await benchDatabase(workDir);
   let web: ReturnType<typeof startWebServer> | undefined;
+  let front: Awaited<ReturnType<typeof startReadmeNginx>> | undefined;
   try {
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -138,6 +157,8 @@ async function main() {
     web = startWebServer(env, port, path.join(workDir, "web.log"));
     await waitForHttp(`${baseUrl}/`, web, 120_000);
 
+    front = await startReadmeNginx(port);
+    targets.push({ name: "post via nginx front", path: targets[1].path, base: front.url });
     const rows = [];
     for (const target of targets) {
       console.log(`Measuring ${target.name}: ${target.path}`);
@@ -146,6 +167,7 @@ async function main() {
     report(rows);
     await reportPageJavaScript(baseUrl, targets[1].path, html);
   } finally {
+    await front?.stop();
     await stopProcess(web);
     await database.stop();
     await rm(workDir, { recursive: true, force: true });
