@@ -1,6 +1,7 @@
 // Runs before two kinds of request; everything else goes straight to the app.
-// - /search?q=prisons&page=2 (what the plain GET form sends) is rewritten to /search/<query>/<page>,
-//   a static page per query: results come from Next's cache like every other reader page, and the
+// - A search whose words cannot go into a path as they are (with / ? # % or \) is rewritten to
+//   /search/<query>/<page> here, encoded; one of only dots gets the empty search form. Every other search takes the cheaper rewrite
+//   in next.config.ts to the same page: a static page per query, served from Next's cache, while the
 //   URL the reader sees is unchanged.
 // - An admin page requested with no session cookie is redirected to sign-in with a real 307 (the
 //   admin streams, so a redirect from inside a page would arrive as a 200). Pages still check the
@@ -11,7 +12,8 @@ import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
 
 function rewriteSearch(request: NextRequest) {
   const query = request.nextUrl.searchParams.get("q")?.trim() ?? "";
-  if (!query) return NextResponse.next();
+  // Nothing to search for (no query, or only dots, which no path can hold): the empty search form.
+  if (!/[^\s.]/.test(query)) return NextResponse.next();
   const page = parseSearchPage(request.nextUrl.searchParams.get("page"));
   const target = request.nextUrl.clone();
   // One character over the limit lets the page tell the reader the query was cut.
@@ -31,5 +33,11 @@ export function proxy(request: NextRequest) {
   return request.nextUrl.pathname === "/search" ? rewriteSearch(request) : sendSignedOutToSignIn(request);
 }
 
-// Admin pages, not the sign-in pages nor the CSV export (a route handler that answers 401 itself).
-export const config = { matcher: ["/search", "/admin", "/admin/((?!sign-in|subscribers/export).*)"] };
+export const config = {
+  matcher: [
+    { source: "/search", has: [{ type: "query", key: "q", value: "(?:[\\s\\S]*[/?#%\\\\][\\s\\S]*|[\\s.]*\\.[\\s.]*)" }] },
+    // Admin pages, not the sign-in pages nor the CSV export (a route handler that answers 401 itself).
+    "/admin",
+    "/admin/((?!sign-in|subscribers/export).*)",
+  ],
+};

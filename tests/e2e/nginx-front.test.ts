@@ -45,9 +45,14 @@ describe("the README's nginx front", () => {
   });
 
   it("caches each search separately", async () => {
-    expect((await viaNginx("/search?q=probation")).cache).toBe("MISS");
-    expect((await viaNginx("/search?q=probation")).cache).toBe("HIT");
-    expect((await viaNginx("/search?q=prison")).cache).toBe("MISS");
+    const first = await viaNginx("/search?q=probation");
+    const second = await viaNginx("/search?q=probation");
+    expect([first.cache, second.cache]).toEqual(["MISS", "HIT"]);
+    expect(second.text).toBe(first.text);
+    expect(first.text).toContain("Results for “probation”");
+    const other = await viaNginx("/search?q=prison");
+    expect(other.cache).toBe("MISS");
+    expect(other.text).toContain("Results for “prison”");
   });
 
   it("sends a signed-in visitor past the cache, and never caches the admin", async () => {

@@ -94,6 +94,29 @@ describe("reading the site by clicking", () => {
     expect(absurd.status).toBe(200);
     expect(absurd.text.replaceAll("<!-- -->", "")).toContain("only its first 200 characters");
     expect((await fetchText("/search")).text).toContain("Search titles, introductions, posts and author names");
+    for (const nothing of ["%20%20", ".."]) {
+      expect((await fetchText(`/search?q=${nothing}`)).text).toContain("Search titles, introductions, posts and author names");
+    }
+  });
+
+  it("routes every search query and page number to its results page", async () => {
+    const heading = (text: string) => text.replaceAll("<!-- -->", "").match(/<h1>([^<]*)<\/h1>/)?.[1];
+    // Characters that mean something in a path or a query string still arrive as the reader typed them.
+    const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+    for (const query of ["a/b %25 ?c #d & e+f", "100%", "back\\slash", "<b>bold</b> -minus \"a phrase\""]) {
+      const results = await fetchText(`/search?q=${encodeURIComponent(query)}`);
+      expect(results.status, query).toBe(200);
+      expect(heading(results.text), query).toBe(`Results for “${escape(query)}”`);
+    }
+    const pageTwo = await fetchText("/search?q=probation&page=2");
+    expect(pageTwo.text.replaceAll("<!-- -->", "")).toMatch(/posts found, page 2 of \d+|There are no results on page 2/);
+    // A page number that is not 1-9999 is page 1.
+    for (const page of ["abc", "0", "10000"]) {
+      const first = await fetchText(`/search?q=probation&page=${page}`);
+      expect(first.status).toBe(200);
+      expect(first.text.replaceAll("<!-- -->", "")).not.toMatch(/page 2 of|no results on page/);
+      expect(heading(first.text)).toBe("Results for “probation”");
+    }
   });
 });
 

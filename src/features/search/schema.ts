@@ -1,4 +1,4 @@
-// What a search request may carry: shared by the page and the proxy that routes queries.
+// What a search request may carry: shared by the results page and the rewrite in next.config.ts.
 export const SEARCH_QUERY_MAX = 200;
 
 /** Page numbers 1-9999; anything else is page 1. */
