@@ -27,7 +27,8 @@ const nextConfig: NextConfig = {
   // /search?q=prisons&page=2 (what the plain GET form sends) is served by /search/prisons/2, a static
   // page per query and page: results come from the cache, and the address the reader sees is
   // unchanged. A page that is not 1-9999 is page 1. This rewrite costs far less than the one in
-  // src/proxy.ts (bench:read: search 525 → 797 req/s, p99 119 → 83 ms), which takes only the queries it cannot.
+  // src/proxy.ts (bench:read: search 525 → 797 req/s, p99 119 → 83 ms), which now takes only the
+  // queries this one cannot.
   async rewrites() {
     // Before the app's own routes: /search is also a page, the empty form.
     const beforeFiles = [

@@ -1,4 +1,4 @@
-// What a search request may carry: shared by the results page and the rewrite in next.config.ts.
+// What a search request may carry: shared by the results page and src/proxy.ts.
 export const SEARCH_QUERY_MAX = 200;
 
 /** Page numbers 1-9999; anything else is page 1. */

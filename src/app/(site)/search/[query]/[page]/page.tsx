@@ -4,7 +4,8 @@ import { SearchView } from "../../../_components/SearchView";
 import { NotFoundContent } from "../../../_components/NotFoundContent";
 
 // One static page per query and page number, made on the first request and then served from the
-// cache until a post changes: /search?q=… is rewritten here (next.config.ts).
+// cache until a post changes: /search?q=… is rewritten here (next.config.ts; src/proxy.ts for
+// queries with characters a path cannot hold as they are).
 export const ensureStatic = "navigation";
 
 type Props = { params: Promise<{ query: string; page: string }> };
