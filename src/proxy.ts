@@ -1,8 +1,8 @@
 // Runs before two kinds of request; everything else goes straight to the app.
 // - A search whose words cannot go into a path as they are (with / ? # % or \) is rewritten to
-//   /search/<query>/<page> here, encoded; one of only dots gets the empty search form. Every other search takes the cheaper rewrite
-//   in next.config.ts to the same page: a static page per query, served from Next's cache, while the
-//   URL the reader sees is unchanged.
+//   /search/<query>/<page> here, encoded; one of only dots gets the empty search form. Every other
+//   search takes the cheaper rewrite in next.config.ts to the same page: a static page per query,
+//   served from Next's cache, while the URL the reader sees is unchanged.
 // - An admin page requested with no session cookie is redirected to sign-in with a real 307 (the
 //   admin streams, so a redirect from inside a page would arrive as a 200). Pages still check the
 //   session and role on the server: a cookie that is present is not trusted here.

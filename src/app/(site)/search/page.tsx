@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { SearchView } from "../_components/SearchView";
 
-// With a query (/search?q=…) next.config.ts (or src/proxy.ts) rewrites to /search/[query]/[page]; this is the empty form.
+// With a query (/search?q=…) next.config.ts (or src/proxy.ts) rewrites to /search/[query]/[page];
+// this is the empty form.
 export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
 
 export default function SearchPage() {
