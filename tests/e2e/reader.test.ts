@@ -1,5 +1,6 @@
-// The reader site on a production build with the demo content: navigation by clicking, no leaks of
-// unpublished posts or real names, inert hostile markdown, and publishing visible on the next request.
+// The reader site on a production build with the demo content: navigation by clicking, search
+// routing, valid HTML, no leaks of unpublished posts or real names, inert hostile markdown,
+// publishing visible on the next request, and the database queries of a first render.
 import { randomBytes } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { HtmlValidate } from "html-validate";
@@ -7,7 +8,7 @@ import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPostMarkdown } from "@/lib/markdown";
-import { baseUrl, e2eDatabaseUrl, openBrowser, postgresLogFile } from "../helpers/e2e";
+import { baseUrl, e2eDatabaseUrl, everyKindOfReaderPage, openBrowser, postgresLogFile } from "../helpers/e2e";
 
 let browser: Browser;
 let client: pg.Client;
@@ -198,37 +199,9 @@ describe("what search engines, social sites and caches see", () => {
   });
 });
 
-/** One address for every kind of reader page, the 404 page included. */
-async function everyKindOfReaderPage(): Promise<string[]> {
-  const [post] = await rows<{ slug: string; series: string; category: string; author: string; tag: string }>(
-    `SELECT p.slug, s.slug AS series, c.slug AS category, a.slug AS author, t.slug AS tag
-       FROM "Post" p JOIN "Series" s ON s.id = p."seriesId" JOIN "Category" c ON c.id = p."categoryId"
-       JOIN "PostAuthor" pa ON pa."postId" = p.id JOIN "AuthorProfile" a ON a.id = pa."profileId"
-       JOIN "PostTag" pt ON pt."postId" = p.id JOIN "Tag" t ON t.id = pt."tagId"
-      WHERE p.status = 'PUBLISHED' ORDER BY p."publishedAt" DESC LIMIT 1`,
-  );
-  const [comment] = await rows<{ slug: string; id: string }>(
-    `SELECT p.slug, c.id FROM "Comment" c JOIN "Post" p ON p.id = c."postId" WHERE c.status = 'APPROVED' AND p.status = 'PUBLISHED' AND p."commentsOpen" LIMIT 1`,
-  );
-  return [
-    "/",
-    `/posts/${post.slug}`,
-    "/series",
-    `/series/${post.series}`,
-    `/categories/${post.category}`,
-    `/tags/${post.tag}`,
-    `/authors/${post.author}`,
-    "/search?q=probation",
-    "/search",
-    "/subscribe",
-    `/posts/${comment.slug}/reply/${comment.id}`,
-    `/no-such-page-${randomBytes(3).toString("hex")}`,
-  ];
-}
-
 describe("valid HTML", () => {
   it("every kind of reader page validates (html-validate's standard rules)", async () => {
-    const pages = await everyKindOfReaderPage();
+    const pages = await everyKindOfReaderPage(client);
     const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
     const problems: string[] = [];
     for (const path of pages) {
@@ -437,134 +410,5 @@ describe("database queries", () => {
     expect(page.text).toContain(category.sponsorName);
     expect(statements.some((statement) => statement.includes('"Post"')), statements.join("\n---\n")).toBe(true);
     expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(4);
-  });
-});
-
-/**
- * Runs in the page: every piece of visible text whose colour, against what is drawn behind it, is
- * under WCAG 2.2 AA contrast (4.5:1, or 3:1 for large text), and what blocks the measurement.
- */
-function lowContrastText(): string[] {
-  type Rgba = [number, number, number, number];
-  const parse = (value: string): Rgba | null => {
-    const match = value.match(/^rgba?\(([^)]+)\)$/);
-    if (!match) return null;
-    const [r, g, b, a = 1] = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
-    return [r, g, b, a];
-  };
-  const over = (top: Rgba, bottom: Rgba): Rgba => [
-    top[0] * top[3] + bottom[0] * (1 - top[3]),
-    top[1] * top[3] + bottom[1] * (1 - top[3]),
-    top[2] * top[3] + bottom[2] * (1 - top[3]),
-    1,
-  ];
-  const channel = (value: number) => (value / 255 <= 0.03928 ? value / 255 / 12.92 : ((value / 255 + 0.055) / 1.055) ** 2.4);
-  const luminance = ([r, g, b]: Rgba) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  /** The colours behind an element, composited up to the first opaque one; null over an image. */
-  const backdrop = (element: Element): Rgba | null => {
-    const layers: Rgba[] = [];
-    for (let node: Element | null = element; node; node = node.parentElement) {
-      const style = getComputedStyle(node);
-      if (style.backgroundImage !== "none") return null;
-      const color = parse(style.backgroundColor);
-      if (color && color[3] > 0) layers.unshift(color);
-      if (color?.[3] === 1) break;
-    }
-    return layers.reduce<Rgba>((below, layer) => over(layer, below), [255, 255, 255, 1]);
-  };
-  const problems: string[] = [];
-  for (const element of document.body.querySelectorAll("*")) {
-    const text = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? "").join("").trim();
-    const box = element.getBoundingClientRect();
-    const style = getComputedStyle(element);
-    if (!text || box.width <= 1 || box.height <= 1 || style.visibility !== "visible") continue;
-    const color = parse(style.color);
-    const behind = backdrop(element);
-    const label = `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> "${text.slice(0, 40)}"`;
-    if (!color || !behind) {
-      problems.push(`${label}: cannot measure (${style.color} on ${style.backgroundImage})`);
-      continue;
-    }
-    const [lighter, darker] = [luminance(over(color, behind)), luminance(behind)].sort((a, b) => b - a);
-    const ratio = (lighter + 0.05) / (darker + 0.05);
-    const size = parseFloat(style.fontSize);
-    const needed = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700) ? 3 : 4.5;
-    if (ratio < needed) problems.push(`${label}: ${ratio.toFixed(2)}:1, needs ${needed}:1`);
-  }
-  return problems;
-}
-
-/**
- * Runs in the page: the focused element, whether it can be seen, whether its focus is drawn, and
- * whether it was focused before (marked on the element).
- */
-function focusedElement() {
-  const element = document.activeElement;
-  if (!element || element === document.body) return null;
-  const box = element.getBoundingClientRect();
-  const style = getComputedStyle(element);
-  const again = element.hasAttribute("data-test-focused");
-  element.setAttribute("data-test-focused", "");
-  return {
-    again,
-    label: `<${element.tagName.toLowerCase()} id="${element.id}"> "${(element.textContent ?? "").trim().slice(0, 30)}"`,
-    id: element.id,
-    visible: box.width > 0 && box.height > 0 && style.visibility === "visible",
-    focusDrawn: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none",
-  };
-}
-
-describe("accessibility", () => {
-  it("gives every reader page landmarks, one h1, alt text and AA contrast, light and dark", async () => {
-    const problems: string[] = [];
-    for (const colorScheme of ["light", "dark"] as const) {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      for (const path of await everyKindOfReaderPage()) {
-        await page.goto(`${baseUrl()}${path}`);
-        const structure = await page.evaluate(() => ({
-          mains: document.querySelectorAll("main").length,
-          banner: document.querySelector("body > header") !== null,
-          footer: document.querySelector("body > footer") !== null,
-          nav: document.querySelector("nav[aria-label]") !== null,
-          h1s: document.querySelectorAll("h1").length,
-          imagesWithoutAlt: document.querySelectorAll("img:not([alt])").length,
-        }));
-        expect(structure, path).toEqual({ mains: 1, banner: true, footer: true, nav: true, h1s: 1, imagesWithoutAlt: 0 });
-        problems.push(...(await page.evaluate(lowContrastText)).map((problem) => `${colorScheme} ${path} ${problem}`));
-      }
-      await context.close();
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it("can be read and used by keyboard: a skip link first, then every control in turn with its focus drawn", async () => {
-    const [post] = await rows<{ slug: string }>(
-      `SELECT slug FROM "Post" WHERE status = 'PUBLISHED' AND "commentsOpen" ORDER BY "publishedAt" DESC LIMIT 1`,
-    );
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${baseUrl()}/posts/${post.slug}`);
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(focusedElement)).toMatchObject({ label: '<a id=""> "Skip to content"', visible: true, focusDrawn: true });
-    await page.evaluate(() => document.activeElement?.removeAttribute("data-test-focused"));
-    await page.keyboard.press("Enter");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
-
-    const reached: string[] = [];
-    const undrawn: string[] = [];
-    for (let press = 0; press < 400; press++) {
-      await page.keyboard.press("Tab");
-      const focused = await page.evaluate(focusedElement);
-      if (!focused || focused.again) break; // past the end of the page
-      reached.push(focused.label);
-      if (!focused.visible || !focused.focusDrawn) undrawn.push(focused.label);
-      if (focused.id) reached.push(`#${focused.id}`);
-    }
-    expect(undrawn).toEqual([]);
-    // The comment form and the subscribe box are reachable, as are the links before them.
-    expect(reached).toEqual(expect.arrayContaining(["#comment-body", "#comment-authorName", "#comment-authorEmail"]));
-    expect(reached.some((label) => label.includes('"Subscribe"'))).toBe(true);
-    await context.close();
   });
 });

@@ -1,6 +1,8 @@
 // For browser tests: the running app's address, its database and data folder, and Chromium.
+import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import type pg from "pg";
 import { chromium, type Browser } from "playwright-core";
 import { inject } from "vitest";
 
@@ -29,4 +31,36 @@ export function openBrowser(): Promise<Browser> {
 export async function readOutbox(): Promise<{ file: string; raw: string }[]> {
   const files = (await readdir(outboxDir()).catch(() => [] as string[])).filter((file) => file.endsWith(".eml")).sort();
   return Promise.all(files.map(async (file) => ({ file, raw: await readFile(path.join(outboxDir(), file), "utf8") })));
+}
+
+/** One address for every kind of reader page, the 404 page included. */
+export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]> {
+  const {
+    rows: [post],
+  } = await client.query<{ slug: string; series: string; category: string; author: string; tag: string }>(
+    `SELECT p.slug, s.slug AS series, c.slug AS category, a.slug AS author, t.slug AS tag
+       FROM "Post" p JOIN "Series" s ON s.id = p."seriesId" JOIN "Category" c ON c.id = p."categoryId"
+       JOIN "PostAuthor" pa ON pa."postId" = p.id JOIN "AuthorProfile" a ON a.id = pa."profileId"
+       JOIN "PostTag" pt ON pt."postId" = p.id JOIN "Tag" t ON t.id = pt."tagId"
+      WHERE p.status = 'PUBLISHED' ORDER BY p."publishedAt" DESC LIMIT 1`,
+  );
+  const {
+    rows: [comment],
+  } = await client.query<{ slug: string; id: string }>(
+    `SELECT p.slug, c.id FROM "Comment" c JOIN "Post" p ON p.id = c."postId" WHERE c.status = 'APPROVED' AND p.status = 'PUBLISHED' AND p."commentsOpen" LIMIT 1`,
+  );
+  return [
+    "/",
+    `/posts/${post.slug}`,
+    "/series",
+    `/series/${post.series}`,
+    `/categories/${post.category}`,
+    `/tags/${post.tag}`,
+    `/authors/${post.author}`,
+    "/search?q=probation",
+    "/search",
+    "/subscribe",
+    `/posts/${comment.slug}/reply/${comment.id}`,
+    `/no-such-page-${randomBytes(3).toString("hex")}`,
+  ];
 }

@@ -1,0 +1,150 @@
+// Accessibility of the reader site on a production build, measured in Chromium: landmarks, headings,
+// alt text and WCAG 2.2 AA text contrast on every kind of page in light and dark, and keyboard use.
+import pg from "pg";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, e2eDatabaseUrl, everyKindOfReaderPage, openBrowser } from "../helpers/e2e";
+
+let browser: Browser;
+let client: pg.Client;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await client?.end();
+});
+
+/**
+ * Runs in the page: every piece of visible text whose colour, against what is drawn behind it, is
+ * under WCAG 2.2 AA contrast (4.5:1, or 3:1 for large text), and what blocks the measurement.
+ */
+function lowContrastText(): string[] {
+  type Rgba = [number, number, number, number];
+  const parse = (value: string): Rgba | null => {
+    const match = value.match(/^rgba?\(([^)]+)\)$/);
+    if (!match) return null;
+    const [r, g, b, a = 1] = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return [r, g, b, a];
+  };
+  const over = (top: Rgba, bottom: Rgba): Rgba => [
+    top[0] * top[3] + bottom[0] * (1 - top[3]),
+    top[1] * top[3] + bottom[1] * (1 - top[3]),
+    top[2] * top[3] + bottom[2] * (1 - top[3]),
+    1,
+  ];
+  const channel = (value: number) => (value / 255 <= 0.03928 ? value / 255 / 12.92 : ((value / 255 + 0.055) / 1.055) ** 2.4);
+  const luminance = ([r, g, b]: Rgba) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  /** The colours behind an element, composited up to the first opaque one; null over an image. */
+  const backdrop = (element: Element): Rgba | null => {
+    const layers: Rgba[] = [];
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.backgroundImage !== "none") return null;
+      const color = parse(style.backgroundColor);
+      if (color && color[3] > 0) layers.unshift(color);
+      if (color?.[3] === 1) break;
+    }
+    return layers.reduce<Rgba>((below, layer) => over(layer, below), [255, 255, 255, 1]);
+  };
+  const problems: string[] = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const text = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? "").join("").trim();
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (!text || box.width <= 1 || box.height <= 1 || style.visibility !== "visible") continue;
+    const color = parse(style.color);
+    const behind = backdrop(element);
+    const label = `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> "${text.slice(0, 40)}"`;
+    if (!color || !behind) {
+      problems.push(`${label}: cannot measure (${style.color} on ${style.backgroundImage})`);
+      continue;
+    }
+    const [lighter, darker] = [luminance(over(color, behind)), luminance(behind)].sort((a, b) => b - a);
+    const ratio = (lighter + 0.05) / (darker + 0.05);
+    const size = parseFloat(style.fontSize);
+    const needed = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700) ? 3 : 4.5;
+    if (ratio < needed) problems.push(`${label}: ${ratio.toFixed(2)}:1, needs ${needed}:1`);
+  }
+  return problems;
+}
+
+/**
+ * Runs in the page: the focused element, whether it can be seen, whether its focus is drawn, and
+ * whether it was focused before (marked on the element).
+ */
+function focusedElement() {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const box = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const again = element.hasAttribute("data-test-focused");
+  element.setAttribute("data-test-focused", "");
+  return {
+    again,
+    label: `<${element.tagName.toLowerCase()} id="${element.id}"> "${(element.textContent ?? "").trim().slice(0, 30)}"`,
+    id: element.id,
+    visible: box.width > 0 && box.height > 0 && style.visibility === "visible",
+    focusDrawn: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none",
+  };
+}
+
+describe("accessibility", () => {
+  it("gives every reader page landmarks, one h1, alt text and AA contrast, light and dark", async () => {
+    const problems: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      for (const path of await everyKindOfReaderPage(client)) {
+        await page.goto(`${baseUrl()}${path}`);
+        const structure = await page.evaluate(() => ({
+          mains: document.querySelectorAll("main").length,
+          banner: document.querySelector("body > header") !== null,
+          footer: document.querySelector("body > footer") !== null,
+          nav: document.querySelector("nav[aria-label]") !== null,
+          h1s: document.querySelectorAll("h1").length,
+          imagesWithoutAlt: document.querySelectorAll("img:not([alt])").length,
+        }));
+        expect(structure, path).toEqual({ mains: 1, banner: true, footer: true, nav: true, h1s: 1, imagesWithoutAlt: 0 });
+        problems.push(...(await page.evaluate(lowContrastText)).map((problem) => `${colorScheme} ${path} ${problem}`));
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("can be read and used by keyboard: a skip link first, then every control in turn with its focus drawn", async () => {
+    const {
+      rows: [post],
+    } = await client.query<{ slug: string }>(
+      `SELECT slug FROM "Post" WHERE status = 'PUBLISHED' AND "commentsOpen" ORDER BY "publishedAt" DESC LIMIT 1`,
+    );
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/posts/${post.slug}`);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(focusedElement)).toMatchObject({ label: '<a id=""> "Skip to content"', visible: true, focusDrawn: true });
+    await page.evaluate(() => document.activeElement?.removeAttribute("data-test-focused"));
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+
+    const reached: string[] = [];
+    const undrawn: string[] = [];
+    for (let press = 0; press < 400; press++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(focusedElement);
+      if (!focused || focused.again) break; // past the end of the page
+      reached.push(focused.label);
+      if (!focused.visible || !focused.focusDrawn) undrawn.push(focused.label);
+      if (focused.id) reached.push(`#${focused.id}`);
+    }
+    expect(undrawn).toEqual([]);
+    // The comment form and the subscribe box are reachable, as are the links before them.
+    expect(reached).toEqual(expect.arrayContaining(["#comment-body", "#comment-authorName", "#comment-authorEmail"]));
+    expect(reached.some((label) => label.includes('"Subscribe"'))).toBe(true);
+    await context.close();
+  });
+});
