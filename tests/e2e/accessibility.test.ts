@@ -1,7 +1,9 @@
-// Accessibility of the reader site on a production build, measured in Chromium: landmarks, headings,
-// alt text and WCAG 2.2 AA text contrast on every kind of page in light and dark, and keyboard use.
+// Accessibility on a production build, measured in Chromium: landmarks, headings, alt text and WCAG
+// 2.2 AA text contrast on every kind of reader page and every admin page, light and dark, and
+// keyboard use of a post page.
+import { randomBytes } from "node:crypto";
 import pg from "pg";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, e2eDatabaseUrl, everyKindOfReaderPage, openBrowser } from "../helpers/e2e";
 
@@ -148,3 +150,74 @@ describe("accessibility", () => {
     await context.close();
   });
 });
+
+/** A signed-in admin's session, made directly in the database: sign-in by email has its own tests. */
+async function adminSessionCookie() {
+  const token = randomBytes(24).toString("hex");
+  await client.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires)
+     SELECT $1, $2, id, now() + interval '1 hour' FROM "User" WHERE role = 'ADMIN' ORDER BY "createdAt" LIMIT 1`,
+    [`a11y-${token.slice(0, 8)}`, token],
+  );
+  return { name: "next-auth.session-token", value: token, url: baseUrl() };
+}
+
+async function everyAdminPage(): Promise<string[]> {
+  const {
+    rows: [post],
+  } = await client.query<{ id: string }>(`SELECT id FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
+  return [
+    "/admin",
+    "/admin/posts",
+    `/admin/posts/${post.id}`,
+    `/admin/posts/${post.id}/history`,
+    "/admin/review",
+    "/admin/comments",
+    "/admin/comments/settings",
+    "/admin/people",
+    "/admin/series",
+    "/admin/subscribers",
+    "/admin/digest",
+    "/admin/outbox",
+    "/admin/audit",
+    "/admin/profile",
+  ];
+}
+
+describe("admin accessibility", () => {
+  it("gives every admin page, and the sign-in page, one main, one h1, alt text and AA contrast, light and dark", async () => {
+    const cookie = await adminSessionCookie();
+    const problems: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const signedOut = await browser.newContext({ colorScheme });
+      const signInPage = await signedOut.newPage();
+      await signInPage.goto(`${baseUrl()}/admin/sign-in`);
+      problems.push(...(await pageProblems(signInPage, "/admin/sign-in", colorScheme)));
+      await signedOut.close();
+
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+      await context.addCookies([cookie]);
+      const page = await context.newPage();
+      for (const path of await everyAdminPage()) {
+        const response = await page.goto(`${baseUrl()}${path}`);
+        expect(response?.status(), path).toBe(200);
+        expect(new URL(page.url()).pathname, path).toBe(path);
+        problems.push(...(await pageProblems(page, path, colorScheme)));
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+/** What an admin page lacks (one main, one h1, alt on every image) and its low-contrast text. */
+async function pageProblems(page: Page, path: string, colorScheme: string): Promise<string[]> {
+  await page.waitForLoadState("networkidle");
+  const structure = await page.evaluate(() => ({
+    mains: document.querySelectorAll("main").length,
+    h1s: document.querySelectorAll("h1").length,
+    imagesWithoutAlt: document.querySelectorAll("img:not([alt])").length,
+  }));
+  const missing = JSON.stringify(structure) === JSON.stringify({ mains: 1, h1s: 1, imagesWithoutAlt: 0 }) ? [] : [`structure ${JSON.stringify(structure)}`];
+  return [...missing, ...(await page.evaluate(lowContrastText))].map((problem) => `${colorScheme} ${path} ${problem}`);
+}
