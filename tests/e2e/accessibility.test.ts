@@ -118,6 +118,27 @@ describe("accessibility", () => {
     expect(problems).toEqual([]);
   });
 
+  it("shows the comment form's and the subscribe box's errors in AA contrast, light and dark", async () => {
+    const {
+      rows: [post],
+    } = await client.query<{ slug: string }>(
+      `SELECT slug FROM "Post" WHERE status = 'PUBLISHED' AND "commentsOpen" ORDER BY "publishedAt" DESC LIMIT 1`,
+    );
+    const problems: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/posts/${post.slug}`);
+      await page.getByRole("button", { name: "Post Comment" }).click();
+      await page.locator("#respond [role=alert], #respond [id$=-error]").first().waitFor();
+      await page.getByRole("button", { name: "Subscribe" }).click();
+      await page.locator('[aria-labelledby="subscribe-box-heading"] input[aria-invalid="true"]').waitFor();
+      problems.push(...(await page.evaluate(lowContrastText)).map((problem) => `${colorScheme} ${problem}`));
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("can be read and used by keyboard: a skip link first, then every control in turn with its focus drawn", async () => {
     const {
       rows: [post],
