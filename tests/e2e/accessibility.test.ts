@@ -242,3 +242,20 @@ async function pageProblems(page: Page, path: string, colorScheme: string): Prom
   const missing = JSON.stringify(structure) === JSON.stringify({ mains: 1, h1s: 1, imagesWithoutAlt: 0 }) ? [] : [`structure ${JSON.stringify(structure)}`];
   return [...missing, ...(await page.evaluate(lowContrastText))].map((problem) => `${colorScheme} ${path} ${problem}`);
 }
+
+describe("reflow", () => {
+  it("fits every reader page and every admin page into a 320 px wide screen without sideways scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    await context.addCookies([await adminSessionCookie()]);
+    const page = await context.newPage();
+    const tooWide: string[] = [];
+    for (const path of [...(await everyKindOfReaderPage(client)), ...(await everyAdminPage())]) {
+      await page.goto(`${baseUrl()}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) tooWide.push(`${path}: ${width} px`);
+    }
+    await context.close();
+    expect(tooWide).toEqual([]);
+  });
+});
+
