@@ -214,7 +214,7 @@ export async function ModerationQueue({
             , <kbd>s</kbd> spam, <kbd>t</kbd> trash.
           </p>
           <div className="table-scroll">
-            <table>
+            <table className={styles.queue}>
               <thead>
                 <tr>
                   <th scope="col">
