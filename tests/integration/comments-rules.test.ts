@@ -6,7 +6,8 @@ import { renderCommentMarkdown } from "@/lib/markdown";
 import { tags } from "@/lib/cache-tags";
 import { submitComment, saveCommentSettings } from "@/features/comments/mutations";
 import { listApprovedComments, listOwnPendingComments } from "@/features/comments/data";
-import { commentFormSchema, COMMENT_LIMITS } from "@/features/comments/schema";
+import { COMMENT_LIMITS } from "@/features/comments/form-state";
+import { commentFormSchema } from "@/features/comments/schema";
 import { createFormToken } from "@/features/comments/signing";
 import { commentForm, createCommentFixtures, ipFor, TEST_SECRET } from "./comments-fixtures";
 

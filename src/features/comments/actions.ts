@@ -14,9 +14,9 @@ import {
   eraseCommenterSchema,
   moderationActionSchema,
   settingsFormSchema,
-  type CommentFormState,
   type SettingsFormState,
 } from "./schema";
+import type { CommentFormState } from "./form-state";
 
 /** The reader's comment form without JavaScript (a plain form POST); with it, the form posts to /api/comments. */
 export async function submitCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {

@@ -5,7 +5,8 @@ import { getCurrentUser } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
 import { filterStillPending } from "./data";
 import { submitComment } from "./mutations";
-import { commentFormSchema, SUBMIT_MESSAGES, type CommentFormState } from "./schema";
+import type { CommentFormState } from "./form-state";
+import { commentFormSchema, SUBMIT_MESSAGES } from "./schema";
 import { decodePendingCookie, encodePendingCookie, hashIp, PENDING_COOKIE } from "./signing";
 
 export function formText(formData: FormData, name: string): string {

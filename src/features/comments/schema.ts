@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { COMMENT_LIMITS } from "./form-state";
 
-export { COMMENT_LIMITS, initialCommentFormState, type CommentFormState } from "./form-state";
-
 /** PostgreSQL text cannot hold NUL; it becomes U+FFFD, as HTML parsers do. Everything else is kept. */
 const withoutNul = (value: string) => value.replaceAll("\u0000", "\uFFFD");
 

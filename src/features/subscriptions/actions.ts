@@ -19,8 +19,8 @@ import {
   preferencesFormSchema,
   type ImportFormState,
   type PreferencesFormState,
-  type SubscribeFormState,
 } from "./schema";
+import type { SubscribeFormState } from "./form-state";
 import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
 
 /** Public: anyone may subscribe. Input is validated and rate-limited inside requestSubscription. */

@@ -3,7 +3,8 @@ import { sendMail } from "@/lib/mail";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { parseCsv } from "./csv";
-import { emailSchema, SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema, type SubscribeFormState } from "./schema";
+import type { SubscribeFormState } from "./form-state";
+import { emailSchema, SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema } from "./schema";
 
 export const subscribeLimits = {
   /** Confirmation emails one address can trigger. Over it, the answer is unchanged but nothing is sent. */

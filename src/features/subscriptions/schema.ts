@@ -1,7 +1,5 @@
 import { z } from "zod";
 
-export { initialSubscribeState, type SubscribeFormState } from "./form-state";
-
 export const emailSchema = z
   .string({ error: "Enter your email address." })
   .trim()
