@@ -2,18 +2,17 @@
 // 2.2 AA text contrast on every kind of reader page and every admin page, light and dark, and
 // keyboard use of a post page.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, e2eDatabaseUrl, everyKindOfReaderPage, openBrowser } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, everyKindOfReaderPage, openBrowser } from "../helpers/e2e";
 
 let browser: Browser;
 let client: pg.Client;
 
 beforeAll(async () => {
   browser = await openBrowser();
-  client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
+  client = await connectToTestDatabase();
 });
 afterAll(async () => {
   await browser?.close();

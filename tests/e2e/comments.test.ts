@@ -2,10 +2,10 @@
 // does), the editor signs in by magic link and approves it from the queue, the reader sees it
 // published, and a reply nests under it. Also: the form without JavaScript, and hostile input.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, e2eDatabaseUrl, openBrowser, readOutbox } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, openBrowser, readOutbox } from "../helpers/e2e";
 
 const EDITOR_EMAIL = "editor@docket.localhost";
 const ADMIN_EMAIL = "admin@docket.localhost";
@@ -16,8 +16,7 @@ let post: { id: string; slug: string };
 
 beforeAll(async () => {
   browser = await openBrowser();
-  client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
+  client = await connectToTestDatabase();
   const result = await client.query<{ id: string; slug: string }>(
     `SELECT id, slug FROM "Post" WHERE status = 'PUBLISHED' AND "commentsOpen" ORDER BY "publishedAt" DESC LIMIT 1`,
   );

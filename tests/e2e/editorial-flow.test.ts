@@ -2,11 +2,11 @@
 // editor invites a guest → guest signs in from the email → writes and submits → editor requests
 // changes → guest revises and resubmits → editor schedules → the job publishes → the post is public
 // and the guest was emailed.
-import pg from "pg";
+import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toLondonLocal } from "@/features/editorial/london-time";
-import { baseUrl, e2eDatabaseUrl, openBrowser, readOutbox } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, openBrowser, readOutbox } from "../helpers/e2e";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -19,8 +19,7 @@ afterAll(async () => {
 });
 
 async function query<Row extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
+  const client = await connectToTestDatabase();
   try {
     return (await client.query<Row>(sql, values)).rows;
   } finally {

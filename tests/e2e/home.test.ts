@@ -1,7 +1,6 @@
-import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, e2eDatabaseUrl, openBrowser } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, openBrowser } from "../helpers/e2e";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,8 +11,7 @@ afterAll(async () => {
 });
 
 async function latestPublishedTitle(): Promise<string> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
+  const client = await connectToTestDatabase();
   try {
     const result = await client.query<{ title: string }>(
       `SELECT title FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`,

@@ -1,8 +1,7 @@
 // The README's nginx front, taken from the README itself and put in front of the test server: reader
 // pages are cached, signed-in visitors bypass the cache, the admin is never cached.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, e2eDatabaseUrl } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase } from "../helpers/e2e";
 import { startReadmeNginx } from "../helpers/nginx";
 
 let front: Awaited<ReturnType<typeof startReadmeNginx>> | undefined;
@@ -20,8 +19,7 @@ async function viaNginx(pathname: string, headers: Record<string, string> = {}) 
 }
 
 async function latestPostPath(): Promise<{ path: string }> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
+  const client = await connectToTestDatabase();
   try {
     const { rows } = await client.query<{ slug: string }>(
       `SELECT slug FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`,

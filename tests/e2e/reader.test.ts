@@ -4,19 +4,18 @@
 import { randomBytes } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { HtmlValidate } from "html-validate";
-import pg from "pg";
+import type pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPostMarkdown } from "@/lib/markdown";
-import { baseUrl, e2eDatabaseUrl, everyKindOfReaderPage, openBrowser, postgresLogFile } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, everyKindOfReaderPage, openBrowser, postgresLogFile } from "../helpers/e2e";
 
 let browser: Browser;
 let client: pg.Client;
 
 beforeAll(async () => {
   browser = await openBrowser();
-  client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
+  client = await connectToTestDatabase();
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,10 +5,10 @@ import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import pg from "pg";
+import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, e2eDatabaseUrl, openBrowser, readOutbox } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, openBrowser, readOutbox } from "../helpers/e2e";
 
 const EDITOR_EMAIL = "editor@docket.localhost";
 const SUCCESS = "Thanks. If that address can receive our emails, a confirmation link is on its way.";
@@ -19,8 +19,7 @@ let client: pg.Client;
 
 beforeAll(async () => {
   browser = await openBrowser();
-  client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
+  client = await connectToTestDatabase();
   if (screenshotDir) await mkdir(screenshotDir, { recursive: true });
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type pg from "pg";
+import pg from "pg";
 import { chromium, type Browser } from "playwright-core";
 import { inject } from "vitest";
 
@@ -10,6 +10,13 @@ export const baseUrl = () => inject("baseUrl");
 export const e2eDatabaseUrl = () => inject("databaseUrl");
 export const postgresLogFile = () => inject("postgresLogFile");
 export const outboxDir = () => path.join(inject("dataDir"), "outbox");
+
+/** A connection to the browser tests' database; the caller ends it. */
+export async function connectToTestDatabase(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  return client;
+}
 
 export function openBrowser(): Promise<Browser> {
   return chromium.launch({
