@@ -70,7 +70,8 @@ function startDigestProcess(args = NOW_ARGS): DigestProcess {
   child.stderr?.on("data", (chunk) => (stderr += chunk));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) =>
     child.on("exit", (code, signal) => {
-      if (code !== 0 && signal === null) console.error(stderr);
+      // A killed worker's errors too: one that failed before the kill would explain a surprising count.
+      if (stderr.trim()) console.error(`[digest process, exit ${code ?? signal}] ${stderr}`);
       resolve({ code, signal, stdout });
     }),
   );
