@@ -3,8 +3,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth";
 import { signOutAction, signOutEverywhereAction } from "@/features/people/actions";
-import { adminSectionsFor } from "@/features/editorial/navigation";
-import { AdminNav } from "@/features/editorial/components/admin-nav";
+import { adminSectionsFor } from "@/components/admin-sections";
+import { AdminNav } from "@/components/AdminNav";
 import { countPendingComments } from "@/features/comments/data";
 import "./admin.css";
 

@@ -1,10 +1,10 @@
 // Emails about comments: to a post's authors when a comment is approved, to a commenter when someone
 // replies (opt-in, one-click unsubscribe), and the editors' hourly summary of held comments.
 import { env, siteUrl } from "@/lib/env";
-import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail";
+import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail/send";
 import { createSignedToken } from "@/lib/signed-links";
 import { paths } from "@/lib/seo";
-import { escapeHtml, renderEmailDocument } from "@/features/digest/email-layout";
+import { escapeHtml, renderEmailDocument } from "@/lib/mail/layout";
 
 const UNSUBSCRIBE_SUBJECT_PREFIX = "commentreplies-";
 

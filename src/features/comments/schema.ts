@@ -80,6 +80,13 @@ export const commentSettingsSchema = z.object({
 
 export type CommentSettings = z.output<typeof commentSettingsSchema>;
 
+/** Changes to some of the rules: the fields given, with no defaults filled in for the others. */
+export const commentSettingsChangesSchema = z.object(
+  Object.fromEntries(Object.entries(commentSettingsSchema.shape).map(([name, field]) => [name, field.unwrap().optional()])) as {
+    [Name in keyof typeof commentSettingsSchema.shape]: z.ZodOptional<ReturnType<(typeof commentSettingsSchema.shape)[Name]["unwrap"]>>;
+  },
+);
+
 export const COMMENT_SETTINGS_KEY = "comments";
 
 export const moderationActionSchema = z.enum(["approve", "spam", "trash", "restore", "unapprove"]);
@@ -142,12 +149,3 @@ export const settingsFormSchema = z.object({
   floodSeconds: wholeNumber("Seconds between comments", 0, 3600),
   commentsPerHourPerIp: wholeNumber("Comments per hour from one address", 1, 10_000),
 });
-
-type SettingsField = keyof z.input<typeof settingsFormSchema>;
-
-export type SettingsFormState = {
-  status: "idle" | "saved" | "error";
-  message: string;
-  fieldErrors: Partial<Record<SettingsField, string>>;
-  values: Record<SettingsField, string>;
-};

@@ -4,7 +4,7 @@
 // died halfway completes on the next start without duplicating anything.
 import { createHmac } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { refreshPostSearchDocuments } from "@/features/search/mutations";
+import { refreshPostSearchDocuments } from "@/features/posts/mutations";
 import { db } from "@/lib/db";
 import { renderPostMarkdown } from "@/lib/markdown";
 import {

@@ -1,8 +1,8 @@
 // Writes about logins, sessions, bylines and invitations.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { hashVerificationToken, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth";
-import { slugify } from "@/features/posts/schema";
+import { hashVerificationToken, SIGN_IN_LINK_MAX_AGE_SECONDS } from "./sign-in-token";
+import { slugify } from "@/lib/slug";
 
 /** Stores a single-use sign-in token the way next-auth's email callback expects it; returns the raw token. */
 export async function createSignInToken(email: string, now = new Date()): Promise<string> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox } from "@/lib/form-fields";
 
 export const emailAddress = z
   .string({ error: "Enter your email address." })
@@ -56,13 +57,13 @@ export const profileSchema = z.object({
 export const bylineSchema = z.object({
   displayName: profileSchema.shape.displayName,
   bio: profileSchema.shape.bio.default(""),
-  isPseudonymous: z.boolean().default(false),
+  isPseudonymous: checkbox,
   realName: optionalText(120, "The real name"),
 });
 
 export const pseudonymSchema = z.object({
   profileId: z.string().min(1).max(40),
-  isPseudonymous: z.boolean(),
+  isPseudonymous: checkbox,
   realName: optionalText(120, "The real name"),
 });
 

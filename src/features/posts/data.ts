@@ -4,8 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
-import { publicProfileSelect, type PublicByline } from "@/features/authors/public-profile";
-import { listApprovedComments } from "@/features/comments/data";
+import { publicProfileSelect, type PublicByline } from "@/features/posts/bylines";
 
 export const POSTS_PER_PAGE = 10;
 /** Category, tag and author pages list this many of their latest posts; feeds and search reach the rest. */
@@ -243,18 +242,6 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
     seriesContext: post.seriesId ? toSeriesContext(seriesRows ?? []) : null,
     related: related.map((entry) => ({ ...entry, publishedAt: new Date(entry.publishedAt) })),
   };
-}
-
-export type PostPageData = {
-  post: PublishedPost;
-  comments: Awaited<ReturnType<typeof listApprovedComments>>;
-};
-
-/** The post and its approved comments: two queries when nothing is cached. */
-export async function loadPostPage(slug: string): Promise<PostPageData | null> {
-  const post = await getPublishedPost(slug);
-  if (!post) return null;
-  return { post, comments: await listApprovedComments(post.id) };
 }
 
 /** The published post an old URL (an earlier slug or a legacy path) now lives at, or null. */

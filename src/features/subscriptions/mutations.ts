@@ -1,5 +1,7 @@
+import "server-only";
 import { db } from "@/lib/db";
-import { sendMail } from "@/lib/mail";
+import { recordAudit } from "@/lib/audit";
+import { sendMail } from "@/lib/mail/send";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { parseCsv } from "./csv";
@@ -197,14 +199,12 @@ export async function importSubscribers(input: {
       confirmationsSent += 1;
     }
   }
-  await db().auditLog.create({
-    data: {
-      actorId: input.actor.id,
-      action: "subscribers.import",
-      entityType: "Subscriber",
-      entityId: "import",
-      details: { added: fresh.length, alreadyPresent: existingSet.size, consent: input.consent },
-    },
+  await recordAudit({
+    actorId: input.actor.id,
+    action: "subscribers.import",
+    entityType: "Subscriber",
+    entityId: "import",
+    details: { added: fresh.length, alreadyPresent: existingSet.size, consent: input.consent },
   });
   return { added: fresh.length, alreadyPresent: existingSet.size, confirmationsSent };
 }
@@ -213,6 +213,6 @@ export async function importSubscribers(input: {
 export async function removeSubscriber(subscriberId: string, actorId: string): Promise<boolean> {
   const removed = await db().subscriber.deleteMany({ where: { id: subscriberId } });
   if (removed.count === 0) return false;
-  await db().auditLog.create({ data: { actorId, action: "subscriber.remove", entityType: "Subscriber", entityId: subscriberId } });
+  await recordAudit({ actorId, action: "subscriber.remove", entityType: "Subscriber", entityId: subscriberId });
   return true;
 }

@@ -49,12 +49,4 @@ export const importFormSchema = z
     path: ["consentNote"],
   });
 
-export type ImportFormState = {
-  status: "idle" | "done" | "error";
-  message: string;
-  fieldErrors?: Partial<Record<"csv" | "consent" | "consentNote", string>>;
-  report?: { added: number; alreadyPresent: number; duplicatesInFile: number; invalid: { line: number; value: string }[]; confirmationsSent: number };
-  values?: { consent: string; consentNote: string };
-};
-
 export const subscriberStatusSchema = z.enum(["PENDING", "ACTIVE", "PAUSED", "UNSUBSCRIBED", "BOUNCED"]);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth";
-import { listAuditEntries } from "@/features/editorial/data";
-import { formatLondonTime } from "@/features/editorial/london-time";
+import { requireUser } from "@/lib/auth";
+import { listAuditEntries } from "@/lib/audit";
+import { formatLondonTime } from "@/lib/london-time";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -30,7 +30,7 @@ const actionLabels: Record<string, string> = {
 };
 
 export default async function AuditLogPage() {
-  await requireRole("ADMIN", "EDITOR");
+  await requireUser("audit.read");
   const entries = await listAuditEntries(200);
   return (
     <>

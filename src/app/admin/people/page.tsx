@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
 import { listPendingInvitations, listPeople, listProfilesForEditors, listUsersWithoutProfile } from "@/features/people/data";
-import { listSeriesChoices } from "@/features/editorial/data";
-import { formatLondonTime } from "@/features/editorial/london-time";
+import { listSeriesChoices } from "@/features/posts/admin/data";
+import { formatLondonTime } from "@/lib/london-time";
 import { BylineForm, InviteForm, LinkProfileForm, PseudonymForm } from "@/features/people/components/people-forms";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "People" };
 const roleLabels = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" } as const;
 
 export default async function PeoplePage() {
-  await requireRole("ADMIN", "EDITOR");
+  await requireUser("people.manage");
   const [people, profiles, invitations, unlinkedUsers, series] = await Promise.all([
     listPeople(),
     listProfilesForEditors(),

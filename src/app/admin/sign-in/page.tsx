@@ -1,7 +1,8 @@
-import type { SearchParams } from "@/features/editorial/search-params";
+import type { SearchParams } from "@/lib/search-params";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser, safeCallbackPath } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
+import { safeCallbackPath } from "@/features/people/sign-in";
 import { SignInForm } from "@/features/people/components/sign-in-form";
 
 // Reads its query string at request time; nothing here is worth a prefetched shell.

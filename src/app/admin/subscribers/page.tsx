@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth";
-import type { SearchParams } from "@/features/editorial/search-params";
+import { requireUser } from "@/lib/auth";
+import type { SearchParams } from "@/lib/search-params";
 import { SubscribersAdmin } from "@/features/subscriptions/components/SubscribersAdmin";
 import { subscriberStatusSchema } from "@/features/subscriptions/schema";
 
@@ -15,7 +15,7 @@ const querySchema = z.object({
 });
 
 export default async function SubscribersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireRole("EDITOR", "ADMIN");
+  await requireUser("subscribers.manage");
   const raw = await searchParams;
   const first = (name: string) => (Array.isArray(raw[name]) ? raw[name][0] : raw[name]);
   const query = querySchema.parse({ q: first("q") ?? "", status: first("status") || undefined, page: first("page"), notice: first("notice") });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { env } from "@/lib/env";
-import { listOutbox, readOutboxMessage } from "@/lib/mail";
+import { listOutbox, readOutboxMessage } from "@/lib/mail/outbox";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });
 export const OUTBOX_PAGE_SIZE = 50;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatUkDate } from "@/lib/uk-date";
+import { formatUkDate } from "@/lib/london-time";
 import { removeSubscriberAction } from "../actions";
 import { listSubscribers, SUBSCRIBERS_PAGE_SIZE, type SubscriberStatusFilter } from "../data";
 import { ImportSubscribersForm } from "./ImportSubscribersForm";

@@ -1,7 +1,7 @@
-import type { SearchParams } from "@/features/editorial/search-params";
+import type { SearchParams } from "@/lib/search-params";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { safeCallbackPath } from "@/lib/auth";
+import { safeCallbackPath } from "@/features/people/sign-in";
 
 // Reads its query string at request time; nothing here is worth a prefetched shell.
 export const instant = false;

@@ -1,4 +1,4 @@
-import type { SearchParams } from "@/features/editorial/search-params";
+import type { SearchParams } from "@/lib/search-params";
 import type { Metadata } from "next";
 import Link from "next/link";
 

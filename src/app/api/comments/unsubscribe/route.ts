@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { verifySignedToken } from "@/lib/signed-links";
 import { env } from "@/lib/env";
-import { escapeHtml } from "@/features/digest/email-layout";
+import { escapeHtml } from "@/lib/mail/layout";
 import { commentIdFromUnsubscribeSubject } from "@/features/comments/emails";
 import { stopReplyNotifications } from "@/features/comments/mutations";
 

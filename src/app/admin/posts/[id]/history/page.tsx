@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth";
-import { findPostAccessFacts, findRevision, listRevisions } from "@/features/editorial/data";
-import { canEditPost, canViewPost } from "@/features/editorial/permissions";
-import { formatLondonTime } from "@/features/editorial/london-time";
-import { firstParam, type SearchParams } from "@/features/editorial/search-params";
-import { RevisionDiff } from "@/features/editorial/components/revision-diff";
-import { RestoreButton } from "@/features/editorial/components/restore-button";
+import { requireUser } from "@/lib/auth";
+import { findPostAccessFacts, findRevision, listRevisions } from "@/features/posts/admin/data";
+import { canEditPost, canViewPost } from "@/features/posts/permissions";
+import { formatLondonTime } from "@/lib/london-time";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { RevisionDiff } from "@/features/posts/admin/components/revision-diff";
+import { RestoreButton } from "@/features/posts/admin/components/restore-button";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -15,7 +15,7 @@ export const instant = false;
 export const metadata: Metadata = { title: "History" };
 
 export default async function PostHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const user = await requireRole();
+  const user = await requireUser();
   const { id } = await params;
   const post = await findPostAccessFacts(id);
   if (!post || !canViewPost(user, post)) notFound();
