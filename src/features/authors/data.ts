@@ -1,4 +1,5 @@
 // Reads for author pages. Profiles are selected only through publicProfileSelect (@/features/posts/bylines).
+import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { DigestPost, SubscriberChoice } from "./content";
 import { findNewPosts, FIRST_WINDOW_HOURS } from "./mutations";

@@ -2,6 +2,7 @@
 // PENDING → SENDING (claimed; "sentAt" written just before SMTP) → SENT | FAILED | PENDING again
 // (4xx, later; or a dead worker's claim never handed to SMTP) | UNCERTAIN (handed to SMTP, outcome
 // unknown: never resent) | SKIPPED.
+import "server-only";
 import { db } from "@/lib/db";
 import type { DigestRun } from "@/generated/prisma/client";
 

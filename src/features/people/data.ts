@@ -1,4 +1,5 @@
 // Reads about logins, sessions, bylines and invitations: for sign-in and the editors' people pages.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
 

@@ -1,5 +1,7 @@
 // Writes about logins, sessions, bylines and invitations.
+import "server-only";
 import { randomBytes } from "node:crypto";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { hashVerificationToken, SIGN_IN_LINK_MAX_AGE_SECONDS } from "./sign-in-token";
 import { slugify } from "@/lib/slug";
@@ -87,4 +89,9 @@ export async function setProfilePseudonym(profileId: string, isPseudonymous: boo
     data: { isPseudonymous, realName: isPseudonymous ? (realName ?? null) : null },
     select: { slug: true },
   });
+}
+
+/** next-auth's store for users, sessions and sign-in tokens. */
+export function nextAuthAdapter() {
+  return PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]);
 }

@@ -3,12 +3,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
-import { PrismaAdapter } from "@next-auth/prisma-adapter";
-import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { findUserIdByEmail } from "./data";
-import { createSignInToken } from "./mutations";
+import { createSignInToken, nextAuthAdapter } from "./mutations";
 import { sendSignInEmail } from "./emails";
 import { authSecret, SIGN_IN_LINK_MAX_AGE_SECONDS } from "./sign-in-token";
 import { signInRequestSchema } from "./schema";
@@ -53,7 +51,7 @@ export function authOptions(): NextAuthOptions {
 function buildAuthOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    adapter: PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]),
+    adapter: nextAuthAdapter(),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
     providers: [
       EmailProvider({

@@ -1,5 +1,6 @@
 // Reads for reader pages about posts. Only PUBLISHED posts ever leave these functions; drafts,
 // submitted, scheduled and unpublished posts are filtered in every query.
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";

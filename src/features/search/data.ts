@@ -1,5 +1,6 @@
 // Full-text search over published posts: Post.searchVector (title A, standfirst and author names B,
 // body C, kept up to date by posts/mutations.ts) matched with websearch_to_tsquery('english').
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";

@@ -1,4 +1,5 @@
 // The outbox folder as the admin's outbox viewer reads it: every email sent without SMTP_URL.
+import "server-only";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";

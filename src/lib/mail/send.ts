@@ -1,5 +1,6 @@
 // The one way Docket sends email: SMTP when SMTP_URL is set (a pooled, rate-limited transport),
 // otherwise .eml files in the outbox folder, which the admin's outbox viewer reads.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
