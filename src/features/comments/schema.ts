@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddress } from "@/lib/form-fields";
 import { COMMENT_LIMITS } from "./form-state";
 
 /** PostgreSQL text cannot hold NUL; it becomes U+FFFD, as HTML parsers do. Everything else is kept. */
@@ -34,13 +35,7 @@ export const commentFormSchema = z.object({
     .optional()
     .transform((value) => value || undefined),
   authorName: requiredText("name", COMMENT_LIMITS.name),
-  authorEmail: z
-    .string({ error: "Enter your email address." })
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter your email address.")
-    .max(COMMENT_LIMITS.email, "That email address is too long.")
-    .pipe(z.email({ error: "Enter a valid email address, like name@example.org." })),
+  authorEmail: emailAddress,
   authorUrl: optionalWebsite,
   body: z
     .string({ error: "Write your comment." })

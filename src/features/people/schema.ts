@@ -1,13 +1,5 @@
 import { z } from "zod";
-import { checkbox } from "@/lib/form-fields";
-
-export const emailAddress = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like name@example.org."));
+import { checkbox, emailAddress } from "@/lib/form-fields";
 
 export const signInRequestSchema = z.object({
   email: emailAddress,

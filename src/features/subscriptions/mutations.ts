@@ -6,7 +6,8 @@ import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { parseCsv } from "./csv";
 import type { SubscribeFormState } from "./form-state";
-import { emailSchema, SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema } from "./schema";
+import { emailAddress } from "@/lib/form-fields";
+import { SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema } from "./schema";
 
 export const subscribeLimits = {
   /** Confirmation emails one address can trigger. Over it, the answer is unchanged but nothing is sent. */
@@ -154,7 +155,7 @@ export function parseImportAddresses(csv: string): ParsedImport {
   let duplicatesInFile = 0;
   rows.slice(firstDataRow).forEach((cells, index) => {
     const value = (cells[column] ?? "").trim();
-    const parsed = emailSchema.safeParse(value);
+    const parsed = emailAddress.safeParse(value);
     if (!parsed.success) {
       invalid.push({ line: index + firstDataRow + 1, value: value.slice(0, 80) });
       return;

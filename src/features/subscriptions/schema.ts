@@ -1,16 +1,9 @@
 import { z } from "zod";
-
-export const emailSchema = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }));
+import { emailAddress } from "@/lib/form-fields";
 
 /** The subscribe form. `website` is the honeypot: people leave it empty, simple bots fill it in. */
 export const subscribeFormSchema = z.object({
-  email: emailSchema,
+  email: emailAddress,
   website: z.string().optional().default(""),
 });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth";
+import { AdminTable } from "@/components/AdminTable";
 import { listAuditEntries } from "@/lib/audit";
 import { formatLondonTime } from "@/lib/london-time";
 
@@ -36,28 +37,17 @@ export default async function AuditLogPage() {
     <>
       <h1>Audit log</h1>
       <p className="form-hint">The latest 200 editorial actions, newest first.</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>What</th>
-              <th>On</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatLondonTime(entry.createdAt, "medium")}</td>
-                <td>{entry.actor?.email ?? "Docket (scheduled job)"}</td>
-                <td>{actionLabels[entry.action] ?? entry.action}</td>
-                <td>{entry.entityType === "Post" ? <Link href={`/admin/posts/${entry.entityId}`}>post</Link> : entry.entityType}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        empty="Nothing has been done yet."
+        columns={[
+          { header: "When", cell: (entry) => formatLondonTime(entry.createdAt, "medium") },
+          { header: "Who", cell: (entry) => entry.actor?.email ?? "Docket (scheduled job)" },
+          { header: "What", cell: (entry) => actionLabels[entry.action] ?? entry.action },
+          { header: "On", cell: (entry) => (entry.entityType === "Post" ? <Link href={`/admin/posts/${entry.entityId}`}>post</Link> : entry.entityType) },
+        ]}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth";
-import { firstParam, type SearchParams } from "@/lib/search-params";
+import { firstValues, type SearchParams } from "@/lib/search-params";
 import { ModerationQueue } from "@/features/comments/moderation/components/ModerationQueue";
 import { queueTabSchema } from "@/features/comments/moderation/queue-tabs";
 
@@ -17,7 +17,6 @@ const querySchema = z.object({
 
 export default async function CommentsQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser("comments.moderate");
-  const raw = await searchParams;
-  const query = querySchema.parse(Object.fromEntries(["status", "page", "notice", "edit", "reply"].map((name) => [name, firstParam(raw, name)])));
+  const query = querySchema.parse(firstValues(await searchParams));
   return <ModerationQueue {...query} />;
 }

@@ -1,4 +1,4 @@
-import type { SearchParams } from "@/lib/search-params";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
@@ -18,8 +18,10 @@ const notices: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   if (await getCurrentUser()) redirect("/admin");
-  const signedOut = typeof params.signedOut === "string" ? notices[params.signedOut] : undefined;
-  const callbackUrl = typeof params.callbackUrl === "string" ? safeCallbackPath(params.callbackUrl) : undefined;
+  const signedOutParam = firstParam(params, "signedOut");
+  const signedOut = signedOutParam ? notices[signedOutParam] : undefined;
+  const callbackParam = firstParam(params, "callbackUrl");
+  const callbackUrl = callbackParam ? safeCallbackPath(callbackParam) : undefined;
   return (
     <section className="auth-card">
       <h1>Sign in</h1>

@@ -10,7 +10,7 @@ export async function POST(request: Request) {
   // Refused before the session lookup, without reading the body.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD_BODY_BYTES) return tooLarge();
   const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Please sign in again: your session has ended." }, { status: 403 });
+  if (!user) return Response.json({ error: "Please sign in again: your session has ended." }, { status: 401 });
   try {
     const form = await readUploadForm(request);
     if (form === "too-large") return tooLarge();

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { AdminTable } from "@/components/AdminTable";
 import type { PostStatus } from "@/generated/prisma/enums";
 import { formatLondonTime } from "@/lib/london-time";
 import { statusLabels } from "./status-labels";
-
 
 export function StatusBadge({ status }: { status: PostStatus }) {
   return <span className={`status status-${status}`}>{statusLabels[status]}</span>;
@@ -19,37 +19,24 @@ type Row = {
 };
 
 export function PostTable({ posts, empty, dateColumn = "updatedAt" }: { posts: Row[]; empty: string; dateColumn?: "updatedAt" | "submittedAt" | "scheduledFor" }) {
-  if (posts.length === 0) return <p className="form-hint">{empty}</p>;
   const heading = { updatedAt: "Last change", submittedAt: "Submitted", scheduledFor: "Goes out" }[dateColumn];
   return (
-    <div className="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th>Title</th>
-            <th>Authors</th>
-            <th>State</th>
-            <th>{heading}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {posts.map((post) => {
+    <AdminTable
+      rows={posts}
+      rowKey={(post) => post.id}
+      empty={empty}
+      columns={[
+        { header: "Title", cell: (post) => <Link href={`/admin/posts/${post.id}`}>{post.title}</Link> },
+        { header: "Authors", cell: (post) => post.authors.map((author) => author.profile.displayName).join(", ") },
+        { header: "State", cell: (post) => <StatusBadge status={post.status} /> },
+        {
+          header: heading,
+          cell: (post) => {
             const date = post[dateColumn];
-            return (
-              <tr key={post.id}>
-                <td>
-                  <Link href={`/admin/posts/${post.id}`}>{post.title}</Link>
-                </td>
-                <td>{post.authors.map((author) => author.profile.displayName).join(", ")}</td>
-                <td>
-                  <StatusBadge status={post.status} />
-                </td>
-                <td>{date ? formatLondonTime(date, "medium") : "—"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+            return date ? formatLondonTime(date, "medium") : "—";
+          },
+        },
+      ]}
+    />
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
+import { AdminTable } from "@/components/AdminTable";
 import { findPostAccessFacts, findRevision, listRevisions } from "@/features/posts/admin/data";
 import { canEditPost, canViewPost } from "@/features/posts/permissions";
 import { formatLondonTime } from "@/lib/london-time";
@@ -35,40 +36,29 @@ export default async function PostHistoryPage({ params, searchParams }: { params
       <h1>History</h1>
       <p className="form-hint">Every save that changed the text is kept. Pick two versions to compare.</p>
       <form method="get" className="history-form">
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>Older</th>
-                <th>Newer</th>
-                <th>Saved</th>
-                <th>By</th>
-                <th>Title</th>
-                {mayRestore && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((revision) => (
-                <tr key={revision.id}>
-                  <td>
-                    <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from ${formatLondonTime(revision.createdAt, "medium")}`} />
-                  </td>
-                  <td>
-                    <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to ${formatLondonTime(revision.createdAt, "medium")}`} />
-                  </td>
-                  <td>{formatLondonTime(revision.createdAt, "medium")}</td>
-                  <td>{authorOf(revision)}</td>
-                  <td>{revision.title}</td>
-                  {mayRestore && (
-                    <td>
-                      <RestoreButton postId={post.id} revisionId={revision.id} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          rows={revisions}
+          rowKey={(revision) => revision.id}
+          empty="No versions saved yet."
+          columns={[
+            {
+              header: "Older",
+              cell: (revision) => (
+                <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from ${formatLondonTime(revision.createdAt, "medium")}`} />
+              ),
+            },
+            {
+              header: "Newer",
+              cell: (revision) => (
+                <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to ${formatLondonTime(revision.createdAt, "medium")}`} />
+              ),
+            },
+            { header: "Saved", cell: (revision) => formatLondonTime(revision.createdAt, "medium") },
+            { header: "By", cell: authorOf },
+            { header: "Title", cell: (revision) => revision.title },
+            ...(mayRestore ? [{ header: "Restore", hiddenHeader: true, cell: (revision: (typeof revisions)[number]) => <RestoreButton postId={post.id} revisionId={revision.id} /> }] : []),
+          ]}
+        />
         <button type="submit">Compare</button>
       </form>
       {from && to ? (
