@@ -8,9 +8,11 @@
 // http(s), mailto and relative links and http(s) and relative images survive.
 //
 // The markdown is in one normal form: ATX headings starting at `##` (the post title is the page's h1),
-// `-` bullets, `1.` numbers, `*emphasis*`, `**strong**`, `---` rules, fenced code, GFM tables and
-// `[^1]` footnotes numbered in reading order. What renderPostMarkdown makes of it converts back to
-// the same markdown.
+// `-` bullets, `1.` numbers, `*emphasis*` (`_` only where `*` would be ambiguous, as inside `**…**`
+// at its edge), `**strong**`, `---` rules, fenced code, GFM tables without padding to align pipes,
+// `\` line breaks, `<https://…>` for links that show their own address, and `[^1]` footnotes numbered
+// in reading order (a note rendered from markdown keeps its label). Whatever renderPostMarkdown makes
+// of this markdown converts back to the same markdown.
 import type { Element, ElementContent, Nodes as HastNodes, Parents as HastParents, Root as HastRoot } from "hast";
 import type { Handle } from "hast-util-to-mdast";
 import { toString as hastToString } from "hast-util-to-string";
@@ -222,6 +224,18 @@ function anchorNames(node: Element): string[] {
   return [stringProperty(node, "id"), stringProperty(node, "name")].filter((name): name is string => Boolean(name));
 }
 
+/**
+ * Notes are numbered in reading order, except that a note rendered from markdown (GFM's
+ * `href="#user-content-fn-tools"`, as Docket renders `[^tools]`) keeps its label.
+ */
+function footnoteIdentifier(link: Element, taken: string[]): string {
+  const rendered = /^#(?:user-content-)?fn-([\w-]+)$/.exec(stringProperty(link, "href") ?? "")?.[1];
+  if (link.properties.dataFootnoteRef !== undefined && rendered && !taken.includes(rendered)) return rendered;
+  let number = taken.length + 1;
+  while (taken.includes(String(number))) number++;
+  return String(number);
+}
+
 const DEFINITION_BLOCKS = new Set(["li", "p", "div", "section", "aside", "footer"]);
 const MAX_DEFINITION_CLIMB = 4;
 
@@ -283,7 +297,7 @@ function extractFootnotes(tree: HastRoot, body: HastParents): void {
     let note = notes.find((known) => known.block === block);
     if (!note) {
       if (!linksBackTo(block, names)) continue;
-      note = { block, identifier: String(notes.length + 1), names };
+      note = { block, identifier: footnoteIdentifier(link, notes.map((known) => known.identifier)), names };
       notes.push(note);
     } else {
       for (const name of names) note.names.add(name);
@@ -404,7 +418,8 @@ function convertWordParagraphs(parent: HastParents): void {
 // ---------- junk ----------
 
 const DROPPED_ELEMENTS = new Set([
-  "applet", "button", "canvas", "datalist", "dialog", "embed", "form", "head", "link", "map", "math", "meta",
+  // <base> too: the converter would resolve relative links against it.
+  "applet", "base", "button", "canvas", "datalist", "dialog", "embed", "form", "head", "link", "map", "math", "meta",
   "noscript", "object", "script", "select", "style", "svg", "template", "textarea", "title",
 ]);
 
@@ -826,8 +841,19 @@ function tidyBlocks(tree: MdastRoot): void {
   tree.children = [...content, ...definitions];
 }
 
+/** Every address checked once more on the markdown tree, whatever element it came from. */
+function dropUnsafeAddresses(tree: MdastRoot): void {
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined || (node.type !== "link" && node.type !== "image")) return;
+    if (safeUrl(node.url, node.type) !== undefined) return;
+    parent.children.splice(index, 1, ...(node.type === "link" ? node.children : []));
+    return index;
+  });
+}
+
 function remarkTidyConverted() {
   return (tree: MdastRoot) => {
+    dropUnsafeAddresses(tree);
     unlinkSocialLinks(tree);
     linkBareUrls(tree);
     tidyPhrasing(tree);
