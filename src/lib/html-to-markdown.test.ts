@@ -298,6 +298,14 @@ describe("what must never survive", () => {
     expect(executableParts(rendered(markdown))).toEqual([]);
   });
 
+  it("keeps the text of absurdly deep nesting instead of overflowing the stack", () => {
+    expect(htmlToMarkdown(`${"<div>".repeat(6000)}deep text`)).toBe("deep text\n");
+    expect(htmlToMarkdown(`${"<ul><li>a".repeat(1000)}x`)).toMatch(/x\n$/);
+    const quoted = htmlToMarkdown(`<script>alert(1)</script>${"<blockquote>".repeat(300)}quoted`);
+    expect(quoted).toMatch(/^(> )+quoted\n$/);
+    expect(executableParts(rendered(quoted))).toEqual([]);
+  });
+
   it("escapes a link written as text, so it renders as text", () => {
     const markdown = htmlToMarkdown("<p>[click](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;</p>");
     const output = rendered(markdown);

@@ -658,8 +658,35 @@ function isFromWord(tree: HastRoot): boolean {
   return word;
 }
 
+// No real document nests elements this deep; the tree tools recurse and would overflow the stack.
+const MAX_NESTING = 100;
+
+/** Below MAX_NESTING an element keeps only its text. Walks with its own stack, as the tree may be too deep to recurse. */
+function flattenDeepNesting(tree: HastRoot): void {
+  const stack: [HastParents, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      if (depth + 1 < MAX_NESTING) {
+        stack.push([child, depth + 1]);
+        continue;
+      }
+      const words: string[] = [];
+      const pending: HastNodes[] = [child];
+      while (pending.length > 0) {
+        const next = pending.pop()!;
+        if (next.type === "text") words.push(next.value);
+        else if (next.type === "element" && !DROPPED_ELEMENTS.has(next.tagName)) pending.push(...[...next.children].reverse());
+      }
+      child.children = [{ type: "text", value: words.join("") }];
+    }
+  }
+}
+
 function rehypeCleanPastedHtml() {
   return (tree: HastRoot) => {
+    flattenDeepNesting(tree);
     visit(tree, "element", (node) => {
       delete node.properties[FOOTNOTE_REFERENCE];
       delete node.properties[FOOTNOTE_DEFINITION];
@@ -756,62 +783,61 @@ function isBlankText(node: PhrasingContent): boolean {
  */
 function tidyPhrasing(parent: MdastParents): void {
   for (const child of parent.children) if ("children" in child) tidyPhrasing(child);
-  const children = parent.children as MdastNodes[];
   // Markers around nothing, or inside the same marker, go; their content stays.
-  for (let index = 0; index < children.length; ) {
-    const node = children[index];
+  const kept: MdastNodes[] = [];
+  for (const node of parent.children as MdastNodes[]) {
     const blank = isWrapper(node) && (node.children.length === 0 || node.children.every(isBlankText));
-    if (isWrapper(node) && node.type !== "link" && (blank || node.type === parent.type)) children.splice(index, 1, ...node.children);
-    else if (isWrapper(node) && blank) children.splice(index, 1);
-    else index++;
+    if (isWrapper(node) && node.type !== "link" && (blank || node.type === parent.type)) kept.push(...node.children);
+    else if (!(isWrapper(node) && blank)) kept.push(node);
   }
   // Neighbours with the same marker, even with a space between them, become one.
-  for (let index = 1; index < children.length; index++) {
-    const previous = children[index - 1];
-    if (!isWrapper(previous)) continue;
-    const node = children[index];
-    const next = children[index + 1];
-    if (isWrapper(node) && sameWrapper(previous, node)) {
+  const joined: MdastNodes[] = [];
+  const merged = new Set<WrapperNode>();
+  for (let index = 0; index < kept.length; index++) {
+    const node = kept[index];
+    const previous = joined.at(-1);
+    const next = kept[index + 1];
+    if (isWrapper(previous) && isWrapper(node) && sameWrapper(previous, node)) {
       previous.children.push(...(node.children as never[]));
-      children.splice(index, 1);
-    } else if (node.type === "text" && isBlankText(node) && isWrapper(next) && sameWrapper(previous, next)) {
+      merged.add(previous);
+    } else if (isWrapper(previous) && node.type === "text" && isBlankText(node) && isWrapper(next) && sameWrapper(previous, next)) {
       previous.children.push(node, ...(next.children as never[]));
-      children.splice(index, 2);
-    } else continue;
-    tidyPhrasing(previous);
-    index--;
-  }
-  // Spaces just inside a marker move outside it.
-  for (let index = 0; index < children.length; index++) {
-    const node = children[index];
-    if (!isWrapper(node) || node.children.length === 0) continue;
-    const first = node.children[0];
-    const last = node.children.at(-1)!;
-    if (last.type === "text" && /\s$/.test(last.value)) {
-      last.value = last.value.trimEnd();
-      children.splice(index + 1, 0, { type: "text", value: " " });
-    }
-    if (first.type === "text" && /^\s/.test(first.value)) {
-      first.value = first.value.trimStart();
-      children.splice(index, 0, { type: "text", value: " " });
+      merged.add(previous);
       index++;
+    } else joined.push(node);
+  }
+  for (const node of merged) tidyPhrasing(node);
+  // Spaces just inside a marker move outside it; neighbouring texts join.
+  const result: MdastNodes[] = [];
+  const pushText = (value: string) => {
+    const previous = result.at(-1);
+    if (previous?.type === "text") previous.value += value;
+    else result.push({ type: "text", value });
+  };
+  for (const node of joined) {
+    if (node.type === "text") {
+      pushText(node.value);
+      continue;
     }
+    const first = isWrapper(node) ? node.children[0] : undefined;
+    const last = isWrapper(node) ? node.children.at(-1) : undefined;
+    if (first?.type === "text" && /^\s/.test(first.value)) {
+      first.value = first.value.trimStart();
+      pushText(" ");
+    }
+    const trailing = last?.type === "text" && /\s$/.test(last.value);
+    if (trailing) last.value = last.value.trimEnd();
+    result.push(node);
+    if (trailing) pushText(" ");
   }
-  for (let index = 1; index < children.length; ) {
-    const previous = children[index - 1];
-    const node = children[index];
-    if (node.type === "text" && previous.type === "text") {
-      previous.value = (previous.value + node.value).replace(/ {2,}/g, " ");
-      children.splice(index, 1);
-    } else index++;
-  }
+  for (const node of result) if (node.type === "text") node.value = node.value.replace(/ {2,}/g, " ");
   if (parent.type === "paragraph" || parent.type === "heading" || parent.type === "tableCell") {
-    const first = children[0];
-    const last = children.at(-1);
+    const first = result[0];
+    const last = result.at(-1);
     if (first?.type === "text") first.value = first.value.trimStart();
     if (last?.type === "text") last.value = last.value.trimEnd();
   }
-  parent.children = children.filter((child) => child.type !== "text" || child.value !== "") as never[];
+  parent.children = result.filter((child) => child.type !== "text" || child.value !== "") as never[];
 }
 
 /**
@@ -886,7 +912,17 @@ const converter = unified()
 
 /** The markdown tree for some HTML, cleaned as described above: for callers that adjust it before writing it out. */
 export function htmlToMdast(html: string): MdastRoot {
-  return converter.runSync(converter.parse(html)) as MdastRoot;
+  try {
+    return converter.runSync(converter.parse(html)) as MdastRoot;
+  } catch (error) {
+    // V8 reports an exhausted stack as a RangeError, or as a SyntaxError when it struck while compiling a regular expression.
+    const stackExhausted = error instanceof RangeError || (error instanceof SyntaxError && /stack overflow/i.test(error.message));
+    if (!stackExhausted) throw error;
+    // Thousands of nested elements overflow the stack while the HTML is parsed, before
+    // flattenDeepNesting can help. No real document nests like that: keep its text, which parses flat.
+    const text = html.replace(/<(script|style|template|title|head)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^>]*>/g, " ");
+    return converter.runSync(converter.parse(text)) as MdastRoot;
+  }
 }
 
 /** A markdown tree written out in Docket's normal form. */
