@@ -450,7 +450,7 @@ function dropJunk(tree: HastRoot, fromWord: boolean): void {
     if (DROPPED_ELEMENTS.has(tag) || isHidden(node, style)) return "remove";
     if (tag === "input" && !(stringProperty(node, "type") === "checkbox" && ancestors.some((a) => a.tagName === "li"))) return "remove";
     // Office namespaces: VML drawings go, wrappers such as <o:p>, <w:Sdt> and <st1:place> give up their text.
-    if (tag.includes(":")) return /^(v|m|w:bindata)[:]/.test(tag) || tag === "w:bindata" ? "remove" : "unwrap";
+    if (tag.includes(":")) return /^(v|m):/.test(tag) || tag === "w:bindata" ? "remove" : "unwrap";
     // Word's comments: the anchors in the text, and the list of comments at the end.
     if (classes.some((name) => WORD_COMMENT_CLASSES.has(name))) return "remove";
     if (/^comment(-list)?$/.test(style.get("mso-element") ?? "") || style.get("mso-special-character") === "comment") return "remove";
