@@ -105,7 +105,8 @@ async function* decodeXmlText(
     if (stats.encoding === "utf-8") {
       const written = countOccurrences(bytes, ENCODED_REPLACEMENT_CHARACTER) + countOccurrences(Buffer.concat([tail, bytes.subarray(0, 2)]), ENCODED_REPLACEMENT_CHARACTER);
       stats.invalidByteSequences += countReplacementCharacters(text) - written;
-      tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2)));
+      const joined = bytes.length >= 2 ? bytes : Buffer.concat([tail, bytes]);
+      tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
     }
     if (FORBIDDEN_CHARACTER.test(text)) {
       text = text.replace(FORBIDDEN_CHARACTERS, () => {
