@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readWxr, readWxrFile } from "@/features/wordpress/wxr-reader";
 import type { WxrAuthor, WxrCategory, WxrComment, WxrItem, WxrRecord, WxrTag, WxrTerm } from "@/features/wordpress/wxr-types";
 import { writeWxr, writeWxrFile, type WxrExport } from "@/features/wordpress/wxr-writer";
+import { writeSyntheticWxr } from "../bench/wxr-generator";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/wordpress");
 const scratch = mkdtempSync(path.join(tmpdir(), "docket-wxr-writer-"));
@@ -261,5 +262,31 @@ describe("the written document", () => {
     expect(chunks.filter((chunk) => chunk.startsWith("\t<item>\n"))).toHaveLength(3);
     const again = await readBack(chunks.join(""));
     expect(again.filter((record) => record.kind === "item").map((record) => record.postId)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("the synthetic export for the import benchmark", () => {
+  it("holds exactly the posts and comments asked for, every one readable, with series, co-authors and threads", async () => {
+    const file = path.join(scratch, "synthetic.xml");
+    const written = await writeSyntheticWxr(file, { posts: 120, comments: 1_001, pages: 3 });
+    const records = await collect(readWxrFile(file));
+    const items = records.filter((record) => record.kind === "item");
+    const posts = items.filter((item) => item.postType === "post");
+    const comments = items.flatMap((item) => item.comments);
+    expect(written).toMatchObject({ items: 123, comments: 1_001 });
+    expect(records.filter((record) => record.kind === "problem")).toEqual([]);
+    expect(posts).toHaveLength(120);
+    expect(items.filter((item) => item.postType === "page")).toHaveLength(3);
+    expect(comments).toHaveLength(1_001);
+    expect(new Set(comments.map((comment) => comment.id)).size).toBe(1_001);
+    expect(comments.some((comment) => comment.parent !== 0)).toBe(true);
+    expect(new Set(comments.map((comment) => comment.approved))).toEqual(new Set(["1", "0", "spam", "trash"]));
+    expect(posts.some((post) => post.terms.some((term) => term.domain === "series") && post.meta.some((entry) => entry.key === "_series_part"))).toBe(true);
+    expect(posts.some((post) => post.terms.some((term) => term.domain === "series") && !post.meta.some((entry) => entry.key === "_series_part"))).toBe(true);
+    expect(posts.some((post) => post.terms.filter((term) => term.domain === "author").length === 2)).toBe(true);
+    // The same options give the same file.
+    const again = path.join(scratch, "synthetic-again.xml");
+    await writeSyntheticWxr(again, { posts: 120, comments: 1_001, pages: 3 });
+    expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
   });
 });
