@@ -19,6 +19,7 @@ export const FEATURE_ORDER = [
   "subscriptions",
   "digest",
   "feeds",
+  "wordpress",
   "demo-content",
 ];
 
