@@ -293,3 +293,17 @@ describe("London time", () => {
     expect(toLondonLocal(new Date("2026-07-15T08:00:00Z"))).toBe("2026-07-15T09:00");
   });
 });
+
+describe("invisible characters", () => {
+  it("saves a draft whose title and text hold NUL, which PostgreSQL cannot store, without it", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    const saved = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Before\u0000after", standfirst: "Lead\u0000in", bodyMarkdown: "One\u0000two", tags: "pro\u0000bation" });
+    expect(saved.message).toBe("Saved.");
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true, standfirst: true, bodyMarkdown: true } })).toEqual({
+      title: "Beforeafter",
+      standfirst: "Leadin",
+      bodyMarkdown: "Onetwo",
+    });
+    expect(await db().tag.findFirst({ where: { name: "probation" } })).not.toBeNull();
+  });
+});
