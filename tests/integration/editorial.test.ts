@@ -2,6 +2,7 @@
 // sweep (including a post whose moment passed while Docket was stopped), emails and the audit log.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runCommand } from "@/lib/action";
@@ -305,5 +306,17 @@ describe("invisible characters", () => {
       bodyMarkdown: "Onetwo",
     });
     expect(await db().tag.findFirst({ where: { name: "probation" } })).not.toBeNull();
+  });
+});
+
+describe("the changes-requested email", () => {
+  it("keeps the line breaks of a multi-line note in both parts", async () => {
+    const post = await createTestPost(cast.AUTHOR, "SUBMITTED");
+    const note = "Three things:\n1. Cite the 2025 figures.\n2. Shorten the intro.\n\nThanks!";
+    await runCommand(requestChanges, cast.EDITOR, { postId: post.id, body: note });
+    const mail = (await newMails()).find((candidate) => candidate.subject.startsWith("Changes requested"));
+    const parsed = await simpleParser(mail!.raw);
+    expect(parsed.text).toContain(note);
+    expect(parsed.html).toContain("Three things:<br>1. Cite the 2025 figures.<br>2. Shorten the intro.<br><br>Thanks!");
   });
 });
