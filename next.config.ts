@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 // A search query that can go into a path as it is: no / ? # % or \, and something besides dots and
@@ -11,6 +12,15 @@ const plainSearchQuery = {
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  // Cached entries stay in each process's memory; their invalidation is shared by every process on
+  // the database (src/lib/cache). Node loads these files itself at start-up, outside the bundles.
+  cacheHandlers: { default: path.resolve(import.meta.dirname, "src/lib/cache/use-cache-handler.ts") },
+  cacheHandler: path.resolve(import.meta.dirname, "src/lib/cache/page-cache-handler.ts"),
+  // Several processes share one .next folder: none rewrites its pages there; each keeps them in memory.
+  experimental: { isrFlushToDisk: false },
+  // The same on every process and machine that runs this code (scripts/lib/build-identity.ts), so a
+  // browser that loaded a page from one server keeps navigating through another.
+  deploymentId: process.env.DOCKET_DEPLOYMENT_ID || undefined,
   partialPrefetching: true,
   // `npm test` type-checks the whole project with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },

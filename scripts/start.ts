@@ -63,7 +63,6 @@ async function main() {
     NEXTAUTH_SECRET: await authSecret(dataDir, settings.NEXTAUTH_SECRET),
     NEXTAUTH_URL: siteUrl,
     SITE_URL: siteUrl,
-    DOCKET_INTERNAL_URL: `http://127.0.0.1:${settings.PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

@@ -49,7 +49,6 @@ export default async function setup(project: TestProject) {
       NEXTAUTH_URL: baseUrl,
       SITE_URL: baseUrl,
       PORT: String(port),
-      DOCKET_INTERNAL_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     };
     await buildApp(env, path.join(dataDir, "logs", "build.log"));
