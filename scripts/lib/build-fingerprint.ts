@@ -30,6 +30,18 @@ export async function buildFingerprint(root: string, settings: Record<string, st
   return hash.digest("hex");
 }
 
+/**
+ * The deployment id (next.config.ts `deploymentId`): a hash of the build inputs' contents, so every
+ * machine that runs the same code has the same id, and a browser that loaded a page from an older
+ * build gets a full page load rather than a broken client-side navigation.
+ */
+export async function deploymentIdFor(root: string): Promise<string> {
+  const hash = createHash("sha256");
+  const files = (await Promise.all(inputs.map((input) => listFiles(path.join(root, input))))).flat().sort();
+  for (const file of files) hash.update(`${path.relative(root, file)}\n`).update(await readFile(file));
+  return hash.digest("hex").slice(0, 16);
+}
+
 const stampFile = (distDir: string) => path.join(distDir, "docket-build-fingerprint");
 
 export async function isBuildCurrent(distDir: string, fingerprint: string): Promise<boolean> {

@@ -93,8 +93,8 @@ export function createUseCacheHandler(maxBytes = MAX_BYTES): CacheHandler {
         // `expire: 0` marks a dynamic entry that Next never reads back.
         if (entry.expire === 0) return;
         const value = new Uint8Array(await new Response(entry.value).arrayBuffer());
-        const { value: _stream, ...metadata } = entry;
-        memory.set(cacheKey, { ...metadata, value, size: value.byteLength + cacheKey.length });
+        const { tags, stale, timestamp, expire, revalidate } = entry;
+        memory.set(cacheKey, { tags, stale, timestamp, expire, revalidate, value, size: value.byteLength + cacheKey.length });
       } catch {
         // A failed render leaves no entry: the next request renders again.
       } finally {
