@@ -157,7 +157,7 @@ async function main() {
     web = startWebServer(env, port, path.join(workDir, "web.log"));
     await waitForHttp(`${baseUrl}/`, web, 120_000);
 
-    front = await startReadmeNginx(port);
+    front = await startReadmeNginx([port]);
     targets.push({ name: "post via nginx front", path: targets[1].path, base: front.url });
     const rows = [];
     for (const target of targets) {
