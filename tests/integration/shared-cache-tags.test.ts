@@ -1,6 +1,8 @@
 // Cache invalidation shared through PostgreSQL (src/lib/cache): what one process invalidates, every
 // other learns through LISTEN/NOTIFY, and after its listening connection is cut it reconnects and
 // reloads the tag table (notifications sent meanwhile are lost), trusting no entry until then.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUseCacheHandler } from "@/lib/cache/use-cache-handler";
@@ -64,6 +66,16 @@ function entry(tags: string[], timestamp = Date.now()) {
     revalidate: 600,
   };
 }
+
+describe("the handler files", () => {
+  it("load in plain Node, with no TypeScript loader, as the Next server loads them", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const files = ["use-cache-handler", "page-cache-handler"].map((name) => path.join(root, "src/lib/cache", `${name}.ts`));
+    const script = `Promise.all(${JSON.stringify(files)}.map((file) => import(file))).then((modules) => console.log(modules.map((module) => typeof module.default).join(",")))`;
+    const output = execFileSync(path.join(root, "node_modules/.bin/node"), ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
+    expect(output.trim()).toBe("object,function");
+  });
+});
 
 describe("tag times", () => {
   it("expire an entry made before the invalidation, not one made after; an old version changes nothing", () => {

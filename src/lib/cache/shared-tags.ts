@@ -101,10 +101,13 @@ export class SharedTagListener {
   /** How many times the whole table was read: once per successful (re)connect. */
   reloads = 0;
 
-  constructor(
-    private readonly connectionString: string,
-    private readonly log: Pick<Console, "error" | "info"> = console,
-  ) {}
+  private readonly connectionString: string;
+  private readonly log: Pick<Console, "error" | "info">;
+
+  constructor(connectionString: string, log: Pick<Console, "error" | "info"> = console) {
+    this.connectionString = connectionString;
+    this.log = log;
+  }
 
   start(): this {
     void this.connect();

@@ -16,8 +16,11 @@ type StoredEntry = Omit<CacheEntry, "value"> & { value: Uint8Array; size: number
 export class SizeBoundedLru<T extends { size: number }> {
   private readonly entries = new Map<string, T>();
   private total = 0;
+  private readonly maxBytes: number;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(maxBytes: number) {
+    this.maxBytes = maxBytes;
+  }
 
   get(key: string): T | undefined {
     const entry = this.entries.get(key);
