@@ -14,12 +14,15 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   // Cached entries stay in each process's memory; their invalidation is shared by every process on
   // the database (src/lib/cache). Node loads these files itself at start-up, outside the bundles.
-  cacheHandlers: { default: path.resolve(import.meta.dirname, "src/lib/cache/use-cache-handler.ts") },
+  cacheHandlers: {
+    default: path.resolve(import.meta.dirname, "src/lib/cache/use-cache-handler.ts"),
+    remote: path.resolve(import.meta.dirname, "src/lib/cache/use-cache-handler.ts"),
+  },
   cacheHandler: path.resolve(import.meta.dirname, "src/lib/cache/page-cache-handler.ts"),
   // Several processes share one .next folder: none rewrites its pages there; each keeps them in memory.
   experimental: { isrFlushToDisk: false },
-  // The same on every process and machine that runs this code (scripts/lib/build-identity.ts), so a
-  // browser that loaded a page from one server keeps navigating through another.
+  // The same on every process and machine that runs this code (deploymentIdFor in
+  // scripts/lib/build-fingerprint.ts): a browser holding pages of another build reloads in full.
   deploymentId: process.env.DOCKET_DEPLOYMENT_ID || undefined,
   partialPrefetching: true,
   // `npm test` type-checks the whole project with tsc; the build need not do it again.

@@ -4,8 +4,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { isPortFree, StartupError } from "../src/lib/embedded-postgres";
 import { env } from "../src/lib/env";
-import { createHash } from "node:crypto";
-import { buildFingerprint, deploymentIdFor, isBuildCurrent, recordBuild } from "./lib/build-fingerprint";
+import { buildFingerprint, buildSettings, deploymentIdFor, isBuildCurrent, recordBuild } from "./lib/build-fingerprint";
 import {
   buildApp,
   prepareDatabase,
@@ -72,9 +71,7 @@ async function main() {
   };
 
   const distDir = path.join(projectRoot, process.env.NEXT_DIST_DIR ?? ".next");
-  // The action key is built into the server bundles (and salts the action ids): a new key, a new build.
-  const actionsKeyHash = createHash("sha256").update(secrets.serverActionsKey).digest("hex");
-  const fingerprint = await buildFingerprint(projectRoot, { SITE_URL: siteUrl, actionsKeyHash });
+  const fingerprint = await buildFingerprint(projectRoot, buildSettings(siteUrl, secrets.serverActionsKey));
   if (!(await isBuildCurrent(distDir, fingerprint))) {
     console.log("Building Docket (first start or changed code; this takes a minute or two)...");
     await buildApp(childEnv, path.join(logs, "build.log"));

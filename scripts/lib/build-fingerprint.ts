@@ -19,6 +19,14 @@ async function listFiles(target: string): Promise<string[]> {
   return nested.flat();
 }
 
+/**
+ * The settings built into the app besides the code: the site's address, and the server-action key
+ * (built into the server bundles, and the salt of the action ids), by its hash.
+ */
+export function buildSettings(siteUrl: string, serverActionsKey: string): Record<string, string> {
+  return { SITE_URL: siteUrl, actionsKeyHash: createHash("sha256").update(serverActionsKey).digest("hex") };
+}
+
 export async function buildFingerprint(root: string, settings: Record<string, string | undefined>): Promise<string> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify(settings));

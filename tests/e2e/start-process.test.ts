@@ -1,9 +1,10 @@
-// `npm start` as a user runs it: starts everything, serves the blog, and SIGTERM leaves nothing behind.
+// `npm start` as a user runs it: starts everything (two web processes on one port), serves the blog,
+// and SIGTERM leaves nothing behind.
 import { execFileSync, spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/embedded-postgres";
 import { projectRoot } from "../../scripts/lib/services";
 import { baseUrl } from "../helpers/e2e";
@@ -43,11 +44,20 @@ let dataDir = "";
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 describe("npm start", () => {
-  it("serves the blog on an embedded database, then stops every process on SIGTERM", async () => {
+  it("serves the blog from two web processes on an embedded database, then stops every process on SIGTERM", async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "docket-process-"));
     await chmod(dataDir, 0o755);
     const port = await findFreePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DOCKET_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl() };
+    // The browser tests' build and secret, so that `npm start` finds the build current.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      DOCKET_DATA_DIR: dataDir,
+      NEXT_DIST_DIR: ".next-test",
+      SITE_URL: baseUrl(),
+      NEXTAUTH_SECRET: inject("nextauthSecret"),
+      WEB_CONCURRENCY: "2",
+    };
     delete env.DATABASE_URL;
     delete env.NODE_OPTIONS;
     const start = spawn(path.join(projectRoot, "node_modules/.bin/node"), ["--disable-warning=ExperimentalWarning", "--import", "tsx", "scripts/start.ts"], {
@@ -65,13 +75,17 @@ describe("npm start", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(output).toContain("Docket is running");
+    expect(output).toContain(", 2 web processes");
     expect(output).toContain("Press Ctrl-C to stop.");
+    expect(output).not.toContain("Building Docket");
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
 
     const children = descendantsOf(start.pid!);
     expect(processTable().some((row) => row.args.includes(path.join(dataDir, "postgres")))).toBe(true);
-    expect(children.length).toBeGreaterThanOrEqual(3);
+    expect(children.length).toBeGreaterThanOrEqual(5);
+    const webProcesses = processTable().filter((row) => children.includes(row.pid) && row.args.includes("next/dist/bin/next start"));
+    expect(webProcesses).toHaveLength(2);
 
     start.kill("SIGTERM");
     expect(await exited).toBe(0);

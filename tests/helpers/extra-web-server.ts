@@ -1,9 +1,10 @@
 // Another `next start` of the browser tests' build, on its own port, against the same database and
 // data folder as the one the global setup started: a second web process of the same site.
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { findFreePort } from "@/lib/embedded-postgres";
 import { startWebServer, stopProcess, waitForHttp } from "../../scripts/lib/services";
+import { inject } from "vitest";
+import { deriveServerActionsKey } from "@/lib/shared-settings";
 import { e2eDatabaseUrl, e2eDataDir } from "./e2e";
 
 export type ExtraWebServer = { url: string; stop: () => Promise<void> };
@@ -17,7 +18,9 @@ export async function startExtraWebServer(extraEnv: Record<string, string> = {})
     NEXT_DIST_DIR: ".next-test",
     DATABASE_URL: e2eDatabaseUrl(),
     DOCKET_DATA_DIR: e2eDataDir(),
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_SECRET: inject("nextauthSecret"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveServerActionsKey(inject("nextauthSecret")),
+    DOCKET_DEPLOYMENT_ID: inject("deploymentId"),
     NEXTAUTH_URL: url,
     SITE_URL: url,
     PORT: String(port),
