@@ -9,6 +9,8 @@ import { agreeOnSharedSecrets } from "../../src/lib/shared-settings";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(projectRoot, "node_modules/.bin", name);
+// Run by the pinned Node, whatever `node` is first on PATH: the cache handlers need its TypeScript support.
+const nextCli = path.join(projectRoot, "node_modules/next/dist/bin/next");
 
 export type Database = { url: string; embedded: boolean; describe: string; stop: () => Promise<void> };
 
@@ -76,13 +78,13 @@ export function runToCompletion(command: string, args: string[], env: NodeJS.Pro
     child.on("exit", (code) => {
       log.end();
       if (code === 0) resolve();
-      else reject(new StartupError(`${path.basename(command)} ${args.join(" ")} failed (exit ${code}): see ${logFile}`));
+      else reject(new StartupError(`${args.map((arg) => path.basename(arg)).join(" ")} failed (exit ${code}): see ${logFile}`));
     });
   });
 }
 
 export function buildApp(env: NodeJS.ProcessEnv, logFile: string) {
-  return runToCompletion(bin("next"), ["build"], env, logFile);
+  return runToCompletion(bin("node"), [nextCli, "build"], env, logFile);
 }
 
 /** A long-running child whose output goes to a log file (errors also to our stderr). */
@@ -100,7 +102,7 @@ export function startService(name: string, command: string, args: string[], env:
 
 // PGAPPNAME names each process's database connections (pg_stat_activity, PostgreSQL's logs).
 export function startWebServer(env: NodeJS.ProcessEnv, port: number, logFile: string) {
-  return startService("web", bin("next"), ["start", "-p", String(port)], { ...env, PGAPPNAME: "docket-web" }, logFile);
+  return startService("web", bin("node"), [nextCli, "start", "-p", String(port)], { ...env, PGAPPNAME: "docket-web" }, logFile);
 }
 
 /**

@@ -84,7 +84,8 @@ describe("npm start", () => {
     const children = descendantsOf(start.pid!);
     expect(processTable().some((row) => row.args.includes(path.join(dataDir, "postgres")))).toBe(true);
     expect(children.length).toBeGreaterThanOrEqual(5);
-    const webProcesses = processTable().filter((row) => children.includes(row.pid) && row.args.includes("next/dist/bin/next start"));
+    // Next names its server processes "next-server (v…)".
+    const webProcesses = processTable().filter((row) => children.includes(row.pid) && row.args.startsWith("next-server"));
     expect(webProcesses).toHaveLength(2);
 
     start.kill("SIGTERM");
