@@ -41,12 +41,12 @@ beforeAll(async () => {
     );
   }
   // Both have started pg-boss (each polls its queues from then on).
-  for (let attempt = 0; attempt < 600 && (await workerConnections()).length < 2; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let attempt = 0; attempt < 1500 && (await workerConnections()).length < 2; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
   expect(await workerConnections()).toEqual(["docket-worker-1", "docket-worker-2"]);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   client = new PgBoss({ connectionString: databaseUrl, supervise: false, schedule: false, max: 2 });
   await client.start();
-}, 120_000);
+}, 200_000);
 
 afterAll(async () => {
   await client?.stop({ graceful: false });
@@ -56,7 +56,7 @@ afterAll(async () => {
 /** Sends the job `times` at once and waits until every copy has run. */
 async function runConcurrently(name: string, times: number) {
   const ids = await Promise.all(Array.from({ length: times }, () => client.send(name, {})));
-  for (let attempt = 0; attempt < 300; attempt++) {
+  for (let attempt = 0; attempt < 900; attempt++) {
     const jobs = await Promise.all(ids.map((id) => client.getJobById(name, id!)));
     const states = jobs.map((job) => job?.state);
     if (states.every((state) => state === "completed")) return;
@@ -78,7 +78,7 @@ async function outboxRecipients(): Promise<{ to: string; subject: string }[]> {
 }
 
 describe("two workers", () => {
-  it("publish each scheduled post once, and tell its author once", { timeout: 60_000 }, async () => {
+  it("publish each scheduled post once, and tell its author once", { timeout: 120_000 }, async () => {
     const cast = await createCast();
     const posts = [];
     for (const owner of [cast.AUTHOR, cast.OTHER, cast.AUTHOR]) {
@@ -99,7 +99,7 @@ describe("two workers", () => {
     expect(tags).toHaveLength(3);
   });
 
-  it("run one digest for a window and email each subscriber once", { timeout: 60_000 }, async () => {
+  it("run one digest for a window and email each subscriber once", { timeout: 120_000 }, async () => {
     const author = await createProfile("Sam Author");
     await createPublishedPost({ title: "Fresh from the courts", publishedAt: hoursAgo(1), authorIds: [author.id] });
     await createActiveSubscribers(40, "twoworkers");
