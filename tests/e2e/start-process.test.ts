@@ -41,7 +41,17 @@ function descendantsOf(root: number): number[] {
 const isAlive = (pid: number) => processTable().some((row) => row.pid === pid);
 
 let dataDir = "";
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+let startedPid: number | undefined;
+afterAll(async () => {
+  // A failed assertion leaves `npm start` running: end it and everything it started.
+  if (startedPid && isAlive(startedPid)) {
+    const left = descendantsOf(startedPid);
+    process.kill(startedPid, "SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    for (const pid of [startedPid, ...left].filter(isAlive)) process.kill(pid, "SIGKILL");
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 describe("npm start", () => {
   it("serves the blog from two web processes on an embedded database, then stops every process on SIGTERM", async () => {
@@ -65,6 +75,7 @@ describe("npm start", () => {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    startedPid = start.pid;
     let output = "";
     start.stdout.on("data", (chunk) => (output += chunk));
     start.stderr.on("data", (chunk) => (output += chunk));
