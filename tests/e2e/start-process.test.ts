@@ -48,7 +48,13 @@ afterAll(async () => {
     const left = descendantsOf(startedPid);
     process.kill(startedPid, "SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 5000));
-    for (const pid of [startedPid, ...left].filter(isAlive)) process.kill(pid, "SIGKILL");
+    for (const pid of [startedPid, ...left].filter(isAlive)) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // ended meanwhile
+      }
+    }
   }
   await rm(dataDir, { recursive: true, force: true });
 });
