@@ -100,8 +100,15 @@ export function startService(name: string, command: string, args: string[], env:
 }
 
 // PGAPPNAME names each process's database connections (pg_stat_activity, PostgreSQL's logs).
+// scripts/web-server.ts rather than `next start`: see there why.
 export function startWebServer(env: NodeJS.ProcessEnv, port: number, logFile: string) {
-  return startService("web", bin("next"), ["start", "-p", String(port)], { ...env, PGAPPNAME: "docket-web" }, logFile);
+  return startService(
+    "web",
+    bin("node"),
+    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "scripts/web-server.ts"],
+    { ...env, PORT: String(port), PGAPPNAME: "docket-web" },
+    logFile,
+  );
 }
 
 export function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string) {
