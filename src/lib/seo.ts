@@ -14,9 +14,9 @@ export function absoluteUrl(path: string): string {
   return `${siteUrl()}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
-/** A website address people typed (a profile, a comment), fit to link to: http(s) only. */
+/** A website address people typed (a profile, a comment), fit to link to: http(s) with a host ("https:////x" is not). */
 export function safeWebsite(url: string | null): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
+  return url && /^https?:\/\/[^/\\]/i.test(url) ? url : null;
 }
 
 function archivePath(base: string, page: number): string {
