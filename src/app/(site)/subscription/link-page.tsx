@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { Suspense, type ReactNode } from "react";
 import { connection } from "next/server";
 import { z } from "zod";
+import { readerPageMetadata } from "@/lib/seo";
 import styles from "@/features/subscriptions/components/subscription.module.css";
 
 const linkParamsSchema = z.object({
@@ -22,8 +23,8 @@ async function readLinkParams(searchParams: RawSearchParams): Promise<LinkParams
   return linkParamsSchema.parse({ token: first("token"), state: first("state"), done: first("done"), welcome: first("welcome") });
 }
 
-export function linkPageMetadata(title: string): Metadata {
-  return { title, robots: { index: false, follow: false }, referrer: "no-referrer" };
+export function linkPageMetadata(title: string, path: string): Metadata {
+  return { title, robots: { index: false, follow: false }, referrer: "no-referrer", ...readerPageMetadata({ path, canonical: false }) };
 }
 
 export function linkPage(Panel: (props: { params: LinkParams }) => Promise<ReactNode>) {
