@@ -5,35 +5,20 @@
 //
 // Settings: BENCH_CONNECTIONS (32), BENCH_SECONDS (10), DATABASE_URL (an existing database with
 // content; default: a throwaway embedded PostgreSQL loaded with the demo content).
-import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import pg from "pg";
-import { findFreePort, startEmbeddedPostgres } from "../../src/lib/embedded-postgres";
-import { buildApp, prepareDatabase, projectRoot, startWebServer, stopProcess, waitForHttp } from "../../scripts/lib/services";
-import { acquireLock } from "../helpers/lock";
+import { projectRoot } from "../../scripts/lib/services";
 import { startReadmeNginx } from "../helpers/nginx";
+import { startBenchServer, type BenchServer } from "./bench-server";
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const benchDir = path.join(projectRoot, "public", "bench");
 
 type Target = { name: string; path: string; base?: string };
-
-async function benchDatabase(workDir: string) {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(workDir, "postgres"),
-    logFile: path.join(workDir, "postgres.log"),
-    persistent: false,
-  });
-  await server.createDatabase("docket_bench");
-  const url = server.url("docket_bench");
-  await prepareDatabase(url, { demoContent: true });
-  return { url, stop: server.stop };
-}
 
 async function pickTargets(databaseUrl: string): Promise<Target[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -121,43 +106,20 @@ async function reportPageJavaScript(baseUrl: string, pagePath: string, html: str
 }
 
 async function main() {
-  const releaseLock = await acquireLock(path.join(projectRoot, ".test-data", "e2e.lock"));
-  const workDir = await mkdtemp(path.join(projectRoot, ".test-data", "bench-"));
-  await chmod(workDir, 0o755); // as root, PostgreSQL runs as its own user and must reach its folder
-  const database = await benchDatabase(workDir);
-  let web: ReturnType<typeof startWebServer> | undefined;
+  let server: BenchServer | undefined;
   let front: Awaited<ReturnType<typeof startReadmeNginx>> | undefined;
   try {
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: ".next-test",
-      DATABASE_URL: database.url,
-      DOCKET_DATA_DIR: workDir,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: baseUrl,
-      SITE_URL: baseUrl,
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
-    const targets = await pickTargets(database.url);
-    console.log("Building (next build)...");
-    await buildApp(env, path.join(workDir, "build.log"));
-
+    server = await startBenchServer();
+    const { baseUrl } = server;
+    const targets = await pickTargets(server.databaseUrl);
     // The static copy is the post page's own HTML, saved while the server runs and then served by
     // a fresh start of the same server.
-    web = startWebServer(env, port, path.join(workDir, "web.log"));
-    await waitForHttp(`${baseUrl}/`, web, 120_000);
     const html = await (await fetch(`${baseUrl}${targets[1].path}`)).text();
     await mkdir(benchDir, { recursive: true });
     await writeFile(path.join(benchDir, "post.html"), html);
-    await stopProcess(web);
-    web = startWebServer(env, port, path.join(workDir, "web.log"));
-    await waitForHttp(`${baseUrl}/`, web, 120_000);
+    await server.restart();
 
-    front = await startReadmeNginx(port);
+    front = await startReadmeNginx(Number(new URL(baseUrl).port));
     targets.push({ name: "post via nginx front", path: targets[1].path, base: front.url });
     const rows = [];
     for (const target of targets) {
@@ -168,10 +130,7 @@ async function main() {
     await reportPageJavaScript(baseUrl, targets[1].path, html);
   } finally {
     await front?.stop();
-    await stopProcess(web);
-    await database.stop();
-    await rm(workDir, { recursive: true, force: true });
-    await releaseLock();
+    await server?.stop();
   }
 }
 

@@ -12,10 +12,10 @@ import {
   reorderSeriesSchema,
   restoreSchema,
   scheduleSchema,
-  slugify,
   submissionSchema,
   BODY_MAX,
 } from "@/features/posts/schema";
+import { slugify } from "@/features/posts/slugify";
 import {
   addEditorialNote,
   createDraftPost,

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { hashVerificationToken, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth";
-import { slugify } from "@/features/posts/schema";
+import { slugify } from "@/features/posts/slugify";
 
 /** Stores a single-use sign-in token the way next-auth's email callback expects it; returns the raw token. */
 export async function createSignInToken(email: string, now = new Date()): Promise<string> {

@@ -8,7 +8,8 @@ import type { PostStatus } from "@/generated/prisma/enums";
 import { refreshPostSearchDocuments } from "@/features/search/mutations";
 import { recordAudit } from "@/features/editorial/mutations";
 import { notifyAuthorsOfDecision } from "@/features/editorial/notifications";
-import { slugify, type PostFields } from "./schema";
+import type { PostFields } from "./schema";
+import { slugify } from "./slugify";
 
 /** The slug belongs to another post: the form shows this on the slug field. */
 export class SlugTakenError extends Error {

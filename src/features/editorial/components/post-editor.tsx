@@ -3,7 +3,7 @@
 // every keystroke in localStorage so neither a reload nor a failed request loses text.
 import { useEffect, useRef, useState } from "react";
 import { previewMarkdownAction, savePostAction } from "@/features/posts/actions";
-import { slugify } from "@/features/posts/schema";
+import { slugify } from "@/features/posts/slugify";
 import type { FieldErrors } from "../command-errors";
 import { PostActions, type PostActionFlags } from "./post-actions";
 
