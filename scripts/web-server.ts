@@ -7,7 +7,8 @@
 //    Docket's own, which is removed from every incoming request first: a client cannot set it.
 // 2. Addresses Next would answer with a bare 500 (broken percent-encoding, NUL): see
 //    src/lib/request-url.ts.
-// Usage: node --import tsx scripts/web-server.ts (PORT, HOSTNAME and every Docket setting from the environment).
+// Usage: node --import tsx scripts/web-server.ts (PORT and every Docket setting from the environment).
+// Listens on every interface, as `next start` does.
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -19,11 +20,10 @@ const projectRoot = path.resolve(import.meta.dirname, "..");
 const settings = env();
 const trust = parseTrustProxy(settings.TRUST_PROXY);
 const port = settings.PORT;
-const hostname = process.env.HOSTNAME || undefined;
 
 process.title = "docket-web";
 markServedByDocketServer();
-const app = next({ dev: false, dir: projectRoot, port, hostname: hostname ?? "localhost" });
+const app = next({ dev: false, dir: projectRoot, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -39,8 +39,8 @@ const server = createServer((request, response) => {
   });
 });
 
-server.listen(port, hostname, () => {
-  console.log(`Docket web server listening on ${hostname ?? "all interfaces"}:${port} (client addresses: ${describeTrust()})`);
+server.listen(port, () => {
+  console.log(`Docket web server listening on port ${port} (client addresses: ${describeTrust()})`);
 });
 
 function describeTrust(): string {
