@@ -6,8 +6,11 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
-    /** Requests sent in turn; setupRequest may change each one before it goes. */
-    requests?: (Request & { setupRequest?: (request: Request) => Request })[];
+    /** Requests sent in turn; setupRequest may change each one before it goes; context is per connection. */
+    requests?: (Request & {
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+    })[];
   };
   type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number };
   export type Result = {

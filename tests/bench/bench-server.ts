@@ -62,8 +62,11 @@ export async function startBenchServer(options: { webEnv?: Record<string, string
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    console.log("Building (next build)...");
-    await buildApp(env, path.join(workDir, "build.log"));
+    // BENCH_REUSE_BUILD=1 serves the build already in .next-test (when repeating a benchmark).
+    if (process.env.BENCH_REUSE_BUILD !== "1") {
+      console.log("Building (next build)...");
+      await buildApp(env, path.join(workDir, "build.log"));
+    }
     const start = async () => {
       web = startWebServer({ ...env, ...options.webEnv }, port, path.join(workDir, "web.log"));
       await waitForHttp(`${baseUrl}/`, web, 120_000);

@@ -6,7 +6,8 @@
 // --pages=mixed (the default) picks each request at random: every published post, the home page
 // and its page 2, the series list and every series, category, tag and author page, the feeds, and
 // a search for one or two words from the posts' titles (so the distinct queries keep growing, as
-// they do when crawlers arrive). --pages=/a,/b loads just those paths.
+// they do when crawlers arrive; --search=N makes that N% instead of 10). --pages=/a,/b loads just
+// those paths.
 // --snapshots=DIR writes a V8 heap snapshot of the web server there after the first and the last
 // interval (open them in Chromium's DevTools, Memory tab, and compare).
 // DATABASE_URL selects an existing database with content instead of the demo content.
@@ -25,6 +26,7 @@ const minutes = Number(option("minutes", "10"));
 const connections = Number(option("connections", "64"));
 const pagesOption = option("pages", "mixed");
 const snapshotDir = option("snapshots", "");
+const searchPercent = Number(option("search", "10"));
 const INTERVAL_MS = 30_000;
 
 if (!(minutes > 0) || !(connections > 0)) throw new Error("--minutes and --connections must be positive numbers.");
@@ -40,8 +42,10 @@ async function mixedPages(databaseUrl: string): Promise<{ picker: Picker; descri
     const titles = await column(`SELECT title AS value FROM "Post" WHERE status = 'PUBLISHED'`);
     const series = await column(`SELECT slug AS value FROM "Series"`);
     const categories = await column(`SELECT slug AS value FROM "Category"`);
-    const tags = await column(`SELECT t.slug AS value FROM "Tag" t WHERE EXISTS (SELECT 1 FROM "PostTag" pt WHERE pt."tagId" = t.id)`);
-    const authors = await column(`SELECT a.slug AS value FROM "AuthorProfile" a WHERE EXISTS (SELECT 1 FROM "PostAuthor" pa WHERE pa."profileId" = a.id)`);
+    const published = (link: string, column: string) =>
+      `EXISTS (SELECT 1 FROM "${link}" l JOIN "Post" p ON p.id = l."postId" WHERE l."${column}" = x.id AND p.status = 'PUBLISHED')`;
+    const tags = await column(`SELECT x.slug AS value FROM "Tag" x WHERE ${published("PostTag", "tagId")}`);
+    const authors = await column(`SELECT x.slug AS value FROM "AuthorProfile" x WHERE ${published("PostAuthor", "profileId")}`);
     const words = [...new Set(titles.flatMap((title) => title.toLowerCase().match(/\p{L}{4,}/gu) ?? []))];
     const pages = [
       "/", "/page/2", "/series", "/feed.xml", "/atom.xml",
@@ -54,8 +58,8 @@ async function mixedPages(databaseUrl: string): Promise<{ picker: Picker; descri
     const any = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
     const search = () => `/search?q=${encodeURIComponent(Math.random() < 0.5 ? any(words) : `${any(words)} ${any(words)}`)}`;
     return {
-      picker: () => (Math.random() < 0.1 ? search() : any(pages)),
-      describe: `${pages.length} reader pages, and 1 request in 10 a search of one or two of ${words.length} words`,
+      picker: () => (Math.random() * 100 < searchPercent ? search() : any(pages)),
+      describe: `${pages.length} reader pages, and ${searchPercent}% of requests a search of one or two of ${words.length} words`,
     };
   } finally {
     await client.end();
@@ -101,17 +105,30 @@ async function main() {
     let totalRequests = 0;
     let totalErrors = 0;
     const memory: number[] = [];
+    const errorKinds = new Map<string, number>();
+    const countError = (kind: string) => {
+      errors++;
+      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    };
     const load = autocannon({
       url: baseUrl,
       connections,
       duration: minutes * 60,
-      requests: [{ setupRequest: (request) => ({ ...request, path: pages.picker() }) }],
+      requests: [
+        {
+          setupRequest: (request, context) => {
+            const path = pages.picker();
+            context.path = path;
+            return { ...request, path };
+          },
+          onResponse: (status, _body, context) => {
+            if (status >= 400) countError(`${status} ${String(context.path).replace(/\?q=.*/, "?q=…")}`);
+          },
+        },
+      ],
     });
-    load.on("response", (_client, statusCode) => {
-      requests++;
-      if (statusCode >= 400) errors++;
-    });
-    load.on("reqError", () => errors++);
+    load.on("response", () => requests++);
+    load.on("reqError", (error) => countError(`request error: ${error.message}`));
     const started = Date.now();
     let intervals = 0;
     const timer = setInterval(() => {
@@ -146,6 +163,7 @@ async function main() {
         ` RSS first ${memory[0]?.toFixed(0)} MB, peak ${Math.max(...memory).toFixed(0)} MB, last ${memory.at(-1)?.toFixed(0)} MB,` +
         ` second half ${Math.min(...half).toFixed(0)}–${Math.max(...half).toFixed(0)} MB`,
     );
+    for (const [kind, count] of [...errorKinds].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${count} × ${kind}`);
     if (snapshotDir) console.log(`Heap snapshots (Heap.*.heapsnapshot) are in ${path.resolve(snapshotDir)}.`);
   } finally {
     await server?.stop();
