@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
 import { parseTrustProxy, resolveClientAddress } from "./trust-proxy";
 
 const resolve = (setting: string | undefined, socketAddress: string, forwardedFor?: string) =>
@@ -35,5 +36,8 @@ describe("TRUST_PROXY", () => {
     expect(() => parseTrustProxy("yes please")).toThrow(/not an IP address or CIDR range/);
     expect(() => parseTrustProxy("10.0.0.0/33")).toThrow(/10\.0\.0\.0\/33/);
     expect(() => parseTrustProxy("true")).toThrow(/number of proxy hops/);
+    // At start-up, naming the setting.
+    expect(() => parseEnv({ TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY: "yes please" is not an IP address/);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe("1");
   });
 });
