@@ -31,6 +31,7 @@ export const envSchema = z.object({
   DIGEST_CRON: z.string().min(9).default("0 6 * * *"),
   DIGEST_TIMEZONE: z.string().default("Europe/London"),
   DOCKET_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),
+  DOCKET_WEB_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(512),
   TRUST_PROXY: z
     .string()
     .optional()
