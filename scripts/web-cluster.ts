@@ -1,11 +1,11 @@
-// Several `next start` processes behind one port, for `WEB_CONCURRENCY=N npm start`: Node's cluster
-// module keeps the listening socket here and hands each new connection to the next process in turn.
+// Several web processes (scripts/web-server.ts) behind one port, for `WEB_CONCURRENCY=N npm start`:
+// Node's cluster module keeps the listening socket here and hands each new connection to the next
+// process in turn.
 // They serve one build and share cache invalidation through the database (src/lib/cache). A process
 // that stops unexpectedly stops the others too, so `npm start` reports it and shuts down.
 //
-// Usage: node scripts/web-cluster.ts PORT COUNT (run by Node itself: only Node's own modules here).
+// Usage: node [webServerNodeOptions] scripts/web-cluster.ts PORT COUNT (only Node's own modules here).
 import cluster, { type Worker } from "node:cluster";
-import { createRequire } from "node:module";
 
 const [port, count] = process.argv.slice(2).map(Number);
 if (!Number.isInteger(port) || !Number.isInteger(count) || count < 1) {
@@ -13,8 +13,8 @@ if (!Number.isInteger(port) || !Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-cluster.setupPrimary({ exec: nextBin, args: ["start", "-p", String(port)] });
+// Each process inherits this one's Node options (webServerNodeOptions in scripts/lib/services.ts).
+cluster.setupPrimary({ exec: "scripts/web-server.ts" });
 
 let stopping = false;
 const workers: Worker[] = [];

@@ -1,5 +1,6 @@
 // Every setting Docket reads, parsed once with zod. `.env.example` documents each of them.
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/trust-proxy";
 
 const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
 const optionalPort = z.preprocess(
@@ -36,6 +37,17 @@ export const envSchema = z.object({
   DIGEST_CRON: z.string().min(9).default("0 6 * * *"),
   DIGEST_TIMEZONE: z.string().default("Europe/London"),
   DOCKET_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),
+  DOCKET_WEB_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(512),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      try {
+        parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -11,14 +11,13 @@
 // content; default: a throwaway embedded PostgreSQL loaded with the demo content).
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import pg from "pg";
-import { findFreePort, startEmbeddedPostgres } from "../../src/lib/embedded-postgres";
-import { buildApp, prepareDatabase, projectRoot, startWebServer, startWebServers, stopProcess, waitForHttp } from "../../scripts/lib/services";
-import { acquireLock } from "../helpers/lock";
+import { projectRoot } from "../../scripts/lib/services";
 import { startReadmeNginx } from "../helpers/nginx";
+import { startBenchServer, type BenchServer } from "./bench-server";
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -38,18 +37,6 @@ function processCounts(argv: string[]): number[] {
 
 type Target = { name: string; path: string; base?: string };
 
-async function benchDatabase(workDir: string) {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(workDir, "postgres"),
-    logFile: path.join(workDir, "postgres.log"),
-    persistent: false,
-  });
-  await server.createDatabase("docket_bench");
-  const url = server.url("docket_bench");
-  await prepareDatabase(url, { demoContent: true });
-  return { url, stop: server.stop };
-}
 
 async function pickTargets(databaseUrl: string): Promise<Target[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -192,49 +179,25 @@ function describePublish(where: string, timing: PublishTiming): string {
 
 async function main() {
   const counts = processCounts(process.argv.slice(2));
-  const releaseLock = await acquireLock(path.join(projectRoot, ".test-data", "e2e.lock"));
-  const workDir = await mkdtemp(path.join(projectRoot, ".test-data", "bench-"));
-  await chmod(workDir, 0o755); // as root, PostgreSQL runs as its own user and must reach its folder
-  process.env.DOCKET_DATA_DIR = workDir; // before anything reads the settings: mail goes to its outbox
-  const database = await benchDatabase(workDir);
-  process.env.DATABASE_URL = database.url;
-  let web: ReturnType<typeof startWebServer> | undefined;
+  let server: BenchServer | undefined;
   let front: Awaited<ReturnType<typeof startReadmeNginx>> | undefined;
   try {
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: ".next-test",
-      DATABASE_URL: database.url,
-      DOCKET_DATA_DIR: workDir,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: baseUrl,
-      SITE_URL: baseUrl,
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
-    const targets = await pickTargets(database.url);
-    console.log("Building (next build)...");
-    await buildApp(env, path.join(workDir, "build.log"));
+    server = await startBenchServer();
+    const { baseUrl, databaseUrl, workDir } = server;
+    const targets = await pickTargets(databaseUrl);
 
     // The static copy is the post page's own HTML, saved while the server runs and then served by
     // a fresh start of the same server (and by nginx itself).
-    web = startWebServer(env, port, path.join(workDir, "web.log"));
-    await waitForHttp(`${baseUrl}/`, web, 120_000);
     const html = await (await fetch(`${baseUrl}${targets[1].path}`)).text();
     await mkdir(benchDir, { recursive: true });
     await writeFile(path.join(benchDir, "post.html"), html);
     const staticCopy = path.join(workDir, "static-copy.html");
     await writeFile(staticCopy, html, { mode: 0o644 });
-    await stopProcess(web);
 
     const publishTimes: { processes: number; timing: PublishTiming }[] = [];
     const postRows: { target: Target; result: Result }[] = [];
     for (const [index, count] of counts.entries()) {
-      web = startWebServers(env, port, count, path.join(workDir, "web.log"));
-      await waitForHttp(`${baseUrl}/`, web, 120_000);
+      await server.restart(count);
       await new Promise((resolve) => setTimeout(resolve, 3000)); // every process listening
       if (index === 0) {
         const rows = [];
@@ -248,14 +211,13 @@ async function main() {
         console.log(`Measuring the post page with ${count} web processes`);
         postRows.push({ target: { ...targets[1], name: `post, ${count} processes` }, result: await measure(baseUrl, targets[1]) });
       }
-      publishTimes.push({ processes: count, timing: await timePublishToVisible(database.url, baseUrl, 8 * count) });
-      if (index < counts.length - 1) await stopProcess(web);
+      publishTimes.push({ processes: count, timing: await timePublishToVisible(databaseUrl, baseUrl, 8 * count) });
     }
     if (counts.length > 1) report(postRows);
     for (const { processes, timing } of publishTimes) console.log(describePublish(`${processes} web process${processes > 1 ? "es" : ""}`, timing));
 
     const last = counts.at(-1)!;
-    front = await startReadmeNginx([port], { staticFile: staticCopy });
+    front = await startReadmeNginx([server.port], { staticFile: staticCopy });
     console.log(`\nThrough the nginx front (${last} web process${last > 1 ? "es" : ""} behind it)`);
     // Both through the same nginx, in turns (three each, the median kept), so that other work on a
     // shared machine weighs on both alike.
@@ -275,16 +237,13 @@ async function main() {
     console.log(
       frontTargets.map((target, index) => `${target.name}: ${rounds[index].map((result) => result.requests.average.toFixed(0)).join(", ")} req/s`).join("; "),
     );
-    console.log(describePublish("the nginx front", await timePublishToVisible(database.url, front.url, 8)));
+    console.log(describePublish("the nginx front", await timePublishToVisible(databaseUrl, front.url, 8)));
     await reportPageJavaScript(baseUrl, targets[1].path, html);
   } finally {
     await front?.stop();
-    await stopProcess(web);
     const { db } = await import("../../src/lib/db");
     await db().$disconnect();
-    await database.stop();
-    await rm(workDir, { recursive: true, force: true });
-    await releaseLock();
+    await server?.stop();
   }
 }
 

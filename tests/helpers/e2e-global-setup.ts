@@ -59,6 +59,9 @@ export default async function setup(project: TestProject) {
       SITE_URL: baseUrl,
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
+      // The tests stand in for one proxy hop: their X-Forwarded-For names the client (as nginx's
+      // would). tests/e2e/hardening.test.ts starts a server of its own with TRUST_PROXY off.
+      TRUST_PROXY: "1",
     };
     await buildApp(env, path.join(dataDir, "logs", "build.log"));
     await recordBuild(path.join(projectRoot, ".next-test"), await buildFingerprint(projectRoot, buildSettings(baseUrl, serverActionsKey)));

@@ -37,7 +37,7 @@ beforeAll(async () => {
   for (const number of [1, 2]) {
     const env = { ...process.env, DATABASE_URL: databaseUrl, DOCKET_DATA_DIR: dataDir, NEXTAUTH_URL: TEST_SITE, SITE_URL: TEST_SITE, PGAPPNAME: `docket-worker-${number}` };
     workers.push(
-      startService(`worker ${number}`, "node_modules/.bin/node", ["--disable-warning=ExperimentalWarning", "--import", "tsx", "src/jobs/worker.ts"], env, path.join(dataDir, `worker-${number}.log`)),
+      startService(`worker ${number}`, "node_modules/.bin/node", ["--disable-warning=ExperimentalWarning", "--import", "./scripts/register.mjs", "src/jobs/worker.ts"], env, path.join(dataDir, `worker-${number}.log`)),
     );
   }
   // Both have started pg-boss (each polls its queues from then on).
