@@ -45,16 +45,18 @@ async function scriptsLoadedBy(browser: Browser, url: string, cookie: { name: st
     initial: total(initial),
     later: total(later),
     laterFiles: later.length,
+    names: scripts.map((script) => new URL(script.url).pathname.split("/").at(-1) ?? "").sort(),
     carriesEditor: scripts.filter((script) => script.body.includes(EDITOR_CODE_MARKER)).map((script) => new URL(script.url).pathname),
   };
 }
 
 function describe(label: string, measured: Awaited<ReturnType<typeof scriptsLoadedBy>>) {
   console.log(
-    `${label}: ${measured.files} files, ${kb(measured.all.gzipped)} gzipped (${kb(measured.all.raw)} raw); ` +
+    `${label}: ${measured.files} files, ${kb(measured.all.gzipped)} gzipped (${measured.all.gzipped} bytes; ${kb(measured.all.raw)} raw); ` +
       `named in the HTML ${kb(measured.initial.gzipped)}, loaded afterwards ${kb(measured.later.gzipped)} in ${measured.laterFiles} files; ` +
       `files with editor code: ${measured.carriesEditor.length ? measured.carriesEditor.join(", ") : "none"}`,
   );
+  console.log(`  ${measured.names.join(" ")}`);
 }
 
 async function main() {
