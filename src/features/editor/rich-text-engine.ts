@@ -46,7 +46,7 @@ import { redo, redoDepth, undo, undoDepth } from "@milkdown/prose/history";
 import { keymap } from "@milkdown/prose/keymap";
 import { Fragment, Slice, type Mark, type MarkType, type Node, type NodeType, type ResolvedPos, type Schema } from "@milkdown/prose/model";
 import { liftListItem, wrapInList } from "@milkdown/prose/schema-list";
-import { EditorState, NodeSelection, Plugin, PluginKey, TextSelection, type Command, type Transaction } from "@milkdown/prose/state";
+import { EditorState, NodeSelection, Plugin, PluginKey, Selection, TextSelection, type Command, type Transaction } from "@milkdown/prose/state";
 import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, isInTable } from "@milkdown/prose/tables";
 import { Decoration, DecorationSet, type EditorView, type NodeViewConstructor } from "@milkdown/prose/view";
 import { $prose, $view } from "@milkdown/utils";
@@ -157,7 +157,7 @@ const imageWithOptionalTitle = imageSchema.extendSchema((previous) => (ctx) => (
 const imageParts = new Set<unknown>([imageSchema, ...imageSchema]);
 
 /** An image with its caption (the markdown title) under it. */
-const imageView = $view(imageSchema.node, (): NodeViewConstructor => (initial) => {
+const imageView = $view(imageWithOptionalTitle.node, (): NodeViewConstructor => (initial) => {
   const dom = document.createElement("span");
   dom.className = "docket-image";
   const img = document.createElement("img");
@@ -499,7 +499,10 @@ export async function createRichTextEngine(
     orderedList: toggleList(schema.nodes.ordered_list),
     footnote: insertFootnote,
     table: (state, dispatch) => {
+      const { from } = state.selection;
       const tr = state.tr.replaceSelectionWith(createTable(ctx, 3, 3));
+      const firstCell = Selection.findFrom(tr.doc.resolve(from), 1, true);
+      if (firstCell) tr.setSelection(firstCell);
       dispatch?.(tr.scrollIntoView());
       return true;
     },
@@ -553,8 +556,10 @@ export async function createRichTextEngine(
         tr.addMark(from, to, type.create({ href }));
       } else {
         const label = text.trim() || href;
-        tr.insert(from, schema.text(label, [type.create({ href })]));
+        tr.insert(from, schema.text(label, [...state.selection.$from.marks(), type.create({ href })]));
         tr.setSelection(TextSelection.create(tr.doc, from + label.length));
+        // What is typed next is not part of the link.
+        tr.setStoredMarks(state.selection.$from.marks().filter((mark) => mark.type !== type));
       }
       view.dispatch(tr.scrollIntoView());
       view.focus();

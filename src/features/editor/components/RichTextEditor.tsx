@@ -77,7 +77,7 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
     () => ({
       class: styles.prose,
       id: `${id}-formatted`,
-      "aria-labelledby": labelId,
+      "aria-labelledby": `${labelId}-formatted`,
       "aria-describedby": describedBy,
       "aria-multiline": "true",
       ...(invalid ? { "aria-invalid": "true" } : {}),
@@ -223,11 +223,11 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
     <div className={styles.editor}>
       <div className={styles.header}>
         {view === "formatted" ? (
-          <span className="field-label" id={labelId}>
+          <span className="field-label" id={`${labelId}-formatted`}>
             {label}
           </span>
         ) : (
-          <label htmlFor={id} id={labelId}>
+          <label htmlFor={id}>
             {label} (markdown)
           </label>
         )}
