@@ -67,7 +67,8 @@ export function LinkDialog({
       {request?.askText && (
         <>
           <label htmlFor={`${id}-text`}>Text to show</label>
-          <input id={`${id}-text`} type="text" value={text} onChange={(event) => setText(event.target.value)} onKeyDown={submitOnEnter} />
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to ask for this */}
+          <input id={`${id}-text`} type="text" value={text} onChange={(event) => setText(event.target.value)} onKeyDown={submitOnEnter} autoFocus />
         </>
       )}
       <label htmlFor={`${id}-href`}>Address</label>
@@ -82,7 +83,8 @@ export function LinkDialog({
         onKeyDown={submitOnEnter}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        autoFocus
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to ask for this
+        autoFocus={!request?.askText}
       />
       {error && (
         <p className="form-error" id={`${id}-error`} role="alert">
