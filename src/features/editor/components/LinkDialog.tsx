@@ -67,7 +67,6 @@ export function LinkDialog({
       {request?.askText && (
         <>
           <label htmlFor={`${id}-text`}>Text to show</label>
-          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to ask for this */}
           <input id={`${id}-text`} type="text" value={text} onChange={(event) => setText(event.target.value)} onKeyDown={submitOnEnter} autoFocus />
         </>
       )}
@@ -83,7 +82,6 @@ export function LinkDialog({
         onKeyDown={submitOnEnter}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to ask for this
         autoFocus={!request?.askText}
       />
       {error && (
