@@ -1,5 +1,5 @@
 // `npm run digest -- --dry-run` prints who would get what; `npm run digest -- --now` runs the digest
-// at once (or resumes an unfinished run) with a progress bar. Safe beside the worker: see src/jobs/digest.ts.
+// at once (or resumes an unfinished run) with a progress bar. Safe beside the worker: see src/features/digest/sender.ts.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../src/lib/env";
@@ -105,7 +105,7 @@ async function dryRun() {
 }
 
 async function runNow(options: Options) {
-  const { runDigest } = await import("../src/jobs/digest");
+  const { runDigest } = await import("../src/features/digest/sender");
   const started = Date.now();
   const interactive = !options.quiet && process.stderr.isTTY;
   const outcome = await runDigest({

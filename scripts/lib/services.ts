@@ -108,7 +108,7 @@ export function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string) {
   return startService(
     "worker",
     bin("node"),
-    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "src/jobs/worker.ts"],
+    ["--disable-warning=ExperimentalWarning", "--import", "./scripts/register.mjs", "src/jobs/worker.ts"],
     { ...env, PGAPPNAME: "docket-worker" },
     logFile,
   );

@@ -1,5 +1,6 @@
 import type { JobDefinition } from "./job";
-import { emptyOldSpamAndTrash, sendPendingCommentsSummary } from "@/features/comments/mutations";
+import { emptyOldSpamAndTrash } from "@/features/comments/mutations";
+import { sendPendingCommentsSummary } from "@/features/comments/notifications";
 
 /** Deletes spam and trash 30 days after it was moved there. */
 export const emptyCommentTrashJob: JobDefinition = {

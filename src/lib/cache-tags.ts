@@ -21,6 +21,8 @@ export const tags = {
   /** Approved comment threads and comment counts. */
   allComments: "comments",
   comments: (postId: string) => `comments:${postId}`,
+  /** The comment rules (reply depth, closing) that threads show. */
+  commentSettings: "settings:comments",
   /** Old URLs that redirect to posts. */
   redirects: "redirects",
 };

@@ -1,4 +1,5 @@
 // The one Prisma client. Only features/*/data.ts, features/*/mutations.ts and src/jobs import it.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 

@@ -436,18 +436,16 @@ export function readingMinutesFor(text: string): number {
 
 // ---------- nesting too deep to walk ----------
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+const textOnlyProcessor = unified().use(rehypeStringify);
 
-/** The text as escaped paragraphs: what a document nested too deeply to render becomes. */
+/** The text as plain paragraphs: what a document nested too deeply to render becomes. */
 function inertParagraphs(markdown: string): string {
-  return markdown
+  const paragraphs: Element[] = markdown
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
-    .join("\n");
+    .map((paragraph) => ({ type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: paragraph }] }));
+  return paragraphs.map((paragraph) => textOnlyProcessor.stringify({ type: "root", children: [paragraph] })).join("\n");
 }
 
 /**

@@ -1,5 +1,6 @@
 // Fixed-window rate limits kept in Postgres (RateLimitCounter), so every server process shares them.
 // Keys are stored as keyed hashes: an email address or IP never reaches the table.
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import { db } from "@/lib/db";
 

@@ -1,5 +1,6 @@
 // Invalidates reader-page cache tags. Inside the Next server this is revalidateTag; the worker is a
 // separate process, so it asks the server to do it through an internal, secret-guarded route.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { revalidateTag } from "next/cache";
 

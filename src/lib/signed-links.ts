@@ -1,5 +1,6 @@
 // Signed tokens for links in emails (confirm, preferences, unsubscribe): purpose + subject + expiry,
 // HMAC-SHA256 with NEXTAUTH_SECRET. Nothing is stored; a token cannot be reused for another purpose.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export type LinkPurpose = "confirm" | "preferences" | "unsubscribe";

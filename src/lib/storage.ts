@@ -1,5 +1,6 @@
 // Where uploaded files live. Local disk under <DOCKET_DATA_DIR>/uploads today; an S3-compatible
 // store only needs another implementation of FileStorage.
+import "server-only";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";

@@ -47,7 +47,7 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
 type DiscardServer = { url: string; count: () => Promise<number>; close: () => Promise<void> };
 
 async function startDiscardSmtpServer(): Promise<DiscardServer> {
-  const child: ChildProcess = fork(new URL("./discard-smtp-server.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+  const child: ChildProcess = fork(new URL("./discard-smtp-server.ts", import.meta.url), { execArgv: ["--import", "./scripts/register.mjs"] });
   const [ready] = (await once(child, "message")) as [{ url: string }];
   return {
     url: ready.url,
@@ -71,8 +71,8 @@ async function main() {
     await applyMigrations(postgres.url("docket_bench"));
     process.env.DATABASE_URL = postgres.url("docket_bench");
     const { db } = await import("../../src/lib/db");
-    const { createMailTransport, newMessageId } = await import("../../src/lib/mail");
-    const { runDigest } = await import("../../src/jobs/digest");
+    const { createMailTransport, newMessageId } = await import("../../src/lib/mail/send");
+    const { runDigest } = await import("../../src/features/digest/sender");
     const { loadDigestPosts } = await import("../../src/features/digest/data");
     const { buildDigestBody, personalizeDigest } = await import("../../src/features/digest/content");
     const fixtures = await import("../integration/digest-fixtures");

@@ -5,7 +5,7 @@
 import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toLondonLocal } from "@/features/editorial/london-time";
+import { toLondonLocal } from "@/lib/london-time";
 import { baseUrl, connectToTestDatabase, openBrowser, readOutbox } from "../helpers/e2e";
 
 let browser: Browser;

@@ -50,7 +50,7 @@ describe("npm start", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DOCKET_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl() };
     delete env.DATABASE_URL;
     delete env.NODE_OPTIONS;
-    const start = spawn(path.join(projectRoot, "node_modules/.bin/node"), ["--disable-warning=ExperimentalWarning", "--import", "tsx", "scripts/start.ts"], {
+    const start = spawn(path.join(projectRoot, "node_modules/.bin/node"), ["--disable-warning=ExperimentalWarning", "--import", "./scripts/register.mjs", "scripts/start.ts"], {
       cwd: projectRoot,
       env,
       stdio: ["ignore", "pipe", "pipe"],

@@ -4,12 +4,13 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 import { db } from "@/lib/db";
-import { assertRole, AuthorizationError, authOptions, safeCallbackPath } from "@/lib/auth";
-import { findSessionUser } from "@/features/people/data";
+import { runCommand } from "@/lib/action";
+import { assertAccess, findSessionUser } from "@/lib/auth";
+import { AuthorizationError } from "@/lib/errors";
 import { deleteAllSessionsOfUser } from "@/features/people/mutations";
-import { requestSignInLink, SIGN_IN_LIMITS } from "@/features/people/sign-in";
-import { completeProfileFor, inviteAuthorFor } from "@/features/people/commands";
-import { createPostFor } from "@/features/editorial/commands";
+import { authOptions, requestSignInLink, safeCallbackPath, SIGN_IN_LIMITS } from "@/features/people/sign-in";
+import { completeProfile, inviteAuthor } from "@/features/people/commands";
+import { createPost } from "@/features/posts/commands";
 
 // next-auth's request handler without Next's request context (its package exports hide ./core).
 const { AuthHandler } = createRequire(import.meta.url)(
@@ -160,7 +161,7 @@ describe("invitations", () => {
     const editor = await db().user.findUniqueOrThrow({ where: { email: "editor@docket.test" } });
     const editorUser = { id: editor.id, email: editor.email, role: "EDITOR" as const, profileId: null, displayName: "Eddie Editor", profileComplete: true };
     const series = await db().series.create({ data: { slug: "on-probation", title: "On Probation" } });
-    await inviteAuthorFor(editorUser, { email: "New.Guest@Example.org", role: "GUEST", seriesId: series.id });
+    await runCommand(inviteAuthor, editorUser, { email: "New.Guest@Example.org", role: "GUEST", seriesId: series.id });
 
     const [mail] = await sentMails();
     expect(mail).toMatch(/^Subject: You are invited to write for Docket$/m);
@@ -174,15 +175,15 @@ describe("invitations", () => {
     const guest = await findSessionUser(token);
     expect(guest).toMatchObject({ email: "new.guest@example.org", role: "GUEST", profileComplete: false });
 
-    await expect(completeProfileFor(guest, { displayName: "", bio: "", xHandle: "", website: "" })).rejects.toThrow("Enter the name readers will see (at least 2 characters).");
-    await expect(completeProfileFor(guest, { displayName: "Pat", bio: "", xHandle: "not a handle!", website: "" })).rejects.toThrow(/up to 30 letters/);
-    await completeProfileFor(guest, { displayName: "Pat Probation", bio: "Probation officer.", xHandle: "@pat_p", website: "https://pat.example.org" });
+    await expect(runCommand(completeProfile, guest, { displayName: "", bio: "", xHandle: "", website: "" })).rejects.toThrow("Enter the name readers will see (at least 2 characters).");
+    await expect(runCommand(completeProfile, guest, { displayName: "Pat", bio: "", xHandle: "not a handle!", website: "" })).rejects.toThrow(/up to 30 letters/);
+    await runCommand(completeProfile, guest, { displayName: "Pat Probation", bio: "Probation officer.", xHandle: "@pat_p", website: "https://pat.example.org" });
     expect(await findSessionUser(token)).toMatchObject({ displayName: "Pat Probation", profileComplete: true });
     expect(await db().authorProfile.findFirstOrThrow({ where: { displayName: "Pat Probation" } })).toMatchObject({ slug: "pat-probation", xHandle: "pat_p" });
     expect(await db().invitation.findFirstOrThrow({ where: { email: "new.guest@example.org" } })).toMatchObject({ acceptedAt: expect.any(Date) });
 
     const signedInGuest = (await findSessionUser(token))!;
-    const { postId } = await createPostFor(signedInGuest, { title: "My first probation post" });
+    const { postId } = (await runCommand(createPost, signedInGuest, { title: "My first probation post" })).data;
     expect(await db().post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ seriesId: series.id });
   });
 });
@@ -213,8 +214,8 @@ describe("sessions", () => {
 
   it("role checks throw typed errors", () => {
     const guest = { id: "u", email: "g@x", role: "GUEST" as const, profileId: null, displayName: null, profileComplete: false };
-    expect(() => assertRole(null)).toThrow(AuthorizationError);
-    expect(() => assertRole(guest, ["EDITOR"])).toThrow(expect.objectContaining({ failure: "FORBIDDEN" }));
-    expect(assertRole(guest)).toBe(guest);
+    expect(() => assertAccess(null, "signed-in")).toThrow(AuthorizationError);
+    expect(() => assertAccess(guest, "posts.review")).toThrow(expect.objectContaining({ failure: "FORBIDDEN" }));
+    expect(assertAccess(guest, "signed-in")).toBe(guest);
   });
 });

@@ -1,22 +1,24 @@
 // Every editorial command × every role and signed out × own and someone else's post, checked on the
 // server side of the action boundary (the commands the server actions call with the session user).
 import { beforeAll, describe, expect, it } from "vitest";
-import { AuthorizationError, type SessionUser } from "@/lib/auth";
+import { runCommand } from "@/lib/action";
+import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { AuthorizationError } from "@/lib/errors";
 import {
-  addNoteFor,
-  createPostFor,
-  previewMarkdownFor,
-  publishPostFor,
-  reorderSeriesFor,
-  requestChangesFor,
-  restoreRevisionFor,
-  savePostFor,
-  schedulePostFor,
-  submitPostFor,
-  unpublishPostFor,
-} from "@/features/editorial/commands";
-import { completeProfileFor, createBylineFor, inviteAuthorFor, linkProfileFor, setPseudonymFor } from "@/features/people/commands";
+  addNote,
+  createPost,
+  previewMarkdown,
+  publishPost,
+  requestChanges,
+  restorePostRevision,
+  savePost,
+  schedulePost,
+  submitPost,
+  unpublishPost,
+} from "@/features/posts/commands";
+import { reorderSeries } from "@/features/series/commands";
+import { completeProfile, createBylineProfile, inviteAuthor, linkProfile, setPseudonym } from "@/features/people/commands";
 import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, type Actor } from "./editorial-fixtures";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
@@ -47,14 +49,14 @@ const cases: Case[] = [
   {
     command: "savePost",
     status: "DRAFT",
-    run: (user, post) => savePostFor(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+    run: (user, post) => runCommand(savePost, user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
     own: everyone,
     others: editors,
   },
   {
     command: "savePost on a submitted post",
     status: "SUBMITTED",
-    run: (user, post) => savePostFor(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+    run: (user, post) => runCommand(savePost, user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
     own: editors,
     others: editors,
   },
@@ -62,7 +64,7 @@ const cases: Case[] = [
     command: `savePost on a ${status.toLowerCase().replace("_", " ")} post`,
     status,
     run: (user: SessionUser | null, post: Awaited<ReturnType<typeof createTestPost>>) =>
-      savePostFor(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+      runCommand(savePost, user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
     // Guests edit again only when asked to; authors keep editing their own work once it is out; a scheduled post is the editors'.
     own: status === "CHANGES_REQUESTED" ? everyone : status === "SCHEDULED" ? editors : (["ADMIN", "EDITOR", "AUTHOR"] as Actor[]),
     others: editors,
@@ -70,51 +72,51 @@ const cases: Case[] = [
   {
     command: "savePost adding a co-author",
     status: "DRAFT",
-    run: (user, post) => savePostFor(user, { postId: post.id, title: "Two names", coAuthorIds: [...new Set([user?.profileId ?? cast.OTHER.profileId, cast.OTHER.profileId, cast.GUEST.profileId])] }),
+    run: (user, post) => runCommand(savePost, user, { postId: post.id, title: "Two names", coAuthorIds: [...new Set([user?.profileId ?? cast.OTHER.profileId, cast.OTHER.profileId, cast.GUEST.profileId])] }),
     own: editors,
     others: editors,
   },
-  { command: "submitPost", status: "DRAFT", run: (user, post) => submitPostFor(user, { postId: post.id }), own: everyone, others: [] },
-  { command: "publishPost", status: "SUBMITTED", run: (user, post) => publishPostFor(user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
+  { command: "submitPost", status: "DRAFT", run: (user, post) => runCommand(submitPost, user, { postId: post.id }), own: everyone, others: [] },
+  { command: "publishPost", status: "SUBMITTED", run: (user, post) => runCommand(publishPost, user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
   {
     command: "schedulePost",
     status: "SUBMITTED",
-    run: (user, post) => schedulePostFor(user, { postId: post.id, localDateTime: "2099-06-01T09:30" }),
+    run: (user, post) => runCommand(schedulePost, user, { postId: post.id, localDateTime: "2099-06-01T09:30" }),
     own: editors,
     others: editors,
   },
   {
     command: "requestChanges",
     status: "SUBMITTED",
-    run: (user, post) => requestChangesFor(user, { postId: post.id, body: "Please cite the source." }),
+    run: (user, post) => runCommand(requestChanges, user, { postId: post.id, body: "Please cite the source." }),
     own: editors,
     others: editors,
   },
-  { command: "submitPost after changes were requested", status: "CHANGES_REQUESTED", run: (user, post) => submitPostFor(user, { postId: post.id }), own: everyone, others: [] },
-  { command: "publishPost on a scheduled post", status: "SCHEDULED", run: (user, post) => publishPostFor(user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
-  { command: "publishPost again after unpublishing", status: "UNPUBLISHED", run: (user, post) => publishPostFor(user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
-  { command: "schedulePost on a published post", status: "PUBLISHED", run: (user, post) => schedulePostFor(user, { postId: post.id, localDateTime: "2099-06-01T09:30" }), own: [], others: [] },
+  { command: "submitPost after changes were requested", status: "CHANGES_REQUESTED", run: (user, post) => runCommand(submitPost, user, { postId: post.id }), own: everyone, others: [] },
+  { command: "publishPost on a scheduled post", status: "SCHEDULED", run: (user, post) => runCommand(publishPost, user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
+  { command: "publishPost again after unpublishing", status: "UNPUBLISHED", run: (user, post) => runCommand(publishPost, user, { postId: post.id }), own: ["ADMIN", "EDITOR", "AUTHOR"], others: editors },
+  { command: "schedulePost on a published post", status: "PUBLISHED", run: (user, post) => runCommand(schedulePost, user, { postId: post.id, localDateTime: "2099-06-01T09:30" }), own: [], others: [] },
   {
     command: "requestChanges on a scheduled post",
     status: "SCHEDULED",
-    run: (user, post) => requestChangesFor(user, { postId: post.id, body: "Hold it: one more check." }),
+    run: (user, post) => runCommand(requestChanges, user, { postId: post.id, body: "Hold it: one more check." }),
     own: editors,
     others: editors,
   },
-  { command: "unpublishPost on a scheduled post", status: "SCHEDULED", run: (user, post) => unpublishPostFor(user, { postId: post.id }), own: editors, others: editors },
-  { command: "addNote", status: "SUBMITTED", run: (user, post) => addNoteFor(user, { postId: post.id, body: "Looks good." }), own: editors, others: editors },
-  { command: "unpublishPost", status: "PUBLISHED", run: (user, post) => unpublishPostFor(user, { postId: post.id }), own: editors, others: editors },
+  { command: "unpublishPost on a scheduled post", status: "SCHEDULED", run: (user, post) => runCommand(unpublishPost, user, { postId: post.id }), own: editors, others: editors },
+  { command: "addNote", status: "SUBMITTED", run: (user, post) => runCommand(addNote, user, { postId: post.id, body: "Looks good." }), own: editors, others: editors },
+  { command: "unpublishPost", status: "PUBLISHED", run: (user, post) => runCommand(unpublishPost, user, { postId: post.id }), own: editors, others: editors },
   {
     command: "restoreRevision",
     status: "DRAFT",
-    run: (user, post) => restoreRevisionFor(user, { postId: post.id, revisionId: post.revisionId }),
+    run: (user, post) => runCommand(restorePostRevision, user, { postId: post.id, revisionId: post.revisionId }),
     own: everyone,
     others: editors,
   },
   {
     command: "reorderSeries",
     status: "DRAFT",
-    run: (user, post) => reorderSeriesFor(user, { seriesId, postIds: [post.id] }),
+    run: (user, post) => runCommand(reorderSeries, user, { seriesId, postIds: [post.id] }),
     own: editors,
     others: editors,
   },
@@ -146,15 +148,15 @@ describe.each(cases)("$command", (testCase) => {
 
 describe("commands without a post", () => {
   it.each(actors)("createPost as %s", async (actor) => {
-    const outcome = createPostFor(actor === "signed out" ? null : cast[actor], { title: "A fresh idea" });
+    const outcome = runCommand(createPost, actor === "signed out" ? null : cast[actor], { title: "A fresh idea" });
     if (actor === "signed out") await expect(outcome).rejects.toBeInstanceOf(AuthorizationError);
-    else await expect(outcome).resolves.toMatchObject({ postId: expect.any(String) });
+    else await expect(outcome).resolves.toMatchObject({ data: { postId: expect.any(String) } });
   });
 
   it.each(actors)("previewMarkdown as %s", async (actor) => {
-    const outcome = previewMarkdownFor(actor === "signed out" ? null : cast[actor], { markdown: "*hi*" });
+    const outcome = runCommand(previewMarkdown, actor === "signed out" ? null : cast[actor], { markdown: "*hi*" });
     if (actor === "signed out") await expect(outcome).rejects.toBeInstanceOf(AuthorizationError);
-    else await expect(outcome).resolves.toMatchObject({ html: "<p><em>hi</em></p>" });
+    else await expect(outcome).resolves.toMatchObject({ data: { html: "<p><em>hi</em></p>" } });
   });
 });
 
@@ -162,19 +164,19 @@ describe("people commands", () => {
   let counter = 0;
   const unique = () => `${Date.now()}-${++counter}`;
   const peopleCases: { command: string; allowed: Actor[]; run: (user: SessionUser | null) => Promise<unknown> }[] = [
-    { command: "inviteAuthor", allowed: editors, run: (user) => inviteAuthorFor(user, { email: `invitee-${unique()}@example.org`, role: "GUEST" }) },
-    { command: "createByline", allowed: editors, run: (user) => createBylineFor(user, { displayName: `Byline ${unique()}`, bio: "" }) },
+    { command: "inviteAuthor", allowed: editors, run: (user) => runCommand(inviteAuthor, user, { email: `invitee-${unique()}@example.org`, role: "GUEST" }) },
+    { command: "createByline", allowed: editors, run: (user) => runCommand(createBylineProfile, user, { displayName: `Byline ${unique()}`, bio: "" }) },
     {
       command: "linkProfile",
       allowed: editors,
       run: async (user) => {
         const profile = await db().authorProfile.create({ data: { slug: `unlinked-${unique()}`, displayName: "Unlinked" } });
         const login = await db().user.create({ data: { email: `login-${unique()}@example.org` } });
-        return linkProfileFor(user, { profileId: profile.id, userId: login.id });
+        return runCommand(linkProfile, user, { profileId: profile.id, userId: login.id });
       },
     },
-    { command: "setPseudonym", allowed: editors, run: (user) => setPseudonymFor(user, { profileId: cast.OTHER.profileId, isPseudonymous: true, realName: "Secret Name" }) },
-    { command: "completeProfile", allowed: everyone, run: (user) => completeProfileFor(user, { displayName: user?.displayName ?? "Someone", bio: "", xHandle: "", website: "" }) },
+    { command: "setPseudonym", allowed: editors, run: (user) => runCommand(setPseudonym, user, { profileId: cast.OTHER.profileId, isPseudonymous: true, realName: "Secret Name" }) },
+    { command: "completeProfile", allowed: everyone, run: (user) => runCommand(completeProfile, user, { displayName: user?.displayName ?? "Someone", bio: "", xHandle: "", website: "" }) },
   ];
   describe.each(peopleCases)("$command", ({ allowed, run }) => {
     it.each(actors)("as %s", async (actor) => {

@@ -5,19 +5,14 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/database";
 import { db } from "@/lib/db";
-import { AuthorizationError, type SessionUser } from "@/lib/auth";
+import { runCommand } from "@/lib/action";
+import type { SessionUser } from "@/lib/auth";
+import { AuthorizationError } from "@/lib/errors";
 import { tags } from "@/lib/cache-tags";
 import { verifySignedToken } from "@/lib/signed-links";
-import {
-  editComment,
-  emptyOldSpamAndTrash,
-  eraseCommenter,
-  moderateComments,
-  replyAsEditor,
-  CommentGoneError,
-  saveCommentSettings,
-  sendPendingCommentsSummary,
-} from "@/features/comments/mutations";
+import { CommentGoneError, emptyOldSpamAndTrash } from "@/features/comments/mutations";
+import { editComment, eraseCommenter, moderateComments, replyAsEditor, saveCommentSettings } from "@/features/comments/moderation/commands";
+import { sendPendingCommentsSummary } from "@/features/comments/notifications";
 import { handleUnsubscribeMail } from "@/features/subscriptions/inbound-unsubscribe";
 import { countCommentsByStatus, countPendingComments, listApprovedComments, listModerationQueue } from "@/features/comments/data";
 import { commentIdFromUnsubscribeSubject } from "@/features/comments/emails";
@@ -96,12 +91,12 @@ describe("who may moderate", () => {
     it(`refuses every moderation action to ${who}`, async () => {
       const target = await comment();
       for (const action of moderationActionSchema.options) {
-        await expect(moderateComments(actor(), [target.id], action)).rejects.toBeInstanceOf(AuthorizationError);
+        await expect(runCommand(moderateComments, actor(), { ids: [target.id], action })).rejects.toBeInstanceOf(AuthorizationError);
       }
-      await expect(editComment(actor(), { commentId: target.id, authorName: "X", body: "Changed" })).rejects.toBeInstanceOf(AuthorizationError);
-      await expect(replyAsEditor(actor(), { parentId: target.id, body: "Reply" })).rejects.toBeInstanceOf(AuthorizationError);
-      await expect(eraseCommenter(actor(), target.authorEmail)).rejects.toBeInstanceOf(AuthorizationError);
-      await expect(saveCommentSettings(actor(), { maxLinks: 9 })).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(runCommand(editComment, actor(), { commentId: target.id, authorName: "X", body: "Changed" })).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(runCommand(replyAsEditor, actor(), { parentId: target.id, body: "Reply" })).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(runCommand(eraseCommenter, actor(), { email: target.authorEmail })).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(runCommand(saveCommentSettings, actor(), { maxLinks: 9 })).rejects.toBeInstanceOf(AuthorizationError);
       const after = await db().comment.findUniqueOrThrow({ where: { id: target.id } });
       expect(after).toMatchObject({ status: "PENDING", body: target.body });
       expect(await db().comment.count()).toBe(1);
@@ -112,16 +107,16 @@ describe("who may moderate", () => {
   it("allows editors and admins", async () => {
     const a = await comment();
     const b = await comment();
-    expect(await moderateComments(f.editor, [a.id], "approve")).toMatchObject({ changed: 1 });
-    expect(await moderateComments(f.admin, [b.id], "approve")).toMatchObject({ changed: 1 });
+    expect(await runCommand(moderateComments, f.editor, { ids: [a.id], action: "approve" })).toMatchObject({ data: { changed: 1 } });
+    expect(await runCommand(moderateComments, f.admin, { ids: [b.id], action: "approve" })).toMatchObject({ data: { changed: 1 } });
   });
 });
 
 describe("state changes", () => {
   it("approves a held comment: clears the reason, names the post's cache tags, and shows it publicly", async () => {
     const held = await comment();
-    const result = await moderateComments(f.editor, [held.id], "approve");
-    expect(result.tagsToInvalidate).toEqual(expect.arrayContaining([tags.comments(f.post.id), tags.post(f.post.slug)]));
+    const result = await runCommand(moderateComments, f.editor, { ids: [held.id], action: "approve" });
+    expect(result.tags).toEqual(expect.arrayContaining([tags.comments(f.post.id), tags.post(f.post.slug)]));
     const after = await db().comment.findUniqueOrThrow({ where: { id: held.id } });
     expect(after).toMatchObject({ status: "APPROVED", heldReason: null });
     expect(after.statusChangedAt.getTime()).toBeGreaterThan(held.statusChangedAt.getTime());
@@ -130,26 +125,26 @@ describe("state changes", () => {
 
   it("moves comments between every status, and refreshes the public page only when a visible comment changes", async () => {
     const c = await comment();
-    expect((await moderateComments(f.editor, [c.id], "spam")).tagsToInvalidate).toEqual([]);
+    expect((await runCommand(moderateComments, f.editor, { ids: [c.id], action: "spam" })).tags).toEqual([]);
     expect(await statusOf(c.id)).toBe("SPAM");
-    await moderateComments(f.editor, [c.id], "restore");
+    await runCommand(moderateComments, f.editor, { ids: [c.id], action: "restore" });
     expect(await statusOf(c.id)).toBe("PENDING");
-    await moderateComments(f.editor, [c.id], "trash");
+    await runCommand(moderateComments, f.editor, { ids: [c.id], action: "trash" });
     expect(await statusOf(c.id)).toBe("TRASH");
-    await moderateComments(f.editor, [c.id], "restore");
-    await moderateComments(f.editor, [c.id], "approve");
-    expect((await moderateComments(f.editor, [c.id], "unapprove")).tagsToInvalidate).toContain(tags.comments(f.post.id));
+    await runCommand(moderateComments, f.editor, { ids: [c.id], action: "restore" });
+    await runCommand(moderateComments, f.editor, { ids: [c.id], action: "approve" });
+    expect((await runCommand(moderateComments, f.editor, { ids: [c.id], action: "unapprove" })).tags).toContain(tags.comments(f.post.id));
     expect(await statusOf(c.id)).toBe("PENDING");
-    await moderateComments(f.editor, [c.id], "approve");
-    expect((await moderateComments(f.editor, [c.id], "trash")).tagsToInvalidate).toContain(tags.post(f.post.slug));
+    await runCommand(moderateComments, f.editor, { ids: [c.id], action: "approve" });
+    expect((await runCommand(moderateComments, f.editor, { ids: [c.id], action: "trash" })).tags).toContain(tags.post(f.post.slug));
     expect(await listApprovedComments(f.post.id)).toEqual([]);
-    expect(await moderateComments(f.editor, [c.id], "trash")).toEqual({ changed: 0, tagsToInvalidate: [] });
+    expect(await runCommand(moderateComments, f.editor, { ids: [c.id], action: "trash" })).toMatchObject({ tags: [], data: { changed: 0 } });
   });
 
   it("applies a bulk action to every selected comment", async () => {
     const ids = (await Promise.all([comment(), comment(), comment()])).map((c) => c.id);
     const untouched = await comment();
-    expect(await moderateComments(f.editor, ids, "spam")).toMatchObject({ changed: 3 });
+    expect(await runCommand(moderateComments, f.editor, { ids, action: "spam" })).toMatchObject({ data: { changed: 3 } });
     expect(await countCommentsByStatus()).toEqual({ PENDING: 1, APPROVED: 0, SPAM: 3, TRASH: 0 });
     expect(await countPendingComments()).toBe(1);
     expect(await statusOf(untouched.id)).toBe("PENDING");
@@ -176,8 +171,8 @@ describe("state changes", () => {
 
   it("edits a comment's name, website and text", async () => {
     const c = await comment({ status: "APPROVED" });
-    const result = await editComment(f.editor, { commentId: c.id, authorName: "Renamed", authorUrl: "https://renamed.example", body: "Edited text" });
-    expect(result.tagsToInvalidate).toContain(tags.comments(f.post.id));
+    const result = await runCommand(editComment, f.editor, { commentId: c.id, authorName: "Renamed", authorUrl: "https://renamed.example", body: "Edited text" });
+    expect(result.tags).toContain(tags.comments(f.post.id));
     expect(await db().comment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
       authorName: "Renamed",
       authorUrl: "https://renamed.example",
@@ -187,7 +182,7 @@ describe("state changes", () => {
 
   it("publishes an editor's reply at once, nested under the comment, and approves a held parent", async () => {
     const held = await comment();
-    const { commentId } = await replyAsEditor(f.editor, { parentId: held.id, body: "Thanks, noted." });
+    const { commentId } = (await runCommand(replyAsEditor, f.editor, { parentId: held.id, body: "Thanks, noted." })).data;
     expect(await statusOf(held.id)).toBe("APPROVED");
     const reply = await db().comment.findUniqueOrThrow({ where: { id: commentId } });
     expect(reply).toMatchObject({ parentId: held.id, status: "APPROVED", userId: f.editor.id, authorName: "Eddie Editor", postId: f.post.id });
@@ -197,8 +192,8 @@ describe("state changes", () => {
   it("explains that a comment erased meanwhile is gone, for an edit or a reply", async () => {
     const gone = await comment();
     await db().comment.delete({ where: { id: gone.id } });
-    await expect(editComment(f.editor, { commentId: gone.id, authorName: "X", body: "Edited" })).rejects.toThrow(CommentGoneError);
-    await expect(replyAsEditor(f.editor, { parentId: gone.id, body: "Too late" })).rejects.toThrow("That comment no longer exists");
+    await expect(runCommand(editComment, f.editor, { commentId: gone.id, authorName: "X", body: "Edited" })).rejects.toThrow(CommentGoneError);
+    await expect(runCommand(replyAsEditor, f.editor, { parentId: gone.id, body: "Too late" })).rejects.toThrow("That comment no longer exists");
     expect(await db().comment.count({ where: { body: "Too late" } })).toBe(0);
   });
 });
@@ -206,7 +201,7 @@ describe("state changes", () => {
 describe("notifications", () => {
   it("emails the post's authors with a login when a comment on their post is approved", async () => {
     const c = await comment({ body: "A **fair** point <script>x</script>" });
-    await moderateComments(f.editor, [c.id], "approve");
+    await runCommand(moderateComments, f.editor, { ids: [c.id], action: "approve" });
     expect(recipients()).toEqual(["author@docket.test", "coauthor@docket.test"]);
     const mail = inbox[0];
     expect(mail.subject).toBe("New comment on “Post open-post”");
@@ -220,7 +215,7 @@ describe("notifications", () => {
     const own = await db().comment.create({
       data: { postId: f.post.id, authorName: "Aria", authorEmail: "author@docket.test", body: "Author's note", userId: f.author.id },
     });
-    await moderateComments(f.editor, [own.id], "approve");
+    await runCommand(moderateComments, f.editor, { ids: [own.id], action: "approve" });
     expect(recipients()).toEqual(["coauthor@docket.test"]);
   });
 
@@ -228,7 +223,7 @@ describe("notifications", () => {
     const parent = await comment({ status: "APPROVED", authorEmail: "asker@example.org", notifyReplies: true });
     const quiet = await comment({ status: "APPROVED", authorEmail: "asker@example.org", notifyReplies: true });
     const reply = await comment({ parentId: parent.id, authorEmail: "replier@example.org" });
-    await moderateComments(f.editor, [reply.id], "approve");
+    await runCommand(moderateComments, f.editor, { ids: [reply.id], action: "approve" });
     const toAsker = inbox.find((mail) => mail.subject?.startsWith("New reply"));
     expect(toAsker?.to).toMatchObject({ text: "asker@example.org" });
     const header = (name: string) => toAsker?.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, "");
@@ -246,7 +241,7 @@ describe("notifications", () => {
     expect((await db().comment.findUniqueOrThrow({ where: { id: quiet.id } })).notifyReplies).toBe(false);
     inbox.length = 0;
     const second = await comment({ parentId: parent.id, authorEmail: "another@example.org" });
-    await moderateComments(f.editor, [second.id], "approve");
+    await runCommand(moderateComments, f.editor, { ids: [second.id], action: "approve" });
     expect(recipients()).not.toContain("asker@example.org");
   });
 
@@ -255,7 +250,7 @@ describe("notifications", () => {
     const askingParent = await comment({ status: "APPROVED", authorEmail: "asker2@example.org", notifyReplies: true });
     const reply = await comment({ parentId: parent.id });
     await comment({ parentId: askingParent.id });
-    await moderateComments(f.editor, [reply.id], "approve");
+    await runCommand(moderateComments, f.editor, { ids: [reply.id], action: "approve" });
     expect(recipients()).not.toContain("silent@example.org");
     expect(recipients()).not.toContain("asker2@example.org");
   });
@@ -288,9 +283,9 @@ describe("erasure and housekeeping", () => {
     const mine = await comment({ status: "APPROVED", authorEmail: "erase-me@example.org" });
     await comment({ status: "SPAM", authorEmail: "Erase-Me@example.org" });
     const replyToMine = await comment({ status: "APPROVED", parentId: mine.id, authorEmail: "friend@example.org" });
-    const result = await eraseCommenter(f.editor, "ERASE-ME@example.org");
-    expect(result.changed).toBe(2);
-    expect(result.tagsToInvalidate).toContain(tags.comments(f.post.id));
+    const result = await runCommand(eraseCommenter, f.editor, { email: "ERASE-ME@example.org" });
+    expect(result.data.changed).toBe(2);
+    expect(result.tags).toContain(tags.comments(f.post.id));
     expect(await db().comment.count({ where: { authorEmail: { contains: "erase-me", mode: "insensitive" } } })).toBe(0);
     expect(await db().comment.findUniqueOrThrow({ where: { id: replyToMine.id } })).toMatchObject({ parentId: null, status: "APPROVED" });
     const log = await db().auditLog.findFirstOrThrow({ where: { action: "comments.erase-commenter" } });

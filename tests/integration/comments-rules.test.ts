@@ -4,7 +4,9 @@ import { useTestDatabase } from "../helpers/database";
 import { db } from "@/lib/db";
 import { renderCommentMarkdown } from "@/lib/markdown";
 import { tags } from "@/lib/cache-tags";
-import { submitComment, saveCommentSettings } from "@/features/comments/mutations";
+import { runCommand } from "@/lib/action";
+import { submitComment } from "@/features/comments/submission";
+import { saveCommentSettings } from "@/features/comments/moderation/commands";
 import { listApprovedComments, listOwnPendingComments } from "@/features/comments/data";
 import { COMMENT_LIMITS } from "@/features/comments/form-state";
 import { commentFormSchema } from "@/features/comments/schema";
@@ -80,7 +82,7 @@ describe("who gets held, approved or refused", () => {
       status: "PENDING",
       reason: "2 links",
     });
-    await saveCommentSettings(f.editor, { maxLinks: 4 });
+    await runCommand(saveCommentSettings, f.editor, { maxLinks: 4 });
     expect(await submit({ body: "Three: www.example.org https://example.org/x http://example.org/y" })).toMatchObject({
       status: "APPROVED",
     });
@@ -88,7 +90,7 @@ describe("who gets held, approved or refused", () => {
 
   it("holds a comment matching the moderation list, with the matched entry as reason", async () => {
     await approvedCommentBy("rita@example.org");
-    await saveCommentSettings(f.editor, { moderationList: ["Bent Copper"] });
+    await runCommand(saveCommentSettings, f.editor, { moderationList: ["Bent Copper"] });
     expect(await submit({ body: "The officer is a bent copper, frankly." })).toMatchObject({
       status: "PENDING",
       reason: "moderation list: “Bent Copper”",
@@ -96,7 +98,7 @@ describe("who gets held, approved or refused", () => {
   });
 
   it("marks a comment as spam when a disallowed word is in any field, or the IP is on the list", async () => {
-    await saveCommentSettings(f.editor, { disallowedList: ["casino", "198.51.100.23"] });
+    await runCommand(saveCommentSettings, f.editor, { disallowedList: ["casino", "198.51.100.23"] });
     expect(await submit({ body: "Great post. Visit my CASINO." })).toMatchObject({ status: "SPAM", reason: "disallowed list: “casino”" });
     expect(await submit({ body: "Hello", authorUrl: "https://best-casino.example" })).toMatchObject({ status: "SPAM" });
     expect(await submit({ body: "Looks innocent", authorEmail: "other@example.org" }, { ip: "198.51.100.23" })).toMatchObject({
@@ -107,7 +109,7 @@ describe("who gets held, approved or refused", () => {
   });
 
   it("rejects invalid stored settings and keeps the defaults", async () => {
-    await expect(saveCommentSettings(f.editor, { maxLinks: 0 })).rejects.toThrow();
+    await expect(runCommand(saveCommentSettings, f.editor, { maxLinks: 0 })).rejects.toThrow();
     await db().setting.create({ data: { key: "comments", value: { maxLinks: "lots" } } });
     expect(await submit({ body: "a https://x.example b https://y.example" })).toMatchObject({ status: "PENDING", reason: "2 links" });
   });
@@ -159,7 +161,7 @@ describe("refusals", () => {
   });
 
   it("limits comments per IP address per hour", async () => {
-    await saveCommentSettings(f.editor, { commentsPerHourPerIp: 2 });
+    await runCommand(saveCommentSettings, f.editor, { commentsPerHourPerIp: 2 });
     expect(await submit({ body: "One", authorEmail: "a@example.org" })).toMatchObject({ ok: true });
     expect(await submit({ body: "Two", authorEmail: "b@example.org" })).toMatchObject({ ok: true });
     expect(await submit({ body: "Three", authorEmail: "c@example.org" })).toMatchObject({ ok: false, refusal: "rate-limited", httpStatus: 429 });
@@ -172,7 +174,7 @@ describe("refusals", () => {
 
   it("refuses comments once the site's close-after-N-days setting has passed (off by default)", async () => {
     expect(await submit({ postId: f.oldPost.id, body: "Still open" })).toMatchObject({ ok: true });
-    await saveCommentSettings(f.editor, { closeAfterDays: 30 });
+    await runCommand(saveCommentSettings, f.editor, { closeAfterDays: 30 });
     expect(await submit({ postId: f.oldPost.id, body: "Now closed" })).toMatchObject({ ok: false, refusal: "closed" });
     expect(await submit({ postId: f.post.id, body: "Recent post still open" })).toMatchObject({ ok: true });
   });
@@ -192,7 +194,7 @@ describe("replies", () => {
     const stored = await db().comment.findUniqueOrThrow({ where: { id: reply.ok ? reply.commentId : "" } });
     expect(stored.parentId).toBe(root.ok && root.commentId);
 
-    await saveCommentSettings(f.editor, { maxDepth: 2 });
+    await runCommand(saveCommentSettings, f.editor, { maxDepth: 2 });
     const tooDeep = await submit({ body: "Third level", parentId: reply.ok ? reply.commentId : "" });
     expect(tooDeep).toMatchObject({ ok: false, refusal: "too-deep" });
   });

@@ -49,7 +49,7 @@ const NOW_ARGS = ["--now", "--quiet", `--batch-size=${BATCH}`, `--concurrency=${
 function startDigestProcess(args = NOW_ARGS): DigestProcess {
   const child = spawn(
     process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "scripts/digest.ts", ...args],
+    ["--disable-warning=ExperimentalWarning", "--import", "./scripts/register.mjs", "scripts/digest.ts", ...args],
     {
       cwd: projectRoot,
       env: {

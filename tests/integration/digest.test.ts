@@ -5,9 +5,9 @@ import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createMailTransport } from "@/lib/mail";
+import { createMailTransport } from "@/lib/mail/send";
 import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
-import { runDigest } from "@/jobs/digest";
+import { runDigest } from "@/features/digest/sender";
 import { progressLine } from "../../scripts/digest";
 import { POST as inboundUnsubscribe } from "@/app/api/unsubscribe/mail/route";
 import { useTestDatabase } from "../helpers/database";
@@ -335,7 +335,7 @@ describe("concurrency in one process", () => {
 
 describe("classifying SMTP errors", () => {
   it("retries 4xx and failures before the message was sent; fails 5xx; never retries a connection lost mid-message", async () => {
-    const { classifySmtpError } = await import("@/jobs/digest");
+    const { classifySmtpError } = await import("@/features/digest/sender");
     expect(classifySmtpError({ responseCode: 451, permanent: false })).toBe("transient");
     expect(classifySmtpError({ responseCode: 550, permanent: true })).toBe("permanent");
     expect(classifySmtpError({ responseCode: 554 })).toBe("permanent");

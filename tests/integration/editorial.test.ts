@@ -4,21 +4,14 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import {
-  createPostFor,
-  publishPostFor,
-  reorderSeriesFor,
-  requestChangesFor,
-  restoreRevisionFor,
-  savePostFor,
-  schedulePostFor,
-  submitPostFor,
-} from "@/features/editorial/commands";
-import { InputError } from "@/features/editorial/command-errors";
-import { publishDueScheduledPosts, SlugTakenError } from "@/features/posts/mutations";
-import { fromLondonLocal, toLondonLocal } from "@/features/editorial/london-time";
-import { listReviewQueue } from "@/features/editorial/data";
-import { AuthorizationError } from "@/lib/auth";
+import { runCommand } from "@/lib/action";
+import { createPost, publishPost, requestChanges, restorePostRevision, savePost, schedulePost, submitPost } from "@/features/posts/commands";
+import { reorderSeries } from "@/features/series/commands";
+import { AuthorizationError, InputError } from "@/lib/errors";
+import { SlugTakenError } from "@/features/posts/mutations";
+import { publishDueScheduledPosts } from "@/features/posts/scheduled-publishing";
+import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
+import { listReviewQueue } from "@/features/posts/admin/data";
 import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 
 let cast: Awaited<ReturnType<typeof createCast>>;
@@ -47,26 +40,26 @@ async function newMails(): Promise<{ to: string; subject: string; raw: string }[
 describe("a guest's post from draft to published", () => {
   it("goes through review, changes, scheduling and the publishing sweep", async () => {
     const { GUEST, EDITOR } = cast;
-    const { postId } = await createPostFor(GUEST, { title: "On probation, year one" });
-    await savePostFor(GUEST, { postId, title: "On probation, year one", bodyMarkdown: "First draft.", tags: "probation, reform" });
+    const { postId } = (await runCommand(createPost, GUEST, { title: "On probation, year one" })).data;
+    await runCommand(savePost, GUEST, { postId, title: "On probation, year one", bodyMarkdown: "First draft.", tags: "probation, reform" });
 
-    await submitPostFor(GUEST, { postId });
+    await runCommand(submitPost, GUEST, { postId });
     expect((await newMails()).map((mail) => mail.to).sort()).toEqual(["admin@docket.test", "editor@docket.test"]);
-    await expect(savePostFor(GUEST, { postId, title: "Sneaky edit", bodyMarkdown: "x" })).rejects.toThrow(/locked until they respond/);
+    await expect(runCommand(savePost, GUEST, { postId, title: "Sneaky edit", bodyMarkdown: "x" })).rejects.toThrow(/locked until they respond/);
 
     seen = new Set(await readdir(outbox));
-    await requestChangesFor(EDITOR, { postId, body: "Please add the figures for 2025." });
+    await runCommand(requestChanges, EDITOR, { postId, body: "Please add the figures for 2025." });
     const changeMail = (await newMails())[0];
     expect(changeMail).toMatchObject({ to: "guest@docket.test", subject: "Changes requested: On probation, year one" });
     expect(changeMail.raw).toContain("Please add the figures for 2025.");
 
-    await savePostFor(GUEST, { postId, title: "On probation, year one", bodyMarkdown: "Second draft, with the 2025 figures.", tags: "probation, reform" });
-    await submitPostFor(GUEST, { postId });
+    await runCommand(savePost, GUEST, { postId, title: "On probation, year one", bodyMarkdown: "Second draft, with the 2025 figures.", tags: "probation, reform" });
+    await runCommand(submitPost, GUEST, { postId });
 
     seen = new Set(await readdir(outbox));
     const now = new Date();
     const inAnHour = toLondonLocal(new Date(now.getTime() + 60 * 60 * 1000));
-    await schedulePostFor(EDITOR, { postId, localDateTime: inAnHour });
+    await runCommand(schedulePost, EDITOR, { postId, localDateTime: inAnHour });
     expect((await newMails())[0]).toMatchObject({ to: "guest@docket.test", subject: "Scheduled: On probation, year one" });
 
     expect(await publishDueScheduledPosts(now)).toEqual([]);
@@ -104,21 +97,21 @@ describe("a guest's post from draft to published", () => {
 
   it("an author publishes their own post directly", async () => {
     const post = await createTestPost(cast.AUTHOR, "DRAFT");
-    await publishPostFor(cast.AUTHOR, { postId: post.id });
+    await runCommand(publishPost, cast.AUTHOR, { postId: post.id });
     expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ status: "PUBLISHED" });
   });
 });
 
 describe("revisions", () => {
   it("keeps one per changed save and restores an old one as a new revision", async () => {
-    const { postId } = await createPostFor(cast.AUTHOR, { title: "Revision test" });
-    await savePostFor(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
-    await savePostFor(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
-    await savePostFor(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version two." });
+    const { postId } = (await runCommand(createPost, cast.AUTHOR, { title: "Revision test" })).data;
+    await runCommand(savePost, cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
+    await runCommand(savePost, cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
+    await runCommand(savePost, cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version two." });
     const revisions = await db().revision.findMany({ where: { postId }, orderBy: { createdAt: "asc" } });
     expect(revisions.map((revision) => revision.bodyMarkdown)).toEqual(["", "Version one.", "Version two."]);
 
-    await restoreRevisionFor(cast.AUTHOR, { postId, revisionId: revisions[1].id });
+    await runCommand(restorePostRevision, cast.AUTHOR, { postId, revisionId: revisions[1].id });
     const post = await db().post.findUniqueOrThrow({ where: { id: postId } });
     expect(post.bodyMarkdown).toBe("Version one.");
     expect(post.bodyHtml).toBe("<p>Version one.</p>");
@@ -128,14 +121,14 @@ describe("revisions", () => {
   it("refuses a revision of another post", async () => {
     const mine = await createTestPost(cast.AUTHOR);
     const theirs = await createTestPost(cast.OTHER);
-    await expect(restoreRevisionFor(cast.EDITOR, { postId: mine.id, revisionId: theirs.revisionId })).rejects.toThrow("That revision does not belong to this post.");
+    await expect(runCommand(restorePostRevision, cast.EDITOR, { postId: mine.id, revisionId: theirs.revisionId })).rejects.toThrow("That revision does not belong to this post.");
   });
 });
 
 describe("bad input gets a clear message", () => {
   it("an over-long title", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    const error = await savePostFor(cast.AUTHOR, { postId: post.id, title: "x".repeat(161), bodyMarkdown: "kept" }).catch((caught) => caught);
+    const error = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "x".repeat(161), bodyMarkdown: "kept" }).catch((caught) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect(error.fieldErrors).toEqual({ title: "The title must be at most 160 characters." });
   });
@@ -143,53 +136,53 @@ describe("bad input gets a clear message", () => {
   it("a duplicate slug", async () => {
     const first = await createTestPost(cast.AUTHOR);
     const second = await createTestPost(cast.AUTHOR);
-    const error = await savePostFor(cast.AUTHOR, { postId: second.id, title: "Anything", slug: first.slug, bodyMarkdown: "kept" }).catch((caught) => caught);
+    const error = await runCommand(savePost, cast.AUTHOR, { postId: second.id, title: "Anything", slug: first.slug, bodyMarkdown: "kept" }).catch((caught) => caught);
     expect(error).toBeInstanceOf(SlugTakenError);
     expect(error.message).toBe(`Another post already uses the slug “${first.slug}”. Choose a different one.`);
   });
 
   it("a malformed slug", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    await expect(savePostFor(cast.AUTHOR, { postId: post.id, title: "Anything", slug: "Not A Slug!" })).rejects.toThrow(/lower-case letters, digits and single hyphens/);
+    await expect(runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Anything", slug: "Not A Slug!" })).rejects.toThrow(/lower-case letters, digits and single hyphens/);
   });
 
   it("a cover image without a description", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    const error = await savePostFor(cast.AUTHOR, { postId: post.id, title: "Anything", coverImageUrl: "/uploads/a.webp" }).catch((caught) => caught);
+    const error = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Anything", coverImageUrl: "/uploads/a.webp" }).catch((caught) => caught);
     expect(error.fieldErrors).toEqual({ coverImageAlt: "Describe the cover image for readers who cannot see it." });
   });
 
   it("a submission with no text", async () => {
-    const { postId } = await createPostFor(cast.GUEST, { title: "Empty so far" });
-    await expect(submitPostFor(cast.GUEST, { postId })).rejects.toThrow("Write the post before submitting it: the text is empty.");
+    const { postId } = (await runCommand(createPost, cast.GUEST, { title: "Empty so far" })).data;
+    await expect(runCommand(submitPost, cast.GUEST, { postId })).rejects.toThrow("Write the post before submitting it: the text is empty.");
     expect((await db().post.findUniqueOrThrow({ where: { id: postId } })).status).toBe("DRAFT");
   });
 
   it("a missing title on a new post", async () => {
-    await expect(createPostFor(cast.GUEST, { title: "  " })).rejects.toThrow("Give the post a title.");
+    await expect(runCommand(createPost, cast.GUEST, { title: "  " })).rejects.toThrow("Give the post a title.");
   });
 
   it("a schedule in the past", async () => {
     const post = await createTestPost(cast.GUEST, "SUBMITTED");
-    await expect(schedulePostFor(cast.EDITOR, { postId: post.id, localDateTime: "2020-01-01T09:00" })).rejects.toThrow("Choose a time in the future, or publish now.");
+    await expect(runCommand(schedulePost, cast.EDITOR, { postId: post.id, localDateTime: "2020-01-01T09:00" })).rejects.toThrow("Choose a time in the future, or publish now.");
   });
 
   it("a guest removing themselves from the byline", async () => {
     const post = await createTestPost(cast.GUEST);
-    await expect(savePostFor(cast.GUEST, { postId: post.id, title: "Mine", coAuthorIds: [cast.OTHER.profileId] })).rejects.toThrow("You cannot remove yourself from the byline.");
+    await expect(runCommand(savePost, cast.GUEST, { postId: post.id, title: "Mine", coAuthorIds: [cast.OTHER.profileId] })).rejects.toThrow("You cannot remove yourself from the byline.");
   });
 
   it("an impossible date, or a time the clocks skip", async () => {
     const post = await createTestPost(cast.GUEST, "SUBMITTED");
     for (const localDateTime of ["2030-02-31T09:00", "2030-01-10T25:00", "2030-03-31T01:30"]) {
-      await expect(schedulePostFor(cast.EDITOR, { postId: post.id, localDateTime })).rejects.toThrow("That date and time does not exist in UK time. Choose another.");
+      await expect(runCommand(schedulePost, cast.EDITOR, { postId: post.id, localDateTime })).rejects.toThrow("That date and time does not exist in UK time. Choose another.");
     }
     expect((await db().post.findUniqueOrThrow({ where: { id: post.id } })).status).toBe("SUBMITTED");
   });
 
   it("a category that no longer exists", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    const error = await savePostFor(cast.AUTHOR, { postId: post.id, title: "Anything", categoryId: "no-such-category" }).catch((caught) => caught);
+    const error = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Anything", categoryId: "no-such-category" }).catch((caught) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect(error.fieldErrors).toEqual({ categoryId: "Choose another category." });
   });
@@ -197,7 +190,7 @@ describe("bad input gets a clear message", () => {
   it("a writer adding someone else to the byline", async () => {
     for (const writer of [cast.GUEST, cast.AUTHOR]) {
       const post = await createTestPost(writer);
-      const error = await savePostFor(writer, { postId: post.id, title: "Mine", coAuthorIds: [writer.profileId, cast.OTHER.profileId] }).catch((caught) => caught);
+      const error = await runCommand(savePost, writer, { postId: post.id, title: "Mine", coAuthorIds: [writer.profileId, cast.OTHER.profileId] }).catch((caught) => caught);
       expect(error).toBeInstanceOf(AuthorizationError);
       expect(error.message).toBe("Only an editor can add someone to the byline.");
       expect(await db().postAuthor.count({ where: { postId: post.id } })).toBe(1);
@@ -207,40 +200,40 @@ describe("bad input gets a clear message", () => {
   it("a title whose slug an earlier post has: the draft takes the next free slug instead of failing to save", async () => {
     const title = `Shared title ${Date.now()}`;
     const first = await createTestPost(cast.AUTHOR);
-    const derived = (await savePostFor(cast.AUTHOR, { postId: first.id, title, slug: "" })).slug;
+    const derived = (await runCommand(savePost, cast.AUTHOR, { postId: first.id, title, slug: "" })).data.slug;
     const second = await createTestPost(cast.GUEST);
-    const saved = await savePostFor(cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept" });
-    expect(saved.slug).toBe(`${derived}-2`);
+    const saved = await runCommand(savePost, cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept" });
+    expect(saved.data.slug).toBe(`${derived}-2`);
     expect(await db().post.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ slug: `${derived}-2`, bodyMarkdown: "kept" });
-    expect((await savePostFor(cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept, again" })).slug).toBe(`${derived}-2`);
+    expect((await runCommand(savePost, cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept, again" })).data.slug).toBe(`${derived}-2`);
   });
 
   it("a guest publishing", async () => {
     const post = await createTestPost(cast.GUEST, "SUBMITTED");
-    await expect(publishPostFor(cast.GUEST, { postId: post.id })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(runCommand(publishPost, cast.GUEST, { postId: post.id })).rejects.toBeInstanceOf(AuthorizationError);
   });
 });
 
 describe("editing a published post", () => {
   it("keeps the old address working through a redirect when the slug changes", async () => {
     const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
-    const result = await savePostFor(cast.AUTHOR, { postId: post.id, title: "Renamed", slug: `${post.slug}-renamed`, bodyMarkdown: "Body" });
-    expect(result.tagsToInvalidate).toEqual(expect.arrayContaining(["posts", `post:${post.slug}`, `post:${post.slug}-renamed`]));
+    const result = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Renamed", slug: `${post.slug}-renamed`, bodyMarkdown: "Body" });
+    expect(result.tags).toEqual(expect.arrayContaining(["posts", `post:${post.slug}`, `post:${post.slug}-renamed`]));
     expect(await db().redirect.findUnique({ where: { fromPath: `/posts/${post.slug}` } })).toMatchObject({ postId: post.id });
   });
 
   it("closes and reopens comments on the post, refreshing its public page", async () => {
     const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
-    const closed = await savePostFor(cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body", commentsOpen: false });
-    expect(closed.tagsToInvalidate).toEqual(expect.arrayContaining([`post:${closed.slug}`]));
+    const closed = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body", commentsOpen: false });
+    expect(closed.tags).toEqual(expect.arrayContaining([`post:${closed.data.slug}`]));
     expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ commentsOpen: false });
-    await savePostFor(cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body" });
+    await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body" });
     expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ commentsOpen: true });
   });
 
   it("co-authors keep their order", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    await savePostFor(cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
+    await runCommand(savePost, cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
     const authors = await db().postAuthor.findMany({ where: { postId: post.id }, orderBy: { position: "asc" } });
     expect(authors.map((author) => author.profileId)).toEqual([cast.OTHER.profileId, cast.AUTHOR.profileId]);
   });
@@ -254,7 +247,7 @@ describe("when mail cannot be sent", () => {
     await rename(outbox, `${outbox}.away`);
     await writeFile(outbox, "not a folder");
     try {
-      await expect(submitPostFor(cast.GUEST, { postId: post.id })).resolves.toMatchObject({ message: expect.any(String) });
+      await expect(runCommand(submitPost, cast.GUEST, { postId: post.id })).resolves.toMatchObject({ message: expect.any(String) });
     } finally {
       await rm(outbox);
       await rename(`${outbox}.away`, outbox);
@@ -282,8 +275,8 @@ describe("series order", () => {
   it("numbers the series in the editor's order, posts left out following in theirs", async () => {
     const series = await db().series.create({ data: { slug: `order-${Date.now()}`, title: "Order test" } });
     const [a, b, c] = [await createTestPost(cast.AUTHOR, "PUBLISHED", { seriesId: series.id }), await createTestPost(cast.AUTHOR, "PUBLISHED", { seriesId: series.id }), await createTestPost(cast.AUTHOR, "PUBLISHED", { seriesId: series.id })];
-    await reorderSeriesFor(cast.EDITOR, { seriesId: series.id, postIds: [c.id, a.id, b.id] });
-    await reorderSeriesFor(cast.EDITOR, { seriesId: series.id, postIds: [b.id] });
+    await runCommand(reorderSeries, cast.EDITOR, { seriesId: series.id, postIds: [c.id, a.id, b.id] });
+    await runCommand(reorderSeries, cast.EDITOR, { seriesId: series.id, postIds: [b.id] });
     const posts = await db().post.findMany({ where: { seriesId: series.id }, orderBy: { seriesPosition: "asc" }, select: { id: true, seriesPosition: true } });
     expect(posts).toEqual([
       { id: b.id, seriesPosition: 1 },

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bulkMailHeaders, createMailTransport, listOutbox, readOutboxMessage, sendMail } from "@/lib/mail";
+import { bulkMailHeaders, createMailTransport, sendMail } from "@/lib/mail/send";
+import { listOutbox, readOutboxMessage } from "@/lib/mail/outbox";
 import { startTestSmtpServer, type TestSmtpServer } from "./digest-smtp-server";
 
 let smtp: TestSmtpServer;

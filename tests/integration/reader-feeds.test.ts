@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase as openTestDatabase } from "../helpers/database";
 import { createPost, createReaderFixtures, SECRET_REAL_NAME } from "./reader-fixtures";
-import { renderFeed } from "@/features/posts/feeds";
+import { renderFeed } from "@/features/feeds/documents";
 
 /** The template copy fails while the global setup's migration connection is still idle-open. */
 async function openTestDatabaseWhenTemplateFree() {

@@ -3,13 +3,13 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AuthorizationError } from "@/lib/auth";
+import { runCommand } from "@/lib/action";
 import { isSafeStorageKey, uploadsStorage } from "@/lib/storage";
-import { uploadImageFor } from "@/features/media/commands";
+import { uploadImage } from "@/features/media/commands";
 import { GET as serveUpload } from "@/app/uploads/[...key]/route";
 import { sniffImageType } from "@/features/media/mutations";
 import { MAX_UPLOAD_BODY_BYTES, readUploadForm } from "@/features/media/upload-body";
-import { InputError } from "@/features/editorial/command-errors";
+import { AuthorizationError, InputError } from "@/lib/errors";
 import { createTestUser, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 
 let dataDir: string;
@@ -29,7 +29,7 @@ const fileOf = (bytes: Buffer, name: string, type: string) => new File([new Uint
 
 describe("image uploads", () => {
   it("resizes a large image to WebP under the data folder and records it", async () => {
-    const stored = await uploadImageFor(guest, fileOf(await png(3000, 1500), "photo.png", "image/png"));
+    const { data: stored } = await runCommand(uploadImage, guest, { file: fileOf(await png(3000, 1500), "photo.png", "image/png") });
     expect(stored).toMatchObject({ url: expect.stringMatching(/^\/uploads\/\d{4}\/\d{2}\/[a-f0-9]{24}\.webp$/), width: 2000, height: 1000 });
     const key = stored.url.replace("/uploads/", "");
     const onDisk = await readFile(path.join(dataDir, "uploads", key));
@@ -39,24 +39,24 @@ describe("image uploads", () => {
   });
 
   it("reads the type from the bytes: a text file named .png is refused", async () => {
-    const error = await uploadImageFor(guest, fileOf(Buffer.from("<script>alert(1)</script>"), "evil.png", "image/png")).catch((caught) => caught);
+    const error = await runCommand(uploadImage, guest, { file: fileOf(Buffer.from("<script>alert(1)</script>"), "evil.png", "image/png") }).catch((caught) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe("That file is not an image Docket accepts: use JPEG, PNG, WebP or GIF.");
   });
 
   it("refuses a damaged image that only starts like one", async () => {
     const bytes = Buffer.concat([(await png(10, 10)).subarray(0, 20), Buffer.alloc(100)]);
-    await expect(uploadImageFor(guest, fileOf(bytes, "broken.png", "image/png"))).rejects.toThrow(/could not be read/);
+    await expect(runCommand(uploadImage, guest, { file: fileOf(bytes, "broken.png", "image/png") })).rejects.toThrow(/could not be read/);
   });
 
   it("refuses an oversized upload", async () => {
     const big = Buffer.concat([await png(10, 10), Buffer.alloc(8 * 1024 * 1024)]);
-    await expect(uploadImageFor(guest, fileOf(big, "big.png", "image/png"))).rejects.toThrow("The image is too large: the limit is 8 MB.");
+    await expect(runCommand(uploadImage, guest, { file: fileOf(big, "big.png", "image/png") })).rejects.toThrow("The image is too large: the limit is 8 MB.");
   });
 
   it("refuses an empty form and a signed-out visitor", async () => {
-    await expect(uploadImageFor(guest, null)).rejects.toThrow("Choose an image to upload.");
-    await expect(uploadImageFor(null, fileOf(await png(5, 5), "a.png", "image/png"))).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(runCommand(uploadImage, guest, { file: null })).rejects.toThrow("Choose an image to upload.");
+    await expect(runCommand(uploadImage, null, { file: fileOf(await png(5, 5), "a.png", "image/png") })).rejects.toBeInstanceOf(AuthorizationError);
   });
 
   it("storage keys cannot escape the uploads folder", () => {
@@ -69,7 +69,7 @@ describe("image uploads", () => {
 
 describe("serving uploads", () => {
   it("serves a stored image with a year-long immutable cache and no sniffing; an unknown key is a 404", async () => {
-    const stored = await uploadImageFor(guest, fileOf(await png(40, 20), "served.png", "image/png"));
+    const { data: stored } = await runCommand(uploadImage, guest, { file: fileOf(await png(40, 20), "served.png", "image/png") });
     const key = stored.url.replace(/^\/uploads\//, "");
     const response = await serveUpload(new Request(`http://docket.test${stored.url}`), { params: Promise.resolve({ key: key.split("/") }) });
     expect(response.status).toBe(200);

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth";
+import { can } from "@/lib/permissions";
 import { signOutAction, signOutEverywhereAction } from "@/features/people/actions";
-import { adminSectionsFor } from "@/features/editorial/navigation";
-import { AdminNav } from "@/features/editorial/components/admin-nav";
+import { adminSectionsFor } from "@/components/admin-sections";
+import { AdminNav } from "@/components/AdminNav";
 import { countPendingComments } from "@/features/comments/data";
 import "./admin.css";
 
@@ -29,7 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </div>
     );
   }
-  const pendingComments = user.role === "ADMIN" || user.role === "EDITOR" ? await countPendingComments() : 0;
+  const pendingComments = can(user, "comments.moderate") ? await countPendingComments() : 0;
   const links = adminSectionsFor(user.role).map(({ href, label }) => ({ href, label: href === "/admin/comments" && pendingComments > 0 ? `${label} (${pendingComments} pending)` : label }));
   return (
     <div className="admin">

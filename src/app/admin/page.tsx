@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole, type SessionUser } from "@/lib/auth";
-import { countPendingComments, listAuditEntries, listPostsVisibleTo, listReviewQueue, listScheduledPosts } from "@/features/editorial/data";
-import { isEditor } from "@/features/editorial/permissions";
-import { formatLondonTime } from "@/features/editorial/london-time";
-import { PostTable } from "@/features/editorial/components/post-table";
+import { requireUser, type SessionUser } from "@/lib/auth";
+import { listAuditEntries } from "@/lib/audit";
+import { listPostsVisibleTo, listReviewQueue, listScheduledPosts } from "@/features/posts/admin/data";
+import { countPendingComments } from "@/features/comments/data";
+import { can } from "@/lib/permissions";
+import { formatLondonTime } from "@/lib/london-time";
+import { PostTable } from "@/features/posts/admin/components/post-table";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -78,11 +80,11 @@ async function WriterDashboard({ user }: { user: SessionUser }) {
 }
 
 export default async function AdminDashboardPage() {
-  const user = await requireRole();
+  const user = await requireUser();
   return (
     <>
       <h1>Hello, {user.displayName ?? user.email}</h1>
-      {isEditor(user) ? <EditorDashboard /> : <WriterDashboard user={user} />}
+      {can(user, "posts.review") ? <EditorDashboard /> : <WriterDashboard user={user} />}
     </>
   );
 }

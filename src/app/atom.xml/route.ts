@@ -1,4 +1,4 @@
-import { feedResponse } from "@/features/posts/feeds";
+import { feedResponse } from "@/features/feeds/documents";
 
 export function GET() {
   return feedResponse({ kind: "site" }, "atom");

@@ -1,9 +1,10 @@
-// Reads for author pages. Profiles are selected only through publicProfileSelect (./public-profile).
+// Reads for author pages. Profiles are selected only through publicProfileSelect (@/features/posts/bylines).
+import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
 import { ARCHIVE_PAGE_SIZE, listPublishedPostPage } from "@/features/posts/data";
-import { publicProfileSelect } from "./public-profile";
+import { publicProfileSelect } from "@/features/posts/bylines";
 
 /** An author page's profile, or null. Only profiles with at least one published post are public. */
 export async function getPublicAuthor(slug: string) {

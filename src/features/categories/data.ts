@@ -1,4 +1,5 @@
 // Reads for category pages.
+import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";

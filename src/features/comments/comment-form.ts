@@ -1,10 +1,11 @@
 // The reader's comment form, handled the same way whether it arrives as a server action (no
 // JavaScript) or as a POST to /api/comments (the hydrated form, which gets real HTTP statuses).
 import { cookies } from "next/headers";
+import { fieldErrorsFrom } from "@/lib/action";
 import { getCurrentUser } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
 import { filterStillPending } from "./data";
-import { submitComment } from "./mutations";
+import { submitComment } from "./submission";
 import type { CommentFormState } from "./form-state";
 import { commentFormSchema, SUBMIT_MESSAGES } from "./schema";
 import { decodePendingCookie, encodePendingCookie, hashIp, PENDING_COOKIE } from "./signing";
@@ -49,9 +50,8 @@ export async function handleCommentForm(formData: FormData): Promise<CommentForm
   });
   if (!parsed.success) {
     const fieldErrors: CommentFormState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as FieldName;
-      if (FIELD_NAMES.includes(field)) fieldErrors[field] ??= issue.message;
+    for (const [field, message] of Object.entries(fieldErrorsFrom(parsed.error))) {
+      if ((FIELD_NAMES as string[]).includes(field)) fieldErrors[field as FieldName] = message;
     }
     const count = Object.keys(fieldErrors).length;
     const message =

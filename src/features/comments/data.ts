@@ -1,11 +1,10 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
 import { renderCommentMarkdown } from "@/lib/markdown";
 import type { CommentStatus } from "@/generated/prisma/enums";
 import { COMMENT_SETTINGS_KEY, commentSettingsSchema, type CommentSettings } from "./schema";
-
-export const commentSettingsTag = "settings:comments";
 
 /** Stored settings over the defaults; an invalid stored value falls back to the defaults. */
 export function parseCommentSettings(stored: unknown): CommentSettings {
@@ -174,7 +173,7 @@ export async function findReplyTarget(postSlug: string, commentId: string) {
 
 export async function getThreadSettings(): Promise<Pick<CommentSettings, "maxDepth" | "closeAfterDays">> {
   "use cache";
-  cacheForReaders(commentSettingsTag);
+  cacheForReaders(tags.commentSettings);
   const { maxDepth, closeAfterDays } = await getCommentSettings();
   return { maxDepth, closeAfterDays };
 }
@@ -182,7 +181,7 @@ export async function getThreadSettings(): Promise<Pick<CommentSettings, "maxDep
 /** Whether a post takes comments now: its own switch, and the site's close-after-N-days setting. Cached. */
 export async function getCommentsOpen(postId: string): Promise<boolean> {
   "use cache";
-  cacheForReaders(tags.posts, commentSettingsTag);
+  cacheForReaders(tags.posts, tags.commentSettings);
   const [post, settings] = await Promise.all([
     db().post.findUnique({ where: { id: postId }, select: { status: true, commentsOpen: true, publishedAt: true } }),
     getCommentSettings(),
@@ -311,5 +310,56 @@ export async function findCommentForEditing(id: string) {
   return db().comment.findUnique({
     where: { id },
     select: { id: true, authorName: true, authorUrl: true, body: true, status: true, post: { select: { title: true, slug: true } } },
+  });
+}
+
+// ---------- notifications ----------
+
+/** Approved comments with what their emails need: the post's authors' logins and the parent's opt-in. */
+export async function listApprovedCommentsForNotification(ids: string[]) {
+  return db().comment.findMany({
+    where: { id: { in: ids }, status: "APPROVED" },
+    select: {
+      id: true,
+      authorName: true,
+      authorEmail: true,
+      body: true,
+      userId: true,
+      post: {
+        select: {
+          slug: true,
+          title: true,
+          authors: { select: { profile: { select: { user: { select: { id: true, email: true } } } } } },
+        },
+      },
+      parent: { select: { id: true, authorEmail: true, notifyReplies: true, status: true } },
+    },
+  });
+}
+
+export async function findSettingTime(key: string): Promise<Date | null> {
+  const stored = await db().setting.findUnique({ where: { key } });
+  return typeof stored?.value === "string" ? new Date(stored.value) : null;
+}
+
+/** Comments held since `after` (oldest first, at most 50) and how many are held in all. */
+export async function listNewlyHeldComments(after: Date, until: Date) {
+  const [fresh, totalPending] = await Promise.all([
+    db().comment.findMany({
+      where: { status: "PENDING", createdAt: { gt: after, lte: until } },
+      orderBy: { createdAt: "asc" },
+      take: 50,
+      select: { id: true, authorName: true, body: true, heldReason: true, post: { select: { title: true } } },
+    }),
+    countPendingComments(),
+  ]);
+  return { fresh, totalPending };
+}
+
+/** The comment an editor replies to, whatever its status. */
+export async function findReplyParent(id: string) {
+  return db().comment.findUnique({
+    where: { id },
+    select: { id: true, status: true, postId: true, post: { select: { id: true, slug: true } } },
   });
 }

@@ -1,10 +1,10 @@
 // Emails about comments: to a post's authors when a comment is approved, to a commenter when someone
 // replies (opt-in, one-click unsubscribe), and the editors' hourly summary of held comments.
 import { env, siteUrl } from "@/lib/env";
-import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail";
+import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail/send";
 import { createSignedToken } from "@/lib/signed-links";
 import { paths } from "@/lib/seo";
-import { escapeHtml, renderEmailDocument } from "@/features/digest/email-layout";
+import { escapeHtml, renderEmailDocument } from "@/lib/mail/layout";
 
 const UNSUBSCRIBE_SUBJECT_PREFIX = "commentreplies-";
 
@@ -12,8 +12,14 @@ function replyUnsubscribeToken(commentId: string): string {
   return createSignedToken("unsubscribe", `${UNSUBSCRIBE_SUBJECT_PREFIX}${commentId}`);
 }
 
-export function replyUnsubscribeUrl(commentId: string): string {
+/** RFC 8058 one-click: mail providers POST here, no session needed. */
+export function replyOneClickUnsubscribeUrl(commentId: string): string {
   return `${siteUrl()}/api/comments/unsubscribe?token=${replyUnsubscribeToken(commentId)}`;
+}
+
+/** The link in the email's text: a page with one button, so a mail scanner's visit changes nothing. */
+export function replyUnsubscribePageUrl(commentId: string): string {
+  return `${siteUrl()}/comments/unsubscribe?token=${replyUnsubscribeToken(commentId)}`;
 }
 
 /** The comment id a reply-unsubscribe token names, or null when the subject is something else. */
@@ -58,13 +64,13 @@ ${quoteHtml(comment.body)}
 
 export function replyNotificationEmail(to: string, post: PostSummary, parentId: string, reply: CommentSummary): OutgoingMail {
   const link = commentUrl(post.slug, reply.id);
-  const unsubscribe = replyUnsubscribeUrl(parentId);
+  const unsubscribe = replyUnsubscribePageUrl(parentId);
   const subject = `New reply to your comment on “${post.title}”`;
   const name = quoteText(reply.authorName, 80);
   return {
     to,
     subject,
-    headers: bulkMailHeaders({ oneClickUrl: unsubscribe, unsubscribeToken: replyUnsubscribeToken(parentId), listId: "comment-replies" }),
+    headers: bulkMailHeaders({ oneClickUrl: replyOneClickUnsubscribeUrl(parentId), unsubscribeToken: replyUnsubscribeToken(parentId), listId: "comment-replies" }),
     text: [
       `${name} replied to your comment on “${post.title}”:`,
       "",

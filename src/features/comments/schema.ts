@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddress } from "@/lib/form-fields";
 import { COMMENT_LIMITS } from "./form-state";
 
 /** PostgreSQL text cannot hold NUL; it becomes U+FFFD, as HTML parsers do. Everything else is kept. */
@@ -34,13 +35,7 @@ export const commentFormSchema = z.object({
     .optional()
     .transform((value) => value || undefined),
   authorName: requiredText("name", COMMENT_LIMITS.name),
-  authorEmail: z
-    .string({ error: "Enter your email address." })
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter your email address.")
-    .max(COMMENT_LIMITS.email, "That email address is too long.")
-    .pipe(z.email({ error: "Enter a valid email address, like name@example.org." })),
+  authorEmail: emailAddress,
   authorUrl: optionalWebsite,
   body: z
     .string({ error: "Write your comment." })
@@ -79,6 +74,13 @@ export const commentSettingsSchema = z.object({
 });
 
 export type CommentSettings = z.output<typeof commentSettingsSchema>;
+
+/** Changes to some of the rules: the fields given, with no defaults filled in for the others. */
+export const commentSettingsChangesSchema = z.object(
+  Object.fromEntries(Object.entries(commentSettingsSchema.shape).map(([name, field]) => [name, field.unwrap().optional()])) as {
+    [Name in keyof typeof commentSettingsSchema.shape]: z.ZodOptional<ReturnType<(typeof commentSettingsSchema.shape)[Name]["unwrap"]>>;
+  },
+);
 
 export const COMMENT_SETTINGS_KEY = "comments";
 
@@ -142,12 +144,3 @@ export const settingsFormSchema = z.object({
   floodSeconds: wholeNumber("Seconds between comments", 0, 3600),
   commentsPerHourPerIp: wholeNumber("Comments per hour from one address", 1, 10_000),
 });
-
-type SettingsField = keyof z.input<typeof settingsFormSchema>;
-
-export type SettingsFormState = {
-  status: "idle" | "saved" | "error";
-  message: string;
-  fieldErrors: Partial<Record<SettingsField, string>>;
-  values: Record<SettingsField, string>;
-};

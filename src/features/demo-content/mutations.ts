@@ -2,9 +2,10 @@
 // a Setting row marks a completed load, and every row is upserted by its natural key (email, slug,
 // path), with each post and everything hanging off it written in one transaction, so a run that
 // died halfway completes on the next start without duplicating anything.
+import "server-only";
 import { createHmac } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { refreshPostSearchDocuments } from "@/features/search/mutations";
+import { refreshPostSearchDocuments } from "@/features/posts/mutations";
 import { db } from "@/lib/db";
 import { renderPostMarkdown } from "@/lib/markdown";
 import {

@@ -2,10 +2,10 @@
 // combination of posts and cached; per subscriber only the signed links are filled in.
 import { env, siteUrl } from "@/lib/env";
 import { absoluteUrl, paths } from "@/lib/seo";
-import { ordinal } from "@/lib/uk-date";
-import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail";
+import { ordinal } from "@/lib/london-time";
+import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail/send";
 import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribePageUrl, unsubscribeToken } from "@/features/subscriptions/links";
-import { emailColors, escapeHtml, renderEmailDocument } from "./email-layout";
+import { emailColors, escapeHtml, renderEmailDocument } from "@/lib/mail/layout";
 
 /** What the digest shows of a post: public fields only (display names, never real names or emails). */
 export type DigestPost = {

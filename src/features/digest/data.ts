@@ -1,6 +1,37 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { DigestPost, SubscriberChoice } from "./content";
-import { findNewPosts, FIRST_WINDOW_HOURS } from "./mutations";
+
+/** The first digest looks back this far. */
+export const FIRST_WINDOW_HOURS = 24;
+
+/** The client or a transaction: a run is opened inside one. */
+type Client = Pick<ReturnType<typeof db>, "post" | "digestRun" | "$queryRaw">;
+
+/** Publication may be backdated (a scheduled post published a few minutes late keeps its time). */
+export const LATE_PUBLICATION_LOOKBACK_MS = 24 * 3600_000;
+
+/**
+ * Posts published up to `windowEnd` that no earlier run carried: those in the window, and those
+ * published late with an earlier time (looking back a day, never before the first run's window).
+ */
+export async function findNewPosts(client: Client, windowStart: Date, windowEnd: Date) {
+  const first = await client.digestRun.findFirst({ orderBy: { windowStart: "asc" }, select: { windowStart: true } });
+  const lookback = new Date(windowStart.getTime() - LATE_PUBLICATION_LOOKBACK_MS);
+  const from = first && first.windowStart > lookback ? first.windowStart : first ? lookback : windowStart;
+  const candidates = await client.post.findMany({
+    where: { status: "PUBLISHED", publishedAt: { gt: from, lte: windowEnd } },
+    orderBy: { publishedAt: "asc" },
+    select: { id: true, seriesId: true, categoryId: true },
+  });
+  if (candidates.length === 0) return [];
+  const alreadySent = await client.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT unnest("postIds") AS id FROM "DigestRun" WHERE "postIds" && ${candidates.map((post) => post.id)}::text[]`;
+  const sentIds = new Set(alreadySent.map((row) => row.id));
+  return candidates.filter((post) => !sentIds.has(post.id));
+}
+
+
 
 const digestPostSelect = {
   id: true,

@@ -2,10 +2,11 @@
 // PENDING → SENDING (claimed; "sentAt" written just before SMTP) → SENT | FAILED | PENDING again
 // (4xx, later; or a dead worker's claim never handed to SMTP) | UNCERTAIN (handed to SMTP, outcome
 // unknown: never resent) | SKIPPED.
+import "server-only";
 import { db } from "@/lib/db";
 import type { DigestRun } from "@/generated/prisma/client";
+import { findNewPosts, FIRST_WINDOW_HOURS } from "./data";
 
-export const FIRST_WINDOW_HOURS = 24;
 export const BOUNCE_AFTER_PERMANENT_FAILURES = 3;
 
 export type StartedRun = { run: DigestRun; resumed: boolean };
@@ -52,31 +53,6 @@ export async function startOrResumeDigestRun(now = new Date()): Promise<StartedR
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
-}
-
-type Client = Pick<ReturnType<typeof db>, "post" | "digestRun" | "$queryRaw">;
-
-/** Publication may be backdated (a scheduled post published a few minutes late keeps its time). */
-export const LATE_PUBLICATION_LOOKBACK_MS = 24 * 3600_000;
-
-/**
- * Posts published up to `windowEnd` that no earlier run carried: those in the window, and those
- * published late with an earlier time (looking back a day, never before the first run's window).
- */
-export async function findNewPosts(client: Client, windowStart: Date, windowEnd: Date) {
-  const first = await client.digestRun.findFirst({ orderBy: { windowStart: "asc" }, select: { windowStart: true } });
-  const lookback = new Date(windowStart.getTime() - LATE_PUBLICATION_LOOKBACK_MS);
-  const from = first && first.windowStart > lookback ? first.windowStart : first ? lookback : windowStart;
-  const candidates = await client.post.findMany({
-    where: { status: "PUBLISHED", publishedAt: { gt: from, lte: windowEnd } },
-    orderBy: { publishedAt: "asc" },
-    select: { id: true, seriesId: true, categoryId: true },
-  });
-  if (candidates.length === 0) return [];
-  const alreadySent = await client.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT unnest("postIds") AS id FROM "DigestRun" WHERE "postIds" && ${candidates.map((post) => post.id)}::text[]`;
-  const sentIds = new Set(alreadySent.map((row) => row.id));
-  return candidates.filter((post) => !sentIds.has(post.id));
 }
 
 export type ClaimedDelivery = {

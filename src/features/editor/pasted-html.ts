@@ -4,5 +4,5 @@ import { convertPastedHtmlAction } from "./actions";
 export async function pastedHtmlToMarkdown(html: string): Promise<string> {
   const result = await convertPastedHtmlAction(html).catch(() => ({ ok: false as const, error: "The server could not be reached." }));
   if (!result.ok) throw new Error(result.error);
-  return result.markdown;
+  return result.data.markdown;
 }

@@ -1,16 +1,27 @@
-import { assertRole, type SessionUser } from "@/lib/auth";
-import { InputError } from "@/features/editorial/command-errors";
+// Uploading images, as a command (src/lib/action.ts): any writer may upload for their posts and profile.
+import "server-only";
+import { z } from "zod";
+import { defineCommand } from "@/lib/action";
+import { InputError } from "@/lib/errors";
 import { storeUploadedImage, UnacceptableImageError, MAX_UPLOAD_BYTES } from "./mutations";
 
-/** Any signed-in writer may upload images for their posts and profile. */
-export async function uploadImageFor(user: SessionUser | null, file: File | null) {
-  const actor = assertRole(user);
-  if (!file || file.size === 0) throw new InputError("Choose an image to upload.");
-  if (file.size > MAX_UPLOAD_BYTES) throw new InputError("The image is too large: the limit is 8 MB.");
-  try {
-    return await storeUploadedImage(Buffer.from(await file.arrayBuffer()), actor.id);
-  } catch (error) {
-    if (error instanceof UnacceptableImageError) throw new InputError(error.message);
-    throw error;
-  }
-}
+const CHOOSE_AN_IMAGE = "Choose an image to upload.";
+
+export const uploadImage = defineCommand({
+  access: "posts.write",
+  input: z.object({
+    file: z
+      .instanceof(File, { message: CHOOSE_AN_IMAGE })
+      .refine((file) => file.size > 0, CHOOSE_AN_IMAGE)
+      .refine((file) => file.size <= MAX_UPLOAD_BYTES, "The image is too large: the limit is 8 MB."),
+  }),
+  async run({ file }, actor) {
+    try {
+      const stored = await storeUploadedImage(Buffer.from(await file.arrayBuffer()), actor.id);
+      return { message: "Uploaded.", data: stored };
+    } catch (error) {
+      if (error instanceof UnacceptableImageError) throw new InputError(error.message);
+      throw error;
+    }
+  },
+});

@@ -1,5 +1,6 @@
 // Image uploads: the type is read from the bytes (never the name or the browser's claim), the size
 // is capped, and every image is re-encoded (which also drops metadata such as GPS positions).
+import "server-only";
 import { randomBytes } from "node:crypto";
 import sharp, { type OutputInfo } from "sharp";
 import { db } from "@/lib/db";

@@ -1,38 +1,7 @@
 // Reads about logins, sessions, bylines and invitations: for sign-in and the editors' people pages.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
-
-export type SessionUser = {
-  id: string;
-  email: string;
-  role: Role;
-  profileId: string | null;
-  displayName: string | null;
-  profileComplete: boolean;
-};
-
-/** The signed-in user behind a session cookie, or null when the session is unknown or expired. */
-export async function findSessionUser(sessionToken: string, now = new Date()): Promise<SessionUser | null> {
-  const session = await db().session.findUnique({
-    where: { sessionToken },
-    select: {
-      expires: true,
-      user: {
-        select: { id: true, email: true, role: true, profile: { select: { id: true, displayName: true, bio: true } } },
-      },
-    },
-  });
-  if (!session || session.expires <= now) return null;
-  const { user } = session;
-  return {
-    id: user.id,
-    email: user.email,
-    role: user.role,
-    profileId: user.profile?.id ?? null,
-    displayName: user.profile?.displayName ?? null,
-    profileComplete: Boolean(user.profile?.displayName),
-  };
-}
 
 export async function findUserIdByEmail(email: string): Promise<string | null> {
   const user = await db().user.findUnique({ where: { email }, select: { id: true } });

@@ -1,10 +1,7 @@
 // The sign-in and invitation emails. Links go to the confirmation page, never straight to the callback.
-import { sendMail } from "@/lib/mail";
 import { env } from "@/lib/env";
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+import { sendMail } from "@/lib/mail/send";
+import { composePlainEmail } from "@/lib/mail/layout";
 
 type SignInEmail =
   | { to: string; url: string; reason: "sign-in" }
@@ -16,13 +13,12 @@ export function composeSignInEmail(email: SignInEmail) {
     email.reason === "sign-in"
       ? `Use this link to sign in to ${site}.`
       : `${email.inviterName} has invited you to write for ${site}${email.seriesTitle ? `, for the series “${email.seriesTitle}”` : ""}. Use this link to sign in and set up your author profile.`;
-  const action = email.reason === "sign-in" ? "Sign in" : "Accept the invitation";
-  const footer = "The link works for 24 hours. If you did not expect this email, you can ignore it.";
-  return {
+  return composePlainEmail({
     subject: email.reason === "sign-in" ? `Sign in to ${site}` : `You are invited to write for ${site}`,
-    text: `${intro}\n\n${action}: ${email.url}\n\n${footer}\n`,
-    html: `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(email.url)}">${action}</a></p><p>${escapeHtml(footer)}</p>`,
-  };
+    paragraphs: [intro],
+    action: { label: email.reason === "sign-in" ? "Sign in" : "Accept the invitation", url: email.url },
+    closing: "The link works for 24 hours. If you did not expect this email, you can ignore it.",
+  });
 }
 
 export async function sendSignInEmail(email: SignInEmail): Promise<void> {

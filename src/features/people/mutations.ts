@@ -1,8 +1,10 @@
 // Writes about logins, sessions, bylines and invitations.
+import "server-only";
 import { randomBytes } from "node:crypto";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db";
-import { hashVerificationToken, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth";
-import { slugify } from "@/features/posts/schema";
+import { hashVerificationToken, SIGN_IN_LINK_MAX_AGE_SECONDS } from "./sign-in-token";
+import { slugify } from "@/lib/slug";
 
 /** Stores a single-use sign-in token the way next-auth's email callback expects it; returns the raw token. */
 export async function createSignInToken(email: string, now = new Date()): Promise<string> {
@@ -87,4 +89,9 @@ export async function setProfilePseudonym(profileId: string, isPseudonymous: boo
     data: { isPseudonymous, realName: isPseudonymous ? (realName ?? null) : null },
     select: { slug: true },
   });
+}
+
+/** next-auth's store for users, sessions and sign-in tokens. */
+export function nextAuthAdapter() {
+  return PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]);
 }

@@ -1,12 +1,5 @@
 import { z } from "zod";
-
-export const emailAddress = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like name@example.org."));
+import { checkbox, emailAddress } from "@/lib/form-fields";
 
 export const signInRequestSchema = z.object({
   email: emailAddress,
@@ -56,13 +49,13 @@ export const profileSchema = z.object({
 export const bylineSchema = z.object({
   displayName: profileSchema.shape.displayName,
   bio: profileSchema.shape.bio.default(""),
-  isPseudonymous: z.boolean().default(false),
+  isPseudonymous: checkbox,
   realName: optionalText(120, "The real name"),
 });
 
 export const pseudonymSchema = z.object({
   profileId: z.string().min(1).max(40),
-  isPseudonymous: z.boolean(),
+  isPseudonymous: checkbox,
   realName: optionalText(120, "The real name"),
 });
 

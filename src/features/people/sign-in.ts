@@ -1,16 +1,90 @@
-// Asking for a magic link: rate-limited per address and per IP, and the same answer whether or not
-// the address belongs to anyone (only existing users get an email).
+// Signing in: next-auth's email provider (magic links, database sessions), Docket's own rate-limited
+// link request, and the confirmation page's links. Only people who were invited or seeded may sign in.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import { siteUrl } from "@/lib/env";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { safeCallbackPath, signInConfirmUrl } from "@/lib/auth";
 import { findUserIdByEmail } from "./data";
-import { createSignInToken } from "./mutations";
+import { createSignInToken, nextAuthAdapter } from "./mutations";
 import { sendSignInEmail } from "./emails";
+import { authSecret, SIGN_IN_LINK_MAX_AGE_SECONDS } from "./sign-in-token";
 import { signInRequestSchema } from "./schema";
+
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export const SIGN_IN_LIMITS = {
   perAddress: { limit: 5, windowSeconds: 15 * 60 },
   perIp: { limit: 20, windowSeconds: 15 * 60 },
 };
+
+/**
+ * The emailed link opens a confirmation page, not next-auth's callback: mail scanners that fetch
+ * links once would otherwise spend the single-use token before the person clicks.
+ */
+export function signInConfirmUrl(params: { token: string; email: string; callbackUrl: string }): string {
+  return `${siteUrl()}/admin/sign-in/confirm?${new URLSearchParams(params)}`;
+}
+
+/** Only same-site paths are followed after sign-in. */
+export function safeCallbackPath(candidate: string | null | undefined, fallback = "/admin"): string {
+  if (!candidate || !candidate.startsWith("/") || candidate.startsWith("//") || candidate.includes("\\")) return fallback;
+  return candidate;
+}
+
+function callbackPathOf(url: string): string {
+  try {
+    return safeCallbackPath(new URL(url).searchParams.get("callbackUrl"));
+  } catch {
+    return "/admin";
+  }
+}
+
+let options: NextAuthOptions | undefined;
+
+/** Built on first use, so importing this module never needs a database. */
+export function authOptions(): NextAuthOptions {
+  options ??= buildAuthOptions();
+  return options;
+}
+
+function buildAuthOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    adapter: nextAuthAdapter(),
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    providers: [
+      EmailProvider({
+        maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+        // next-auth's own sign-in POST is closed (see the route): Docket's form creates links itself,
+        // rate-limited and silent for unknown addresses. Should it ever be reached, it is just as careful.
+        async sendVerificationRequest({ identifier, token, url }) {
+          if (!(await findUserIdByEmail(identifier))) return;
+          await sendSignInEmail({
+            to: identifier,
+            url: signInConfirmUrl({ token, email: identifier, callbackUrl: callbackPathOf(url) }),
+            reason: "sign-in",
+          });
+        },
+      }),
+    ],
+    pages: {
+      signIn: "/admin/sign-in",
+      verifyRequest: "/admin/sign-in/check-email",
+      error: "/admin/sign-in/error",
+    },
+    callbacks: {
+      // No account is ever created by a link.
+      async signIn({ user }) {
+        return Boolean(user.email && (await findUserIdByEmail(user.email.toLowerCase())));
+      },
+      async redirect({ url, baseUrl }) {
+        if (url.startsWith("/")) return `${baseUrl}${safeCallbackPath(url)}`;
+        return new URL(url).origin === baseUrl ? url : `${baseUrl}/admin`;
+      },
+    },
+  };
+}
 
 /**
  * `mailSent` settles once the email (if any) is on its way. Callers answer without waiting for it, so
@@ -27,6 +101,7 @@ async function emailSignInLink(email: string, callbackPath: string): Promise<voi
   }
 }
 
+/** Rate-limited per address and per IP, with the same answer whether or not the address belongs to anyone. */
 export async function requestSignInLink(input: { email: unknown; callbackUrl?: unknown; ip: string }): Promise<SignInRequestResult> {
   const parsed = signInRequestSchema.safeParse({ email: input.email, callbackUrl: input.callbackUrl ?? undefined });
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };

@@ -1,11 +1,11 @@
 // Reads for reader pages about posts. Only PUBLISHED posts ever leave these functions; drafts,
 // submitted, scheduled and unpublished posts are filtered in every query.
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
-import { publicProfileSelect, type PublicByline } from "@/features/authors/public-profile";
-import { listApprovedComments } from "@/features/comments/data";
+import { publicProfileSelect, type PublicByline } from "@/features/posts/bylines";
 
 export const POSTS_PER_PAGE = 10;
 /** Category, tag and author pages list this many of their latest posts; feeds and search reach the rest. */
@@ -243,18 +243,6 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
     seriesContext: post.seriesId ? toSeriesContext(seriesRows ?? []) : null,
     related: related.map((entry) => ({ ...entry, publishedAt: new Date(entry.publishedAt) })),
   };
-}
-
-export type PostPageData = {
-  post: PublishedPost;
-  comments: Awaited<ReturnType<typeof listApprovedComments>>;
-};
-
-/** The post and its approved comments: two queries when nothing is cached. */
-export async function loadPostPage(slug: string): Promise<PostPageData | null> {
-  const post = await getPublishedPost(slug);
-  if (!post) return null;
-  return { post, comments: await listApprovedComments(post.id) };
 }
 
 /** The published post an old URL (an earlier slug or a legacy path) now lives at, or null. */

@@ -1,28 +1,27 @@
-// Post writes: content saves (each keeps a revision), lifecycle moves, series order, and the
-// scheduled-publishing sweep. Callers check permissions first (src/features/editorial/commands.ts).
+// Post writes: content saves (each keeps a revision), lifecycle moves, series order, and the search
+// documents. Callers check permissions first (commands.ts).
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { PostStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
-import { invalidateTags } from "@/lib/revalidate";
+import { InputError, UserFacingError } from "@/lib/errors";
 import { renderPostMarkdown } from "@/lib/markdown";
-import type { PostStatus } from "@/generated/prisma/enums";
-import { refreshPostSearchDocuments } from "@/features/search/mutations";
-import { recordAudit } from "@/features/editorial/mutations";
-import { notifyAuthorsOfDecision } from "@/features/editorial/notifications";
-import { slugify, type PostFields } from "./schema";
+import { slugify } from "@/lib/slug";
+import type { PostFields } from "./schema";
 
 /** The slug belongs to another post: the form shows this on the slug field. */
-export class SlugTakenError extends Error {
+export class SlugTakenError extends InputError {
   constructor(readonly slug: string) {
-    super(`Another post already uses the slug “${slug}”. Choose a different one.`);
-    this.name = "SlugTakenError";
+    const message = `Another post already uses the slug “${slug}”. Choose a different one.`;
+    super(message, { slug: message });
   }
 }
 
 /** The post moved on (someone else submitted, published or reviewed it) since the page was loaded. */
-export class StalePostStateError extends Error {
+export class StalePostStateError extends UserFacingError {
   constructor() {
     super("This post changed in the meantime (another person may have acted on it). Reload the page and try again.");
-    this.name = "StalePostStateError";
   }
 }
 
@@ -188,19 +187,6 @@ export async function restoreRevision(postId: string, revisionId: string, userId
   return { tagsToInvalidate: post.status === "PUBLISHED" || post.status === "SCHEDULED" ? readerTagsFor([post.slug]) : [] };
 }
 
-/** Numbers the series 1, 2, 3… in the given order; posts left out follow, keeping their order. */
-export async function reorderSeriesPosts(seriesId: string, postIds: string[]) {
-  const series = await db().series.findUniqueOrThrow({
-    where: { id: seriesId },
-    select: { slug: true, posts: { select: { id: true }, orderBy: [{ seriesPosition: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }] } },
-  });
-  const members = series.posts.map((post) => post.id);
-  const named = [...new Set(postIds.filter((id) => members.includes(id)))];
-  const ordered = [...named, ...members.filter((id) => !named.includes(id))];
-  await db().$transaction(ordered.map((id, index) => db().post.update({ where: { id }, data: { seriesPosition: index + 1 } })));
-  return { tagsToInvalidate: [tags.site, tags.allSeries, tags.series(series.slug), tags.posts] };
-}
-
 /**
  * On time, a post carries its scheduled time. One missed while Docket was stopped carries the moment
  * it really went out, so "latest posts" and the next digest window still pick it up.
@@ -211,26 +197,62 @@ function publicationTimeFor(scheduledFor: Date | null, now: Date): Date {
 }
 const LATE_PUBLICATION_TOLERANCE_MS = 10 * 60 * 1000;
 
-/** Publishes every SCHEDULED post due by `now` (also those missed while Docket was stopped); returns their slugs. */
-export async function publishDueScheduledPosts(now: Date): Promise<string[]> {
-  const due = await db().post.findMany({
+export async function listDueScheduledPosts(now: Date) {
+  return db().post.findMany({
     where: { status: "SCHEDULED", scheduledFor: { lte: now } },
     orderBy: { scheduledFor: "asc" },
     select: { id: true, slug: true, scheduledFor: true },
   });
-  const published: { id: string; slug: string }[] = [];
-  for (const post of due) {
-    // Guarded by status, so two workers sweeping at once publish (and notify) each post only once.
-    const { count } = await db().post.updateMany({
-      where: { id: post.id, status: "SCHEDULED" },
-      data: { status: "PUBLISHED", publishedAt: publicationTimeFor(post.scheduledFor, now), scheduledFor: null },
-    });
-    if (count === 0) continue;
-    published.push(post);
-    await recordAudit({ actorId: null, action: "post.published-on-schedule", entityType: "Post", entityId: post.id, details: { scheduledFor: post.scheduledFor?.toISOString() ?? null } });
-  }
-  if (published.length === 0) return [];
-  await invalidateTags(readerTagsFor(published.map((post) => post.slug)));
-  for (const post of published) await notifyAuthorsOfDecision(post.id, "published");
-  return published.map((post) => post.slug);
+}
+
+/** Publishes a due scheduled post; false when another worker got there first (guarded by status). */
+export async function publishScheduledPost(post: { id: string; scheduledFor: Date | null }, now: Date): Promise<boolean> {
+  const { count } = await db().post.updateMany({
+    where: { id: post.id, status: "SCHEDULED" },
+    data: { status: "PUBLISHED", publishedAt: publicationTimeFor(post.scheduledFor, now), scheduledFor: null },
+  });
+  return count === 1;
+}
+
+// ---------- search documents ----------
+
+// Post."searchVector" is what readers search: title (weight A), standfirst and bylines (B), body (C).
+// Bylines are display names only: a pseudonymous author's real name must never be findable.
+function searchDocumentUpdate(where: Prisma.Sql) {
+  // Link targets, bare URLs and raw tags in the markdown are not words a reader searches for.
+  return Prisma.sql`
+    UPDATE "Post" AS p
+    SET "searchVector" =
+      setweight(to_tsvector('english', p.title), 'A') ||
+      setweight(to_tsvector('english', coalesce(p.standfirst, '')), 'B') ||
+      setweight(to_tsvector('english', coalesce((
+        SELECT string_agg(ap."displayName", ' ' ORDER BY pa.position)
+        FROM "PostAuthor" pa
+        JOIN "AuthorProfile" ap ON ap.id = pa."profileId"
+        WHERE pa."postId" = p.id
+      ), '')), 'B') ||
+      setweight(to_tsvector('english',
+        regexp_replace(
+          regexp_replace(
+            regexp_replace(p."bodyMarkdown", '\\]\\([^)]*\\)', '] ', 'g'),
+            'https?://[^\\s)>\\]]+', ' ', 'g'),
+          '<[^>]*>', ' ', 'g')
+      ), 'C')
+    ${where}`;
+}
+
+/** Rebuilds the search document of the given posts, or of every post when no ids are given. */
+export async function refreshPostSearchDocuments(postIds?: string[]): Promise<number> {
+  if (postIds && postIds.length === 0) return 0;
+  const where = postIds ? Prisma.sql`WHERE p.id = ANY(${postIds}::text[])` : Prisma.empty;
+  return db().$executeRaw(searchDocumentUpdate(where));
+}
+
+/** After a byline's display name changes: rebuilds the search document of every post it is on. */
+export async function refreshAuthorSearchDocuments(profileId: string): Promise<number> {
+  return db().$executeRaw(
+    searchDocumentUpdate(
+      Prisma.sql`WHERE p.id IN (SELECT "postId" FROM "PostAuthor" WHERE "profileId" = ${profileId})`,
+    ),
+  );
 }

@@ -1,10 +1,10 @@
 // What an author or editor may send for a post. Messages are written for the person at the form.
 import { z } from "zod";
+import { slugify, SLUG_MAX } from "@/lib/slug";
 
 export const TITLE_MAX = 160;
 export const STANDFIRST_MAX = 600;
 export const BODY_MAX = 150_000;
-export const SLUG_MAX = 100;
 
 const id = z.string().trim().min(1).max(40);
 const optionalId = z
@@ -14,19 +14,6 @@ const optionalId = z
   .transform((value) => (value === "" ? null : value))
   .nullable()
   .optional();
-
-/** A URL-safe slug from any title: "Why I tweet (part 2)!" → "why-i-tweet-part-2". */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, SLUG_MAX)
-    .replace(/-+$/g, "");
-}
 
 export const slugSchema = z
   .string()

@@ -1,4 +1,5 @@
-// Reads for series pages and the series list.
+// Reads for series pages, the series list and the series admin.
+import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
@@ -48,4 +49,19 @@ export async function listPublicSeries() {
     },
   });
   return rows.map(({ _count, posts, ...series }) => ({ ...series, postCount: _count.posts, latest: posts[0] ?? null }));
+}
+
+// ---------- admin ----------
+
+/** Every series with all its posts in order, whatever their state (the ordering screen). */
+export async function listSeriesWithPosts() {
+  return db().series.findMany({
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      posts: { orderBy: [{ seriesPosition: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, status: true, seriesPosition: true } },
+    },
+  });
 }

@@ -1,8 +1,8 @@
 // Transactional emails about a subscription: the double opt-in confirmation and the
 // "you are already subscribed" reminder (sent instead, so the form's answer never differs).
 import { env } from "@/lib/env";
-import type { OutgoingMail } from "@/lib/mail";
-import { renderEmailDocument, escapeHtml } from "@/features/digest/email-layout";
+import type { OutgoingMail } from "@/lib/mail/send";
+import { renderEmailDocument, escapeHtml } from "@/lib/mail/layout";
 import { CONFIRM_LINK_DAYS, confirmUrl, preferencesUrl } from "./links";
 
 export function confirmationEmail(to: string, subscriberId: string): OutgoingMail {

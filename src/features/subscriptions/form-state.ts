@@ -1,4 +1,4 @@
-// The subscribe form's state, kept apart from the zod schemas so that zod is not shipped to readers.
+// Form states and reports the browser sees, kept apart from the zod schemas so that zod is not shipped to readers.
 export type SubscribeFormState = {
   status: "idle" | "sent" | "error";
   message: string;
@@ -6,3 +6,6 @@ export type SubscribeFormState = {
 };
 
 export const initialSubscribeState: SubscribeFormState = { status: "idle", message: "", email: "" };
+
+/** What a subscriber import did, shown under the import form. */
+export type ImportReport = { added: number; alreadyPresent: number; duplicatesInFile: number; invalid: { line: number; value: string }[]; confirmationsSent: number };

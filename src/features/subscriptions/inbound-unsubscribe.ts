@@ -1,7 +1,7 @@
 // Unsubscribing by email: the mailto: in List-Unsubscribe carries the same signed token as the
 // one-click URL. Mail sent there reaches this once the mailbox pipes it to POST /api/unsubscribe/mail.
 import { simpleParser } from "mailparser";
-import { unsubscribeTokenInSubject } from "@/lib/mail";
+import { unsubscribeTokenInSubject } from "@/lib/mail/send";
 import { verifySignedToken } from "@/lib/signed-links";
 import { commentIdFromUnsubscribeSubject } from "@/features/comments/emails";
 import { stopReplyNotifications } from "@/features/comments/mutations";

@@ -1,10 +1,13 @@
+import "server-only";
 import { db } from "@/lib/db";
-import { sendMail } from "@/lib/mail";
+import { recordAudit } from "@/lib/audit";
+import { sendMail } from "@/lib/mail/send";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { parseCsv } from "./csv";
 import type { SubscribeFormState } from "./form-state";
-import { emailSchema, SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema } from "./schema";
+import { emailAddress } from "@/lib/form-fields";
+import { SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema } from "./schema";
 
 export const subscribeLimits = {
   /** Confirmation emails one address can trigger. Over it, the answer is unchanged but nothing is sent. */
@@ -152,7 +155,7 @@ export function parseImportAddresses(csv: string): ParsedImport {
   let duplicatesInFile = 0;
   rows.slice(firstDataRow).forEach((cells, index) => {
     const value = (cells[column] ?? "").trim();
-    const parsed = emailSchema.safeParse(value);
+    const parsed = emailAddress.safeParse(value);
     if (!parsed.success) {
       invalid.push({ line: index + firstDataRow + 1, value: value.slice(0, 80) });
       return;
@@ -197,14 +200,12 @@ export async function importSubscribers(input: {
       confirmationsSent += 1;
     }
   }
-  await db().auditLog.create({
-    data: {
-      actorId: input.actor.id,
-      action: "subscribers.import",
-      entityType: "Subscriber",
-      entityId: "import",
-      details: { added: fresh.length, alreadyPresent: existingSet.size, consent: input.consent },
-    },
+  await recordAudit({
+    actorId: input.actor.id,
+    action: "subscribers.import",
+    entityType: "Subscriber",
+    entityId: "import",
+    details: { added: fresh.length, alreadyPresent: existingSet.size, consent: input.consent },
   });
   return { added: fresh.length, alreadyPresent: existingSet.size, confirmationsSent };
 }
@@ -213,6 +214,6 @@ export async function importSubscribers(input: {
 export async function removeSubscriber(subscriberId: string, actorId: string): Promise<boolean> {
   const removed = await db().subscriber.deleteMany({ where: { id: subscriberId } });
   if (removed.count === 0) return false;
-  await db().auditLog.create({ data: { actorId, action: "subscriber.remove", entityType: "Subscriber", entityId: subscriberId } });
+  await recordAudit({ actorId, action: "subscriber.remove", entityType: "Subscriber", entityId: subscriberId });
   return true;
 }

@@ -1,16 +1,9 @@
 import { z } from "zod";
-
-export const emailSchema = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }));
+import { emailAddress } from "@/lib/form-fields";
 
 /** The subscribe form. `website` is the honeypot: people leave it empty, simple bots fill it in. */
 export const subscribeFormSchema = z.object({
-  email: emailSchema,
+  email: emailAddress,
   website: z.string().optional().default(""),
 });
 
@@ -48,13 +41,5 @@ export const importFormSchema = z
     message: "Say where and when these people agreed to receive the emails (at least 10 characters).",
     path: ["consentNote"],
   });
-
-export type ImportFormState = {
-  status: "idle" | "done" | "error";
-  message: string;
-  fieldErrors?: Partial<Record<"csv" | "consent" | "consentNote", string>>;
-  report?: { added: number; alreadyPresent: number; duplicatesInFile: number; invalid: { line: number; value: string }[]; confirmationsSent: number };
-  values?: { consent: string; consentNote: string };
-};
 
 export const subscriberStatusSchema = z.enum(["PENDING", "ACTIVE", "PAUSED", "UNSUBSCRIBED", "BOUNCED"]);

@@ -1,4 +1,5 @@
 // Reads for tag pages.
+import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";

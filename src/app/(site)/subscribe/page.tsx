@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { SubscribeBox } from "@/features/subscriptions/components/SubscribeBox";
-import styles from "@/features/subscriptions/components/subscription.module.css";
+import styles from "@/components/email-link-page.module.css";
 
 export const metadata: Metadata = {
   title: "Subscribe by email",

@@ -4,7 +4,8 @@ import type { Metadata } from "next";
 import { Suspense, type ReactNode } from "react";
 import { connection } from "next/server";
 import { z } from "zod";
-import styles from "@/features/subscriptions/components/subscription.module.css";
+import { firstValues, type SearchParams } from "@/lib/search-params";
+import styles from "@/components/email-link-page.module.css";
 
 const linkParamsSchema = z.object({
   token: z.string().max(300).optional().catch(undefined),
@@ -14,12 +15,10 @@ const linkParamsSchema = z.object({
 });
 
 type LinkParams = z.infer<typeof linkParamsSchema>;
-type RawSearchParams = Promise<Record<string, string | string[] | undefined>>;
+type RawSearchParams = Promise<SearchParams>;
 
 async function readLinkParams(searchParams: RawSearchParams): Promise<LinkParams> {
-  const raw = await searchParams;
-  const first = (name: string) => (Array.isArray(raw[name]) ? raw[name][0] : raw[name]);
-  return linkParamsSchema.parse({ token: first("token"), state: first("state"), done: first("done"), welcome: first("welcome") });
+  return linkParamsSchema.parse(firstValues(await searchParams));
 }
 
 export function linkPageMetadata(title: string): Metadata {

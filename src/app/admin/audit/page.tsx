@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth";
-import { listAuditEntries } from "@/features/editorial/data";
-import { formatLondonTime } from "@/features/editorial/london-time";
+import { requireUser } from "@/lib/auth";
+import { AdminTable } from "@/components/AdminTable";
+import { listAuditEntries } from "@/lib/audit";
+import { formatLondonTime } from "@/lib/london-time";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -30,34 +31,23 @@ const actionLabels: Record<string, string> = {
 };
 
 export default async function AuditLogPage() {
-  await requireRole("ADMIN", "EDITOR");
+  await requireUser("audit.read");
   const entries = await listAuditEntries(200);
   return (
     <>
       <h1>Audit log</h1>
       <p className="form-hint">The latest 200 editorial actions, newest first.</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>What</th>
-              <th>On</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatLondonTime(entry.createdAt, "medium")}</td>
-                <td>{entry.actor?.email ?? "Docket (scheduled job)"}</td>
-                <td>{actionLabels[entry.action] ?? entry.action}</td>
-                <td>{entry.entityType === "Post" ? <Link href={`/admin/posts/${entry.entityId}`}>post</Link> : entry.entityType}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        empty="Nothing has been done yet."
+        columns={[
+          { header: "When", cell: (entry) => formatLondonTime(entry.createdAt, "medium") },
+          { header: "Who", cell: (entry) => entry.actor?.email ?? "Docket (scheduled job)" },
+          { header: "What", cell: (entry) => actionLabels[entry.action] ?? entry.action },
+          { header: "On", cell: (entry) => (entry.entityType === "Post" ? <Link href={`/admin/posts/${entry.entityId}`}>post</Link> : entry.entityType) },
+        ]}
+      />
     </>
   );
 }

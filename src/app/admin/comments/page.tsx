@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth";
-import type { SearchParams } from "@/features/editorial/search-params";
-import { ModerationQueue } from "@/features/comments/components/ModerationQueue";
+import { requireUser } from "@/lib/auth";
+import { firstValues, type SearchParams } from "@/lib/search-params";
+import { ModerationQueue } from "@/features/comments/moderation/components/ModerationQueue";
+import { queueTabSchema } from "@/features/comments/moderation/queue-tabs";
 
 export const metadata: Metadata = { title: "Comments" };
 
 const querySchema = z.object({
-  status: z.enum(["pending", "approved", "spam", "trash"]).catch("pending"),
+  status: queueTabSchema,
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   notice: z.string().max(300).optional().catch(undefined),
   edit: z.string().max(40).optional().catch(undefined),
@@ -15,15 +16,7 @@ const querySchema = z.object({
 });
 
 export default async function CommentsQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireRole("EDITOR", "ADMIN");
-  const raw = await searchParams;
-  const first = (name: string) => (Array.isArray(raw[name]) ? raw[name][0] : raw[name]);
-  const query = querySchema.parse({
-    status: first("status"),
-    page: first("page"),
-    notice: first("notice"),
-    edit: first("edit"),
-    reply: first("reply"),
-  });
+  await requireUser("comments.moderate");
+  const query = querySchema.parse(firstValues(await searchParams));
   return <ModerationQueue {...query} />;
 }

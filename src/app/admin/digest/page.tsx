@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth";
-import type { SearchParams } from "@/features/editorial/search-params";
+import { requireUser } from "@/lib/auth";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { DigestAdmin } from "@/features/digest/components/DigestAdmin";
 
 export const metadata: Metadata = { title: "Digest" };
 
 export default async function DigestPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requireRole("EDITOR", "ADMIN");
+  const user = await requireUser("digest.manage");
   const raw = await searchParams;
-  const run = z.string().max(60).regex(/^[\w-]+$/).optional().catch(undefined).parse(Array.isArray(raw.run) ? raw.run[0] : raw.run);
+  const run = z.string().max(60).regex(/^[\w-]+$/).optional().catch(undefined).parse(firstParam(raw, "run"));
   return <DigestAdmin userEmail={user.email} openRunId={run} />;
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
+import { AdminTable } from "@/components/AdminTable";
 import { listPendingInvitations, listPeople, listProfilesForEditors, listUsersWithoutProfile } from "@/features/people/data";
-import { listSeriesChoices } from "@/features/editorial/data";
-import { formatLondonTime } from "@/features/editorial/london-time";
+import { listSeriesChoices } from "@/features/posts/admin/data";
+import { formatLondonTime } from "@/lib/london-time";
 import { BylineForm, InviteForm, LinkProfileForm, PseudonymForm } from "@/features/people/components/people-forms";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "People" };
 const roleLabels = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" } as const;
 
 export default async function PeoplePage() {
-  await requireRole("ADMIN", "EDITOR");
+  await requireUser("people.manage");
   const [people, profiles, invitations, unlinkedUsers, series] = await Promise.all([
     listPeople(),
     listProfilesForEditors(),
@@ -52,54 +53,33 @@ export default async function PeoplePage() {
       )}
 
       <h2>Bylines</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>Byline</th>
-              <th>Posts</th>
-              <th>Login</th>
-              <th>Pen name (real name: editors only)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {profiles.map((profile) => (
-              <tr key={profile.id}>
-                <td>{profile.displayName}</td>
-                <td>{profile._count.posts}</td>
-                <td>{profile.user ? profile.user.email : <LinkProfileForm profileId={profile.id} users={unlinkedUsers} />}</td>
-                <td>
-                  <PseudonymForm profileId={profile.id} isPseudonymous={profile.isPseudonymous} realName={profile.realName} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        rows={profiles}
+        rowKey={(profile) => profile.id}
+        empty="No bylines yet."
+        columns={[
+          { header: "Byline", cell: (profile) => profile.displayName },
+          { header: "Posts", cell: (profile) => profile._count.posts },
+          { header: "Login", cell: (profile) => (profile.user ? profile.user.email : <LinkProfileForm profileId={profile.id} users={unlinkedUsers} />) },
+          {
+            header: "Pen name (real name: editors only)",
+            cell: (profile) => <PseudonymForm profileId={profile.id} isPseudonymous={profile.isPseudonymous} realName={profile.realName} />,
+          },
+        ]}
+      />
 
       <h2>Logins</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Byline</th>
-              <th>Active sessions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((person) => (
-              <tr key={person.id}>
-                <td>{person.email}</td>
-                <td>{roleLabels[person.role]}</td>
-                <td>{person.profile?.displayName ?? "—"}</td>
-                <td>{person._count.sessions}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        rows={people}
+        rowKey={(person) => person.id}
+        empty="No logins yet."
+        columns={[
+          { header: "Email", cell: (person) => person.email },
+          { header: "Role", cell: (person) => roleLabels[person.role] },
+          { header: "Byline", cell: (person) => person.profile?.displayName ?? "—" },
+          { header: "Active sessions", cell: (person) => person._count.sessions },
+        ]}
+      />
     </>
   );
 }

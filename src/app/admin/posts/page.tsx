@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth";
-import { listPostsVisibleTo } from "@/features/editorial/data";
-import { isEditor } from "@/features/editorial/permissions";
-import { NewPostForm } from "@/features/editorial/components/new-post-form";
-import { PostTable } from "@/features/editorial/components/post-table";
+import { requireUser } from "@/lib/auth";
+import { listPostsVisibleTo } from "@/features/posts/admin/data";
+import { can } from "@/lib/permissions";
+import { NewPostForm } from "@/features/posts/admin/components/new-post-form";
+import { PostTable } from "@/features/posts/admin/components/post-table";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -12,11 +12,11 @@ export const instant = false;
 export const metadata: Metadata = { title: "Posts" };
 
 export default async function AdminPostsPage() {
-  const user = await requireRole();
+  const user = await requireUser();
   const posts = await listPostsVisibleTo(user);
   return (
     <>
-      <h1>{isEditor(user) ? "All posts" : "Your posts"}</h1>
+      <h1>{can(user, "posts.editAny") ? "All posts" : "Your posts"}</h1>
       {user.profileId ? (
         <NewPostForm />
       ) : (

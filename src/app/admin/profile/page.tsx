@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
 import { findOwnProfile } from "@/features/people/data";
 import { ProfileForm } from "@/features/people/components/people-forms";
 
@@ -9,7 +9,7 @@ export const instant = false;
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
-  const user = await requireRole();
+  const user = await requireUser();
   const profile = await findOwnProfile(user.id);
   return (
     <>

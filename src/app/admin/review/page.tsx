@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth";
-import { listReviewQueue, listScheduledPosts } from "@/features/editorial/data";
-import { PostTable } from "@/features/editorial/components/post-table";
+import { requireUser } from "@/lib/auth";
+import { listReviewQueue, listScheduledPosts } from "@/features/posts/admin/data";
+import { PostTable } from "@/features/posts/admin/components/post-table";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -9,7 +9,7 @@ export const instant = false;
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewQueuePage() {
-  await requireRole("ADMIN", "EDITOR");
+  await requireUser("posts.review");
   const [queue, scheduled] = await Promise.all([listReviewQueue(), listScheduledPosts()]);
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth";
-import { listSeriesWithPosts } from "@/features/editorial/data";
-import { SeriesOrder } from "@/features/editorial/components/series-order";
+import { requireUser } from "@/lib/auth";
+import { listSeriesWithPosts } from "@/features/series/data";
+import { SeriesOrder } from "@/features/series/components/SeriesOrder";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -9,7 +9,7 @@ export const instant = false;
 export const metadata: Metadata = { title: "Series" };
 
 export default async function SeriesAdminPage() {
-  await requireRole("ADMIN", "EDITOR");
+  await requireUser("series.manage");
   const series = await listSeriesWithPosts();
   return (
     <>

@@ -1,7 +1,8 @@
-import type { SearchParams } from "@/features/editorial/search-params";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser, safeCallbackPath } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
+import { safeCallbackPath } from "@/features/people/sign-in";
 import { SignInForm } from "@/features/people/components/sign-in-form";
 
 // Reads its query string at request time; nothing here is worth a prefetched shell.
@@ -17,8 +18,10 @@ const notices: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   if (await getCurrentUser()) redirect("/admin");
-  const signedOut = typeof params.signedOut === "string" ? notices[params.signedOut] : undefined;
-  const callbackUrl = typeof params.callbackUrl === "string" ? safeCallbackPath(params.callbackUrl) : undefined;
+  const signedOutParam = firstParam(params, "signedOut");
+  const signedOut = signedOutParam ? notices[signedOutParam] : undefined;
+  const callbackParam = firstParam(params, "callbackUrl");
+  const callbackUrl = callbackParam ? safeCallbackPath(callbackParam) : undefined;
   return (
     <section className="auth-card">
       <h1>Sign in</h1>

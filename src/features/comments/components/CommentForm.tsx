@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { submitCommentAction } from "../actions";
 import { COMMENT_LIMITS, initialCommentFormState, type CommentFormState } from "../form-state";
 import { COMMENTS_CHANGED_EVENT, useReplyTarget } from "./ReplyContext";
+import { HoneypotField } from "@/components/HoneypotField";
 import styles from "./CommentThread.module.css";
 
 /** The signed render-time token, fetched once the form is on screen (the page itself is static). */
@@ -166,12 +167,7 @@ export function CommentForm({ postId, cancelHref }: { postId: string; cancelHref
             )}
           </Field>
         </div>
-        <div className={styles.honeypot} aria-hidden="true">
-          <label>
-            Leave this field empty
-            <input type="text" name="url" tabIndex={-1} autoComplete="off" defaultValue="" />
-          </label>
-        </div>
+        <HoneypotField name="url" />
         <p className={styles.check}>
           <input id="comment-notify" type="checkbox" name="notifyReplies" defaultChecked={values.notifyReplies} />
           <label htmlFor="comment-notify">Email me when someone replies to my comment</label>

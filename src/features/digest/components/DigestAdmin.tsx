@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { AdminTable } from "@/components/AdminTable";
 import { env } from "@/lib/env";
+import { formatLondonTime } from "@/lib/london-time";
 import { countRunDeliveries, listDigestRuns, listProblemDeliveries } from "../data";
 import { buildDigestPreview } from "../preview";
 import { SendTestDigestButton } from "./SendTestDigestButton";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 function duration(start: Date, end: Date | null): string {
   if (!end) return "running";
@@ -14,30 +14,18 @@ function duration(start: Date, end: Date | null): string {
 
 async function RunProblems({ runId }: { runId: string }) {
   const problems = await listProblemDeliveries(runId);
-  if (problems.length === 0) return <p>No failed, uncertain or skipped deliveries in this run.</p>;
   return (
-    <div className="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Address</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {problems.map((delivery) => (
-            <tr key={delivery.id}>
-              <td>{delivery.subscriber.email}</td>
-              <td>{delivery.status.toLowerCase()}</td>
-              <td>{delivery.attempts}</td>
-              <td>{delivery.error}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AdminTable
+      rows={problems}
+      rowKey={(delivery) => delivery.id}
+      empty="No failed, uncertain or skipped deliveries in this run."
+      columns={[
+        { header: "Address", cell: (delivery) => delivery.subscriber.email },
+        { header: "Outcome", cell: (delivery) => delivery.status.toLowerCase() },
+        { header: "Attempts", cell: (delivery) => delivery.attempts },
+        { header: "Why", cell: (delivery) => delivery.error },
+      ]}
+    />
   );
 }
 
@@ -46,6 +34,8 @@ export async function DigestAdmin({ userEmail, openRunId }: { userEmail: string;
   const running = runs.find((run) => run.status === "RUNNING");
   const live = running ? await countRunDeliveries(running.id) : null;
   const settings = env();
+  const countsOf = (run: (typeof runs)[number]) =>
+    run.id === running?.id && live ? { sent: live.SENT ?? 0, failed: live.FAILED ?? 0, uncertain: live.UNCERTAIN ?? 0 } : { sent: run.sentCount, failed: run.failedCount, uncertain: run.uncertainCount };
   return (
     <>
       <h1>Digest</h1>
@@ -54,58 +44,35 @@ export async function DigestAdmin({ userEmail, openRunId }: { userEmail: string;
         run. Mail goes {settings.SMTP_URL ? "to the SMTP server" : <Link href="/admin/outbox">to the outbox</Link>}.
       </p>
       <h2>Past runs</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Window</th>
-              <th scope="col">Status</th>
-              <th scope="col">Posts</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Failed</th>
-              <th scope="col">Uncertain</th>
-              <th scope="col">Duration</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.length === 0 ? (
-              <tr>
-                <td colSpan={9}>No digest has run yet.</td>
-              </tr>
-            ) : null}
-            {runs.map((run) => {
-              const counts = run.id === running?.id && live ? { sent: live.SENT ?? 0, failed: live.FAILED ?? 0, uncertain: live.UNCERTAIN ?? 0 } : { sent: run.sentCount, failed: run.failedCount, uncertain: run.uncertainCount };
-              return (
-                <tr key={run.id}>
-                  <td>{dateTime.format(run.startedAt)}</td>
-                  <td>
-                    {dateTime.format(run.windowStart)} → {dateTime.format(run.windowEnd)}
-                  </td>
-                  <td>
-                    {run.status === "EMPTY" ? "nothing new" : run.status.toLowerCase()}
-                  </td>
-                  <td>{run.postIds.length}</td>
-                  <td>{run.audienceSize}</td>
-                  <td>{counts.sent}</td>
-                  <td>{counts.failed}</td>
-                  <td>{counts.uncertain > 0 ? <strong>{counts.uncertain}</strong> : 0}</td>
-                  <td>
-                    {duration(run.startedAt, run.finishedAt)}
-                    {counts.failed + counts.uncertain > 0 || run.audienceSize > counts.sent ? (
-                      <>
-                        {" "}
-                        · <Link href={`/admin/digest?run=${run.id}#problems`}>details</Link>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        rows={runs}
+        rowKey={(run) => run.id}
+        empty="No digest has run yet."
+        columns={[
+          { header: "Started", cell: (run) => formatLondonTime(run.startedAt, "medium") },
+          { header: "Window", cell: (run) => `${formatLondonTime(run.windowStart, "medium")} → ${formatLondonTime(run.windowEnd, "medium")}` },
+          { header: "Status", cell: (run) => (run.status === "EMPTY" ? "nothing new" : run.status.toLowerCase()) },
+          { header: "Posts", cell: (run) => run.postIds.length },
+          { header: "Audience", cell: (run) => run.audienceSize },
+          { header: "Sent", cell: (run) => countsOf(run).sent },
+          { header: "Failed", cell: (run) => countsOf(run).failed },
+          { header: "Uncertain", cell: (run) => (countsOf(run).uncertain > 0 ? <strong>{countsOf(run).uncertain}</strong> : 0) },
+          {
+            header: "Duration",
+            cell: (run) => (
+              <>
+                {duration(run.startedAt, run.finishedAt)}
+                {countsOf(run).failed + countsOf(run).uncertain > 0 || run.audienceSize > countsOf(run).sent ? (
+                  <>
+                    {" "}
+                    · <Link href={`/admin/digest?run=${run.id}#problems`}>details</Link>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       <p className="form-hint">
         Uncertain: the worker stopped after handing the email to the mail server and before recording the answer. It may have been
         delivered, so it is never sent again.

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { env } from "@/lib/env";
-import { listOutbox, readOutboxMessage } from "@/lib/mail";
+import { listOutbox, readOutboxMessage } from "@/lib/mail/outbox";
+import { formatLondonTime } from "@/lib/london-time";
+import { AdminTable } from "@/components/AdminTable";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });
 export const OUTBOX_PAGE_SIZE = 50;
 
 export async function OutboxList({ page }: { page: number }) {
@@ -18,33 +19,16 @@ export async function OutboxList({ page }: { page: number }) {
           : "Without SMTP_URL, every email Docket sends is written here instead of being delivered."}{" "}
         {total} message(s), newest first.
       </p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Written</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.length === 0 ? (
-              <tr>
-                <td colSpan={3}>The outbox is empty.</td>
-              </tr>
-            ) : null}
-            {messages.map(({ entry, message }) => (
-              <tr key={entry.file}>
-                <td>{dateTime.format(entry.sentAt)}</td>
-                <td>{message?.to}</td>
-                <td>
-                  <Link href={`/admin/outbox/${encodeURIComponent(entry.file)}`}>{message?.subject || "(no subject)"}</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        rows={messages}
+        rowKey={({ entry }) => entry.file}
+        empty="The outbox is empty."
+        columns={[
+          { header: "Written", cell: ({ entry }) => formatLondonTime(entry.sentAt, "medium") },
+          { header: "To", cell: ({ message }) => message?.to },
+          { header: "Subject", cell: ({ entry, message }) => <Link href={`/admin/outbox/${encodeURIComponent(entry.file)}`}>{message?.subject || "(no subject)"}</Link> },
+        ]}
+      />
       <nav className="actions-row" aria-label="Pages">
         {page > 1 ? <Link href={`/admin/outbox?page=${page - 1}`}>← Newer</Link> : null}
         <span>

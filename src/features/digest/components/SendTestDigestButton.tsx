@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { sendTestDigestAction, type TestSendState } from "../actions";
+import { initialFormState } from "@/lib/action-result";
+import { sendTestDigestAction } from "../actions";
 
 export function SendTestDigestButton({ email }: { email: string }) {
-  const [state, formAction, pending] = useActionState<TestSendState>(sendTestDigestAction, { status: "idle", message: "" });
+  const [state, formAction, pending] = useActionState(sendTestDigestAction, initialFormState);
   return (
     <form action={formAction} className="actions-row">
       <button type="submit" disabled={pending}>

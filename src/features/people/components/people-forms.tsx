@@ -1,30 +1,14 @@
 "use client";
 // Forms for invitations, bylines and profiles. On failure each keeps what was typed and says why.
 import { useActionState, useState, type ReactNode } from "react";
-import {
-  completeProfileAction,
-  createBylineAction,
-  inviteAuthorAction,
-  linkProfileAction,
-  setPseudonymAction,
-  type PeopleFormState,
-} from "../actions";
+import { FieldError, FormMessage } from "@/components/FormFeedback";
+import { initialFormState, type FormState } from "@/lib/action-result";
+import { completeProfileAction, createBylineAction, inviteAuthorAction, linkProfileAction, setPseudonymAction } from "../actions";
 
-type Action = (previous: PeopleFormState, form: FormData) => Promise<PeopleFormState>;
-
-function FormResult({ state }: { state: PeopleFormState }) {
-  if (state.ok) return <p className="form-notice" role="status">{state.message}</p>;
-  if (state.error) return <p className="form-error" role="alert">{state.error}</p>;
-  return null;
-}
-
-function FieldError({ state, name }: { state: PeopleFormState; name: string }) {
-  const message = state.fieldErrors?.[name];
-  return message ? <p className="form-error" id={`${name}-error`}>{message}</p> : null;
-}
+type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
 function useForm(action: Action) {
-  return useActionState<PeopleFormState, FormData>(action, {});
+  return useActionState(action, initialFormState);
 }
 
 function Submit({ pending, children }: { pending: boolean; children: ReactNode }) {
@@ -37,11 +21,11 @@ function Submit({ pending, children }: { pending: boolean; children: ReactNode }
 
 export function InviteForm({ series }: { series: { id: string; title: string }[] }) {
   const [state, action, pending] = useForm(inviteAuthorAction);
-  const value = (name: string) => (state.ok ? "" : state.values?.[name]);
+  const value = (name: string) => state.values[name];
   return (
     <form action={action} className="admin-form" noValidate>
       <label htmlFor="invite-email">Email address</label>
-      <input id="invite-email" name="email" type="email" defaultValue={value("email")} aria-invalid={state.fieldErrors?.email ? true : undefined} />
+      <input id="invite-email" name="email" type="email" defaultValue={value("email")} aria-invalid={state.fieldErrors.email ? true : undefined} />
       <FieldError state={state} name="email" />
       <label htmlFor="invite-role">Role</label>
       <select id="invite-role" name="role" defaultValue={value("role") ?? "GUEST"}>
@@ -57,7 +41,7 @@ export function InviteForm({ series }: { series: { id: string; title: string }[]
           </option>
         ))}
       </select>
-      <FormResult state={state} />
+      <FormMessage state={state} />
       <Submit pending={pending}>Send invitation</Submit>
     </form>
   );
@@ -69,7 +53,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
   const [state, action, pending] = useForm(completeProfileAction);
   const [avatarUrl, setAvatarUrl] = useState(initial.avatarUrl);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const value = (name: keyof ProfileValues) => state.values?.[name] ?? initial[name];
+  const value = (name: keyof ProfileValues) => state.values[name] ?? initial[name];
 
   async function uploadAvatar(file: File) {
     setUploadError(null);
@@ -89,7 +73,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
     <form action={action} className="admin-form" noValidate>
       <label htmlFor="displayName">Name readers will see</label>
       <p className="form-hint">Your own name or a pen name.</p>
-      <input id="displayName" name="displayName" type="text" defaultValue={value("displayName")} aria-invalid={state.fieldErrors?.displayName ? true : undefined} />
+      <input id="displayName" name="displayName" type="text" defaultValue={value("displayName")} aria-invalid={state.fieldErrors.displayName ? true : undefined} />
       <FieldError state={state} name="displayName" />
       <label htmlFor="bio">About you</label>
       <textarea id="bio" name="bio" rows={5} defaultValue={value("bio")} />
@@ -108,7 +92,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
       <label htmlFor="website">Website</label>
       <input id="website" name="website" type="url" placeholder="https://" defaultValue={value("website")} />
       <FieldError state={state} name="website" />
-      <FormResult state={state} />
+      <FormMessage state={state} />
       <Submit pending={pending}>Save profile</Submit>
     </form>
   );
@@ -116,7 +100,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
 
 export function BylineForm() {
   const [state, action, pending] = useForm(createBylineAction);
-  const value = (name: string) => (state.ok ? "" : state.values?.[name]);
+  const value = (name: string) => state.values[name];
   return (
     <form action={action} className="admin-form" noValidate>
       <label htmlFor="byline-name">Name on the byline</label>
@@ -130,7 +114,7 @@ export function BylineForm() {
       <label htmlFor="byline-real">Real name (editors only; never shown publicly)</label>
       <input id="byline-real" name="realName" type="text" defaultValue={value("realName")} />
       <FieldError state={state} name="realName" />
-      <FormResult state={state} />
+      <FormMessage state={state} />
       <Submit pending={pending}>Create byline</Submit>
     </form>
   );
@@ -153,7 +137,7 @@ export function LinkProfileForm({ profileId, users }: { profileId: string; users
         ))}
       </select>
       <Submit pending={pending}>Link</Submit>
-      <FormResult state={state} />
+      <FormMessage state={state} />
     </form>
   );
 }
@@ -166,9 +150,9 @@ export function PseudonymForm({ profileId, isPseudonymous, realName }: { profile
       <label className="checkbox">
         <input type="checkbox" name="isPseudonymous" defaultChecked={isPseudonymous} /> Pen name
       </label>
-      <input name="realName" type="text" aria-label="Real name" placeholder="Real name" defaultValue={state.values?.realName ?? realName ?? ""} />
+      <input name="realName" type="text" aria-label="Real name" placeholder="Real name" defaultValue={state.values.realName ?? realName ?? ""} />
       <Submit pending={pending}>Save</Submit>
-      <FormResult state={state} />
+      <FormMessage state={state} />
     </form>
   );
 }

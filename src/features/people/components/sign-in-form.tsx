@@ -1,9 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import { requestSignInLinkAction, type SignInFormState } from "../actions";
+import { initialFormState } from "@/lib/action-result";
+import { requestSignInLinkAction } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState<SignInFormState, FormData>(requestSignInLinkAction, {});
+  const [state, action, pending] = useActionState(requestSignInLinkAction, initialFormState);
+  const error = state.status === "error" ? state.message : undefined;
   return (
     <form action={action} className="admin-form" noValidate>
       <label htmlFor="email">Email address</label>
@@ -13,13 +15,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.email}
-        aria-invalid={state.error ? true : undefined}
-        aria-describedby={state.error ? "email-error" : undefined}
+        defaultValue={state.values.email}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "email-error" : undefined}
       />
-      {state.error && (
+      {error && (
         <p id="email-error" className="form-error" role="alert">
-          {state.error}
+          {error}
         </p>
       )}
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}

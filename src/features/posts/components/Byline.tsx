@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicByline } from "@/features/authors/public-profile";
+import type { PublicByline } from "@/features/posts/bylines";
 import { paths } from "@/lib/seo";
 
 function initials(name: string): string {

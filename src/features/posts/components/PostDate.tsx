@@ -1,4 +1,4 @@
-import { formatUkDate, isoDate } from "@/lib/uk-date";
+import { formatUkDate, isoDate } from "@/lib/london-time";
 
 export function PostDate({ date }: { date: Date | string }) {
   return <time dateTime={isoDate(date)}>{formatUkDate(date)}</time>;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { SeriesContext } from "@/features/posts/data";
 import { paths } from "@/lib/seo";
-import { ordinal } from "@/lib/uk-date";
+import { ordinal } from "@/lib/london-time";
 
 /** "This is the 5th post in the X series. Read the others.", previous/next, and the "Next week" teaser. */
 export function SeriesBox({

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { updatePreferencesAction } from "../actions";
 import type { PreferencesFormState } from "../schema";
-import styles from "./subscription.module.css";
+import styles from "@/components/email-link-page.module.css";
 
 type Topic = { id: string; label: string };
 

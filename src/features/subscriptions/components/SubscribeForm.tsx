@@ -3,6 +3,7 @@
 import { useActionState, useId } from "react";
 import { subscribeAction } from "../actions";
 import { initialSubscribeState } from "../form-state";
+import { HoneypotField } from "@/components/HoneypotField";
 import styles from "./SubscribeBox.module.css";
 
 export function SubscribeForm() {
@@ -34,12 +35,7 @@ export function SubscribeForm() {
           {pending ? "Subscribing…" : "Subscribe"}
         </button>
       </div>
-      <div className={styles.honeypot} aria-hidden="true">
-        <label>
-          Leave this field empty
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <HoneypotField name="website" />
       <p
         id={messageId}
         role={state.status === "error" ? "alert" : "status"}

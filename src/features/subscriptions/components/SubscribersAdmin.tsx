@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatUkDate } from "@/lib/uk-date";
+import { AdminTable } from "@/components/AdminTable";
+import { formatUkDate } from "@/lib/london-time";
 import { removeSubscriberAction } from "../actions";
 import { listSubscribers, SUBSCRIBERS_PAGE_SIZE, type SubscriberStatusFilter } from "../data";
 import { ImportSubscribersForm } from "./ImportSubscribersForm";
@@ -49,53 +50,47 @@ export async function SubscribersAdmin({ query, status, page, notice }: { query:
         </select>
         <button type="submit">Search</button>
       </form>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Address</th>
-              <th scope="col">Status</th>
-              <th scope="col">Receives</th>
-              <th scope="col">Confirmed</th>
-              <th scope="col">Since</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {subscribers.length === 0 ? (
-              <tr>
-                <td colSpan={6}>No subscribers match.</td>
-              </tr>
-            ) : null}
-            {subscribers.map((subscriber) => (
-              <tr key={subscriber.id}>
-                <td>
-                  {subscriber.email}
-                  {subscriber.consentNote ? <div className="form-hint">{subscriber.consentNote}</div> : null}
-                </td>
-                <td>
-                  <span className={`status status-${subscriber.status}`}>{subscriber.status.toLowerCase()}</span>
-                  {subscriber.permanentFailures > 0 ? <div className="form-hint">{subscriber.permanentFailures} hard bounce(s)</div> : null}
-                </td>
-                <td>{subscriber.allPosts ? "All posts" : [...subscriber.seriesTitles, ...subscriber.categoryNames].join(", ") || "Nothing chosen"}</td>
-                <td>{subscriber.confirmedAt ? formatUkDate(subscriber.confirmedAt) : "—"}</td>
-                <td>{formatUkDate(subscriber.createdAt)}</td>
-                <td>
-                  <form action={removeSubscriberAction}>
-                    <input type="hidden" name="subscriberId" value={subscriber.id} />
-                    <input type="hidden" name="back" value={here} />
-                    <button type="submit" className="secondary" aria-label={`Remove ${subscriber.email}`}>
-                      Remove
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        rows={subscribers}
+        rowKey={(subscriber) => subscriber.id}
+        empty="No subscribers match."
+        columns={[
+          {
+            header: "Address",
+            cell: (subscriber) => (
+              <>
+                {subscriber.email}
+                {subscriber.consentNote ? <div className="form-hint">{subscriber.consentNote}</div> : null}
+              </>
+            ),
+          },
+          {
+            header: "Status",
+            cell: (subscriber) => (
+              <>
+                <span className={`status status-${subscriber.status}`}>{subscriber.status.toLowerCase()}</span>
+                {subscriber.permanentFailures > 0 ? <div className="form-hint">{subscriber.permanentFailures} hard bounce(s)</div> : null}
+              </>
+            ),
+          },
+          { header: "Receives", cell: (subscriber) => (subscriber.allPosts ? "All posts" : [...subscriber.seriesTitles, ...subscriber.categoryNames].join(", ") || "Nothing chosen") },
+          { header: "Confirmed", cell: (subscriber) => (subscriber.confirmedAt ? formatUkDate(subscriber.confirmedAt) : "—") },
+          { header: "Since", cell: (subscriber) => formatUkDate(subscriber.createdAt) },
+          {
+            header: "Actions",
+            hiddenHeader: true,
+            cell: (subscriber) => (
+              <form action={removeSubscriberAction}>
+                <input type="hidden" name="subscriberId" value={subscriber.id} />
+                <input type="hidden" name="back" value={here} />
+                <button type="submit" className="secondary" aria-label={`Remove ${subscriber.email}`}>
+                  Remove
+                </button>
+              </form>
+            ),
+          },
+        ]}
+      />
       <nav className="actions-row" aria-label="Pages">
         {page > 1 ? <Link href={listHref(query, status, page - 1)}>← Newer</Link> : null}
         <span>

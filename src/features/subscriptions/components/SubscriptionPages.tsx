@@ -4,7 +4,7 @@ import { confirmSubscriptionAction, unsubscribeAction } from "../actions";
 import { getSubscriberPreferences, listSubscriptionTopics, maskEmail } from "../data";
 import { PreferencesForm } from "./PreferencesForm";
 import { SubscribeBox } from "./SubscribeBox";
-import styles from "./subscription.module.css";
+import styles from "@/components/email-link-page.module.css";
 
 type LinkParams = { token?: string; state?: string; done?: string; welcome?: string };
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
 import { getPublishedPost } from "@/features/posts/data";
 import { siteName } from "@/lib/seo";
-import { formatUkDate } from "@/lib/uk-date";
+import { formatUkDate } from "@/lib/london-time";
 
 export const alt = "The post's title and author";
 export const size = { width: 1200, height: 630 };

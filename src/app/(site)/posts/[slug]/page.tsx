@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
-import { findRedirectTarget, getPublishedPost, listRecentPostSlugs, loadPostPage } from "@/features/posts/data";
+import { findRedirectTarget, getPublishedPost, listRecentPostSlugs } from "@/features/posts/data";
+import { listApprovedComments } from "@/features/comments/data";
 import { Bylines } from "@/features/posts/components/Byline";
 import { PostDate } from "@/features/posts/components/PostDate";
 import { RelatedPosts } from "@/features/posts/components/RelatedPosts";
@@ -55,13 +56,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PostPage({ params }: Props) {
   const { slug } = await params;
-  const data = await loadPostPage(slug);
-  if (!data) {
+  const post = await getPublishedPost(slug);
+  if (!post) {
     const target = await findRedirectTarget(paths.post(slug));
     if (target) permanentRedirect(paths.post(target));
     return <NotFoundContent />;
   }
-  const { post, comments } = data;
+  const comments = await listApprovedComments(post.id);
   const url = absoluteUrl(paths.post(post.slug));
   const crumbs = [
     { name: siteName(), path: "/" },

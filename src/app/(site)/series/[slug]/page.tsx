@@ -3,7 +3,7 @@ import { getSeriesContext } from "@/features/posts/data";
 import { PostListItem } from "@/features/posts/components/PostList";
 import { getPublicSeries, listPublicSeries, listSeriesPosts } from "@/features/series/data";
 import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
-import { formatUkDate } from "@/lib/uk-date";
+import { formatUkDate } from "@/lib/london-time";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 
 export const ensureStatic = "navigation";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
 import { getCommentSettings } from "@/features/comments/data";
-import { CommentSettingsForm } from "@/features/comments/components/CommentSettingsForm";
+import { CommentSettingsForm } from "@/features/comments/moderation/components/CommentSettingsForm";
 
 export const metadata: Metadata = { title: "Comment settings" };
 
 export default async function CommentSettingsPage() {
-  await requireRole("EDITOR", "ADMIN");
+  await requireUser("comments.moderate");
   const settings = await getCommentSettings();
   return (
     <>

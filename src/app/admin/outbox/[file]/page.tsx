@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
 import { OutboxMessageView } from "@/features/digest/components/OutboxViewer";
 
 export const metadata: Metadata = { title: "Outbox message" };
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ file: string }> }) {
-  await requireRole("EDITOR", "ADMIN");
+  await requireUser("outbox.read");
   const { file } = await params;
   return <OutboxMessageView file={decodeURIComponent(file)} />;
 }

@@ -1,92 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth";
-import { findPostForEditing, listCategoryChoices, listSeriesChoices, type PostForEditing } from "@/features/editorial/data";
-import { listProfileChoices } from "@/features/people/data";
-import {
-  canEditPost,
-  canPublishPost,
-  canRequestChanges,
-  canSchedulePost,
-  canSubmitPost,
-  canUnpublishPost,
-  canViewPost,
-  isEditor,
-  type PostAccessFacts,
-} from "@/features/editorial/permissions";
-import { formatLondonTime, toLondonLocal } from "@/features/editorial/london-time";
+import { requireUser } from "@/lib/auth";
+import { formatLondonTime } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
-import { PostEditor } from "@/features/editorial/components/post-editor";
-import { PostActions } from "@/features/editorial/components/post-actions";
-import { StatusBadge } from "@/features/editorial/components/post-table";
-import type { EditorFields } from "@/features/editorial/components/post-editor";
+import { can } from "@/lib/permissions";
+import { findPostForEditing, listCategoryChoices, listSeriesChoices } from "@/features/posts/admin/data";
+import { defaultScheduleLocal, editorFieldsOf, postStateExplanation } from "@/features/posts/admin/editor-fields";
+import { canEditPost, canViewPost, postActionFlags } from "@/features/posts/permissions";
+import { PostEditor } from "@/features/posts/admin/components/post-editor";
+import { PostActions } from "@/features/posts/admin/components/post-actions";
+import { StatusBadge } from "@/features/posts/admin/components/post-table";
+import { listProfileChoices } from "@/features/people/data";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
 
 export const metadata: Metadata = { title: "Edit post" };
 
-function editorFieldsOf(post: PostForEditing): EditorFields {
-  return {
-    title: post.title,
-    slug: post.slug,
-    standfirst: post.standfirst ?? "",
-    bodyMarkdown: post.bodyMarkdown,
-    categoryId: post.categoryId ?? "",
-    tags: post.tags.map((postTag) => postTag.tag.name).join(", "),
-    seriesId: post.seriesId ?? "",
-    seriesPosition: post.seriesPosition ? String(post.seriesPosition) : "",
-    coverImageUrl: post.coverImageUrl ?? "",
-    coverImageAlt: post.coverImageAlt ?? "",
-    coAuthorIds: post.authors.map((author) => author.profileId),
-    commentsOpen: post.commentsOpen,
-  };
-}
-
-function nextMorningLocal(): string {
-  const tomorrow = toLondonLocal(new Date(Date.now() + 24 * 60 * 60 * 1000));
-  return `${tomorrow.slice(0, 10)}T09:00`;
-}
-
-function stateExplanation(post: PostForEditing, editing: boolean): string | null {
-  switch (post.status) {
-    case "SUBMITTED":
-      // A guest's editor is replaced by this page once they submit, so it repeats what the action said.
-      return editing
-        ? "Submitted for review."
-        : "Submitted for review. The editors have been told; you will get an email when they respond. The post stays locked until an editor responds.";
-    case "CHANGES_REQUESTED":
-      return "An editor asked for changes: see the feedback below, edit, and submit again.";
-    case "SCHEDULED":
-      return post.scheduledFor ? `Scheduled for ${formatLondonTime(post.scheduledFor)} (UK time).` : "Scheduled.";
-    case "PUBLISHED":
-      return post.publishedAt ? `Published on ${formatLondonTime(post.publishedAt)}.` : "Published.";
-    case "UNPUBLISHED":
-      return "Unpublished: readers cannot see it.";
-    default:
-      return null;
-  }
-}
-
 export default async function EditPostPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireRole();
+  const user = await requireUser();
   const { id } = await params;
   const post = await findPostForEditing(id);
   if (!post) notFound();
-  const facts: PostAccessFacts = { status: post.status, createdById: post.createdById, authorProfileIds: post.authors.map((author) => author.profileId) };
+  const facts = { status: post.status, createdById: post.createdById, authorProfileIds: post.authors.map((author) => author.profileId) };
   if (!canViewPost(user, facts)) notFound();
 
   const editing = canEditPost(user, facts);
-  const flags = {
-    canSubmit: canSubmitPost(user, facts),
-    canPublish: canPublishPost(user, facts),
-    canSchedule: canSchedulePost(user, facts),
-    canRequestChanges: canRequestChanges(user, facts),
-    canUnpublish: canUnpublishPost(user, facts),
-    canNote: isEditor(user),
-  };
-  const explanation = stateExplanation(post, editing);
+  const flags = postActionFlags(user, facts);
+  const explanation = postStateExplanation(post, editing);
   const [categories, series, profiles] = editing ? await Promise.all([listCategoryChoices(), listSeriesChoices(), listProfileChoices()]) : [[], [], []];
 
   return (
@@ -129,17 +71,17 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           categories={categories.map((category) => ({ id: category.id, name: category.name }))}
           series={series.map((item) => ({ id: item.id, name: item.title }))}
           profiles={profiles.map((profile) => ({ id: profile.id, name: profile.displayName }))}
-          canChangeAuthors={isEditor(user) || user.role === "AUTHOR"}
-          canAddAuthors={isEditor(user)}
+          canChangeAuthors={can(user, "posts.arrangeBylines")}
+          canAddAuthors={can(user, "posts.addBylines")}
           slugFollowsTitle={!post.publishedAt}
           serverUpdatedAt={post.updatedAt.toISOString()}
-          actions={{ flags, defaultScheduleLocal: post.scheduledFor ? toLondonLocal(post.scheduledFor) : nextMorningLocal() }}
+          actions={{ flags, defaultScheduleLocal: defaultScheduleLocal(post) }}
         />
       ) : (
         <>
           {post.standfirst && <p className="standfirst">{post.standfirst}</p>}
           <div className="post-preview" dangerouslySetInnerHTML={{ __html: renderPostMarkdown(post.bodyMarkdown).html }} />
-          <PostActions postId={post.id} flags={flags} defaultScheduleLocal={post.scheduledFor ? toLondonLocal(post.scheduledFor) : nextMorningLocal()} />
+          <PostActions postId={post.id} flags={flags} defaultScheduleLocal={defaultScheduleLocal(post)} />
         </>
       )}
     </>

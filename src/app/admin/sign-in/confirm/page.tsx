@@ -1,7 +1,7 @@
-import type { SearchParams } from "@/features/editorial/search-params";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { safeCallbackPath } from "@/lib/auth";
+import { safeCallbackPath } from "@/features/people/sign-in";
 
 // Reads its query string at request time; nothing here is worth a prefetched shell.
 export const instant = false;
@@ -14,9 +14,9 @@ export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: f
  */
 export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const token = typeof params.token === "string" ? params.token : "";
-  const email = typeof params.email === "string" ? params.email : "";
-  const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
+  const token = firstParam(params, "token") ?? "";
+  const email = firstParam(params, "email") ?? "";
+  const callbackUrl = safeCallbackPath(firstParam(params, "callbackUrl"));
   if (!token || !email) {
     return (
       <section className="auth-card">

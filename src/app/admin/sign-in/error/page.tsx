@@ -1,4 +1,4 @@
-import type { SearchParams } from "@/features/editorial/search-params";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -13,8 +13,8 @@ const explanations: Record<string, string> = {
 };
 
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { error } = await searchParams;
-  const explanation = (typeof error === "string" && explanations[error]) || "Something went wrong while signing you in.";
+  const error = firstParam(await searchParams, "error");
+  const explanation = (error && explanations[error]) || "Something went wrong while signing you in.";
   return (
     <section className="auth-card">
       <h1>We could not sign you in</h1>

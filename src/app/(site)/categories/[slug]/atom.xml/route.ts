@@ -1,4 +1,4 @@
-import { feedResponse } from "@/features/posts/feeds";
+import { feedResponse } from "@/features/feeds/documents";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return feedResponse({ kind: "category", slug: (await params).slug }, "atom");

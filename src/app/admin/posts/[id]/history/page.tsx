@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth";
-import { findPostAccessFacts, findRevision, listRevisions } from "@/features/editorial/data";
-import { canEditPost, canViewPost } from "@/features/editorial/permissions";
-import { formatLondonTime } from "@/features/editorial/london-time";
-import { firstParam, type SearchParams } from "@/features/editorial/search-params";
-import { RevisionDiff } from "@/features/editorial/components/revision-diff";
-import { RestoreButton } from "@/features/editorial/components/restore-button";
+import { requireUser } from "@/lib/auth";
+import { AdminTable } from "@/components/AdminTable";
+import { findPostAccessFacts, findRevision, listRevisions } from "@/features/posts/admin/data";
+import { canEditPost, canViewPost } from "@/features/posts/permissions";
+import { formatLondonTime } from "@/lib/london-time";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { RevisionDiff } from "@/features/posts/admin/components/revision-diff";
+import { RestoreButton } from "@/features/posts/admin/components/restore-button";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -15,7 +16,7 @@ export const instant = false;
 export const metadata: Metadata = { title: "History" };
 
 export default async function PostHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const user = await requireRole();
+  const user = await requireUser();
   const { id } = await params;
   const post = await findPostAccessFacts(id);
   if (!post || !canViewPost(user, post)) notFound();
@@ -35,40 +36,29 @@ export default async function PostHistoryPage({ params, searchParams }: { params
       <h1>History</h1>
       <p className="form-hint">Every save that changed the text is kept. Pick two versions to compare.</p>
       <form method="get" className="history-form">
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>Older</th>
-                <th>Newer</th>
-                <th>Saved</th>
-                <th>By</th>
-                <th>Title</th>
-                {mayRestore && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((revision) => (
-                <tr key={revision.id}>
-                  <td>
-                    <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from ${formatLondonTime(revision.createdAt, "medium")}`} />
-                  </td>
-                  <td>
-                    <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to ${formatLondonTime(revision.createdAt, "medium")}`} />
-                  </td>
-                  <td>{formatLondonTime(revision.createdAt, "medium")}</td>
-                  <td>{authorOf(revision)}</td>
-                  <td>{revision.title}</td>
-                  {mayRestore && (
-                    <td>
-                      <RestoreButton postId={post.id} revisionId={revision.id} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          rows={revisions}
+          rowKey={(revision) => revision.id}
+          empty="No versions saved yet."
+          columns={[
+            {
+              header: "Older",
+              cell: (revision) => (
+                <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from ${formatLondonTime(revision.createdAt, "medium")}`} />
+              ),
+            },
+            {
+              header: "Newer",
+              cell: (revision) => (
+                <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to ${formatLondonTime(revision.createdAt, "medium")}`} />
+              ),
+            },
+            { header: "Saved", cell: (revision) => formatLondonTime(revision.createdAt, "medium") },
+            { header: "By", cell: authorOf },
+            { header: "Title", cell: (revision) => revision.title },
+            ...(mayRestore ? [{ header: "Restore", hiddenHeader: true, cell: (revision: (typeof revisions)[number]) => <RestoreButton postId={post.id} revisionId={revision.id} /> }] : []),
+          ]}
+        />
         <button type="submit">Compare</button>
       </form>
       {from && to ? (

@@ -1,0 +1,23 @@
+// The admin's sections and the permission each needs (src/lib/permissions.ts); pages check the same
+// permission on the server.
+import type { Role } from "@/generated/prisma/enums";
+import { can, type Permission } from "@/lib/permissions";
+
+export type AdminSection = { href: string; label: string; permission: Permission };
+
+export const adminSections: readonly AdminSection[] = [
+  { href: "/admin", label: "Dashboard", permission: "posts.write" },
+  { href: "/admin/posts", label: "Posts", permission: "posts.write" },
+  { href: "/admin/review", label: "Review", permission: "posts.review" },
+  { href: "/admin/comments", label: "Comments", permission: "comments.moderate" },
+  { href: "/admin/subscribers", label: "Subscribers", permission: "subscribers.manage" },
+  { href: "/admin/digest", label: "Digest", permission: "digest.manage" },
+  { href: "/admin/outbox", label: "Outbox", permission: "outbox.read" },
+  { href: "/admin/people", label: "People", permission: "people.manage" },
+  { href: "/admin/series", label: "Series", permission: "series.manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
+];
+
+export function adminSectionsFor(role: Role): AdminSection[] {
+  return adminSections.filter((section) => can({ role }, section.permission));
+}

@@ -1,0 +1,141 @@
+// Moderation as commands (src/lib/action.ts), for editors: approve, hold, spam, trash and restore
+// comments, edit them, reply, erase a commenter, and tune the rules.
+import "server-only";
+import { z } from "zod";
+import { defineCommand } from "@/lib/action";
+import { recordAudit } from "@/lib/audit";
+import { tags } from "@/lib/cache-tags";
+import type { CommentStatus } from "@/generated/prisma/enums";
+import { findReplyParent } from "../data";
+import {
+  CommentGoneError,
+  deleteCommentsByAddress,
+  erasedAddressKey,
+  insertComment,
+  publicTagsFor,
+  setCommentsStatus,
+  storeCommentSettings,
+  updateCommentText,
+} from "../mutations";
+import { notifyAboutApprovedComments } from "../notifications";
+import {
+  commentIdsSchema,
+  commentSettingsChangesSchema,
+  editCommentSchema,
+  editorReplySchema,
+  eraseCommenterSchema,
+  moderationActionSchema,
+  settingsFormSchema,
+  type CommentSettings,
+  type ModerationAction,
+} from "../schema";
+
+const statusForAction: Record<ModerationAction, CommentStatus> = {
+  approve: "APPROVED",
+  unapprove: "PENDING",
+  spam: "SPAM",
+  trash: "TRASH",
+  restore: "PENDING",
+};
+
+const doneForAction: Record<ModerationAction, string> = {
+  approve: "approved",
+  unapprove: "moved back to pending",
+  spam: "marked as spam",
+  trash: "moved to the trash",
+  restore: "restored to pending",
+};
+
+const plural = (count: number) => `${count} comment${count === 1 ? "" : "s"}`;
+
+/** Moves comments to the status the action names; authors and repliers are emailed about approvals. */
+export const moderateComments = defineCommand({
+  access: "comments.moderate",
+  input: z.object({ ids: commentIdsSchema, action: moderationActionSchema }),
+  async run({ ids, action }) {
+    const status = statusForAction[action];
+    const moved = await setCommentsStatus(ids, status, new Date());
+    if (status === "APPROVED" && moved.length > 0) await notifyAboutApprovedComments(moved.map((comment) => comment.id));
+    const publicChange = moved.filter((comment) => comment.status === "APPROVED" || status === "APPROVED");
+    return {
+      message: `${plural(moved.length)} ${doneForAction[action]}.`,
+      tags: publicChange.length > 0 ? publicTagsFor(publicChange.map((comment) => comment.post)) : [],
+      data: { changed: moved.length },
+    };
+  },
+});
+
+export const editComment = defineCommand({
+  access: "comments.moderate",
+  input: editCommentSchema,
+  async run(input) {
+    const comment = await updateCommentText(input);
+    return { message: "Comment saved.", tags: comment.status === "APPROVED" ? publicTagsFor([comment.post]) : [] };
+  },
+});
+
+/** An editor's reply, published at once; replying to a held comment approves it too. */
+export const replyAsEditor = defineCommand({
+  access: "comments.moderate",
+  input: editorReplySchema,
+  async run({ parentId, body }, editor) {
+    const now = new Date();
+    const parent = await findReplyParent(parentId);
+    if (!parent) throw new CommentGoneError();
+    if (parent.status !== "APPROVED") {
+      await setCommentsStatus([parent.id], "APPROVED", now);
+      await notifyAboutApprovedComments([parent.id]);
+    }
+    const reply = await insertComment({
+      postId: parent.postId,
+      parentId: parent.id,
+      authorName: editor.displayName ?? "Editor",
+      authorEmail: editor.email,
+      authorUrl: null,
+      userId: editor.id,
+      body,
+      status: "APPROVED",
+      heldReason: null,
+      ipHash: null,
+      notifyReplies: false,
+      now,
+    });
+    await notifyAboutApprovedComments([reply.id]);
+    return { message: "Reply published.", tags: publicTagsFor([parent.post]), data: { commentId: reply.id } };
+  },
+});
+
+/** Privacy request: deletes every comment written with this email address, and records that it was done. */
+export const eraseCommenter = defineCommand({
+  access: "comments.moderate",
+  input: eraseCommenterSchema,
+  async run({ email }, editor) {
+    const address = email.trim().toLowerCase();
+    const { deleted, comments } = await deleteCommentsByAddress(address);
+    await recordAudit({ actorId: editor.id, action: "comments.erase-commenter", entityType: "Commenter", entityId: erasedAddressKey(address), details: { deletedComments: deleted } });
+    const published = comments.filter((comment) => comment.status === "APPROVED").map((comment) => comment.post);
+    return {
+      message: `Erased ${plural(deleted)} written with that address.`,
+      tags: published.length > 0 ? publicTagsFor(published) : [],
+      data: { changed: deleted },
+    };
+  },
+});
+
+function saveSettingsFrom<Input extends Partial<CommentSettings>>(input: z.ZodType<Input>) {
+  return defineCommand({
+    access: "comments.moderate",
+    input,
+    async run(changes, editor) {
+      const saved = await storeCommentSettings(changes);
+      await recordAudit({ actorId: editor.id, action: "comments.settings-saved", entityType: "Settings", entityId: "comments" });
+      return { message: "Comment settings saved.", tags: [tags.commentSettings], data: saved };
+    },
+  });
+}
+
+/** Changes some of the rules. */
+export const saveCommentSettings = saveSettingsFrom(commentSettingsChangesSchema);
+
+/** The rules form: lists one entry per line, numbers as typed. */
+export const saveCommentSettingsForm = saveSettingsFrom(settingsFormSchema);

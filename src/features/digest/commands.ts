@@ -1,0 +1,23 @@
+// Digest operations as commands (src/lib/action.ts).
+import "server-only";
+import { z } from "zod";
+import { defineCommand } from "@/lib/action";
+import { UserFacingError } from "@/lib/errors";
+import { newMessageId, sendMail } from "@/lib/mail/send";
+import { buildDigestPreview } from "./preview";
+
+/** Emails the preview of tomorrow's digest to the signed-in editor's own address. */
+export const sendTestDigest = defineCommand({
+  access: "digest.manage",
+  input: z.object({}),
+  async run(_input, editor) {
+    const preview = await buildDigestPreview();
+    if (!preview) throw new UserFacingError("There are no published posts yet, so there is nothing to send.");
+    try {
+      await sendMail({ ...preview.message, to: editor.email, subject: `[Test] ${preview.message.subject}`, messageId: newMessageId() });
+    } catch (error) {
+      throw new UserFacingError(`The mail server refused the test: ${(error as Error).message}`);
+    }
+    return { message: `Test digest sent to ${editor.email}.` };
+  },
+});

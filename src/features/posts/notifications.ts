@@ -1,0 +1,64 @@
+// Editorial emails: a submission goes to the editors; review decisions go to the post's authors.
+// They follow a change already made, so a mail failure is logged, never thrown.
+import "server-only";
+import { env, siteUrl } from "@/lib/env";
+import { formatLondonTime } from "@/lib/london-time";
+import { composePlainEmail, type PlainEmail } from "@/lib/mail/layout";
+import { sendMail } from "@/lib/mail/send";
+import { listEmailsWithPermission } from "@/lib/auth";
+import { findPostSummary, listPostAuthorEmails } from "./admin/data";
+
+export type Decision = "changes-requested" | "scheduled" | "published";
+
+async function sendToEach(addresses: string[], email: PlainEmail) {
+  for (const to of new Set(addresses)) {
+    try {
+      await sendMail({ to, ...email });
+    } catch (error) {
+      // The editorial change is already made; a lost notification must not undo or fail it.
+      console.error(`[mail] could not send “${email.subject}”:`, error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+export async function notifyEditorsOfSubmission(postId: string, submitterName: string): Promise<void> {
+  const post = await findPostSummary(postId);
+  await sendToEach(
+    await listEmailsWithPermission("posts.review"),
+    composePlainEmail({
+      subject: `Submitted for review: ${post.title}`,
+      paragraphs: [`${submitterName} submitted “${post.title}” for review.`],
+      action: { label: "Open the review queue", url: `${siteUrl()}/admin/review` },
+    }),
+  );
+}
+
+function decisionEmail(post: { id: string; slug: string; title: string; scheduledFor: Date | null }, decision: Decision, note?: string): PlainEmail {
+  const site = env().SITE_NAME;
+  const editLink = { label: "Open your post", url: `${siteUrl()}/admin/posts/${post.id}` };
+  switch (decision) {
+    case "changes-requested":
+      return composePlainEmail({
+        subject: `Changes requested: ${post.title}`,
+        paragraphs: [`An editor has asked for changes to “${post.title}”.`, ...(note ? [`Their note:\n${note}`] : []), "Make the changes and submit the post again."],
+        action: editLink,
+      });
+    case "scheduled":
+      return composePlainEmail({
+        subject: `Scheduled: ${post.title}`,
+        paragraphs: [`“${post.title}” is scheduled to appear on ${site} on ${post.scheduledFor ? formatLondonTime(post.scheduledFor) : "a date to be confirmed"} (UK time).`],
+        action: editLink,
+      });
+    case "published":
+      return composePlainEmail({
+        subject: `Published: ${post.title}`,
+        paragraphs: [`“${post.title}” is now live on ${site}.`],
+        action: { label: "Read it on the site", url: `${siteUrl()}/posts/${post.slug}` },
+      });
+  }
+}
+
+export async function notifyAuthorsOfDecision(postId: string, decision: Decision, note?: string): Promise<void> {
+  const post = await findPostSummary(postId);
+  await sendToEach(await listPostAuthorEmails(postId), decisionEmail(post, decision, note));
+}

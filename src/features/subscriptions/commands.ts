@@ -1,0 +1,100 @@
+// Subscription operations as commands (src/lib/action.ts). Readers act through signed links (the
+// token is the authority, checked here); editors manage the list.
+import "server-only";
+import { z } from "zod";
+import { defineCommand } from "@/lib/action";
+import { InputError } from "@/lib/errors";
+import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
+import { confirmSubscription, importSubscribers, parseImportAddresses, removeSubscriber, requestSubscription, unsubscribeSubscriber, updateSubscriberPreferences } from "./mutations";
+import type { ImportReport } from "./form-state";
+import { importFormSchema, MAX_IMPORT_ROWS, preferencesFormSchema } from "./schema";
+
+/** The subscribe form: its answer (a SubscribeFormState) never reveals who is subscribed. */
+export const subscribe = defineCommand({
+  access: "public",
+  input: z.object({ email: z.unknown(), website: z.unknown(), ip: z.string().nullable() }),
+  async run({ email, website, ip }) {
+    const state = await requestSubscription({ email, website: typeof website === "string" ? website : "", ip });
+    return { message: state.message, data: state };
+  },
+});
+
+const tokenInput = z.object({ token: z.string().max(2000) });
+
+/** The confirmation link: where to send the reader next. */
+export const confirmSubscriptionByLink = defineCommand({
+  access: "public",
+  input: tokenInput,
+  async run({ token }) {
+    const check = verifySignedToken(token, "confirm");
+    if (!check.ok) return { message: "", redirectTo: `/subscription/confirm?token=${encodeURIComponent(token)}` };
+    const outcome = await confirmSubscription(check.subject);
+    if (outcome === "missing" || outcome === "not-pending") return { message: "", redirectTo: `/subscription/confirm?token=${encodeURIComponent(token)}&state=${outcome}` };
+    return { message: "Confirmed.", redirectTo: `/subscription/preferences?token=${createSignedToken("preferences", check.subject)}&welcome=1` };
+  },
+});
+
+const preferenceMessages = {
+  all: "Saved. You will get every new post.",
+  some: "Saved. You will get new posts from the series and categories you ticked.",
+  pause: "Paused. We will not email you until you choose to receive posts again.",
+} as const;
+
+/** The preferences form, authorized by the signed link in every email. */
+export const updatePreferences = defineCommand({
+  access: "public",
+  input: z.object({ token: z.string().max(2000) }).loose(),
+  async run(input) {
+    const check = verifySignedToken(input.token, "preferences");
+    if (!check.ok) throw new InputError("This link is not valid. Use the link in your latest email from us.");
+    const result = preferencesFormSchema.safeParse(input);
+    if (!result.success) throw new InputError(result.error.issues[0]?.message ?? "Check your choices.");
+    const { choice, seriesIds, categoryIds } = result.data;
+    const updated = await updateSubscriberPreferences(check.subject, choice === "some" ? { choice, seriesIds, categoryIds } : { choice });
+    if (!updated.ok) {
+      throw new InputError(updated.reason === "inactive" ? "This address is not subscribed any more. Subscribe again to choose what you receive." : "This subscription no longer exists.");
+    }
+    if (choice === "unsubscribe") return { message: "", redirectTo: `/subscription/unsubscribe?token=${createSignedToken("unsubscribe", check.subject)}&done=1` };
+    return { message: preferenceMessages[choice] };
+  },
+});
+
+/** The unsubscribe page's button, authorized by a signed unsubscribe (or preferences) link. Idempotent. */
+export const unsubscribeByLink = defineCommand({
+  access: "public",
+  input: tokenInput,
+  async run({ token }) {
+    const check = verifySignedToken(token, "unsubscribe");
+    if (!check.ok) return { message: "", redirectTo: `/subscription/unsubscribe?token=${encodeURIComponent(token)}` };
+    await unsubscribeSubscriber(check.subject);
+    return { message: "Unsubscribed.", redirectTo: `/subscription/unsubscribe?token=${encodeURIComponent(token)}&done=1` };
+  },
+});
+
+export const importSubscriberList = defineCommand({
+  access: "subscribers.manage",
+  input: importFormSchema,
+  async run({ csv, consent, consentNote }, actor) {
+    const addresses = parseImportAddresses(csv);
+    if (addresses.emails.length + addresses.invalid.length > MAX_IMPORT_ROWS) {
+      throw new InputError(`That file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows: split it and import the parts.`);
+    }
+    if (addresses.emails.length === 0) {
+      const skipped = addresses.invalid.slice(0, 5).map((row) => `line ${row.line}: “${row.value}”`);
+      const detail = skipped.length > 0 ? ` Not addresses: ${skipped.join(", ")}${addresses.invalid.length > skipped.length ? "…" : ""}.` : "";
+      throw new InputError(`No valid email addresses found. Put one address per line, or use a column headed “email”.${detail}`, { csv: "No valid email addresses found." });
+    }
+    const result = await importSubscribers({ emails: addresses.emails, consent, consentNote, actor });
+    const report: ImportReport = { ...result, duplicatesInFile: addresses.duplicatesInFile, invalid: addresses.invalid };
+    return { message: `Imported: ${result.added} new, ${result.alreadyPresent} already subscribed or known (left unchanged).`, data: report };
+  },
+});
+
+export const removeSubscriberFromList = defineCommand({
+  access: "subscribers.manage",
+  input: z.object({ subscriberId: z.string().min(1).max(60) }),
+  async run({ subscriberId }, actor) {
+    if (!(await removeSubscriber(subscriberId, actor.id))) throw new InputError("That subscriber was already removed.");
+    return { message: "Subscriber removed." };
+  },
+});

@@ -1,0 +1,143 @@
+// The one way Docket sends email: SMTP when SMTP_URL is set (a pooled, rate-limited transport),
+// otherwise .eml files in the outbox folder, which the admin's outbox viewer reads.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  /** Our own Message-ID (with angle brackets), e.g. one derived from a delivery row. */
+  messageId?: string;
+};
+
+export type SentMail = { messageId: string };
+
+/** Sends messages; `close` ends pooled connections. */
+export type MailTransport = {
+  kind: "smtp" | "outbox";
+  send: (message: OutgoingMail) => Promise<SentMail>;
+  close: () => void;
+};
+
+export type TransportOptions = {
+  /** smtp:// or smtps:// URL; undefined writes to the outbox folder. */
+  smtpUrl?: string;
+  /** Highest number of messages per second handed to the server, shared by all pooled connections. */
+  ratePerSecond?: number;
+  maxConnections?: number;
+  outboxDir?: string;
+};
+
+export function outboxDir(): string {
+  return path.resolve(env().DOCKET_DATA_DIR, "outbox");
+}
+
+/** Bare address of MAIL_FROM ("Docket <a@b>" → "a@b"). */
+export function mailFromAddress(): string {
+  const from = env().MAIL_FROM;
+  return from.match(/<([^>]+)>/)?.[1] ?? from.trim();
+}
+
+export function newMessageId(localPart: string = randomUUID()): string {
+  const domain = mailFromAddress().split("@")[1] ?? "docket.localhost";
+  return `<${localPart}@${domain}>`;
+}
+
+/** The mailto: subject carrying a signed unsubscribe token; `unsubscribeTokenInSubject` reads it back. */
+function unsubscribeSubject(token: string): string {
+  return `unsubscribe ${token}`;
+}
+
+export function unsubscribeTokenInSubject(subject: string | undefined): string | null {
+  return subject?.match(/\bunsubscribe\s+([A-Za-z0-9_.-]+)/i)?.[1] ?? null;
+}
+
+/**
+ * RFC 2369 + RFC 8058 headers for bulk mail. `oneClickUrl` must accept a POST with the body
+ * `List-Unsubscribe=One-Click` and no session; the mailto carries the same signed token.
+ */
+export function bulkMailHeaders(input: { oneClickUrl: string; unsubscribeToken: string; listId?: string }): Record<string, string> {
+  const settings = env();
+  const mailto = `mailto:${settings.UNSUBSCRIBE_MAILTO ?? mailFromAddress()}?subject=${encodeURIComponent(unsubscribeSubject(input.unsubscribeToken))}`;
+  const domain = mailFromAddress().split("@")[1] ?? "docket.localhost";
+  return {
+    "List-Unsubscribe": `<${input.oneClickUrl}>, <${mailto}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    "List-Id": `${settings.SITE_NAME.replace(/[<>"\r\n]/g, "")} <${input.listId ?? "digest"}.${domain}>`,
+    Precedence: "bulk",
+    "Auto-Submitted": "auto-generated",
+  };
+}
+
+function composeOptions(message: OutgoingMail) {
+  return {
+    from: env().MAIL_FROM,
+    to: message.to,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    headers: message.headers,
+    messageId: message.messageId ?? newMessageId(),
+  };
+}
+
+function createSmtpTransport(options: TransportOptions & { smtpUrl: string }): MailTransport {
+  const transporter: Transporter = nodemailer.createTransport({
+    url: options.smtpUrl,
+    pool: true,
+    maxConnections: options.maxConnections ?? 5,
+    maxMessages: Infinity,
+    rateDelta: 1000,
+    rateLimit: options.ratePerSecond ?? env().SMTP_RATE_PER_SECOND,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return {
+    kind: "smtp",
+    send: async (message) => {
+      const info = await transporter.sendMail(composeOptions(message));
+      return { messageId: info.messageId };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+function createOutboxTransport(folder: string): MailTransport {
+  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  let folderReady: Promise<unknown> | undefined;
+  return {
+    kind: "outbox",
+    send: async (message) => {
+      const info = await streamer.sendMail(composeOptions(message));
+      folderReady ??= mkdir(folder, { recursive: true });
+      await folderReady;
+      const safeId = info.messageId.replace(/[^a-zA-Z0-9.@-]/g, "");
+      await writeFile(path.join(folder, `${Date.now()}-${safeId}.eml`), info.message as Buffer);
+      return { messageId: info.messageId };
+    },
+    close: () => {},
+  };
+}
+
+/** A transport of its own (the digest opens one per run); settings default to SMTP_URL and the outbox. */
+export function createMailTransport(options: TransportOptions = {}): MailTransport {
+  const smtpUrl = "smtpUrl" in options ? options.smtpUrl : env().SMTP_URL;
+  if (smtpUrl) return createSmtpTransport({ ...options, smtpUrl });
+  return createOutboxTransport(options.outboxDir ?? outboxDir());
+}
+
+let shared: MailTransport | undefined;
+
+/** Sends one message through the process-wide transport. */
+export async function sendMail(message: OutgoingMail): Promise<SentMail> {
+  shared ??= createMailTransport();
+  return shared.send(message);
+}

@@ -1,0 +1,53 @@
+// The one table of what each role may do. Every check (actions, pages, navigation, route handlers)
+// reads it through `can`; features add ownership rules on top in their own permissions.ts.
+import type { Role } from "@/generated/prisma/enums";
+
+const writer = [
+  /** Start drafts, edit and submit one's own posts. */
+  "posts.write",
+] as const;
+
+const author = [
+  ...writer,
+  /** Publish one's own posts without review, and correct them once they are out. */
+  "posts.publishOwn",
+  /** Reorder or drop the co-authors of one's own post. */
+  "posts.arrangeBylines",
+] as const;
+
+const editor = [
+  ...author,
+  /** See and edit every post in any state, publish any post. */
+  "posts.editAny",
+  /** Feedback, requests for changes, scheduling and unpublishing. */
+  "posts.review",
+  /** Add anyone to a post's byline. */
+  "posts.addBylines",
+  "series.manage",
+  "comments.moderate",
+  "subscribers.manage",
+  "digest.manage",
+  "outbox.read",
+  /** Invitations, bylines and pen names. */
+  "people.manage",
+  "audit.read",
+] as const;
+
+const admin = [...editor] as const;
+
+export type Permission = (typeof admin)[number];
+
+export const PERMISSIONS_BY_ROLE: Record<Role, readonly Permission[]> = {
+  ADMIN: admin,
+  EDITOR: editor,
+  AUTHOR: author,
+  GUEST: writer,
+};
+
+export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
+  return user != null && PERMISSIONS_BY_ROLE[user.role].includes(permission);
+}
+
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(PERMISSIONS_BY_ROLE) as Role[]).filter((role) => PERMISSIONS_BY_ROLE[role].includes(permission));
+}
