@@ -2,18 +2,10 @@
 // Asks for a link's address (and its text, when nothing is selected). A modal <dialog>: focus stays
 // inside, Escape cancels. No <form>: the editor sits inside the post's form, so Enter is handled here.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { normalizedHref } from "../link-address";
 import styles from "./RichTextEditor.module.css";
 
 export type LinkRequest = { href: string; text: string; editing: boolean; askText: boolean };
-
-/** What readers' browsers will follow: web addresses, email addresses and paths on this site. */
-export function normalizedHref(input: string): string | null {
-  const address = input.trim();
-  if (/^(https?:\/\/|mailto:)/i.test(address) || address.startsWith("/") || address.startsWith("#")) return address;
-  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(address)) return `mailto:${address}`;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(address) || /\s/.test(address) || !address.includes(".")) return null;
-  return `https://${address}`;
-}
 
 export function LinkDialog({
   request,
