@@ -112,7 +112,7 @@ const FORMAT_BUTTONS: ToolbarButton[] = [
 ];
 
 const TABLE_BUTTONS: ToolbarButton[] = [
-  { action: "addRow", label: "Add row", icon: null, text: true, groupStart: true },
+  { action: "addRow", label: "Add row", icon: null, text: true },
   { action: "addColumn", label: "Add column", icon: null, text: true },
   { action: "deleteRow", label: "Delete row", icon: null, text: true },
   { action: "deleteColumn", label: "Delete column", icon: null, text: true },
@@ -120,7 +120,7 @@ const TABLE_BUTTONS: ToolbarButton[] = [
 ];
 
 const IMAGE_BUTTONS: ToolbarButton[] = [
-  { action: "editImage", label: "Edit description and caption", icon: null, text: true, groupStart: true },
+  { action: "editImage", label: "Edit description and caption", icon: null, text: true },
   { action: "deleteImage", label: "Remove image", icon: null, text: true },
 ];
 
@@ -178,36 +178,44 @@ export function EditorToolbar({
     handler();
   };
 
+  const renderButton = (button: ToolbarButton, index: number) => {
+    const disabled = button.disabled?.(state) ?? false;
+    const shortcut = button.shortcut ? readableShortcut(button.shortcut, mac) : null;
+    return (
+      <button
+        key={button.action}
+        ref={(element) => {
+          refs.current[index] = element;
+        }}
+        type="button"
+        className={`${styles.toolButton} ${button.text ? styles.textButton : ""} ${button.groupStart && index > 0 ? styles.groupStart : ""}`}
+        tabIndex={index === current ? 0 : -1}
+        aria-label={button.text ? undefined : button.label}
+        aria-pressed={button.pressed ? button.pressed(state) : undefined}
+        aria-disabled={disabled || undefined}
+        aria-keyshortcuts={button.shortcut ? `${button.shortcut} ${button.shortcut.replace("Control+", "Meta+")}` : undefined}
+        title={shortcut ? `${button.label} (${shortcut})` : button.label}
+        // Keep the text's selection: a click must not move focus out of the editor first.
+        onMouseDown={(event) => event.preventDefault()}
+        onFocus={() => setActive(index)}
+        onClick={() => {
+          if (!disabled) onAction(button.action);
+        }}
+      >
+        {button.text ? button.label : button.icon}
+      </button>
+    );
+  };
+
+  // The table's or image's own buttons get a row of their own, so a phone shows them too.
   return (
     <div role="toolbar" aria-label={label} aria-orientation="horizontal" className={styles.toolbar} onKeyDown={onKeyDown}>
-      {buttons.map((button, index) => {
-        const disabled = button.disabled?.(state) ?? false;
-        const shortcut = button.shortcut ? readableShortcut(button.shortcut, mac) : null;
-        return (
-          <button
-            key={button.action}
-            ref={(element) => {
-              refs.current[index] = element;
-            }}
-            type="button"
-            className={`${styles.toolButton} ${button.text ? styles.textButton : ""} ${button.groupStart && index > 0 ? styles.groupStart : ""}`}
-            tabIndex={index === current ? 0 : -1}
-            aria-label={button.text ? undefined : button.label}
-            aria-pressed={button.pressed ? button.pressed(state) : undefined}
-            aria-disabled={disabled || undefined}
-            aria-keyshortcuts={button.shortcut ? `${button.shortcut} ${button.shortcut.replace("Control+", "Meta+")}` : undefined}
-            title={shortcut ? `${button.label} (${shortcut})` : button.label}
-            // Keep the text's selection: a click must not move focus out of the editor first.
-            onMouseDown={(event) => event.preventDefault()}
-            onFocus={() => setActive(index)}
-            onClick={() => {
-              if (!disabled) onAction(button.action);
-            }}
-          >
-            {button.text ? button.label : button.icon}
-          </button>
-        );
-      })}
+      <div className={styles.toolRow}>{FORMAT_BUTTONS.map(renderButton)}</div>
+      {buttons.length > FORMAT_BUTTONS.length && (
+        <div className={`${styles.toolRow} ${styles.contextRow}`}>
+          {buttons.slice(FORMAT_BUTTONS.length).map((button, offset) => renderButton(button, FORMAT_BUTTONS.length + offset))}
+        </div>
+      )}
     </div>
   );
 }
