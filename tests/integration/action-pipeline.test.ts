@@ -21,7 +21,7 @@ import { createCast, openEditorialTestDatabase, useTestSettings } from "./editor
 type AnyCommand = Parameters<typeof runCommand>[0];
 const isCommand = (value: unknown): value is AnyCommand => typeof value === "object" && value !== null && "access" in value && "run" in value;
 
-const allCommands = Object.entries<unknown>({
+const allCommands = (Object.entries({
   ...commentCommands,
   ...moderationCommands,
   ...digestCommands,
@@ -31,7 +31,7 @@ const allCommands = Object.entries<unknown>({
   ...postCommands,
   ...seriesCommands,
   ...subscriptionCommands,
-}).filter((entry): entry is [string, AnyCommand] => isCommand(entry[1]));
+}) as [string, unknown][]).filter((entry): entry is [string, AnyCommand] => isCommand(entry[1]));
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 beforeAll(async () => {
@@ -54,7 +54,8 @@ describe("every command's access", () => {
       await expect(runCommand(command, null, invalid)).rejects.toMatchObject({ failure: "SIGNED_OUT" });
       for (const role of roles) {
         const user: SessionUser = cast[role];
-        const allowed = command.access === "signed-in" || (command.access !== "public" && can(user, command.access));
+        const access = command.access as Exclude<typeof command.access, "public">;
+        const allowed = access === "signed-in" || can(user, access);
         const outcome = runCommand(command, user, invalid).then(
           () => "done",
           (error: unknown) => error,

@@ -12,14 +12,12 @@ function replyUnsubscribeToken(commentId: string): string {
   return createSignedToken("unsubscribe", `${UNSUBSCRIBE_SUBJECT_PREFIX}${commentId}`);
 }
 
-/** RFC 8058 one-click: mail providers POST here, no session needed. */
-export function replyOneClickUnsubscribeUrl(commentId: string): string {
+/**
+ * One URL for both: mail providers POST to it (RFC 8058 one-click, no session), and a reader who opens
+ * it is sent on to the page with one button (/comments/unsubscribe), so a mail scanner's visit changes nothing.
+ */
+export function replyUnsubscribeUrl(commentId: string): string {
   return `${siteUrl()}/api/comments/unsubscribe?token=${replyUnsubscribeToken(commentId)}`;
-}
-
-/** The link in the email's text: a page with one button, so a mail scanner's visit changes nothing. */
-export function replyUnsubscribePageUrl(commentId: string): string {
-  return `${siteUrl()}/comments/unsubscribe?token=${replyUnsubscribeToken(commentId)}`;
 }
 
 /** The comment id a reply-unsubscribe token names, or null when the subject is something else. */
@@ -64,13 +62,13 @@ ${quoteHtml(comment.body)}
 
 export function replyNotificationEmail(to: string, post: PostSummary, parentId: string, reply: CommentSummary): OutgoingMail {
   const link = commentUrl(post.slug, reply.id);
-  const unsubscribe = replyUnsubscribePageUrl(parentId);
+  const unsubscribe = replyUnsubscribeUrl(parentId);
   const subject = `New reply to your comment on “${post.title}”`;
   const name = quoteText(reply.authorName, 80);
   return {
     to,
     subject,
-    headers: bulkMailHeaders({ oneClickUrl: replyOneClickUnsubscribeUrl(parentId), unsubscribeToken: replyUnsubscribeToken(parentId), listId: "comment-replies" }),
+    headers: bulkMailHeaders({ oneClickUrl: unsubscribe, unsubscribeToken: replyUnsubscribeToken(parentId), listId: "comment-replies" }),
     text: [
       `${name} replied to your comment on “${post.title}”:`,
       "",

@@ -1,0 +1,936 @@
+// The one HTML → markdown converter: what an author pastes into the editor (from Word, Google Docs,
+// LibreOffice or a web page) and what the WordPress import brings in both become Docket markdown here.
+//
+// rehype-parse → a clean-up pass over the HTML tree → rehype-remark → a tidy-up pass over the markdown
+// tree → remark-gfm → remark-stringify. The clean-up turns office markup into the elements it stands
+// for (Word's list paragraphs into lists, styled spans into emphasis, footnote anchors into footnotes)
+// and drops what carries no meaning (styles, comments, tracked deletions, empty paragraphs). Only
+// http(s), mailto and relative links and http(s) and relative images survive.
+//
+// The markdown is in one normal form: ATX headings starting at `##` (the post title is the page's h1),
+// `-` bullets, `1.` numbers, `*emphasis*` (`_` only where `*` would be ambiguous, as inside `**…**`
+// at its edge), `**strong**`, `---` rules, fenced code, GFM tables without padding to align pipes,
+// `\` line breaks, `<https://…>` for links that show their own address, and `[^1]` footnotes numbered
+// in reading order (a note rendered from markdown keeps its label). Whatever renderPostMarkdown makes
+// of this markdown converts back to the same markdown.
+import type { Element, ElementContent, Nodes as HastNodes, Parents as HastParents, Root as HastRoot } from "hast";
+import type { Handle } from "hast-util-to-mdast";
+import { toString as hastToString } from "hast-util-to-string";
+import type {
+  FootnoteDefinition,
+  FootnoteReference,
+  Nodes as MdastNodes,
+  Parents as MdastParents,
+  PhrasingContent,
+  Root as MdastRoot,
+  RootContent as MdastRootContent,
+} from "mdast";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import rehypeParse from "rehype-parse";
+import rehypeRemark from "rehype-remark";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+
+// ---------- reading the HTML tree ----------
+
+type Declarations = Map<string, string>;
+
+function styleOf(element: Element): Declarations {
+  const declarations: Declarations = new Map();
+  const style = element.properties.style;
+  if (typeof style !== "string") return declarations;
+  for (const declaration of style.split(";")) {
+    const colon = declaration.indexOf(":");
+    if (colon <= 0) continue;
+    const value = declaration.slice(colon + 1).trim().toLowerCase().replace(/\s+/g, " ");
+    declarations.set(declaration.slice(0, colon).trim().toLowerCase(), value.replace(/\s*!important$/, ""));
+  }
+  return declarations;
+}
+
+function classesOf(element: Element): string[] {
+  const className = element.properties.className;
+  return Array.isArray(className) ? className.map((name) => String(name).toLowerCase()) : [];
+}
+
+function stringProperty(element: Element, name: string): string | undefined {
+  const value = element.properties[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+function isElement(node: HastNodes | undefined, ...tagNames: string[]): node is Element {
+  return node?.type === "element" && (tagNames.length === 0 || tagNames.includes(node.tagName));
+}
+
+function element(tagName: string, children: ElementContent[] = [], properties: Element["properties"] = {}): Element {
+  return { type: "element", tagName, properties, children };
+}
+
+const INVISIBLE = /^[\s\u00a0\u200b\ufeff]*$/;
+const CONTENT_ELEMENTS = new Set(["img", "iframe", "video", "audio", "hr", "table", "input"]);
+
+/** Whether an element shows anything: text that is not blank, an image, a rule, a table… */
+function hasContent(node: HastNodes): boolean {
+  if (node.type === "text") return !INVISIBLE.test(node.value);
+  if (node.type !== "element" && node.type !== "root") return false;
+  if (node.type === "element" && (CONTENT_ELEMENTS.has(node.tagName) || isFootnoteMarker(node))) return true;
+  return node.children.some((child) => hasContent(child));
+}
+
+const BLOCK_ELEMENTS = new Set([
+  "address", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
+  "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+  "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+]);
+
+// ---------- rewriting the HTML tree ----------
+
+/** What to do with an element: keep it (and look inside), drop it, put its children in its place, or replace it. */
+type Rewrite = "keep" | "remove" | "unwrap" | ElementContent | ElementContent[];
+
+/**
+ * Walks the tree top-down, letting `decide` rewrite each element. Unwrapped children are decided in
+ * turn; replacements are not decided again, but their descendants are.
+ */
+function rewriteElements(parent: HastParents, decide: (element: Element, ancestors: Element[]) => Rewrite, ancestors: Element[] = []): void {
+  const children = parent.children as ElementContent[];
+  let index = 0;
+  while (index < children.length) {
+    const child = children[index];
+    if (child.type !== "element") {
+      index++;
+      continue;
+    }
+    const rewrite = decide(child, ancestors);
+    if (rewrite === "remove") {
+      children.splice(index, 1);
+    } else if (rewrite === "unwrap") {
+      children.splice(index, 1, ...child.children);
+    } else if (rewrite === "keep") {
+      rewriteElements(child, decide, [...ancestors, child]);
+      index++;
+    } else {
+      const replacements = Array.isArray(rewrite) ? rewrite : [rewrite];
+      children.splice(index, 1, ...replacements);
+      for (const replacement of replacements) {
+        if (replacement.type === "element") rewriteElements(replacement, decide, [...ancestors, replacement]);
+      }
+      index += replacements.length;
+    }
+  }
+}
+
+/** The same walk bottom-up, for rules that depend on what an element's children became. */
+function rewriteElementsBottomUp(parent: HastParents, decide: (element: Element, parent: HastParents) => Rewrite): void {
+  const children = parent.children as ElementContent[];
+  let index = 0;
+  while (index < children.length) {
+    const child = children[index];
+    if (child.type !== "element") {
+      index++;
+      continue;
+    }
+    rewriteElementsBottomUp(child, decide);
+    const rewrite = decide(child, parent);
+    if (rewrite === "remove") children.splice(index, 1);
+    else if (rewrite === "unwrap") {
+      children.splice(index, 1, ...child.children);
+      index += child.children.length;
+    } else if (rewrite === "keep") index++;
+    else {
+      const replacements = Array.isArray(rewrite) ? rewrite : [rewrite];
+      children.splice(index, 1, ...replacements);
+      index += replacements.length;
+    }
+  }
+}
+
+// ---------- links and images ----------
+
+const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
+
+/** The URL when it is http(s), mailto (links only) or relative; undefined for javascript:, data:, file:… */
+function safeUrl(raw: string, kind: "link" | "image"): string | undefined {
+  // Browsers ignore control characters, tabs and newlines inside a scheme: "java\tscript:" is javascript:.
+  const url = raw.replace(/[\u0000-\u0020\u007f]+/g, (run) => (/^ +$/.test(run) ? run : "")).trim();
+  if (!url) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === undefined) return url;
+  if (!SAFE_SCHEMES.has(scheme) || (kind === "image" && scheme === "mailto")) return undefined;
+  return url;
+}
+
+const TWITTER_HOST = /^(?:www\.|mobile\.)?(?:twitter|x)\.com$/i;
+
+/** Google's redirect wrapper points at the real address; Twitter's tracking parameters are dropped. */
+function withoutTracking(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (/^(?:www\.)?google\.[a-z.]+$/i.test(parsed.hostname) && parsed.pathname === "/url") {
+    const target = parsed.searchParams.get("q") ?? parsed.searchParams.get("url");
+    if (target && /^https?:\/\//i.test(target)) return target;
+  }
+  if (TWITTER_HOST.test(parsed.hostname) && /[?&](ref_src|ref_url|src)=/.test(parsed.search)) {
+    for (const name of ["ref_src", "ref_url", "src"]) parsed.searchParams.delete(name);
+    return parsed.toString().replace(/\?$/, "");
+  }
+  return url;
+}
+
+const EMBED_PAGE: [RegExp, (id: string) => string][] = [
+  [/^https?:\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]+)/i, (id) => `https://www.youtube.com/watch?v=${id}`],
+  [/^https?:\/\/player\.vimeo\.com\/video\/(\d+)/i, (id) => `https://vimeo.com/${id}`],
+];
+
+/** An embedded player's address as the page a reader can open. */
+function embedPageUrl(src: string): string {
+  for (const [pattern, page] of EMBED_PAGE) {
+    const id = pattern.exec(src)?.[1];
+    if (id) return page(id);
+  }
+  return src;
+}
+
+function linkParagraph(url: string): Element {
+  return element("p", [element("a", [{ type: "text", value: url }], { href: url })]);
+}
+
+// ---------- footnotes ----------
+
+// Marks put on the elements that stand for footnotes, read by the hast → mdast handlers below.
+// Any such property already in the input is removed first, so pasted HTML cannot forge one.
+const FOOTNOTE_REFERENCE = "dataDocketFootnoteReference";
+const FOOTNOTE_DEFINITION = "dataDocketFootnoteDefinition";
+
+function isFootnoteMarker(node: Element): boolean {
+  return typeof node.properties[FOOTNOTE_REFERENCE] === "string" || typeof node.properties[FOOTNOTE_DEFINITION] === "string";
+}
+
+function decodedFragment(href: string): string {
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1);
+  }
+}
+
+function anchorNames(node: Element): string[] {
+  return [stringProperty(node, "id"), stringProperty(node, "name")].filter((name): name is string => Boolean(name));
+}
+
+/**
+ * Notes are numbered in reading order, except that a note rendered from markdown (GFM's
+ * `href="#user-content-fn-tools"`, as Docket renders `[^tools]`) keeps its label.
+ */
+function footnoteIdentifier(link: Element, taken: string[]): string {
+  const rendered = /^#(?:user-content-)?fn-([\w-]+)$/.exec(stringProperty(link, "href") ?? "")?.[1];
+  if (link.properties.dataFootnoteRef !== undefined && rendered && !taken.includes(rendered)) return rendered;
+  let number = taken.length + 1;
+  while (taken.includes(String(number))) number++;
+  return String(number);
+}
+
+const DEFINITION_BLOCKS = new Set(["li", "p", "div", "section", "aside", "footer"]);
+const MAX_DEFINITION_CLIMB = 4;
+
+/**
+ * Footnotes in every form the sources use: Word (`#_ftn1` ↔ `_ftnref1`), Google Docs (`#ftnt1` ↔
+ * `ftnt_ref1`), LibreOffice (`#sdfootnote1sym` ↔ `sdfootnote1anc`), GFM and Docket's own rendering,
+ * WordPress's footnotes block and Wikipedia-style references. What they share: a link to an anchor
+ * inside a note (a list item or paragraph) that links back to the reference. Each such note becomes
+ * a definition, numbered in reading order, and moves to the end of the document.
+ */
+function extractFootnotes(tree: HastRoot, body: HastParents): void {
+  const parents = new Map<HastNodes, HastParents>();
+  const anchors = new Map<string, Element>();
+  const links: Element[] = [];
+  visit(tree, (node, _index, parent) => {
+    if (parent) parents.set(node, parent);
+    if (node.type !== "element") return;
+    for (const name of anchorNames(node)) if (!anchors.has(name)) anchors.set(name, node);
+    if (node.tagName === "a" && stringProperty(node, "href")?.startsWith("#")) links.push(node);
+  });
+
+  const isInside = (node: HastNodes, container: HastNodes): boolean => {
+    for (let at = parents.get(node); at; at = parents.get(at)) if (at === container) return true;
+    return false;
+  };
+  const definitionBlock = (target: Element): Element | undefined => {
+    let block: HastNodes | undefined = target;
+    for (let climb = 0; isElement(block) && !DEFINITION_BLOCKS.has(block.tagName); climb++) {
+      if (climb === MAX_DEFINITION_CLIMB) return undefined;
+      block = parents.get(block);
+    }
+    if (!isElement(block)) return undefined;
+    // A Word footnote may hold several paragraphs in its own <div style="mso-element:footnote">.
+    const holder = parents.get(block);
+    if (block.tagName === "p" && isElement(holder, "div") && /^(foot|end)note$/.test(styleOf(holder).get("mso-element") ?? "")) {
+      return holder;
+    }
+    return block;
+  };
+  const linksBackTo = (block: Element, names: Set<string>): boolean => {
+    let found = false;
+    visit(block, "element", (node) => {
+      const href = stringProperty(node, "href");
+      if (node.tagName === "a" && href?.startsWith("#") && names.has(decodedFragment(href))) found = true;
+    });
+    return found;
+  };
+
+  const notes: { block: Element; identifier: string; names: Set<string> }[] = [];
+  const references: { link: Element; identifier: string }[] = [];
+  for (const link of links) {
+    if (notes.some((note) => isInside(link, note.block))) continue; // a backlink inside a note
+    const target = anchors.get(decodedFragment(stringProperty(link, "href") ?? "#"));
+    const block = target && definitionBlock(target);
+    if (!block || isInside(link, block)) continue;
+    const names = new Set(anchorNames(link));
+    const holder = parents.get(link);
+    if (isElement(holder, "sup", "span")) for (const name of anchorNames(holder)) names.add(name);
+    let note = notes.find((known) => known.block === block);
+    if (!note) {
+      if (!linksBackTo(block, names)) continue;
+      note = { block, identifier: footnoteIdentifier(link, notes.map((known) => known.identifier)), names };
+      notes.push(note);
+    } else {
+      for (const name of names) note.names.add(name);
+    }
+    references.push({ link, identifier: note.identifier });
+  }
+
+  for (const { link, identifier } of references) {
+    const marker = element("sup", [], { [FOOTNOTE_REFERENCE]: identifier });
+    const holder = parents.get(link);
+    const replaced = isElement(holder, "sup") && holder.children.every((child) => child === link || !hasContent(child)) ? holder : link;
+    const parent = parents.get(replaced);
+    if (parent) parent.children.splice(parent.children.indexOf(replaced as ElementContent), 1, marker);
+  }
+
+  for (const { block, identifier, names } of notes) {
+    rewriteElements(block, (node) => {
+      const href = stringProperty(node, "href");
+      return node.tagName === "a" && href?.startsWith("#") && names.has(decodedFragment(href)) ? "remove" : "keep";
+    });
+    let parent = parents.get(block);
+    parent?.children.splice(parent.children.indexOf(block as ElementContent), 1);
+    // Drop what held the notes once it holds nothing else: Word's footnote list with its rule,
+    // GFM's <section data-footnotes> with its "Notes" heading, an emptied <ol>.
+    while (isElement(parent) && parent !== body && parent.tagName !== "body") {
+      const holder: HastParents | undefined = parents.get(parent);
+      const onlyHeadings = parent.children.every((child) => !hasContent(child) || isElement(child, "h1", "h2", "h3", "h4", "h5", "h6"));
+      if (!holder || !onlyHeadings) break;
+      holder.children.splice(holder.children.indexOf(parent), 1);
+      parent = holder;
+    }
+    const content = block.tagName === "p" ? [block] : block.children;
+    (body.children as ElementContent[]).push(element("div", content, { [FOOTNOTE_DEFINITION]: identifier }));
+  }
+}
+
+// ---------- Word's paragraphs: lists, quotes, title ----------
+
+const ORDERED_MARKER = /^\(?(?:\d+|[a-z]|[ivxlcdm]+)[.)]$/i;
+
+function wordListLevel(node: ElementContent): number | undefined {
+  if (!isElement(node, "p")) return undefined;
+  const match = /^l\d+ level(\d+) lfo\d+/.exec(styleOf(node).get("mso-list") ?? "");
+  return match ? Number(match[1]) : undefined;
+}
+
+function isWordListMarker(node: Element): boolean {
+  return styleOf(node).get("mso-list") === "ignore";
+}
+
+/** Removes Word's hand-drawn bullet or number ("·", "o", "1.", "a)") and returns its text. */
+function takeWordListMarker(paragraph: Element): string {
+  let marker = "";
+  rewriteElements(paragraph, (node) => {
+    if (!isWordListMarker(node)) return "keep";
+    if (!marker) marker = hastToString(node).replace(/[\s\u00a0]+/g, " ").trim();
+    return "remove";
+  });
+  return marker;
+}
+
+type OpenList = { level: number; list: Element; ordered: boolean };
+
+/**
+ * Word writes a list as paragraphs with `mso-list:l0 level2 lfo1` and a bullet drawn in a span.
+ * Consecutive such paragraphs become nested lists; MsoQuote paragraphs become one blockquote.
+ */
+function convertWordParagraphs(parent: HastParents): void {
+  const result: ElementContent[] = [];
+  let open: OpenList[] = [];
+  let quote: Element | undefined;
+  for (const child of parent.children as ElementContent[]) {
+    const level = wordListLevel(child);
+    const classes = isElement(child) ? classesOf(child) : [];
+    if ((child.type === "text" && INVISIBLE.test(child.value)) || child.type === "comment") {
+      if (open.length === 0 && !quote) result.push(child);
+      continue;
+    }
+    if (level === undefined) {
+      const lastItem = open.at(-1)?.list.children.at(-1);
+      if (isElement(child, "p") && classes.some((name) => name.startsWith("msolistparagraph")) && isElement(lastItem)) {
+        lastItem.children.push(child); // a paragraph continuing the list item above
+        continue;
+      }
+      open = [];
+      if (isElement(child, "p") && classes.some((name) => name === "msoquote" || name === "msointensequote")) {
+        if (!quote) result.push((quote = element("blockquote")));
+        quote.children.push(child);
+        continue;
+      }
+      quote = undefined;
+      if (isElement(child, "p") && classes.includes("msotitle")) child.tagName = "h1";
+      if (child.type === "element") convertWordParagraphs(child);
+      result.push(child);
+      continue;
+    }
+    quote = undefined;
+    const paragraph = child as Element;
+    const marker = takeWordListMarker(paragraph);
+    const ordered = ORDERED_MARKER.test(marker);
+    while (open.length > 0 && open.at(-1)!.level > level) open.pop();
+    if (open.length > 0 && open.at(-1)!.level === level && open.at(-1)!.ordered !== ordered) open.pop();
+    let current = open.at(-1);
+    if (!current || current.level < level) {
+      const start = ordered ? Number.parseInt(marker.replace(/^\(/, ""), 10) : Number.NaN;
+      const list = element(ordered ? "ol" : "ul", [], Number.isNaN(start) || start === 1 ? {} : { start });
+      const lastItem = current?.list.children.at(-1);
+      if (isElement(lastItem)) lastItem.children.push(list);
+      else result.push(list);
+      current = { level, list, ordered };
+      open.push(current);
+    }
+    current.list.children.push(element("li", paragraph.children));
+  }
+  parent.children = result as never[];
+}
+
+// ---------- junk ----------
+
+const DROPPED_ELEMENTS = new Set([
+  // <base> too: the converter would resolve relative links against it.
+  "applet", "base", "button", "canvas", "datalist", "dialog", "embed", "form", "head", "link", "map", "math", "meta",
+  "noscript", "object", "script", "select", "style", "svg", "template", "textarea", "title",
+]);
+
+const WORD_COMMENT_CLASSES = new Set(["msocomanchor", "msocomoff", "msocomtxt", "msocommentreference"]);
+
+function isHidden(node: Element, style: Declarations): boolean {
+  return (
+    node.properties.hidden !== undefined ||
+    node.properties.ariaHidden === "true" ||
+    style.get("display") === "none" ||
+    style.get("visibility") === "hidden" ||
+    style.get("mso-hide") === "all"
+  );
+}
+
+/** Styles, office-only elements, comments and tracked deletions: none of it is the author's text. */
+function dropJunk(tree: HastRoot, fromWord: boolean): void {
+  visit(tree, (node, index, parent) => {
+    if ((node.type === "comment" || node.type === "doctype") && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+  });
+  rewriteElements(tree, (node, ancestors) => {
+    const tag = node.tagName;
+    const style = styleOf(node);
+    const classes = classesOf(node);
+    if (DROPPED_ELEMENTS.has(tag) || isHidden(node, style)) return "remove";
+    if (tag === "input" && !(stringProperty(node, "type") === "checkbox" && ancestors.some((a) => a.tagName === "li"))) return "remove";
+    // Office namespaces: VML drawings go, wrappers such as <o:p>, <w:Sdt> and <st1:place> give up their text.
+    if (tag.includes(":")) return /^(v|m):/.test(tag) || tag === "w:bindata" ? "remove" : "unwrap";
+    // Word's comments: the anchors in the text, and the list of comments at the end.
+    if (classes.some((name) => WORD_COMMENT_CLASSES.has(name))) return "remove";
+    if (/^comment(-list)?$/.test(style.get("mso-element") ?? "") || style.get("mso-special-character") === "comment") return "remove";
+    if (isWordListMarker(node)) return "remove";
+    // Tracked changes: what was deleted goes, what was inserted stays.
+    if ((tag === "del" || tag === "s") && (classes.includes("msodel") || (fromWord && tag === "del"))) return "remove";
+    if (tag === "ins" || classes.includes("msoins")) return "unwrap";
+    // Page breaks, and the "#" self-link Docket puts after each heading.
+    if (tag === "br" && (node.properties.clear !== undefined || (style.get("page-break-before") ?? "") !== "")) return "remove";
+    if (tag === "a" && classes.includes("heading-anchor")) return "remove";
+    return "keep";
+  });
+}
+
+// ---------- formatting ----------
+
+function fontWeight(value: string | undefined): "bold" | "normal" | undefined {
+  if (value === undefined) return undefined;
+  if (value === "bold" || value === "bolder") return "bold";
+  if (value === "normal" || value === "lighter") return "normal";
+  const number = Number(value);
+  if (Number.isNaN(number)) return undefined;
+  return number >= 600 ? "bold" : "normal";
+}
+
+const MONOSPACE = /(^|[\s,"'])(courier|courier new|consolas|menlo|monaco|monospace|roboto mono|source code pro|fira code|lucida console)(["',\s]|$)/;
+
+/** Bold, italic, struck-through and monospace text as elements; headings and header cells are bold already. */
+function convertStyledText(tree: HastRoot): void {
+  rewriteElements(tree, (node, ancestors) => {
+    const tag = node.tagName;
+    const style = styleOf(node);
+    const boldAlready = ancestors.some((a) => /^(h[1-6]|th)$/.test(a.tagName));
+    const inCode = ancestors.some((a) => a.tagName === "pre" || a.tagName === "code");
+    if (tag === "b" || tag === "strong") return boldAlready || fontWeight(style.get("font-weight")) === "normal" ? "unwrap" : "keep";
+    if ((tag === "i" || tag === "em") && style.get("font-style") === "normal") return "unwrap";
+    if (tag !== "span" && tag !== "font") return "keep";
+    const wrappers: string[] = [];
+    if (!boldAlready && fontWeight(style.get("font-weight")) === "bold") wrappers.push("strong");
+    if (/^(italic|oblique)/.test(style.get("font-style") ?? "")) wrappers.push("em");
+    if (`${style.get("text-decoration") ?? ""} ${style.get("text-decoration-line") ?? ""}`.includes("line-through")) wrappers.push("del");
+    const family = style.get("font-family") ?? (stringProperty(node, "face") ?? "").toLowerCase();
+    if (!inCode && MONOSPACE.test(family) && node.children.every((child) => child.type === "text")) wrappers.push("code");
+    if (wrappers.length === 0) return "unwrap";
+    let content: ElementContent[] = node.children;
+    for (const wrapper of wrappers.reverse()) content = [element(wrapper, content)];
+    return content[0];
+  });
+}
+
+// ---------- links, images, figures, embeds ----------
+
+function convertLinksAndMedia(tree: HastRoot): void {
+  rewriteElements(tree, (node) => {
+    switch (node.tagName) {
+      case "a": {
+        const href = stringProperty(node, "href");
+        const url = href === undefined || href.startsWith("#") ? undefined : safeUrl(href, "link");
+        if (url === undefined) return "unwrap";
+        node.properties = { href: withoutTracking(url), title: stringProperty(node, "title") };
+        return "keep";
+      }
+      case "img": {
+        const src = safeUrl(stringProperty(node, "src") ?? "", "image");
+        if (src === undefined) return "remove";
+        node.properties = { src, alt: stringProperty(node, "alt") ?? "", title: stringProperty(node, "title") };
+        return "keep";
+      }
+      case "figure":
+        captionAsImageTitle(node);
+        return "keep";
+      case "iframe":
+      case "video":
+      case "audio": {
+        const source = node.children.find((child): child is Element => isElement(child, "source"));
+        const src = safeUrl(stringProperty(node, "src") ?? (source && stringProperty(source, "src")) ?? "", "image");
+        return src === undefined ? "remove" : linkParagraph(embedPageUrl(src));
+      }
+      default:
+        return "keep";
+    }
+  });
+}
+
+/** A figure's caption becomes its image's title, which is how Docket's editor shows captions. */
+function captionAsImageTitle(figure: Element): void {
+  const caption = figure.children.find((child): child is Element => isElement(child, "figcaption"));
+  if (!caption) return;
+  let image: Element | undefined;
+  visit(figure, "element", (node) => {
+    if (node !== figure && node.tagName === "figure") return "skip";
+    if (node.tagName === "img" && !image) image = node;
+  });
+  const text = hastToString(caption).replace(/\s+/g, " ").trim();
+  if (!image || !text) return;
+  image.properties.title = text;
+  figure.children.splice(figure.children.indexOf(caption), 1);
+}
+
+/** A table without header cells gets its first row as the header, as GFM tables need one. */
+function promoteHeaderRow(table: Element): void {
+  let hasHeader = false;
+  let firstRow: Element | undefined;
+  visit(table, "element", (node) => {
+    if (node !== table && node.tagName === "table") return "skip";
+    if (node.tagName === "th" || node.tagName === "thead") hasHeader = true;
+    if (node.tagName === "tr" && !firstRow) firstRow = node;
+  });
+  if (hasHeader || !firstRow) return;
+  for (const cell of firstRow.children) if (isElement(cell, "td")) cell.tagName = "th";
+}
+
+// ---------- structure ----------
+
+/**
+ * Lists as markdown expects them: Google Docs nests a <ul> straight inside a <ul>; a lone <p> in a
+ * list item (Google Docs, LibreOffice) would make every list loose.
+ */
+function normalizeLists(tree: HastRoot): void {
+  rewriteElements(tree, (node) => {
+    if (node.tagName === "ul" || node.tagName === "ol") {
+      const items: ElementContent[] = [];
+      for (const child of node.children) {
+        if (isElement(child, "ul", "ol")) {
+          const previous = items.findLast((item): item is Element => isElement(item, "li"));
+          if (previous) previous.children.push(child);
+          else items.push(element("li", [child]));
+        } else items.push(child);
+      }
+      node.children = items;
+    }
+    if (node.tagName === "li") {
+      const blocks = node.children.filter((child): child is Element => isElement(child) && BLOCK_ELEMENTS.has(child.tagName));
+      const paragraphs = blocks.filter((child) => child.tagName === "p");
+      const loose = node.children.some((child) => child.type === "text" && !INVISIBLE.test(child.value));
+      if (paragraphs.length === 1 && !loose && blocks.every((child) => child.tagName === "p" || child.tagName === "ul" || child.tagName === "ol")) {
+        node.children.splice(node.children.indexOf(paragraphs[0]), 1, ...paragraphs[0].children);
+      }
+    }
+    if (node.tagName === "table") {
+      const caption = node.children.find((child): child is Element => isElement(child, "caption"));
+      if (caption && hasContent(caption)) return [element("p", caption.children), node];
+    }
+    return "keep";
+  });
+}
+
+const REMOVED_WHEN_EMPTY = new Set([
+  "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2",
+  "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre", "section", "ul",
+]);
+
+/** Blank text, empty paragraphs and headings, stray line breaks between blocks. */
+function dropEmptiness(tree: HastRoot): void {
+  visit(tree, "text", (node) => {
+    node.value = node.value.replace(/\u00a0/g, " ").replace(/[\u200b\ufeff]/g, "");
+  });
+  rewriteElementsBottomUp(tree, (node, parent) => {
+    if (isFootnoteMarker(node)) return "keep";
+    if (node.tagName === "br") {
+      const siblings = parent.children.filter((child) => child.type === "element" || hasContent(child));
+      const at = siblings.indexOf(node);
+      const besideBlock = (neighbour: HastNodes | undefined) => neighbour === undefined || (isElement(neighbour) && BLOCK_ELEMENTS.has(neighbour.tagName));
+      const inFlow = parent.type === "root" || BLOCK_ELEMENTS.has(parent.tagName) && parent.tagName !== "p" && !/^h[1-6]$/.test(parent.tagName);
+      return inFlow && besideBlock(siblings[at - 1]) && besideBlock(siblings[at + 1]) ? "remove" : "keep";
+    }
+    if (hasContent(node) || CONTENT_ELEMENTS.has(node.tagName) || /^(td|th|tr|tbody|thead|tfoot|table)$/.test(node.tagName)) return "keep";
+    return REMOVED_WHEN_EMPTY.has(node.tagName) ? "remove" : "unwrap";
+  });
+}
+
+/** The post title is the page's h1: when the document uses h1, every heading moves down a level. */
+function demoteHeadings(tree: HastRoot): void {
+  let hasTopHeading = false;
+  visit(tree, "element", (node) => {
+    if (node.tagName === "h1") hasTopHeading = true;
+  });
+  if (!hasTopHeading) return;
+  visit(tree, "element", (node) => {
+    const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+    if (level) node.tagName = `h${Math.min(6, Number(level) + 1)}`;
+  });
+}
+
+function findBody(tree: HastRoot): HastParents {
+  let body: HastParents = tree;
+  visit(tree, "element", (node) => {
+    if (node.tagName === "body") {
+      body = node;
+      return false;
+    }
+  });
+  return body;
+}
+
+function isFromWord(tree: HastRoot): boolean {
+  let word = false;
+  visit(tree, "element", (node) => {
+    const content = `${stringProperty(node, "content") ?? ""}`;
+    if ((node.tagName === "meta" && /^Word\.Document|Microsoft Word/i.test(content)) || classesOf(node).some((name) => name.startsWith("mso"))) {
+      word = true;
+      return false;
+    }
+  });
+  return word;
+}
+
+// No real document nests elements this deep; the tree tools recurse and would overflow the stack.
+const MAX_NESTING = 100;
+
+/** Below MAX_NESTING an element keeps only its text. Walks with its own stack, as the tree may be too deep to recurse. */
+function flattenDeepNesting(tree: HastRoot): void {
+  const stack: [HastParents, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      if (depth + 1 < MAX_NESTING) {
+        stack.push([child, depth + 1]);
+        continue;
+      }
+      const words: string[] = [];
+      const pending: HastNodes[] = [child];
+      while (pending.length > 0) {
+        const next = pending.pop()!;
+        if (next.type === "text") words.push(next.value);
+        else if (next.type === "element" && !DROPPED_ELEMENTS.has(next.tagName)) pending.push(...[...next.children].reverse());
+      }
+      child.children = [{ type: "text", value: words.join("") }];
+    }
+  }
+}
+
+function rehypeCleanPastedHtml() {
+  return (tree: HastRoot) => {
+    flattenDeepNesting(tree);
+    visit(tree, "element", (node) => {
+      delete node.properties[FOOTNOTE_REFERENCE];
+      delete node.properties[FOOTNOTE_DEFINITION];
+    });
+    const fromWord = isFromWord(tree);
+    const body = findBody(tree);
+    convertWordParagraphs(body);
+    // Junk first: Word's comments link to and fro like footnotes, and must not become them.
+    dropJunk(tree, fromWord);
+    extractFootnotes(tree, body);
+    visit(tree, "element", (node) => {
+      if (node.tagName === "table") promoteHeaderRow(node);
+    });
+    convertStyledText(tree);
+    convertLinksAndMedia(tree);
+    normalizeLists(tree);
+    dropEmptiness(tree);
+    demoteHeadings(tree);
+  };
+}
+
+// ---------- hast → mdast ----------
+
+const footnoteHandlers: Record<string, Handle> = {
+  sup(state, node) {
+    const identifier = node.properties[FOOTNOTE_REFERENCE];
+    if (typeof identifier !== "string") return state.all(node);
+    const reference: FootnoteReference = { type: "footnoteReference", identifier, label: identifier };
+    return reference;
+  },
+  div(state, node) {
+    const identifier = node.properties[FOOTNOTE_DEFINITION];
+    if (typeof identifier !== "string") return state.toFlow(state.all(node));
+    const definition: FootnoteDefinition = {
+      type: "footnoteDefinition",
+      identifier,
+      label: identifier,
+      children: state.toFlow(state.all(node)) as FootnoteDefinition["children"],
+    };
+    return definition;
+  },
+};
+
+// ---------- tidying the markdown tree ----------
+
+const SOCIAL_HOST = /^https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com\//i;
+
+/**
+ * `@handle` and `#tag` linked to X are what the renderer makes of plain `@handle` and `#tag`: keep
+ * them as text, so converting rendered HTML gives back the markdown it came from.
+ */
+function unlinkSocialLinks(tree: MdastRoot): void {
+  visit(tree, "link", (node, index, parent) => {
+    if (!parent || index === undefined || node.children.length !== 1 || node.children[0].type !== "text") return;
+    const text = node.children[0].value;
+    if (!SOCIAL_HOST.test(node.url)) return;
+    const path = decodeURIComponentSafely(node.url.replace(SOCIAL_HOST, "").replace(/[?#].*$/, "").replace(/\/$/, ""));
+    const isHandle = /^@\w{1,15}$/.test(text) && path.toLowerCase() === text.slice(1).toLowerCase();
+    const isHashtag = /^#[\p{L}\p{N}_]+$/u.test(text) && path.toLowerCase() === `hashtag/${text.slice(1)}`.toLowerCase();
+    if (isHandle || isHashtag) parent.children.splice(index, 1, { type: "text", value: text });
+  });
+}
+
+function decodeURIComponentSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Bare addresses in the text become links, as GFM would read them, instead of being escaped. */
+const linkBareUrls = gfmAutolinkLiteralFromMarkdown().transforms![0] as (tree: MdastRoot) => void;
+
+type WrapperNode = Extract<PhrasingContent, { type: "strong" | "emphasis" | "delete" | "link" }>;
+const WRAPPERS = new Set(["strong", "emphasis", "delete", "link"]);
+
+function isWrapper(node: MdastNodes | undefined): node is WrapperNode {
+  return node !== undefined && WRAPPERS.has(node.type);
+}
+
+function sameWrapper(a: WrapperNode, b: WrapperNode): boolean {
+  if (a.type !== b.type) return false;
+  return a.type !== "link" || (b.type === "link" && a.url === b.url && a.title === b.title);
+}
+
+function isBlankText(node: PhrasingContent): boolean {
+  return node.type === "text" && node.value.trim() === "";
+}
+
+/**
+ * Office formatting comes in runs: `**a** **b**`, `** a **`, `*` inside `*`. Merge neighbours, move
+ * spaces outside the markers, drop markers that wrap nothing, so the markdown reads as written.
+ */
+function tidyPhrasing(parent: MdastParents): void {
+  for (const child of parent.children) if ("children" in child) tidyPhrasing(child);
+  // Markers around nothing, or inside the same marker, go; their content stays.
+  const kept: MdastNodes[] = [];
+  for (const node of parent.children as MdastNodes[]) {
+    const blank = isWrapper(node) && (node.children.length === 0 || node.children.every(isBlankText));
+    if (isWrapper(node) && node.type !== "link" && (blank || node.type === parent.type)) kept.push(...node.children);
+    else if (!(isWrapper(node) && blank)) kept.push(node);
+  }
+  // Neighbours with the same marker, even with a space between them, become one.
+  const joined: MdastNodes[] = [];
+  const merged = new Set<WrapperNode>();
+  for (let index = 0; index < kept.length; index++) {
+    const node = kept[index];
+    const previous = joined.at(-1);
+    const next = kept[index + 1];
+    if (isWrapper(previous) && isWrapper(node) && sameWrapper(previous, node)) {
+      previous.children.push(...(node.children as never[]));
+      merged.add(previous);
+    } else if (isWrapper(previous) && node.type === "text" && isBlankText(node) && isWrapper(next) && sameWrapper(previous, next)) {
+      previous.children.push(node, ...(next.children as never[]));
+      merged.add(previous);
+      index++;
+    } else joined.push(node);
+  }
+  for (const node of merged) tidyPhrasing(node);
+  // Spaces just inside a marker move outside it; neighbouring texts join.
+  const result: MdastNodes[] = [];
+  const pushText = (value: string) => {
+    const previous = result.at(-1);
+    if (previous?.type === "text") previous.value += value;
+    else result.push({ type: "text", value });
+  };
+  for (const node of joined) {
+    if (node.type === "text") {
+      pushText(node.value);
+      continue;
+    }
+    const first = isWrapper(node) ? node.children[0] : undefined;
+    const last = isWrapper(node) ? node.children.at(-1) : undefined;
+    if (first?.type === "text" && /^\s/.test(first.value)) {
+      first.value = first.value.trimStart();
+      pushText(" ");
+    }
+    const trailing = last?.type === "text" && /\s$/.test(last.value);
+    if (trailing) last.value = last.value.trimEnd();
+    result.push(node);
+    if (trailing) pushText(" ");
+  }
+  for (const node of result) if (node.type === "text") node.value = node.value.replace(/ {2,}/g, " ");
+  if (parent.type === "paragraph" || parent.type === "heading" || parent.type === "tableCell") {
+    const first = result[0];
+    const last = result.at(-1);
+    if (first?.type === "text") first.value = first.value.trimStart();
+    if (last?.type === "text") last.value = last.value.trimEnd();
+  }
+  parent.children = result.filter((child) => child.type !== "text" || child.value !== "") as never[];
+}
+
+/**
+ * An item is loose only when it holds more than one block besides its sublists (hast-util-to-mdast
+ * also counts a sublist of two items), and a list is loose when one of its items is.
+ */
+function setListSpread(tree: MdastRoot): void {
+  visit(tree, "list", (list) => {
+    for (const item of list.children) item.spread = item.children.filter((child) => child.type !== "list").length > 1;
+    list.spread = list.children.some((item) => item.spread);
+  });
+}
+
+function isEmptyBlock(node: MdastRootContent): boolean {
+  return node.type === "paragraph" && node.children.length === 0;
+}
+
+/** Footnotes last, after the text, without the rule or heading that introduced them. */
+function tidyBlocks(tree: MdastRoot): void {
+  visit(tree, (node) => {
+    if ("children" in node && node.type !== "root") node.children = (node.children as MdastRootContent[]).filter((child) => !isEmptyBlock(child)) as never[];
+  });
+  const definitions = tree.children.filter((node) => node.type === "footnoteDefinition");
+  const content = tree.children.filter((node) => node.type !== "footnoteDefinition" && !isEmptyBlock(node));
+  // A rule or a notes heading with nothing after it but the notes.
+  while (content.at(-1)?.type === "thematicBreak" || (definitions.length > 0 && content.at(-1)?.type === "heading")) content.pop();
+  tree.children = [...content, ...definitions];
+}
+
+/** Every address checked once more on the markdown tree, whatever element it came from. */
+function dropUnsafeAddresses(tree: MdastRoot): void {
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined || (node.type !== "link" && node.type !== "image")) return;
+    if (safeUrl(node.url, node.type) !== undefined) return;
+    parent.children.splice(index, 1, ...(node.type === "link" ? node.children : []));
+    return index;
+  });
+}
+
+function remarkTidyConverted() {
+  return (tree: MdastRoot) => {
+    dropUnsafeAddresses(tree);
+    unlinkSocialLinks(tree);
+    linkBareUrls(tree);
+    tidyPhrasing(tree);
+    tidyBlocks(tree);
+    setListSpread(tree);
+  };
+}
+
+// ---------- the pipeline ----------
+
+const converter = unified()
+  .use(rehypeParse)
+  .use(rehypeCleanPastedHtml)
+  .use(rehypeRemark, { handlers: footnoteHandlers })
+  .use(remarkTidyConverted)
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkStringify, {
+    bullet: "-",
+    emphasis: "*",
+    strong: "*",
+    rule: "-",
+    fences: true,
+    listItemIndent: "one",
+    incrementListMarker: true,
+    setext: false,
+    closeAtx: false,
+    resourceLink: false,
+  })
+  .freeze();
+
+/** The markdown tree for some HTML, cleaned as described above: for callers that adjust it before writing it out. */
+export function htmlToMdast(html: string): MdastRoot {
+  try {
+    return converter.runSync(converter.parse(html)) as MdastRoot;
+  } catch (error) {
+    // V8 reports an exhausted stack as a RangeError, or as a SyntaxError when it struck while compiling a regular expression.
+    const stackExhausted = error instanceof RangeError || (error instanceof SyntaxError && /stack overflow/i.test(error.message));
+    if (!stackExhausted) throw error;
+    // Thousands of nested elements overflow the stack while the HTML is parsed, before
+    // flattenDeepNesting can help. No real document nests like that: keep its text, which parses flat.
+    const text = html.replace(/<(script|style|template|title|head)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^>]*>/g, " ");
+    return converter.runSync(converter.parse(text)) as MdastRoot;
+  }
+}
+
+/** A markdown tree written out in Docket's normal form. */
+export function mdastToMarkdown(tree: MdastRoot): string {
+  return converter.stringify(tree);
+}
+
+/** HTML from the clipboard or an import, as Docket markdown. */
+export function htmlToMarkdown(html: string): string {
+  return mdastToMarkdown(htmlToMdast(html));
+}
