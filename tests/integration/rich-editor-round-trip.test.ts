@@ -2,6 +2,8 @@
 // The rich-text editor must not change a post by opening it: markdown → editor document → markdown
 // gives the text back, or its normal form (rich-text-engine.ts), which readers see identically and
 // which the editor leaves as it is.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoPosts } from "@/features/demo-content/content";
 import { renderPostMarkdown } from "@/lib/markdown";
@@ -118,6 +120,22 @@ A note.[^1] Another.[^two]
     expect(written).toContain("## Setext heading");
     expect(written).toContain("\n---\n");
     expect(written).toContain("| :- | :-: | -: | - |");
+  });
+
+  // What the HTML converter gives for pasted documents and WordPress posts goes into the editor as it is.
+  const fixtureDirectories = ["paste", "wordpress-content"].map((name) => path.resolve(import.meta.dirname, "../fixtures", name));
+  const converted = fixtureDirectories.flatMap((directory) =>
+    readdirSync(directory)
+      .filter((file) => file.endsWith(".md"))
+      .map((file) => [`${path.basename(directory)}/${file}`, readFileSync(path.join(directory, file), "utf8").replace(/\n$/, "")]),
+  );
+
+  it("has converted documents to check", () => {
+    expect(converted.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(converted)("gives back the converter's markdown for %s unchanged", async (_name, markdown) => {
+    expect(await roundTrip(markdown)).toBe(markdown);
   });
 
   it("writes an empty document as empty text", async () => {

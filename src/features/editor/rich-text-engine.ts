@@ -38,6 +38,7 @@ import {
   remarkLineBreak,
   remarkMarker,
   schema as commonmarkSchema,
+  strongSchema,
   syncListOrderPlugin,
 } from "@milkdown/preset-commonmark";
 import { createTable, gfm, remarkGFMPlugin } from "@milkdown/preset-gfm";
@@ -155,6 +156,8 @@ const imageWithOptionalTitle = imageSchema.extendSchema((previous) => (ctx) => (
   },
 }));
 const imageParts = new Set<unknown>([imageSchema, ...imageSchema]);
+/** Registered first, so bold is the outer mark where text is bold and italic: `**_both_**`, as the HTML converter writes it. */
+const strongParts = new Set<unknown>([strongSchema, ...strongSchema]);
 
 /** An image with its caption (the markdown title) under it. */
 const imageView = $view(imageWithOptionalTitle.node, (): NodeViewConstructor => (initial) => {
@@ -455,7 +458,8 @@ export async function createRichTextEngine(
     })
     // The commonmark preset without its plugins that write empty paragraphs as `<br />` (the post
     // renderer drops raw HTML) and that give headings ids (the admin page has its own ids).
-    .use(commonmarkSchema.filter((part) => !imageParts.has(part)))
+    .use(strongSchema)
+    .use(commonmarkSchema.filter((part) => !imageParts.has(part) && !strongParts.has(part)))
     .use(imageWithOptionalTitle)
     .use(inputRules)
     .use(markInputRules)
