@@ -3,6 +3,8 @@
 // content; the toolbar by keyboard alone; the markdown view both ways; opening a post changes
 // nothing; and reader pages load none of the editor's JavaScript.
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -201,6 +203,27 @@ describe("rich-text editor", () => {
     expect(await text.locator(".docket-mention").allTextContents()).toEqual(["@SamWhitlow", "#reentry"]);
     await editor.getByRole("button", { name: "Markdown", exact: true }).click();
     expect(await editor.getByLabel("Text (markdown)").inputValue()).toBe(stored);
+  });
+
+  it("pastes documents from Word, Google Docs, LibreOffice and a web page as the converter's markdown", { timeout: 120_000 }, async () => {
+    const page = await pageSignedInAs("author@docket.localhost");
+    await page.goto(`${baseUrl()}/admin/posts`);
+    await page.getByLabel("Start a new post").fill("Pasted from elsewhere");
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await page.waitForURL(/\/admin\/posts\/[a-z0-9]+$/);
+    await editorText(page).waitFor();
+    const fixtures = path.resolve(import.meta.dirname, "../fixtures/paste");
+    for (const source of ["word", "google-docs", "libreoffice", "web-page"]) {
+      const html = await readFile(path.join(fixtures, `${source}.html`), "utf8");
+      const expected = (await readFile(path.join(fixtures, `${source}.md`), "utf8")).replace(/\n$/, "");
+      await editorText(page).click();
+      await page.keyboard.press("Control+a");
+      await page.keyboard.press("Delete");
+      await paste(page, { html, text: "plain text only" });
+      await page.getByRole("button", { name: "Markdown", exact: true }).click();
+      await expect.poll(() => page.getByLabel("Text (markdown)").inputValue(), { message: source, timeout: 20_000 }).toBe(expected);
+      await page.getByRole("button", { name: "Formatted", exact: true }).click();
+    }
   });
 
   it("works by keyboard alone: one tab stop, arrow keys, Escape between the text and the toolbar, focus drawn", async () => {
