@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-/** Server actions take bodies up to 1 MB: bigger pastes are left to the editor's own HTML reading. */
-export const MAX_PASTED_HTML_CHARACTERS = 900_000;
+import { MAX_PASTED_HTML_CHARACTERS } from "./paste-limit";
 
 export const pastedHtmlSchema = z
   .string()

@@ -7,6 +7,7 @@
 // The engine (Milkdown, see rich-text-engine.ts) is imported on demand, the first time the formatted
 // view is shown, so its JavaScript loads only where the editor is used, after the page.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { MAX_PASTED_HTML_CHARACTERS } from "../paste-limit";
 import type { FormatState, RichTextEngine } from "../rich-text-engine";
 import { EditorToolbar, type ToolbarAction } from "./EditorToolbar";
 import { ImageDialog, type ImageRequest } from "./ImageDialog";
@@ -32,8 +33,6 @@ type View = "formatted" | "markdown";
 const VIEW_STORAGE_KEY = "docket:editor-view";
 /** Typing is written out as markdown this long after the last keystroke (and at once on leaving). */
 const SERIALIZE_DELAY_MS = 150;
-/** Server actions take bodies up to 1 MB (see ../schema.ts). */
-const MAX_PASTE_FOR_SERVER = 900_000;
 
 const NOTHING_ACTIVE: FormatState = {
   bold: false,
@@ -108,7 +107,7 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
 
   const pasteHtml = useCallback((html: string, plainText: string): boolean => {
     const convert = latest.current.onPasteHtml;
-    if (!convert || html.length > MAX_PASTE_FOR_SERVER) return false;
+    if (!convert || html.length > MAX_PASTED_HTML_CHARACTERS) return false;
     setStatus("Converting the pasted text…");
     convert(html).then(
       (markdown) => {
