@@ -20,6 +20,7 @@ export const FEATURE_ORDER = [
   "subscriptions",
   "digest",
   "feeds",
+  "wordpress",
   "demo-content",
 ];
 

@@ -62,7 +62,7 @@ if (process.argv[2] === "--read") {
       const writeSeconds = (performance.now() - writeStarted) / 1000;
       console.log(`wrote ${posts.toLocaleString("en-GB")} posts, ${written.comments.toLocaleString("en-GB")} comments: ${(written.bytes / 1024 / 1024).toFixed(1)} MB in ${writeSeconds.toFixed(1)} s`);
 
-      const child = fork(new URL(import.meta.url), ["--read", file], { execArgv: ["--disable-warning=ExperimentalWarning", "--import", "tsx"] });
+      const child = fork(new URL(import.meta.url), ["--read", file], { execArgv: ["--disable-warning=ExperimentalWarning", "--import", "./scripts/register.mjs"] });
       const [figures] = (await once(child, "message")) as [ReadFigures];
       await once(child, "exit");
       if (figures.items !== written.items || figures.comments !== written.comments || figures.problems !== 0) {
