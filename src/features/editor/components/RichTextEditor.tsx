@@ -180,7 +180,6 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
     engineValue.current = value;
   }, [value, view, ready]);
 
-
   // Leaving the page or the text writes out what was typed.
   useEffect(() => {
     window.addEventListener("pagehide", flush);
@@ -188,8 +187,14 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
   }, [flush]);
 
   useEffect(() => {
+    let preferred: string | null = null;
+    try {
+      preferred = window.localStorage.getItem(VIEW_STORAGE_KEY);
+    } catch {
+      // Storage disabled: the formatted view, as on any first visit.
+    }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the writer's preferred view, known only in the browser
-    if (window.localStorage.getItem(VIEW_STORAGE_KEY) === "markdown") setView("markdown");
+    if (preferred === "markdown") setView("markdown");
   }, []);
 
   const switchView = (next: View) => {
