@@ -4,9 +4,12 @@
 // writes it back with remark-stringify. Loaded on demand by RichTextEditor: never on reader pages.
 //
 // Normal form: markdown written by the editor differs from hand-written markdown only in ways that
-// do not change what readers see, and writing it again changes nothing (tests/integration/rich-editor-round-trip.test.ts):
+// do not change what readers see, and writing it again changes nothing
+// (tests/integration/rich-editor-round-trip.test.ts). It is the HTML converter's form too, so pasted
+// documents go through unchanged:
 // - "-" for bullets, "*" for emphasis and "**" for strong unless the text used "_"; "---" for rules;
-// - table delimiter rows as `| :- | -- |` (cells are not padded to line up);
+//   fenced code; bold outside italic where both apply;
+// - table delimiter rows as `| :- | - |` (cells are not padded to line up);
 // - reference-style links become inline links; setext headings become `#` headings; `*`/`+`
 //   bullets become `-`; no trailing newline; characters that would read as markup are escaped.
 import {
