@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { InputError, UserFacingError } from "@/lib/errors";
 import { renderPostMarkdown } from "@/lib/markdown";
+import { keepOldAddress, releaseAddress } from "@/lib/redirect-table";
 import { slugify } from "@/lib/slug";
 import type { PostFields } from "./schema";
 
@@ -115,14 +116,8 @@ export async function savePostContent(postId: string, fields: PostFields, userId
       await tx.revision.create({ data: { postId, title: fields.title, standfirst, bodyMarkdown: fields.bodyMarkdown, authorId: userId } });
     }
     if (current.slug !== fields.slug) {
-      await tx.redirect.deleteMany({ where: { fromPath: postPath(fields.slug) } });
-      if (wasPublic) {
-        await tx.redirect.upsert({
-          where: { fromPath: postPath(current.slug) },
-          update: { postId },
-          create: { fromPath: postPath(current.slug), postId },
-        });
-      }
+      if (wasPublic) await keepOldAddress(tx, { type: "POST", id: postId }, postPath(current.slug), postPath(fields.slug));
+      else await releaseAddress(tx, postPath(fields.slug));
     }
   });
   await refreshPostSearchDocuments([postId]);
