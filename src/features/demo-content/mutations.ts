@@ -217,7 +217,7 @@ async function upsertRedirects(): Promise<void> {
     await db().redirect.upsert({
       where: { fromPath: redirect.fromPath },
       create: { fromPath: redirect.fromPath, targetType: "POST", targetId: post.id },
-      update: {},
+      update: { targetType: "POST", targetId: post.id },
     });
   }
 }
