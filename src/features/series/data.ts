@@ -6,9 +6,13 @@ import { excerptOf, renderPlainText, renderPostMarkdown } from "@/lib/markdown";
 import { cacheForReaders } from "@/lib/reader-cache";
 import { postCardSelect, publishedOnly, toPostCard } from "@/features/posts/data";
 
+const SUMMARY_LENGTH = 320;
+
 /** The description as readers get it: sanitized HTML for the page, a plain summary for lists and meta tags. */
 function describe(markdown: string) {
-  return markdown ? { descriptionHtml: renderPostMarkdown(markdown).html, summary: excerptOf(renderPlainText(markdown)) } : { descriptionHtml: "", summary: "" };
+  return markdown
+    ? { descriptionHtml: renderPostMarkdown(markdown).html, summary: excerptOf(renderPlainText(markdown), SUMMARY_LENGTH) }
+    : { descriptionHtml: "", summary: "" };
 }
 
 /** A series with at least one published post, or null. An archived series keeps its page. */

@@ -2,7 +2,7 @@
 // Creating and editing a category with its sponsor block, and deleting one. A failed save keeps
 // everything typed and says what to fix.
 import { useActionState } from "react";
-import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
+import { describedField, FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { ImageUploadField } from "@/components/ImageUploadField";
 import type { FormState } from "@/lib/action-result";
 import { createCategoryAction, deleteCategoryAction, saveCategoryAction } from "../actions";
@@ -48,7 +48,7 @@ export function CategoryForm({ categoryId, initial }: { categoryId?: string; ini
           {hint}
         </p>
       )}
-      <input id={name} name={name} type={type} defaultValue={value(name)} {...(hint ? { "aria-describedby": `${name}-hint` } : {})} {...invalidField(state, name)} />
+      <input id={name} name={name} type={type} defaultValue={value(name)} {...(hint ? describedField(state, name, `${name}-hint`) : invalidField(state, name))} />
       <FieldError state={state} name={name} />
     </>
   );
@@ -95,7 +95,7 @@ export function CategoryDeletion({ categoryId, name, postCount, subscriberCount,
         Its old address then leads to the category you choose
         {subscriberCount > 0 ? `, and its ${subscriberCount === 1 ? "subscriber follows" : `${subscriberCount} subscribers follow`} that category instead` : ""}.
       </p>
-      <select id="moveTo" name="moveTo" defaultValue={state.values.moveTo ?? ""} aria-describedby="moveTo-hint" {...invalidField(state, "moveTo")}>
+      <select id="moveTo" name="moveTo" defaultValue={state.values.moveTo ?? ""} {...describedField(state, "moveTo", "moveTo-hint")}>
         <option value="">No category</option>
         {others.map((other) => (
           <option key={other.id} value={other.id}>

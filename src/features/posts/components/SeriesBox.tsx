@@ -32,8 +32,13 @@ export function SeriesBox({
         Series
       </h2>
       <p className="series-box__line">
-        This is the {ordinal(context.published[index].number)}
-        {series.isRunning ? " post" : ` of ${context.published.length} posts`} in the{" "}
+        This is the{" "}
+        {series.isRunning
+          ? `${ordinal(context.published[index].number)} post`
+          : context.published.length === 1
+            ? "only post"
+            : `${ordinal(context.published[index].number)} of ${context.published.length} posts`}{" "}
+        in the{" "}
         <Link href={paths.series(series.slug)}>{series.title}</Link> series{series.isRunning ? "." : ", now finished."}{" "}
         <Link href={paths.series(series.slug)}>Read the others.</Link>
       </p>

@@ -1,7 +1,7 @@
 "use client";
 // Creating and editing a series. A failed save keeps everything typed and says what to fix.
 import { useActionState } from "react";
-import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
+import { describedField, FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { ImageUploadField } from "@/components/ImageUploadField";
 import type { FormState } from "@/lib/action-result";
 import { archiveSeriesAction, createSeriesAction, deleteSeriesAction, saveSeriesAction } from "../actions";
@@ -35,7 +35,7 @@ export function SeriesForm({ seriesId, initial }: { seriesId?: string; initial: 
       <p className="form-hint" id="slug-hint">
         The series’ address: /series/<em>slug</em>. Leave it empty to make one from the title.{seriesId && " If you change it, the old address redirects to the new one."}
       </p>
-      <input id="slug" name="slug" type="text" defaultValue={value("slug")} aria-describedby="slug-hint" {...invalidField(state, "slug")} />
+      <input id="slug" name="slug" type="text" defaultValue={value("slug")} {...describedField(state, "slug", "slug-hint")} />
       <FieldError state={state} name="slug" />
       <label htmlFor="description">Description (markdown)</label>
       <textarea id="description" name="description" rows={5} defaultValue={value("description")} {...invalidField(state, "description")} />

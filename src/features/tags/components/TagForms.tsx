@@ -1,7 +1,7 @@
 "use client";
 // Renaming, merging and deleting tags. A failed form keeps what was chosen and says why.
 import { useActionState } from "react";
-import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
+import { describedField, FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import type { FormState } from "@/lib/action-result";
 import { deleteTagAction, mergeTagsAction, renameTagAction } from "../actions";
 
@@ -24,7 +24,7 @@ export function TagRenameForm({ tag }: { tag: { id: string; name: string; slug: 
       <p className="form-hint" id="slug-hint">
         The tag’s address: /tags/<em>slug</em>. Empty: made from the name. The old address redirects to the new one.
       </p>
-      <input id="slug" name="slug" type="text" defaultValue={value("slug")} aria-describedby="slug-hint" {...invalidField(state, "slug")} />
+      <input id="slug" name="slug" type="text" defaultValue={value("slug")} {...describedField(state, "slug", "slug-hint")} />
       <FieldError state={state} name="slug" />
       <FormMessage state={state} />
       <button type="submit" disabled={pending}>
@@ -63,9 +63,11 @@ export function TagMergeForm({ tags, fromTag }: { tags: TagChoice[]; fromTag?: T
       )}
       <label htmlFor="intoTagId">{fromTag ? `Merge “${fromTag.name}” into` : "into the tag"}</label>
       <p className="form-hint" id="intoTagId-hint">
-        Its posts get this tag instead, the first tag goes, and its address redirects here.
+        {fromTag
+          ? `Its posts get the tag you choose instead, “${fromTag.name}” goes, and its address redirects to the other tag’s.`
+          : "The first tag’s posts get the second tag instead, the first tag goes, and its address redirects to the second’s."}
       </p>
-      <select id="intoTagId" name="intoTagId" defaultValue={state.values.intoTagId ?? ""} aria-describedby="intoTagId-hint" {...invalidField(state, "intoTagId")}>
+      <select id="intoTagId" name="intoTagId" defaultValue={state.values.intoTagId ?? ""} {...describedField(state, "intoTagId", "intoTagId-hint")}>
         <option value="" disabled>
           Choose a tag…
         </option>
@@ -86,7 +88,7 @@ export function TagDeletion({ tag }: { tag: TagChoice }) {
     <form action={action} className="admin-form danger-zone">
       <input type="hidden" name="tagId" value={tag.id} />
       <p className="form-hint">
-        {tag.postCount === 0 ? "No post has this tag." : `The tag comes off its ${postCount(tag.postCount)}; the posts stay as they are.`} Its address stops working.
+        {tag.postCount === 0 ? "No post has this tag." : `Deleting takes the tag off ${postCount(tag.postCount)}; the posts themselves stay as they are.`} Its address stops working.
       </p>
       <FormMessage state={state} />
       <button type="submit" className="danger" disabled={pending}>
