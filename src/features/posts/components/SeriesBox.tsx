@@ -39,8 +39,13 @@ export function SeriesBox({
             ? "only post"
             : `${ordinal(context.published[index].number)} of ${context.published.length} posts`}{" "}
         in the{" "}
-        <Link href={paths.series(series.slug)}>{series.title}</Link> series{series.isRunning ? "." : ", now finished."}{" "}
-        <Link href={paths.series(series.slug)}>Read the others.</Link>
+        <Link href={paths.series(series.slug)}>{series.title}</Link> series{series.isRunning ? "." : ", now finished."}
+        {context.published.length > 1 && (
+          <>
+            {" "}
+            <Link href={paths.series(series.slug)}>Read the others.</Link>
+          </>
+        )}
       </p>
       {(previous || next) && (
         <nav className="series-box__nav" aria-label={`${series.title} series`}>
