@@ -14,6 +14,7 @@ import { getPublicCategory } from "@/features/categories/data";
 import { deleteTag, mergeTags, renameTag } from "@/features/tags/commands";
 import { getPublicTag } from "@/features/tags/data";
 import { getPublishedPost, getSeriesContext } from "@/features/posts/data";
+import { savePost } from "@/features/posts/commands";
 import { findRedirect } from "@/features/redirects/data";
 import { feedResponse } from "@/features/feeds/documents";
 import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
@@ -307,7 +308,7 @@ describe("tags", () => {
   });
 
   it("merging two moves every post of one to the other once, and its address leads there", async () => {
-    const from = await newTag("Social media");
+    const from = await db().tag.create({ data: { name: "Social media", slug: "social-media" } });
     const into = await newTag("Twitter");
     const both = await publishedPostIn(cast.AUTHOR, { tagIds: [from.id, into.id] });
     const onlyFrom = await publishedPostIn(cast.AUTHOR, { tagIds: [from.id] });
@@ -321,6 +322,13 @@ describe("tags", () => {
     expect(await findRedirect(`/tags/${from.slug}`)).toBe(`/tags/${into.slug}`);
     expect(await db().redirect.count({ where: { targetType: "TAG", targetId: from.id } })).toBe(0);
     expect(await auditActions(into.id)).toEqual(["tag.merged"]);
+
+    // A writer who types the merged tag's name gets the tag it became, not a new copy of the old one.
+    const draft = await createTestPost(cast.AUTHOR, "DRAFT");
+    await runCommand(savePost, cast.AUTHOR, { postId: draft.id, title: "Tagged", bodyMarkdown: "Body", tags: "Social media, Brand new" });
+    const tagged = await db().postTag.findMany({ where: { postId: draft.id }, select: { tag: { select: { id: true, name: true } } } });
+    expect(tagged.map((row) => row.tag.name).sort()).toEqual(["Brand new", "Twitter"]);
+    expect(await db().tag.count({ where: { slug: from.slug } })).toBe(0);
     await expect(runCommand(mergeTags, cast.EDITOR, { fromTagId: from.id, intoTagId: into.id })).rejects.toThrow("One of those tags no longer exists. Reload the page.");
   });
 
