@@ -101,8 +101,8 @@ describe("npm start", () => {
     const children = descendantsOf(start.pid!);
     expect(processTable().some((row) => row.args.includes(path.join(dataDir, "postgres")))).toBe(true);
     expect(children.length).toBeGreaterThanOrEqual(5);
-    // Next names its server processes "next-server (v…)".
-    const webProcesses = processTable().filter((row) => children.includes(row.pid) && row.args.startsWith("next-server"));
+    // Each web process (scripts/web-server.ts) names itself "docket-web".
+    const webProcesses = processTable().filter((row) => children.includes(row.pid) && row.args.startsWith("docket-web"));
     expect(webProcesses).toHaveLength(2);
 
     start.kill("SIGTERM");
