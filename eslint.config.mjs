@@ -7,12 +7,15 @@ import nextTypescript from "eslint-config-next/typescript";
  * put it (README, "Develop").
  */
 export const FEATURE_ORDER = [
+  "site",
   "media",
   "posts",
   "authors",
   "categories",
   "tags",
   "series",
+  "pages",
+  "menus",
   "search",
   "comments",
   "people",

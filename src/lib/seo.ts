@@ -1,13 +1,6 @@
-// Site identity, canonical URLs and JSON-LD for reader pages and feeds.
-import { env, siteUrl } from "@/lib/env";
-
-export function siteName(): string {
-  return env().SITE_NAME;
-}
-
-export function siteTagline(): string {
-  return env().SITE_TAGLINE;
-}
+// Canonical URLs and JSON-LD for reader pages and feeds. The site's name, tagline and the rest are
+// site settings, stored in the database: getSiteSettings() in src/features/site/data.ts.
+import { siteUrl } from "@/lib/env";
 
 /** The absolute URL of a path on this site. */
 export function absoluteUrl(path: string): string {
@@ -38,6 +31,8 @@ export const paths = {
   author: (slug: string, page = 1) => archivePath(`/authors/${encodeURIComponent(slug)}`, page),
   search: (query?: string, page = 1) =>
     query ? `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}` : "/search",
+  /** A static page (About, Write for us…) lives at the site's top level. */
+  page: (slug: string) => `/${encodeURIComponent(slug)}`,
   rss: (scope = "") => `${scope}/feed.xml`,
   atom: (scope = "") => `${scope}/atom.xml`,
 };

@@ -9,7 +9,8 @@ import { Avatar } from "@/features/posts/components/Byline";
 import { Pagination, PostList } from "@/features/posts/components/PostList";
 import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import type { PostPage } from "@/features/posts/data";
-import { absoluteUrl, archivePageNumber, breadcrumbJsonLd, jsonLdText, paths, safeWebsite, siteName } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
+import { absoluteUrl, archivePageNumber, breadcrumbJsonLd, jsonLdText, paths, safeWebsite } from "@/lib/seo";
 import { NotFoundContent } from "./NotFoundContent";
 
 type ArchiveProps = { slug: string; page: number };
@@ -51,7 +52,7 @@ export async function CategoryArchive({ slug, page }: ArchiveProps) {
   const list = await listCategoryPosts(category.id, page);
   if (!pageExists(list)) return <NotFoundContent />;
   const crumbs = [
-    { name: siteName(), path: "/" },
+    { name: (await getSiteSettings()).name, path: "/" },
     { name: category.name, path: paths.category(category.slug) },
   ];
   return (
@@ -130,7 +131,7 @@ export async function AuthorArchive({ slug, page }: ArchiveProps) {
     sameAs: [website, author.xHandle ? `https://x.com/${author.xHandle}` : null].filter(Boolean),
   };
   const crumbs = [
-    { name: siteName(), path: "/" },
+    { name: (await getSiteSettings()).name, path: "/" },
     { name: author.displayName, path: paths.author(author.slug) },
   ];
   return (

@@ -3,7 +3,7 @@ import path from "node:path";
 import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
 import { getPublishedPost } from "@/features/posts/data";
-import { siteName } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
 import { formatUkDate } from "@/lib/london-time";
 
 export const alt = "The post's title and author";
@@ -19,7 +19,7 @@ function printable(text: string): string {
 }
 
 export default async function PostSocialImage({ params }: { params: Promise<{ slug: string }> }) {
-  const post = await getPublishedPost((await params).slug);
+  const [post, site] = await Promise.all([getPublishedPost((await params).slug), getSiteSettings()]);
   if (!post) notFound();
   const font = await readFile(fontFile);
   const title = printable(post.title);
@@ -41,7 +41,7 @@ export default async function PostSocialImage({ params }: { params: Promise<{ sl
         }}
       >
         <div style={{ display: "flex", fontSize: 34, letterSpacing: 1, color: "#9b1c1c" }}>
-          {printable(siteName())}
+          {printable(site.name)}
           {post.category ? `  ·  ${printable(post.category.name)}` : ""}
         </div>
         <div style={{ display: "flex", fontSize: title.length > 80 ? 56 : 72, lineHeight: 1.1, letterSpacing: -1 }}>{title}</div>

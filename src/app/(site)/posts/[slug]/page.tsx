@@ -12,7 +12,8 @@ import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import { CommentThread } from "@/features/comments/components/CommentThread";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 import { postJsonLd } from "@/features/posts/components/post-json-ld";
-import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
+import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths } from "@/lib/seo";
 
 // The whole page is static (served from the cache); a slug not built yet renders once, then is cached.
 export const ensureStatic = "navigation";
@@ -43,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       url,
       title: post.title,
       description,
-      siteName: siteName(),
+      siteName: (await getSiteSettings()).name,
       publishedTime: post.publishedAt.toISOString(),
       modifiedTime: post.updatedAt.toISOString(),
       authors,
@@ -62,16 +63,16 @@ export default async function PostPage({ params }: Props) {
     if (target) permanentRedirect(paths.post(target));
     return <NotFoundContent />;
   }
-  const comments = await listApprovedComments(post.id);
+  const [comments, site] = await Promise.all([listApprovedComments(post.id), getSiteSettings()]);
   const url = absoluteUrl(paths.post(post.slug));
   const crumbs = [
-    { name: siteName(), path: "/" },
+    { name: site.name, path: "/" },
     ...(post.category ? [{ name: post.category.name, path: paths.category(post.category.slug) }] : []),
     { name: post.title, path: paths.post(post.slug) },
   ];
   return (
     <article className="article" aria-labelledby="post-title">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText([postJsonLd(post), breadcrumbJsonLd(crumbs)]) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText([postJsonLd(post, site), breadcrumbJsonLd(crumbs)]) }} />
       <header className="article__header">
         {post.category && (
           <p className="kicker">
@@ -116,7 +117,7 @@ export default async function PostPage({ params }: Props) {
       )}
       {post.series && post.seriesContext && <SeriesBox series={post.series} context={post.seriesContext} postId={post.id} />}
       {post.category && <SponsorBlock category={post.category} />}
-      <ShareLinks url={url} title={post.title} />
+      <ShareLinks url={url} title={post.title} via={site.social.x} />
       <RelatedPosts posts={post.related} />
       <CommentThread postId={post.id} postSlug={post.slug} comments={comments} />
     </article>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getSeriesContext } from "@/features/posts/data";
 import { PostListItem } from "@/features/posts/components/PostList";
 import { getPublicSeries, listPublicSeries, listSeriesPosts } from "@/features/series/data";
-import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
+import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths } from "@/lib/seo";
 import { formatUkDate } from "@/lib/london-time";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 
@@ -39,7 +40,7 @@ export default async function SeriesPage({ params }: Props) {
   const [posts, context] = await Promise.all([listSeriesPosts(series.id), getSeriesContext(series.id)]);
   const teaser = context.teaser;
   const crumbs = [
-    { name: siteName(), path: "/" },
+    { name: (await getSiteSettings()).name, path: "/" },
     { name: "Series", path: paths.allSeries() },
     { name: series.title, path: paths.series(series.slug) },
   ];
