@@ -14,6 +14,7 @@ CREATE TABLE "Page" (
     "description" TEXT NOT NULL DEFAULT '',
     "bodyMarkdown" TEXT NOT NULL DEFAULT '',
     "bodyHtml" TEXT NOT NULL DEFAULT '',
+    "excerpt" TEXT NOT NULL DEFAULT '',
     "status" "PageStatus" NOT NULL DEFAULT 'DRAFT',
     "publishedAt" TIMESTAMP(3),
     "createdById" TEXT,
