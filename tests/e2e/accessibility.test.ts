@@ -185,6 +185,9 @@ async function everyAdminPage(): Promise<string[]> {
   const {
     rows: [post],
   } = await client.query<{ id: string }>(`SELECT id FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
+  const {
+    rows: [staticPage],
+  } = await client.query<{ id: string }>(`SELECT id FROM "Page" ORDER BY slug LIMIT 1`);
   return [
     "/admin",
     "/admin/posts",
@@ -200,6 +203,11 @@ async function everyAdminPage(): Promise<string[]> {
     "/admin/outbox",
     "/admin/audit",
     "/admin/profile",
+    "/admin/pages",
+    `/admin/pages/${staticPage.id}`,
+    `/admin/pages/${staticPage.id}/history`,
+    "/admin/menus",
+    "/admin/settings",
   ];
 }
 

@@ -56,9 +56,13 @@ export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]
   } = await client.query<{ slug: string; id: string }>(
     `SELECT p.slug, c.id FROM "Comment" c JOIN "Post" p ON p.id = c."postId" WHERE c.status = 'APPROVED' AND p.status = 'PUBLISHED' AND p."commentsOpen" LIMIT 1`,
   );
+  const {
+    rows: [staticPage],
+  } = await client.query<{ slug: string }>(`SELECT slug FROM "Page" WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1`);
   return [
     "/",
     `/posts/${post.slug}`,
+    `/${staticPage.slug}`,
     "/series",
     `/series/${post.series}`,
     `/categories/${post.category}`,

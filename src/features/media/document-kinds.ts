@@ -26,9 +26,9 @@ export function isDocumentKind(extension: string): extension is DocumentKind {
   return Object.hasOwn(DOCUMENT_KINDS, extension);
 }
 
-/** "1.2 MB", "340 KB". */
+/** "1.2 MB", "20 MB", "340 KB". */
 export function formatFileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
