@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { siteUrl } from "@/lib/env";
-import { absoluteUrl, paths } from "@/lib/seo";
+import { absoluteUrl, paths, siteShareImage } from "@/lib/seo";
 import { getSiteSettings } from "@/features/site/data";
 import { siteIconLinks } from "@/features/site/site-icon";
 import "./globals.css";
@@ -15,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
     description: site.description || site.tagline || undefined,
     applicationName: name,
     icons: siteIconLinks(site),
-    openGraph: { siteName: name, locale: "en_GB", type: "website" },
-    twitter: { card: "summary_large_image", ...(site.social.x ? { site: `@${site.social.x}` } : {}) },
+    openGraph: { siteName: name, locale: "en_GB", type: "website", images: [siteShareImage(name)] },
+    twitter: { card: "summary_large_image", images: [siteShareImage(name)], ...(site.social.x ? { site: `@${site.social.x}` } : {}) },
     alternates: {
       types: {
         "application/rss+xml": [{ url: absoluteUrl(paths.rss()), title: `${name} (RSS)` }],

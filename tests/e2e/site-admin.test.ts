@@ -90,7 +90,8 @@ describe("running the site from the admin", () => {
     const moveUp = header.getByRole("button", { name: "Move “About the editors” up" });
     await moveUp.focus();
     await admin.keyboard.press("Enter");
-    await header.getByRole("listitem").nth(2).getByText("About the editors", { exact: true }).waitFor();
+    await header.locator(".menu-item").nth(2).locator("strong", { hasText: "About the editors" }).waitFor();
+    expect(await header.locator(".menu-item strong").allInnerTexts()).toEqual(["Latest", "Series", "About the editors", "Search"]);
     expect(await admin.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Move “About the editors” up");
 
     const newName = `The Docket Desk ${randomBytes(2).toString("hex")}`;

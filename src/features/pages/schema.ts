@@ -36,6 +36,7 @@ export const RESERVED_SLUGS = new Set([
   "favicon.ico",
   "apple-touch-icon.png",
   "icon.svg",
+  "share-image.png",
   "_next",
   "_not-found",
 ]);

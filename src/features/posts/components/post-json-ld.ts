@@ -15,7 +15,7 @@ export function postJsonLd(post: PublishedPost, site: SiteSettings) {
     mainEntityOfPage: url,
     datePublished: post.publishedAt.toISOString(),
     dateModified: post.updatedAt.toISOString(),
-    image: absoluteUrl(`${paths.post(post.slug)}/opengraph-image`),
+    image: absoluteUrl(paths.shareImage(post.slug)),
     articleSection: post.category?.name,
     keywords: post.tags.map((tag) => tag.name).join(", ") || undefined,
     author: post.authors.map((author) => ({

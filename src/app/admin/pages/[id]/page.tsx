@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { renderPostMarkdown } from "@/lib/markdown";
 import { paths } from "@/lib/seo";
@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: "Edit page" };
 export default async function EditPagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser("pages.draft");
   const page = await findPageForEditing((await params).id);
-  if (!page || !canViewPageInAdmin(user, page)) notFound();
+  if (!page) notFound();
+  if (!canViewPageInAdmin(user, page)) forbidden();
   const flags = pageActionFlags(user, page);
   const html = renderPostMarkdown(page.bodyMarkdown).html;
 

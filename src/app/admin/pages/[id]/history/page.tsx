@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { RevisionHistory } from "@/components/RevisionHistory";
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Page history" };
 export default async function PageHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser("pages.draft");
   const page = await findPageAccessFacts((await params).id);
-  if (!page || !canViewPageInAdmin(user, page)) notFound();
+  if (!page) notFound();
+  if (!canViewPageInAdmin(user, page)) forbidden();
   const revisions = await listPageRevisions(page.id);
   const query = await searchParams;
   const toId = firstParam(query, "to") ?? revisions[0]?.id;

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { paths } from "@/lib/seo";
+import { readerMetadata } from "../../../../_components/reader-metadata";
 import { findReplyTarget, getCommentsOpen } from "@/features/comments/data";
 import { CommentCard } from "@/features/comments/components/CommentThread";
 import { CommentForm } from "@/features/comments/components/CommentForm";
@@ -13,7 +14,6 @@ import { NotFoundContent } from "../../../../_components/NotFoundContent";
 
 export const ensureStatic = "navigation";
 
-export const metadata: Metadata = { title: "Reply to a comment", robots: { index: false, follow: false } };
 
 /** Nothing is built ahead: each reply page renders on its first request. */
 export function generateStaticParams() {
@@ -21,6 +21,15 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ slug: string; commentId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, commentId } = await params;
+  return {
+    title: "Reply to a comment",
+    robots: { index: false, follow: false },
+    ...(await readerMetadata({ path: `${paths.post(slug)}/reply/${encodeURIComponent(commentId)}`, canonical: false })),
+  };
+}
 
 const idSchema = z.string().min(1).max(40);
 
