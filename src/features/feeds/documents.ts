@@ -6,34 +6,13 @@ import { getPublicCategory } from "@/features/categories/data";
 import { listFeedPosts, type FeedPost, type FeedScope } from "@/features/posts/data";
 import { getPublicSeries } from "@/features/series/data";
 import { getSiteSettings } from "@/features/site/data";
+import { escapeHtml } from "@/lib/mail/layout";
 import { absoluteUrl, paths } from "@/lib/seo";
+import { cdata, escapeXml } from "@/lib/xml";
 
 export type FeedFormat = "rss" | "atom";
 
 type Channel = { title: string; description: string; pagePath: string; siteName: string };
-
-// XML 1.0 forbids C0 controls other than tab, line feed and carriage return, lone surrogates, and
-// U+FFFE/U+FFFF: one such character in a post would make the whole feed unreadable. Every text that
-// goes into a feed passes through escapeXml or cdata, which drop them.
-const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function xmlCharacters(text: string): string {
-  return text.replace(FORBIDDEN_IN_XML, "");
-}
-
-function escapeXml(text: string): string {
-  return xmlCharacters(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
-/** RSS <description> is read as HTML by feed readers: a description is text, so it is escaped as HTML first. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 /**
  * Feed readers resolve nothing against the page: root-relative links and images become absolute,
@@ -45,9 +24,6 @@ function absolutizeHtml(html: string, pageUrl: string): string {
     .replace(/\bhref="#/g, `href="${pageUrl}#`);
 }
 
-function cdata(text: string): string {
-  return `<![CDATA[${xmlCharacters(text).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
-}
 
 /**
  * A post's feed id (RSS guid, Atom id): a tag: URI (RFC 4151) from the site's host and the post's
@@ -106,6 +82,7 @@ function rssItem(post: FeedPost): string {
     `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
     ...post.authors.map((author) => `<dc:creator>${escapeXml(author.displayName)}</dc:creator>`),
     post.category ? `<category>${escapeXml(post.category.name)}</category>` : "",
+    // Feed readers read an RSS description as HTML: it is text, so it is escaped as HTML first.
     `<description>${escapeXml(escapeHtml(post.standfirst ?? post.excerpt))}</description>`,
     `<content:encoded>${cdata(absolutizeHtml(post.bodyHtml, url))}</content:encoded>`,
     "</item>",
