@@ -8,7 +8,7 @@ import path from "node:path";
 import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, connectToTestDatabase, openBrowser } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, markdownField, openBrowser } from "../helpers/e2e";
 
 let browser: Browser;
 let client: pg.Client;
@@ -61,7 +61,7 @@ describe("running the site from the admin", () => {
     await editor.waitForURL(/\/admin\/pages\/[^/]+$/);
     expect(await editor.getByLabel("Address").inputValue()).toBe("about-the-editors");
     await editor.getByLabel("Description").fill("Who reads your drafts, and how to reach them.");
-    await editor.getByLabel("Text (markdown)").fill("We are **three volunteers** who read every draft.\n\n## How to reach us\n\nWrite to the editors.");
+    await (await markdownField(editor)).fill("We are **three volunteers** who read every draft.\n\n## How to reach us\n\nWrite to the editors.");
     await editor.getByTestId("preview").locator("strong", { hasText: "three volunteers" }).waitFor();
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await editor.getByRole("status").filter({ hasText: /^Saved at/ }).waitFor();
@@ -135,10 +135,10 @@ describe("running the site from the admin", () => {
     await editor.getByRole("button", { name: "Create page" }).click();
     await editor.waitForURL(/\/admin\/pages\/[^/]+$/);
     await editor.getByLabel("Address").fill("admin");
-    await editor.getByLabel("Text (markdown)").fill("Text I do not want to lose.");
+    await (await markdownField(editor)).fill("Text I do not want to lose.");
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await editor.getByRole("alert").filter({ hasText: "“/admin” is one of Docket's own addresses." }).first().waitFor();
-    expect(await editor.getByLabel("Text (markdown)").inputValue()).toBe("Text I do not want to lose.");
+    expect(await (await markdownField(editor)).inputValue()).toBe("Text I do not want to lose.");
   });
 });
 

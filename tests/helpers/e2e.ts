@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { chromium, type Browser } from "playwright-core";
-import { inject } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
 export const e2eDatabaseUrl = () => inject("databaseUrl");
@@ -90,4 +90,20 @@ export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]
     `/posts/${comment.slug}/reply/${comment.id}`,
     `/no-such-page-${randomBytes(3).toString("hex")}`,
   ];
+}
+
+/** A post's or page's text as markdown: the editor's markdown view, switched to when it is not showing. */
+export async function markdownField(page: Page) {
+  const field = page.getByLabel("Text (markdown)");
+  // Clicked until it takes: a click before the page is hydrated does nothing.
+  await expect
+    .poll(
+      async () => {
+        if (!(await field.isVisible())) await page.getByRole("button", { name: "Markdown", exact: true }).click();
+        return field.isVisible();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return field;
 }

@@ -1,7 +1,11 @@
 "use client";
-// The body of a post or a page: the text as written, beside a live preview rendered on the server by
-// the same pipeline as the public page. One component, so posts and pages are written the same way.
+// The body of a post or a page: the rich-text editor (over the markdown it stores), beside a live
+// preview rendered on the server by the same pipeline as the public page. One component, so posts and
+// pages are written the same way.
 import { useEffect, useState } from "react";
+import { RichTextEditor } from "@/features/editor/components/RichTextEditor";
+import { pastedHtmlToMarkdown } from "@/features/editor/pasted-html";
+import { uploadImage } from "@/features/editor/upload-image";
 import { previewMarkdownAction } from "@/features/posts/actions";
 
 type Props = {
@@ -15,7 +19,7 @@ type Props = {
   label?: string;
 };
 
-export function BodyField({ value, onChange, initialHtml, error, id = "bodyMarkdown", label = "Text (markdown)" }: Props) {
+export function BodyField({ value, onChange, initialHtml, error, id = "bodyMarkdown", label = "Text" }: Props) {
   const [previewHtml, setPreviewHtml] = useState(initialHtml);
   const [readingMinutes, setReadingMinutes] = useState<number | null>(null);
 
@@ -37,8 +41,15 @@ export function BodyField({ value, onChange, initialHtml, error, id = "bodyMarkd
   return (
     <div className="write-and-preview">
       <div>
-        <label htmlFor={id}>{label}</label>
-        <textarea id={id} rows={22} value={value} onChange={(event) => onChange(event.target.value)} {...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})} />
+        <RichTextEditor
+          id={id}
+          label={label}
+          value={value}
+          onChange={onChange}
+          onUploadImage={uploadImage}
+          onPasteHtml={pastedHtmlToMarkdown}
+          {...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}
+        />
         {error && (
           <p className="form-error" id={`${id}-error`} role="alert">
             {error}
