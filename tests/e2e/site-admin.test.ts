@@ -59,8 +59,8 @@ describe("running the site from the admin", () => {
     await editor.getByLabel("Start a new page").fill("About the editors");
     await editor.getByRole("button", { name: "Create page" }).click();
     await editor.waitForURL(/\/admin\/pages\/[^/]+$/);
-    expect(await editor.getByLabel("Address").inputValue()).toBe("about-the-editors");
-    await editor.getByLabel("Description").fill("Who reads your drafts, and how to reach them.");
+    expect(await editor.locator("#slug").inputValue()).toBe("about-the-editors");
+    await editor.getByLabel("Description", { exact: true }).fill("Who reads your drafts, and how to reach them.");
     await (await markdownField(editor)).fill("We are **three volunteers** who read every draft.\n\n## How to reach us\n\nWrite to the editors.");
     await editor.getByTestId("preview").locator("strong", { hasText: "three volunteers" }).waitFor();
     await editor.getByRole("button", { name: "Save", exact: true }).click();
@@ -134,7 +134,7 @@ describe("running the site from the admin", () => {
     await editor.getByLabel("Start a new page").fill("Reserved address test");
     await editor.getByRole("button", { name: "Create page" }).click();
     await editor.waitForURL(/\/admin\/pages\/[^/]+$/);
-    await editor.getByLabel("Address").fill("admin");
+    await editor.locator("#slug").fill("admin");
     await (await markdownField(editor)).fill("Text I do not want to lose.");
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await editor.getByRole("alert").filter({ hasText: "“/admin” is one of Docket's own addresses." }).first().waitFor();

@@ -5,6 +5,7 @@ import { getSiteSettings } from "@/features/site/data";
 import { organizationJsonLd } from "@/features/site/json-ld";
 import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths } from "@/lib/seo";
 import LegacyPath from "../[...legacy]/page";
+import { readerMetadata } from "../_components/reader-metadata";
 
 // A static page (About, Write for us…) at the site's top level. Static like a post: served from the
 // cache, invalidated when the page changes. Any other one-segment address goes on to the old-URL
@@ -24,14 +25,8 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getPublishedPage((await params).slug);
   if (!page) return { title: "Page not found", robots: { index: false } };
-  const url = absoluteUrl(paths.page(page.slug));
-  return {
-    title: page.title,
-    description: page.description,
-    alternates: { canonical: url },
-    openGraph: { type: "website", url, title: page.title, description: page.description, siteName: (await getSiteSettings()).name },
-    twitter: { card: "summary", title: page.title, description: page.description },
-  };
+  const shared = await readerMetadata({ path: paths.page(page.slug), openGraph: { type: "website", title: page.title, description: page.description } });
+  return { title: page.title, description: page.description, ...shared, twitter: { ...shared.twitter, title: page.title, description: page.description } };
 }
 
 export default async function StaticPage({ params }: Props) {
