@@ -174,6 +174,13 @@ async function everyAdminPage(): Promise<string[]> {
     rows: [post],
   } = await client.query<{ id: string }>(`SELECT id FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
   const {
+    rows: [taxonomy],
+  } = await client.query<{ series: string; category: string; tag: string }>(
+    `SELECT (SELECT id FROM "Series" ORDER BY title LIMIT 1) AS series,
+            (SELECT id FROM "Category" WHERE "sponsorName" IS NOT NULL ORDER BY name LIMIT 1) AS category,
+            (SELECT id FROM "Tag" ORDER BY name LIMIT 1) AS tag`,
+  );
+  const {
     rows: [staticPage],
   } = await client.query<{ id: string }>(`SELECT id FROM "Page" ORDER BY slug LIMIT 1`);
   return [
@@ -186,6 +193,13 @@ async function everyAdminPage(): Promise<string[]> {
     "/admin/comments/settings",
     "/admin/people",
     "/admin/series",
+    "/admin/series/new",
+    `/admin/series/${taxonomy.series}`,
+    "/admin/categories",
+    "/admin/categories/new",
+    `/admin/categories/${taxonomy.category}`,
+    "/admin/tags",
+    `/admin/tags/${taxonomy.tag}`,
     "/admin/subscribers",
     "/admin/digest",
     "/admin/outbox",

@@ -19,6 +19,7 @@ import {
   unpublishPage,
 } from "@/features/pages/commands";
 import { getPublishedPage, listPublishedPages } from "@/features/pages/data";
+import { findRedirect } from "@/features/redirects/data";
 import { RESERVED_SLUGS } from "@/features/pages/schema";
 import { renderFeed } from "@/features/feeds/documents";
 import { listLatestPosts } from "@/features/posts/data";
@@ -124,7 +125,7 @@ describe("publishing", () => {
     await runCommand(savePage, cast.EDITOR, { pageId, title: "Contact us", bodyMarkdown: "Write to the editors." });
     expect(await getPublishedPage("contact-us")).toBeNull();
     const published = await runCommand(publishPage, cast.EDITOR, { pageId });
-    expect(published).toMatchObject({ message: "Published at /contact-us.", tags: [tags.pages, tags.page("contact-us")] });
+    expect(published).toMatchObject({ message: "Published at /contact-us.", tags: [tags.pages, tags.page("contact-us"), tags.redirects] });
     const page = await getPublishedPage("contact-us");
     expect(page).toMatchObject({ title: "Contact us", bodyHtml: "<p>Write to the editors.</p>", description: "Write to the editors." });
     const firstDate = page!.publishedAt;
@@ -146,12 +147,32 @@ describe("publishing", () => {
     await expect(runCommand(publishPage, cast.EDITOR, { pageId: own })).rejects.toBeInstanceOf(AuthorizationError); // already published
   });
 
-  it("invalidates the old and the new address when a published page moves", async () => {
+  it("keeps the old address of a published page that moves leading to it, and invalidates both", async () => {
     const page = await publishedPage("Moving house");
     const saved = await runCommand(savePage, cast.EDITOR, { pageId: page.id, title: "Moving house", slug: "new-house", bodyMarkdown: "Some **words**." });
-    expect(saved.tags).toEqual([tags.pages, tags.page("moving-house"), tags.page("new-house")]);
+    expect(saved.tags).toEqual([tags.pages, tags.page("moving-house"), tags.page("new-house"), tags.redirects]);
     expect(await getPublishedPage("new-house")).not.toBeNull();
     expect(await getPublishedPage("moving-house")).toBeNull();
+    expect(await findRedirect("/moving-house")).toBe("/new-house");
+    await runCommand(savePage, cast.EDITOR, { pageId: page.id, title: "Moving house", slug: "newer-house", bodyMarkdown: "Some **words**." });
+    expect(await findRedirect("/moving-house")).toBe("/newer-house");
+    expect(await findRedirect("/new-house")).toBe("/newer-house");
+
+    // Unpublished, its old addresses lead nowhere; deleted, they go.
+    await runCommand(unpublishPage, cast.EDITOR, { pageId: page.id });
+    expect(await findRedirect("/moving-house")).toBeNull();
+    await runCommand(deletePage, cast.EDITOR, { pageId: page.id });
+    expect(await db().redirect.count({ where: { targetType: "PAGE", targetId: page.id } })).toBe(0);
+  });
+
+  it("takes over an address that used to redirect elsewhere once it is published", async () => {
+    const post = await db().post.create({ data: { slug: `an-old-post-${Date.now()}`, title: "An old post", status: "PUBLISHED", publishedAt: new Date() } });
+    await db().redirect.create({ data: { fromPath: "/join-us", targetType: "POST", targetId: post.id } });
+    const pageId = await newPage(cast.EDITOR, "Join us");
+    await runCommand(savePage, cast.EDITOR, { pageId, title: "Join us", bodyMarkdown: "Text." });
+    expect(await findRedirect("/join-us")).toBe(`/posts/${post.slug}`); // still a draft: the old address keeps working
+    await runCommand(publishPage, cast.EDITOR, { pageId });
+    expect(await db().redirect.count({ where: { fromPath: "/join-us" } })).toBe(0);
   });
 
   it("lists published pages for the sitemap, and never puts a page in a feed or a list of posts", async () => {

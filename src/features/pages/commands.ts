@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { AuthorizationError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
+import { tags } from "@/lib/cache-tags";
 import { storeUploadedDocument, UnacceptableDocumentError } from "@/features/media/mutations";
 import { MAX_DOCUMENT_BYTES, formatFileSize } from "@/features/media/document-kinds";
 import { countPageDownloads, findDownloadPage, findPageAccessFacts, findPageForEditing } from "./data";
@@ -78,7 +79,7 @@ export const publishPage = defineCommand({
     parseInput(publishableSchema, await findPageForEditing(page.id));
     const published = await markPagePublished(page.id);
     await audit(actor, "published", page.id);
-    return { message: `Published at /${published.slug}.`, tags: pageTagsFor([published.slug]) };
+    return { message: `Published at /${published.slug}.`, tags: [...pageTagsFor([published.slug]), tags.redirects] };
   },
 });
 

@@ -4,6 +4,8 @@ import "server-only";
 import type { PageStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
+import { keepOldAddress, moveRedirects, releaseAddress } from "@/lib/redirect-table";
+import { paths } from "@/lib/seo";
 import { InputError, UserFacingError } from "@/lib/errors";
 import { renderPostMarkdown } from "@/lib/markdown";
 import { slugify } from "@/lib/slug";
@@ -65,8 +67,13 @@ export async function savePageContent(fields: PageFields, userId: string): Promi
     if (changed) {
       await tx.pageRevision.create({ data: { pageId: fields.pageId, title: fields.title, description: fields.description, bodyMarkdown: fields.bodyMarkdown, authorId: userId } });
     }
+    if (current.status === "PUBLISHED" && current.slug !== fields.slug) {
+      // Readers' links and search engines keep finding the page at its old address.
+      await keepOldAddress(tx, { type: "PAGE", id: fields.pageId }, paths.page(current.slug), paths.page(fields.slug));
+    }
   });
-  const tagsToInvalidate = current.status === "PUBLISHED" ? pageTagsFor([current.slug, fields.slug]) : [];
+  const moved = current.slug !== fields.slug;
+  const tagsToInvalidate = current.status === "PUBLISHED" ? [...pageTagsFor([current.slug, fields.slug]), ...(moved ? [tags.redirects] : [])] : [];
   return { slug: fields.slug, tagsToInvalidate, revisionCreated: changed };
 }
 
@@ -80,7 +87,10 @@ async function movePage(pageId: string, from: PageStatus[], to: PageStatus, publ
 export async function markPagePublished(pageId: string, now = new Date()) {
   const page = await db().page.findUniqueOrThrow({ where: { id: pageId }, select: { publishedAt: true } });
   // The first publication's date stays: unpublishing and publishing again is not a new page.
-  return movePage(pageId, ["DRAFT", "UNPUBLISHED"], "PUBLISHED", page.publishedAt ?? now);
+  const published = await movePage(pageId, ["DRAFT", "UNPUBLISHED"], "PUBLISHED", page.publishedAt ?? now);
+  // The page lives at its address now: an old redirect stored for it would never be reached.
+  await releaseAddress(db(), paths.page(published.slug));
+  return published;
 }
 
 export async function markPageUnpublished(pageId: string) {
@@ -100,6 +110,7 @@ export async function deletePage(pageId: string) {
   const downloads = await db().pageDownload.findMany({ where: { pageId }, select: { mediaAssetId: true } });
   const { count } = await db().page.deleteMany({ where: { id: pageId, status: { not: "PUBLISHED" } } });
   if (count === 0) throw new StalePageStateError();
+  await moveRedirects(db(), { type: "PAGE", id: pageId }, null);
   await deleteMediaAssets(downloads.map((download) => download.mediaAssetId));
 }
 

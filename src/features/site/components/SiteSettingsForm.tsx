@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
-import { UploadedImageField } from "@/components/UploadedImageField";
+import { ImageUploadField } from "@/components/ImageUploadField";
 import type { FormState } from "@/lib/action-result";
 import { saveSiteSettingsAction } from "../actions";
 import { DESCRIPTION_MAX, FOOTER_TEXT_MAX, NAME_MAX, siteSettingsFormValues, TAGLINE_MAX, type SiteSettings } from "../schema";
@@ -33,21 +33,19 @@ export function SiteSettingsForm({ initial, timeZones }: Props) {
       <textarea id="description" name="description" rows={3} maxLength={DESCRIPTION_MAX} defaultValue={values.description} {...invalidField(state, "description")} />
       <FieldError state={state} name="description" />
 
-      <UploadedImageField
-        name="logoUrl"
+      <ImageUploadField
+        urlName="logoUrl"
         label="Logo"
         hint="Shown beside the name at the top of every page. A wide image works best; the name is always written out too."
-        defaultUrl={values.logoUrl ?? ""}
-        error={state.fieldErrors.logoUrl}
-        previewClassName="uploaded-image-preview"
+        initialUrl={values.logoUrl ?? ""}
+        state={state}
       />
-      <UploadedImageField
-        name="faviconUrl"
+      <ImageUploadField
+        urlName="faviconUrl"
         label="Icon"
         hint="The small picture in browser tabs and bookmarks: a square image, at least 180 × 180 pixels. Without one, Docket's own icon is used."
-        defaultUrl={values.faviconUrl ?? ""}
-        error={state.fieldErrors.faviconUrl}
-        previewClassName="uploaded-icon-preview"
+        initialUrl={values.faviconUrl ?? ""}
+        state={state}
       />
 
       <h2>Social accounts</h2>
