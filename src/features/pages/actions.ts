@@ -31,5 +31,5 @@ export async function restorePageRevisionAction(pageId: string, revisionId: stri
 }
 
 export async function removeDownloadAction(downloadId: string): Promise<ActionResult> {
-  return runAction(removeDownload, { downloadId }, { refreshPage: true });
+  return runAction(removeDownload, { downloadId });
 }

@@ -1,7 +1,8 @@
 "use client";
 // A page's downloads: the list with a remove button each, and a form to upload another document
-// (POST /api/uploads/documents, which checks the file's kind from its contents and its size).
-import { useRouter } from "next/navigation";
+// (POST /api/uploads/documents, which checks the file's kind from its contents and its size). The
+// list is kept here rather than re-rendered from the server, which would reset the page editor above
+// and lose what is typed there and not yet saved.
 import { useRef, useState, useTransition } from "react";
 import { ACCEPTED_DOCUMENTS, DOCUMENT_ACCEPT, documentLabel, formatFileSize, MAX_DOCUMENT_BYTES } from "@/features/media/document-kinds";
 import type { ActionResult } from "@/lib/action-result";
@@ -11,7 +12,7 @@ import { DOWNLOAD_TITLE_MAX } from "../schema";
 
 type Message = { ok: boolean; text: string };
 
-function RemoveDownloadButton({ download, onDone }: { download: PageDownloadView; onDone: (message: Message) => void }) {
+function RemoveDownloadButton({ download, onDone }: { download: PageDownloadView; onDone: (message: Message, removed: boolean) => void }) {
   const [pending, startTransition] = useTransition();
   return (
     <button
@@ -27,7 +28,7 @@ function RemoveDownloadButton({ download, onDone }: { download: PageDownloadView
           } catch {
             result = { ok: false, error: "The server could not be reached. Nothing was changed.", fieldErrors: {} };
           }
-          onDone({ ok: result.ok, text: result.ok ? result.message : result.error });
+          onDone({ ok: result.ok, text: result.ok ? result.message : result.error }, result.ok);
         })
       }
     >
@@ -36,8 +37,10 @@ function RemoveDownloadButton({ download, onDone }: { download: PageDownloadView
   );
 }
 
-export function DownloadsEditor({ pageId, downloads }: { pageId: string; downloads: PageDownloadView[] }) {
-  const router = useRouter();
+type Uploaded = { downloadId: string; title: string; url: string; fileName: string; mimeType: string; bytes: number };
+
+export function DownloadsEditor({ pageId, downloads: initialDownloads }: { pageId: string; downloads: PageDownloadView[] }) {
+  const [downloads, setDownloads] = useState(initialDownloads);
   const [message, setMessage] = useState<Message | null>(null);
   const [uploading, setUploading] = useState(false);
   const [title, setTitle] = useState("");
@@ -61,14 +64,15 @@ export function DownloadsEditor({ pageId, downloads }: { pageId: string; downloa
     body.set("file", file);
     try {
       const response = await fetch("/api/uploads/documents", { method: "POST", body });
-      const answer = (await response.json()) as { message?: string; error?: string };
-      if (!response.ok) {
+      const answer = (await response.json()) as { message?: string; error?: string; download?: Uploaded };
+      if (!response.ok || !answer.download) {
         setMessage({ ok: false, text: answer.error ?? "The upload failed." });
       } else {
+        const { downloadId, ...added } = answer.download;
+        setDownloads((current) => [...current, { id: downloadId, ...added }]);
         setMessage({ ok: true, text: answer.message ?? "Added." });
         setTitle("");
         if (fileInput.current) fileInput.current.value = "";
-        router.refresh();
       }
     } catch {
       setMessage({ ok: false, text: "The upload failed: the server could not be reached." });
@@ -95,9 +99,9 @@ export function DownloadsEditor({ pageId, downloads }: { pageId: string; downloa
               </span>{" "}
               <RemoveDownloadButton
                 download={download}
-                onDone={(result) => {
+                onDone={(result, removed) => {
                   setMessage(result);
-                  if (result.ok) router.refresh();
+                  if (removed) setDownloads((current) => current.filter((item) => item.id !== download.id));
                 }}
               />
             </li>
