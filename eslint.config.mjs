@@ -8,12 +8,15 @@ import nextTypescript from "eslint-config-next/typescript";
  */
 export const FEATURE_ORDER = [
   "editor",
+  "site",
   "media",
   "posts",
   "authors",
   "categories",
   "tags",
   "series",
+  "pages",
+  "menus",
   "search",
   "comments",
   "people",

@@ -58,7 +58,12 @@ const nextConfig: NextConfig = {
       },
       { source: "/search", has: [plainSearchQuery], destination: "/search/:q/1" },
     ];
-    return { beforeFiles, afterFiles: [], fallback: [] };
+    // The site's icon, drawn from the site settings (src/app/site-icon/[file]/route.ts).
+    const afterFiles = [
+      { source: "/favicon.ico", destination: "/site-icon/favicon.ico" },
+      { source: "/apple-touch-icon.png", destination: "/site-icon/apple-touch-icon.png" },
+    ];
+    return { beforeFiles, afterFiles, fallback: [] };
   },
 };
 

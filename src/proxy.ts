@@ -14,6 +14,8 @@ import { can } from "@/lib/permissions";
 import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
 import { findPostAccessFacts } from "@/features/posts/admin/data";
 import { canViewPost } from "@/features/posts/permissions";
+import { findPageAccessFacts } from "@/features/pages/data";
+import { canViewPageInAdmin } from "@/features/pages/permissions";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
 
 function rewriteSearch(request: NextRequest) {
@@ -52,6 +54,12 @@ async function refusalStatus(pathname: string, user: SessionUser): Promise<403 |
     const post = await findPostAccessFacts(decodeURIComponent(postId));
     if (!post) return 404;
     return canViewPost(user, post) ? null : 403;
+  }
+  const pageId = pathname.match(/^\/admin\/pages\/([^/]+)(?:\/history)?\/?$/)?.[1];
+  if (pageId && can(user, "pages.draft")) {
+    const page = await findPageAccessFacts(decodeURIComponent(pageId));
+    if (!page) return 404;
+    return canViewPageInAdmin(user, page) ? null : 403;
   }
   const section = adminSections.filter((entry) => entry.href !== "/admin" && (pathname === entry.href || pathname.startsWith(`${entry.href}/`))).at(-1);
   return section && !can(user, section.permission) ? 403 : null;

@@ -44,16 +44,24 @@ export async function resolveDatabase(options: {
   };
 }
 
-/** Applies migrations, then loads the demo content unless it was loaded before or is switched off. */
+/**
+ * Applies migrations, stores the first-run site settings (from SITE_NAME and the rest, once), then
+ * loads the demo content unless it was loaded before or is switched off.
+ */
 export async function prepareDatabase(databaseUrl: string, options: { demoContent: boolean }) {
   const applied = await applyMigrations(databaseUrl);
-  if (!options.demoContent) return { applied, demoLoaded: false };
   process.env.DATABASE_URL = databaseUrl;
-  const { loadDemoContent } = await import("../../src/features/demo-content/mutations");
-  const { loaded } = await loadDemoContent();
+  const { storeFirstRunSiteSettings } = await import("../../src/features/site/mutations");
   const { db } = await import("../../src/lib/db");
-  await db().$disconnect();
-  return { applied, demoLoaded: loaded };
+  try {
+    await storeFirstRunSiteSettings();
+    if (!options.demoContent) return { applied, demoLoaded: false };
+    const { loadDemoContent } = await import("../../src/features/demo-content/mutations");
+    const { loaded } = await loadDemoContent();
+    return { applied, demoLoaded: loaded };
+  } finally {
+    await db().$disconnect();
+  }
 }
 
 /**

@@ -1,18 +1,22 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { siteUrl } from "@/lib/env";
-import { absoluteUrl, paths, siteName, siteShareImage, siteTagline } from "@/lib/seo";
+import { absoluteUrl, paths, siteShareImage } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
+import { siteIconLinks } from "@/features/site/site-icon";
 import "./globals.css";
 
-export function generateMetadata(): Metadata {
-  const name = siteName();
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSiteSettings();
+  const name = site.name;
   return {
     metadataBase: new URL(siteUrl()),
-    title: { default: `${name}: ${siteTagline()}`, template: `%s · ${name}` },
-    description: siteTagline(),
+    title: { default: site.tagline ? `${name}: ${site.tagline}` : name, template: `%s · ${name}` },
+    description: site.description || site.tagline || undefined,
     applicationName: name,
-    openGraph: { siteName: name, locale: "en_GB", type: "website", images: [siteShareImage()] },
-    twitter: { card: "summary_large_image", images: [siteShareImage()] },
+    icons: siteIconLinks(site),
+    openGraph: { siteName: name, locale: "en_GB", type: "website", images: [siteShareImage(name)] },
+    twitter: { card: "summary_large_image", images: [siteShareImage(name)], ...(site.social.x ? { site: `@${site.social.x}` } : {}) },
     alternates: {
       types: {
         "application/rss+xml": [{ url: absoluteUrl(paths.rss()), title: `${name} (RSS)` }],

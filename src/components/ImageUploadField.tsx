@@ -1,21 +1,24 @@
 "use client";
-// An image for an admin form (a series cover, a sponsor's logo): uploaded through /api/uploads at
-// once, its address kept in a hidden field, with the description readers who cannot see it get.
+// An image for an admin form (a series cover, a sponsor's logo, the site's logo and icon): uploaded
+// through /api/uploads at once, its address kept in a hidden field, with the description readers who
+// cannot see it get when the image says something of its own (`altName`).
 import { useState } from "react";
 import type { FormState } from "@/lib/action-result";
 import { FieldError, invalidField } from "@/components/FormFeedback";
 
 type Props = {
-  /** The form field names for the image's address and its alt text. */
+  /** The form field names for the image's address and its alt text (none for an image that only repeats text beside it). */
   urlName: string;
-  altName: string;
+  altName?: string;
   label: string;
+  /** A line under the label: what the image is for, what size suits it. */
+  hint?: string;
   initialUrl: string;
-  initialAlt: string;
+  initialAlt?: string;
   state: Pick<FormState, "fieldErrors">;
 };
 
-export function ImageUploadField({ urlName, altName, label, initialUrl, initialAlt, state }: Props) {
+export function ImageUploadField({ urlName, altName, label, hint, initialUrl, initialAlt = "", state }: Props) {
   const [url, setUrl] = useState(initialUrl);
   const [alt, setAlt] = useState(initialAlt);
   const [uploading, setUploading] = useState(false);
@@ -42,6 +45,7 @@ export function ImageUploadField({ urlName, altName, label, initialUrl, initialA
   return (
     <fieldset className="image-field">
       <legend>{label}</legend>
+      {hint && <p className="form-hint">{hint}</p>}
       {url && (
         // eslint-disable-next-line @next/next/no-img-element -- uploads are already resized
         <img src={url} alt="" className="cover-thumb" />
@@ -66,9 +70,13 @@ export function ImageUploadField({ urlName, altName, label, initialUrl, initialA
       )}
       <FieldError state={state} name={urlName} />
       <input type="hidden" name={urlName} value={url} />
-      <label htmlFor={altName}>Image description (alt text)</label>
-      <input id={altName} name={altName} type="text" value={alt} onChange={(event) => setAlt(event.target.value)} {...invalidField(state, altName)} />
-      <FieldError state={state} name={altName} />
+      {altName && (
+        <>
+          <label htmlFor={altName}>Image description (alt text)</label>
+          <input id={altName} name={altName} type="text" value={alt} onChange={(event) => setAlt(event.target.value)} {...invalidField(state, altName)} />
+          <FieldError state={state} name={altName} />
+        </>
+      )}
       {url && (
         <button
           type="button"

@@ -17,6 +17,9 @@ export const adminSections: readonly AdminSection[] = [
   { href: "/admin/series", label: "Series", permission: "series.manage" },
   { href: "/admin/categories", label: "Categories", permission: "categories.manage" },
   { href: "/admin/tags", label: "Tags", permission: "tags.manage" },
+  { href: "/admin/pages", label: "Pages", permission: "pages.draft" },
+  { href: "/admin/menus", label: "Menus", permission: "menus.manage" },
+  { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
 ];
 

@@ -1,8 +1,9 @@
 // The digest's cron jobs: the nightly run and the resume sweep. Sending is features/digest/sender.ts.
 import type { JobDefinition } from "./job";
-import { env } from "@/lib/env";
 import { pruneRateLimitCounters } from "@/lib/rate-limit";
 import { resumeUnfinishedDigest, runDigest } from "@/features/digest/sender";
+import { readSiteSettings } from "@/features/site/data";
+import { digestCron } from "@/features/site/schema";
 
 /**
  * A big audience at a modest SMTP rate takes longer than pg-boss's 15-minute expiry, and a retry
@@ -23,8 +24,9 @@ export const digestResumeJob: JobDefinition = {
 export const digestJob: JobDefinition = {
   name: "digest",
   queue: longRunningQueue,
-  cron: () => env().DIGEST_CRON,
-  timezone: () => env().DIGEST_TIMEZONE,
+  // The time and zone are site settings (/admin/settings); the worker follows a change within a minute.
+  cron: async () => digestCron(await readSiteSettings()),
+  timezone: async () => (await readSiteSettings()).digestTimeZone,
   handler: async () => {
     const outcome = await runDigest();
     const final = outcome.final;

@@ -3,9 +3,9 @@ import type { PgBoss } from "pg-boss";
 /** A background job: a pg-boss queue, its handler, and optionally a cron schedule. */
 export type JobDefinition = {
   name: string;
-  /** Cron expression, evaluated in `timezone`. */
-  cron?: () => string;
-  timezone?: () => string;
+  /** Cron expression, evaluated in `timezone`; read again every minute (a setting may change it). */
+  cron?: () => string | Promise<string>;
+  timezone?: () => string | Promise<string>;
   /** pg-boss defaults: a job active for 15 minutes is expired and retried twice. */
   queue?: { expireInSeconds?: number; retryLimit?: number };
   handler: (data: unknown, boss: PgBoss) => Promise<void>;

@@ -25,4 +25,11 @@ export const tags = {
   commentSettings: "settings:comments",
   /** Old addresses that redirect (to posts, series, categories, tags, authors, pages). */
   redirects: "redirects",
+  /** The site settings every reader page, feed and email shows (name, tagline, logo, footer…). */
+  siteSettings: "settings:site",
+  /** The header and footer navigation. */
+  menus: "menus",
+  /** Static pages: the sitemap and menus list them; each page has its own tag. */
+  pages: "pages",
+  page: (slug: string) => `page:${slug}`,
 };

@@ -18,8 +18,6 @@ export const envSchema = z.object({
   DOCKET_DB_PORT: optionalPort,
   DOCKET_DATA_DIR: z.string().min(1).default(".data"),
   SITE_URL: optionalUrl,
-  SITE_NAME: z.string().min(1).default("Docket"),
-  SITE_TAGLINE: z.string().default("Research, policy, practice and opinion from across criminal justice"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   S3_URL: optionalUrl.refine(
@@ -34,7 +32,14 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Docket <no-reply@docket.localhost>"),
   UNSUBSCRIBE_MAILTO: z.preprocess((value) => (value === "" ? undefined : value), z.email().optional()),
   INBOUND_MAIL_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32, "must be at least 32 characters").optional()),
-  DIGEST_CRON: z.string().min(9).default("0 6 * * *"),
+  // First-run defaults only: once Docket has started, the name, tagline and digest time are the
+  // site settings' (/admin/settings), stored in the database.
+  SITE_NAME: z.string().min(1).default("Docket"),
+  SITE_TAGLINE: z.string().default("Research, policy, practice and opinion from across criminal justice"),
+  DIGEST_CRON: z
+    .string()
+    .regex(/^[1-5]?\d ([01]?\d|2[0-3]) \* \* \*$/, "must be a daily time as cron's 'minute hour * * *', like 0 6 * * *")
+    .default("0 6 * * *"),
   DIGEST_TIMEZONE: z.string().default("Europe/London"),
   DOCKET_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),
   DOCKET_WEB_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(512),

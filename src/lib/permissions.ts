@@ -13,6 +13,8 @@ const author = [
   "posts.publishOwn",
   /** Reorder or drop the co-authors of one's own post. */
   "posts.arrangeBylines",
+  /** Start static pages and edit one's own until they are published; publishing is an editor's. */
+  "pages.draft",
 ] as const;
 
 const editor = [
@@ -36,9 +38,17 @@ const editor = [
   /** Invitations, bylines and pen names. */
   "people.manage",
   "audit.read",
+  /** Edit, publish, unpublish and delete any static page. */
+  "pages.manage",
 ] as const;
 
-const admin = [...editor] as const;
+const admin = [
+  ...editor,
+  /** The site's name, tagline, logo, favicon, social accounts, footer, defaults and digest time. */
+  "settings.manage",
+  /** The header and footer navigation. */
+  "menus.manage",
+] as const;
 
 export type Permission = (typeof admin)[number];
 

@@ -1,6 +1,6 @@
 // Uploads in S3-compatible object storage (AWS S3, MinIO, Garage, Cloudflare R2...), selected by
 // S3_URL, so that every web process on every machine reads the same files.
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { contentTypeOf, isSafeStorageKey, type FileStorage, type StoredFile } from "@/lib/storage";
 
 export type S3Location = { endpoint: string; region: string; bucket: string; prefix: string; accessKeyId: string; secretAccessKey: string };
@@ -51,6 +51,10 @@ export class S3FileStorage implements FileStorage {
         CacheControl: "public, max-age=31536000, immutable",
       }),
     );
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey(key) }));
   }
 
   async get(key: string): Promise<StoredFile | null> {

@@ -1,14 +1,8 @@
-// Site identity, canonical URLs, page metadata and JSON-LD for reader pages and feeds.
+// Canonical URLs, page metadata and JSON-LD for reader pages and feeds. The site's name, tagline and
+// the rest are site settings, stored in the database: callers pass them in from getSiteSettings()
+// (src/features/site/data.ts).
 import type { Metadata } from "next";
-import { env, siteUrl } from "@/lib/env";
-
-export function siteName(): string {
-  return env().SITE_NAME;
-}
-
-export function siteTagline(): string {
-  return env().SITE_TAGLINE;
-}
+import { siteUrl } from "@/lib/env";
 
 /** The absolute URL of a path on this site. */
 export function absoluteUrl(path: string): string {
@@ -39,6 +33,8 @@ export const paths = {
   author: (slug: string, page = 1) => archivePath(`/authors/${encodeURIComponent(slug)}`, page),
   search: (query?: string, page = 1) =>
     query ? `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}` : "/search",
+  /** A static page (About, Write for us…) lives at the site's top level. */
+  page: (slug: string) => `/${encodeURIComponent(slug)}`,
   rss: (scope = "") => `${scope}/feed.xml`,
   atom: (scope = "") => `${scope}/atom.xml`,
   shareImage: (slug: string) => `/posts/${encodeURIComponent(slug)}/share-image.png`,
@@ -48,18 +44,17 @@ export const paths = {
 type FeedScope = { path: string; title: string };
 
 /** <link rel="alternate"> for a page's own feeds (a series, category or author) and the site's. */
-function feedLinks(scope?: FeedScope) {
-  const name = siteName();
+function feedLinks(siteName: string, scope?: FeedScope) {
   const links = (format: "RSS" | "Atom", feedPath: (scope?: string) => string) => [
     ...(scope ? [{ url: absoluteUrl(feedPath(scope.path)), title: `${scope.title} (${format})` }] : []),
-    { url: absoluteUrl(feedPath()), title: `${name} (${format})` },
+    { url: absoluteUrl(feedPath()), title: `${siteName} (${format})` },
   ];
   return { "application/rss+xml": links("RSS", paths.rss), "application/atom+xml": links("Atom", paths.atom) };
 }
 
 /** The site's share image: what the root layout offers every page that names no other. */
-export function siteShareImage() {
-  return { url: absoluteUrl(paths.siteShareImage()), width: 1200, height: 630, alt: siteName() };
+export function siteShareImage(siteName: string) {
+  return { url: absoluteUrl(paths.siteShareImage()), width: 1200, height: 630, alt: siteName };
 }
 
 /**
@@ -69,6 +64,8 @@ export function siteShareImage() {
  * and the share image its large-image card shows (the site's unless the page has its own).
  */
 export function readerPageMetadata(page: {
+  /** The site's name (a site setting). */
+  siteName: string;
   path: string;
   canonical?: boolean;
   feed?: FeedScope;
@@ -76,10 +73,10 @@ export function readerPageMetadata(page: {
   openGraph?: Metadata["openGraph"];
 }): Pick<Metadata, "alternates" | "openGraph" | "twitter"> {
   const url = absoluteUrl(page.path);
-  const image = page.image ? { url: absoluteUrl(page.image.path), width: 1200, height: 630, alt: page.image.alt } : siteShareImage();
+  const image = page.image ? { url: absoluteUrl(page.image.path), width: 1200, height: 630, alt: page.image.alt } : siteShareImage(page.siteName);
   return {
-    alternates: { ...(page.canonical === false ? {} : { canonical: url }), types: feedLinks(page.feed) },
-    openGraph: { siteName: siteName(), locale: "en_GB", type: "website", ...page.openGraph, url, images: [image] } as Metadata["openGraph"],
+    alternates: { ...(page.canonical === false ? {} : { canonical: url }), types: feedLinks(page.siteName, page.feed) },
+    openGraph: { siteName: page.siteName, locale: "en_GB", type: "website", ...page.openGraph, url, images: [image] } as Metadata["openGraph"],
     twitter: { card: "summary_large_image", images: [image] },
   };
 }

@@ -98,7 +98,7 @@ async function main() {
       await fixtures.createActiveSubscribers(size, `bench${size}-`);
 
       // The ceiling: the same kind of message, ready-made, pushed through a pooled transport.
-      const sample = personalizeDigest(buildDigestBody(await loadDigestPosts(posts.map((post) => post.id))), { id: "sample", email: "x@example.test" }, "");
+      const sample = personalizeDigest(buildDigestBody(await loadDigestPosts(posts.map((post) => post.id)), "Docket"), { id: "sample", email: "x@example.test" }, "");
       const ceilingTransport = createMailTransport({ smtpUrl: smtp.url, ratePerSecond: 1_000_000, maxConnections: connections });
       const before = await smtp.count();
       const ceiling = await measure(async () => {

@@ -180,6 +180,9 @@ async function everyAdminPage(): Promise<string[]> {
             (SELECT id FROM "Category" WHERE "sponsorName" IS NOT NULL ORDER BY name LIMIT 1) AS category,
             (SELECT id FROM "Tag" ORDER BY name LIMIT 1) AS tag`,
   );
+  const {
+    rows: [staticPage],
+  } = await client.query<{ id: string }>(`SELECT id FROM "Page" ORDER BY slug LIMIT 1`);
   return [
     "/admin",
     "/admin/posts",
@@ -202,6 +205,11 @@ async function everyAdminPage(): Promise<string[]> {
     "/admin/outbox",
     "/admin/audit",
     "/admin/profile",
+    "/admin/pages",
+    `/admin/pages/${staticPage.id}`,
+    `/admin/pages/${staticPage.id}/history`,
+    "/admin/menus",
+    "/admin/settings",
   ];
 }
 

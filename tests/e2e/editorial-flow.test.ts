@@ -6,7 +6,7 @@ import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toLondonLocal } from "@/lib/london-time";
-import { baseUrl, connectToTestDatabase, openBrowser, readOutbox } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, markdownField, openBrowser, readOutbox } from "../helpers/e2e";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -74,22 +74,6 @@ async function signInAs(page: Page, email: string) {
   await page.getByRole("heading", { name: "Check your email" }).waitFor();
   await signInWithLink(page, confirmLinkIn(await waitForMail(email, /^Sign in to/, seen)));
   await page.waitForURL(`${baseUrl()}/admin`);
-}
-
-/** The post's text as markdown: the editor's markdown view, switched to when it is not showing. */
-async function markdownField(page: Page) {
-  const field = page.getByLabel("Text (markdown)");
-  // Clicked until it takes: a click before the page is hydrated does nothing.
-  await expect
-    .poll(
-      async () => {
-        if (!(await field.isVisible())) await page.getByRole("button", { name: "Markdown", exact: true }).click();
-        return field.isVisible();
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-  return field;
 }
 
 async function waitForSaved(page: Page) {

@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { chromium, type Browser } from "playwright-core";
-import { inject } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
 export const e2eDatabaseUrl = () => inject("databaseUrl");
@@ -72,9 +72,13 @@ export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]
   } = await client.query<{ slug: string; id: string }>(
     `SELECT p.slug, c.id FROM "Comment" c JOIN "Post" p ON p.id = c."postId" WHERE c.status = 'APPROVED' AND p.status = 'PUBLISHED' AND p."commentsOpen" LIMIT 1`,
   );
+  const {
+    rows: [staticPage],
+  } = await client.query<{ slug: string }>(`SELECT slug FROM "Page" WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1`);
   return [
     "/",
     `/posts/${post.slug}`,
+    `/${staticPage.slug}`,
     "/series",
     `/series/${post.series}`,
     `/categories/${post.category}`,
@@ -86,4 +90,20 @@ export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]
     `/posts/${comment.slug}/reply/${comment.id}`,
     `/no-such-page-${randomBytes(3).toString("hex")}`,
   ];
+}
+
+/** A post's or page's text as markdown: the editor's markdown view, switched to when it is not showing. */
+export async function markdownField(page: Page) {
+  const field = page.getByLabel("Text (markdown)");
+  // Clicked until it takes: a click before the page is hydrated does nothing.
+  await expect
+    .poll(
+      async () => {
+        if (!(await field.isVisible())) await page.getByRole("button", { name: "Markdown", exact: true }).click();
+        return field.isVisible();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return field;
 }

@@ -13,9 +13,12 @@ import * as moderationCommands from "@/features/comments/moderation/commands";
 import * as digestCommands from "@/features/digest/commands";
 import * as editorCommands from "@/features/editor/commands";
 import * as mediaCommands from "@/features/media/commands";
+import * as menuCommands from "@/features/menus/commands";
+import * as pageCommands from "@/features/pages/commands";
 import * as peopleCommands from "@/features/people/commands";
 import * as postCommands from "@/features/posts/commands";
 import * as seriesCommands from "@/features/series/commands";
+import * as siteCommands from "@/features/site/commands";
 import * as subscriptionCommands from "@/features/subscriptions/commands";
 import * as tagCommands from "@/features/tags/commands";
 import { createCast, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
@@ -30,9 +33,12 @@ const allCommands = (Object.entries({
   ...digestCommands,
   ...editorCommands,
   ...mediaCommands,
+  ...menuCommands,
+  ...pageCommands,
   ...peopleCommands,
   ...postCommands,
   ...seriesCommands,
+  ...siteCommands,
   ...subscriptionCommands,
   ...tagCommands,
 }) as [string, unknown][]).filter((entry): entry is [string, AnyCommand] => isCommand(entry[1]));

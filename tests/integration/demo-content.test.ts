@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CONTENT_SETTING_KEY, DEMO_EDITOR_EMAIL, demoPosts } from "@/features/demo-content/content";
 import { loadDemoContent } from "@/features/demo-content/mutations";
+import { demoPages, demoSiteSettings } from "@/features/demo-content/site-pages";
+import { getMenuLinks } from "@/features/menus/data";
+import { readSiteSettings } from "@/features/site/data";
 import { db } from "@/lib/db";
 import { useTestDatabase } from "../helpers/database";
 
@@ -32,7 +35,7 @@ beforeAll(async () => {
 describe("loading the demo content", () => {
   it("fills the tables a reader and an editor see", () => {
     for (const table of ["User", "AuthorProfile", "Post", "PostAuthor", "Revision", "EditorialNote", "Series",
-      "Category", "Tag", "PostTag", "Redirect", "Comment", "Subscriber", "SubscriberSeries", "SubscriberCategory", "Setting"]) {
+      "Category", "Tag", "PostTag", "Redirect", "Comment", "Subscriber", "SubscriberSeries", "SubscriberCategory", "Setting", "Page", "PageRevision"]) {
       expect(firstCounts[table], table).toBeGreaterThan(0);
     }
   });
@@ -260,6 +263,34 @@ describe("the demo content's shape", () => {
   });
 });
 
+describe("the demo site's pages and footer", () => {
+  it("publishes an About and a Write for us page, linked from the footer menu, and fills the site's description", async () => {
+    const pages = await db().page.findMany({ orderBy: { slug: "asc" }, select: { slug: true, status: true, bodyHtml: true, _count: { select: { revisions: true } } } });
+    expect(pages.map((page) => [page.slug, page.status, page._count.revisions])).toEqual([
+      ["about", "PUBLISHED", 1],
+      ["write-for-us", "PUBLISHED", 1],
+    ]);
+    for (const page of pages) expect(page.bodyHtml).toMatch(/^<p>/);
+    const links = await getMenuLinks("footer");
+    expect(links.slice(0, 2)).toEqual([
+      { label: "About", href: "/about", external: false },
+      { label: "Write for us", href: "/write-for-us", external: false },
+    ]);
+    expect((await readSiteSettings()).footerText).toBe(demoSiteSettings.footerText);
+  });
+
+  it("leaves a footer menu and settings someone already saved alone", async () => {
+    const saved = await db().setting.findMany({ where: { key: { in: ["menu:footer", "site"] } } });
+    await db().setting.update({ where: { key: "menu:footer" }, data: { value: { items: [{ id: "mine", label: "Mine", link: { kind: "url", url: "/mine" } }] } } });
+    await db().setting.update({ where: { key: "site" }, data: { value: { footerText: "Our own words." } } });
+    await db().setting.delete({ where: { key: DEMO_CONTENT_SETTING_KEY } });
+    expect(await loadDemoContent(now)).toEqual({ loaded: true });
+    expect((await getMenuLinks("footer")).map((link) => link.label)).toEqual(["Mine"]);
+    expect((await readSiteSettings()).footerText).toBe("Our own words.");
+    for (const setting of saved) await db().setting.update({ where: { key: setting.key }, data: { value: setting.value ?? {} } });
+  });
+});
+
 describe("the demo content is original", () => {
   // A few distinctive phrases from the pages of the site Docket replaces: none may appear.
   const seedPhrases = [
@@ -276,7 +307,7 @@ describe("the demo content is original", () => {
   ];
 
   it.each(seedPhrases)("does not contain “%s”", (phrase) => {
-    const text = JSON.stringify(demoPosts).toLowerCase();
+    const text = JSON.stringify([demoPosts, demoPages, demoSiteSettings]).toLowerCase();
     expect(text).not.toContain(phrase.toLowerCase());
   });
 

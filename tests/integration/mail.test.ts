@@ -60,7 +60,7 @@ describe("the outbox", () => {
     expect(transport.kind).toBe("outbox");
     await transport.send({ ...message, subject: "First" });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await transport.send({ ...message, subject: "Second", headers: bulkMailHeaders({ oneClickUrl: "https://docket.example/api/unsubscribe?token=t", unsubscribeToken: "unsubscribe.x.0.sig" }) });
+    await transport.send({ ...message, subject: "Second", headers: bulkMailHeaders({ siteName: "Docket", oneClickUrl: "https://docket.example/api/unsubscribe?token=t", unsubscribeToken: "unsubscribe.x.0.sig" }) });
     const { total, entries } = await listOutbox({ folder: outbox });
     expect(total).toBe(2);
     const newest = await readOutboxMessage(entries[0].file, outbox);

@@ -51,6 +51,15 @@ describe("S3 storage", () => {
     await expect(writer.put("../x.png", Buffer.from(""), "image/png")).rejects.toThrow(/Unsafe storage key/);
   });
 
+  it("deletes a stored document (a page's removed download), and deleting it again is no error", async () => {
+    const storage = new S3FileStorage(parseS3Url(s3.s3Url));
+    await storage.put("documents/2026/11/abcdef.pdf", Buffer.from("%PDF-1.4"), "application/pdf");
+    expect(await storage.get("documents/2026/11/abcdef.pdf")).toEqual({ bytes: Buffer.from("%PDF-1.4"), contentType: "application/pdf" });
+    await storage.delete("documents/2026/11/abcdef.pdf");
+    expect(await storage.get("documents/2026/11/abcdef.pdf")).toBeNull();
+    await expect(storage.delete("documents/2026/11/abcdef.pdf")).resolves.toBeUndefined();
+  });
+
   it("keeps objects under the folder S3_URL names", async () => {
     const inFolder = new S3FileStorage(parseS3Url(`${s3.s3Url}/site-a`));
     await inFolder.put("2026/11/folder.gif", Buffer.from("gif"), "image/gif");

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { readerPageMetadata } from "@/lib/seo";
+import { readerMetadata } from "./_components/reader-metadata";
 import { HomeView } from "./_components/HomeView";
 
-export const metadata: Metadata = readerPageMetadata({ path: "/" });
+export async function generateMetadata(): Promise<Metadata> {
+  return readerMetadata({ path: "/" });
+}
 
 export default function HomePage() {
   return <HomeView page={1} />;

@@ -7,9 +7,13 @@ import { signOutAction, signOutEverywhereAction } from "@/features/people/action
 import { adminSectionsFor } from "@/components/admin-sections";
 import { AdminNav } from "@/components/AdminNav";
 import { countPendingComments } from "@/features/comments/data";
+import { getSiteSettings } from "@/features/site/data";
 import "./admin.css";
 
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Docket admin" }, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { name } = await getSiteSettings();
+  return { title: { default: `${name} admin`, template: `%s · ${name} admin` }, robots: { index: false } };
+}
 
 // Every admin page depends on who is signed in: nothing here belongs in a shared static shell.
 export const instant = false;
@@ -17,13 +21,13 @@ export const instant = false;
 const roleLabels = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" } as const;
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const [user, site] = await Promise.all([getCurrentUser(), getSiteSettings()]);
   if (!user) {
     return (
       <div className="admin admin-signed-out">
         <header className="admin-header">
           <Link href="/" className="admin-brand">
-            Docket
+            {site.name}
           </Link>
         </header>
         <main className="admin-main">{children}</main>
@@ -36,7 +40,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="admin">
       <header className="admin-header">
         <Link href="/admin" className="admin-brand">
-          Docket admin
+          {site.name} admin
         </Link>
         <div className="admin-account">
           <Link href="/admin/profile">{user.displayName ?? user.email}</Link>

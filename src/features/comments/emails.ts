@@ -1,6 +1,6 @@
 // Emails about comments: to a post's authors when a comment is approved, to a commenter when someone
 // replies (opt-in, one-click unsubscribe), and the editors' hourly summary of held comments.
-import { env, siteUrl } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail/send";
 import { createSignedToken } from "@/lib/signed-links";
 import { paths } from "@/lib/seo";
@@ -41,7 +41,7 @@ function quoteHtml(text: string): string {
 type CommentSummary = { id: string; authorName: string; body: string };
 type PostSummary = { slug: string; title: string };
 
-export function approvedCommentEmail(to: string, post: PostSummary, comment: CommentSummary): OutgoingMail {
+export function approvedCommentEmail(siteName: string, to: string, post: PostSummary, comment: CommentSummary): OutgoingMail {
   const link = commentUrl(post.slug, comment.id);
   const subject = `New comment on “${post.title}”`;
   const name = quoteText(comment.authorName, 80);
@@ -50,6 +50,7 @@ export function approvedCommentEmail(to: string, post: PostSummary, comment: Com
     subject,
     text: [`${name} commented on your post “${post.title}”:`, "", quoteText(comment.body), "", `Read and reply: ${link}`].join("\n"),
     html: renderEmailDocument({
+      siteName,
       title: subject,
       preheader: `${name} commented on your post.`,
       bodyHtml: `
@@ -60,7 +61,7 @@ ${quoteHtml(comment.body)}
   };
 }
 
-export function replyNotificationEmail(to: string, post: PostSummary, parentId: string, reply: CommentSummary): OutgoingMail {
+export function replyNotificationEmail(siteName: string, to: string, post: PostSummary, parentId: string, reply: CommentSummary): OutgoingMail {
   const link = commentUrl(post.slug, reply.id);
   const unsubscribe = replyUnsubscribeUrl(parentId);
   const subject = `New reply to your comment on “${post.title}”`;
@@ -68,7 +69,7 @@ export function replyNotificationEmail(to: string, post: PostSummary, parentId: 
   return {
     to,
     subject,
-    headers: bulkMailHeaders({ oneClickUrl: unsubscribe, unsubscribeToken: replyUnsubscribeToken(parentId), listId: "comment-replies" }),
+    headers: bulkMailHeaders({ siteName, oneClickUrl: unsubscribe, unsubscribeToken: replyUnsubscribeToken(parentId), listId: "comment-replies" }),
     text: [
       `${name} replied to your comment on “${post.title}”:`,
       "",
@@ -79,6 +80,7 @@ export function replyNotificationEmail(to: string, post: PostSummary, parentId: 
       `You asked to be told about replies. Stop these emails: ${unsubscribe}`,
     ].join("\n"),
     html: renderEmailDocument({
+      siteName,
       title: subject,
       preheader: `${name} replied to your comment.`,
       bodyHtml: `
@@ -92,9 +94,9 @@ ${quoteHtml(reply.body)}
 
 export type PendingSummaryItem = { id: string; authorName: string; body: string; heldReason: string | null; postTitle: string };
 
-export function pendingSummaryEmail(to: string, items: PendingSummaryItem[], totalPending: number): OutgoingMail {
+export function pendingSummaryEmail(siteName: string, to: string, items: PendingSummaryItem[], totalPending: number): OutgoingMail {
   const queue = `${siteUrl()}/admin/comments`;
-  const subject = `${items.length} new comment${items.length === 1 ? "" : "s"} awaiting moderation on ${env().SITE_NAME}`;
+  const subject = `${items.length} new comment${items.length === 1 ? "" : "s"} awaiting moderation on ${siteName}`;
   const lines = items.map(
     (item) => `- ${quoteText(item.authorName, 80)} on “${item.postTitle}”${item.heldReason ? ` (${item.heldReason})` : ""}: ${quoteText(item.body, 140)}`,
   );
@@ -111,6 +113,7 @@ export function pendingSummaryEmail(to: string, items: PendingSummaryItem[], tot
     subject,
     text: [`New comments awaiting moderation (${totalPending} pending in all):`, "", ...lines, "", `Moderate: ${queue}`].join("\n"),
     html: renderEmailDocument({
+      siteName,
       title: subject,
       preheader: `${totalPending} pending in all.`,
       bodyHtml: `

@@ -4,6 +4,7 @@
 import "server-only";
 import { sendMail, type OutgoingMail } from "@/lib/mail/send";
 import { listEmailsWithPermission } from "@/lib/auth";
+import { getSiteSettings } from "@/features/site/data";
 import { findSettingTime, listApprovedCommentsForNotification, listNewlyHeldComments } from "./data";
 import { approvedCommentEmail, pendingSummaryEmail, replyNotificationEmail } from "./emails";
 import { recordPendingSummarySent } from "./mutations";
@@ -21,16 +22,17 @@ async function sendEach(messages: OutgoingMail[]): Promise<void> {
 /** Emails the post's authors about each newly approved comment, and the parent commenter if they asked. */
 export async function notifyAboutApprovedComments(ids: string[]): Promise<void> {
   const messages: OutgoingMail[] = [];
+  const siteName = (await getSiteSettings()).name;
   for (const comment of await listApprovedCommentsForNotification(ids)) {
     const commenter = comment.authorEmail.toLowerCase();
     for (const { profile } of comment.post.authors) {
       const user = profile.user;
       if (!user || user.id === comment.userId || user.email.toLowerCase() === commenter) continue;
-      messages.push(approvedCommentEmail(user.email, comment.post, comment));
+      messages.push(approvedCommentEmail(siteName, user.email, comment.post, comment));
     }
     const parent = comment.parent;
     if (parent && parent.notifyReplies && parent.status === "APPROVED" && parent.authorEmail.toLowerCase() !== commenter) {
-      messages.push(replyNotificationEmail(parent.authorEmail, comment.post, parent.id, comment));
+      messages.push(replyNotificationEmail(siteName, parent.authorEmail, comment.post, parent.id, comment));
     }
   }
   await sendEach(messages);
@@ -51,6 +53,7 @@ export async function sendPendingCommentsSummary(now = new Date()): Promise<numb
   const editors = await listEmailsWithPermission("comments.moderate");
   await recordPendingSummarySent(PENDING_SUMMARY_KEY, now);
   const items = fresh.map((comment) => ({ ...comment, postTitle: comment.post.title }));
-  await sendEach(editors.map((email) => pendingSummaryEmail(email, items, totalPending)));
+  const siteName = (await getSiteSettings()).name;
+  await sendEach(editors.map((email) => pendingSummaryEmail(siteName, email, items, totalPending)));
   return fresh.length;
 }

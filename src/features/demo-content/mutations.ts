@@ -6,6 +6,9 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { refreshPostSearchDocuments } from "@/features/posts/mutations";
+import { menuSettingKey, storedMenuSchema } from "@/features/menus/schema";
+import { readSiteSettings } from "@/features/site/data";
+import { storeSiteSettings } from "@/features/site/mutations";
 import { db } from "@/lib/db";
 import { renderPostMarkdown } from "@/lib/markdown";
 import {
@@ -21,6 +24,7 @@ import {
   type DemoComment,
   type DemoPost,
 } from "./content";
+import { demoFooterMenu, demoPages, demoSiteSettings } from "./site-pages";
 
 type Ids = Map<string, string>;
 type Lookups = { users: Ids; profiles: Ids; categories: Ids; series: Ids; tags: Ids };
@@ -249,6 +253,47 @@ async function upsertSubscribers(lookups: Lookups, now: Date): Promise<void> {
   }
 }
 
+/** The About and Write for us pages, published, each with its first revision. */
+function upsertPages(users: Ids, now: Date): Promise<Ids> {
+  return upsertEach(demoPages, (page) => page.slug, (page) => {
+    const rendered = renderPostMarkdown(page.bodyMarkdown);
+    const authorId = required(users, page.createdBy);
+    const publishedAt = morning(now, -page.publishedDaysAgo);
+    return db().page.upsert({
+      where: { slug: page.slug },
+      create: {
+        slug: page.slug,
+        title: page.title,
+        description: page.description,
+        bodyMarkdown: page.bodyMarkdown,
+        bodyHtml: rendered.html,
+        excerpt: rendered.excerpt,
+        status: "PUBLISHED",
+        publishedAt,
+        createdById: authorId,
+        createdAt: publishedAt,
+        revisions: { create: { title: page.title, description: page.description, bodyMarkdown: page.bodyMarkdown, authorId, createdAt: publishedAt } },
+      },
+      update: {},
+    });
+  });
+}
+
+/** The footer menu links the pages; set only while nobody has saved a footer menu. */
+async function setFooterMenu(pages: Ids): Promise<void> {
+  const items = demoFooterMenu.map((item) =>
+    "page" in item ? { id: item.id, label: item.label, link: { kind: "page" as const, pageId: required(pages, item.page) } } : { id: item.id, label: item.label, link: { kind: "url" as const, url: item.url } },
+  );
+  const value = storedMenuSchema.parse({ items });
+  await db().setting.createMany({ data: [{ key: menuSettingKey("footer"), value }], skipDuplicates: true });
+}
+
+/** A description and a footer line for the demo site, where the settings have none. */
+async function fillSiteSettings(): Promise<void> {
+  const settings = await readSiteSettings();
+  await storeSiteSettings({ ...settings, description: settings.description || demoSiteSettings.description, footerText: settings.footerText || demoSiteSettings.footerText });
+}
+
 /**
  * Loads the demo content unless a completed load is recorded. Returns whether it loaded anything.
  * Dates are relative to `now`: published posts over the past ten weeks, one scheduled a week ahead.
@@ -269,6 +314,8 @@ export async function loadDemoContent(now = new Date()): Promise<{ loaded: boole
   await upsertRedirects();
   await upsertSubscribers(lookups, now);
   await refreshPostSearchDocuments();
+  await setFooterMenu(await upsertPages(users, now));
+  await fillSiteSettings();
 
   const value = { loadedAt: now.toISOString(), posts: demoPosts.length };
   await db().setting.upsert({ where: { key: DEMO_CONTENT_SETTING_KEY }, create: { key: DEMO_CONTENT_SETTING_KEY, value }, update: {} });

@@ -1,6 +1,6 @@
 // The digest email. Its body depends only on which posts a subscriber gets, so it is built once per
 // combination of posts and cached; per subscriber only the signed links are filled in.
-import { env, siteUrl } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { absoluteUrl, paths } from "@/lib/seo";
 import { ordinal } from "@/lib/london-time";
 import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail/send";
@@ -27,7 +27,7 @@ export type DigestPost = {
 
 export type SubscriberChoice = { allPosts: boolean; seriesIds: string[]; categoryIds: string[] };
 
-export type DigestBody = { subject: string; html: string; text: string };
+export type DigestBody = { siteName: string; subject: string; html: string; text: string };
 
 const PREFERENCES = "%%DOCKET_PREFERENCES_URL%%";
 const UNSUBSCRIBE = "%%DOCKET_UNSUBSCRIBE_URL%%";
@@ -60,8 +60,7 @@ function summaryOf(post: DigestPost): string {
   return (post.standfirst?.trim() || post.excerpt.trim()).replace(/\s+/g, " ");
 }
 
-export function digestSubject(posts: DigestPost[]): string {
-  const siteName = env().SITE_NAME;
+export function digestSubject(posts: DigestPost[], siteName: string): string {
   if (posts.length === 1) return `${siteName}: ${posts[0].title}`;
   return `${siteName}: ${posts[0].title}, and ${posts.length - 1} more new ${posts.length === 2 ? "post" : "posts"}`;
 }
@@ -98,15 +97,15 @@ function postText(post: DigestPost): string {
 }
 
 /** The digest for one combination of posts, with placeholders where each subscriber's links go. */
-export function buildDigestBody(posts: DigestPost[]): DigestBody {
-  const siteName = env().SITE_NAME;
+export function buildDigestBody(posts: DigestPost[], siteName: string): DigestBody {
   const intro = posts.length === 1 ? "A new post since our last email:" : `${posts.length} new posts since our last email:`;
   const { muted, accent } = emailColors;
   const footerHtml = `You are receiving this because you subscribed to ${escapeHtml(siteName)} by email.<br>
 <a href="${PREFERENCES}" class="docket-link" style="color:${accent}">Choose what you receive or pause</a> &middot; <a href="${UNSUBSCRIBE}" class="docket-link" style="color:${accent}">Unsubscribe</a><br>
 <span class="docket-muted" style="color:${muted}">${escapeHtml(siteUrl())}</span>`;
   const html = renderEmailDocument({
-    title: digestSubject(posts),
+    siteName,
+    title: digestSubject(posts, siteName),
     preheader: posts.map((post) => post.title).join(" · "),
     bodyHtml: `<p style="margin:0 0 4px;font-size:16px">${escapeHtml(intro)}</p>\n${posts.map((post, index) => postHtml(post, index === 0)).join("\n")}`,
     footerHtml,
@@ -121,17 +120,17 @@ export function buildDigestBody(posts: DigestPost[]): DigestBody {
     `Choose what you receive or pause: ${PREFERENCES}`,
     `Unsubscribe: ${UNSUBSCRIBE}`,
   ].join("\n");
-  return { subject: digestSubject(posts), html, text };
+  return { siteName, subject: digestSubject(posts, siteName), html, text };
 }
 
 /** Caches one body per combination of post ids: a run renders a handful of bodies, not one per subscriber. */
-export function createDigestBodyCache() {
+export function createDigestBodyCache(siteName: string) {
   const bodies = new Map<string, DigestBody>();
   return (posts: DigestPost[]): DigestBody => {
     const key = posts.map((post) => post.id).join(",");
     let body = bodies.get(key);
     if (!body) {
-      body = buildDigestBody(posts);
+      body = buildDigestBody(posts, siteName);
       bodies.set(key, body);
     }
     return body;
@@ -149,6 +148,6 @@ export function personalizeDigest(body: DigestBody, subscriber: { id: string; em
     html: fill(body.html),
     text: fill(body.text),
     messageId,
-    headers: bulkMailHeaders({ oneClickUrl: oneClickUnsubscribeUrl(subscriber.id), unsubscribeToken: unsubscribeToken(subscriber.id) }),
+    headers: bulkMailHeaders({ siteName: body.siteName, oneClickUrl: oneClickUnsubscribeUrl(subscriber.id), unsubscribeToken: unsubscribeToken(subscriber.id) }),
   };
 }

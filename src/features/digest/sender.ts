@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createMailTransport, newMessageId, type MailTransport } from "@/lib/mail/send";
 import { createDigestBodyCache, matchingPosts, personalizeDigest, type DigestPost } from "./content";
 import { findDigestRun, findRunningDigestRun, loadDigestPosts } from "./data";
+import { getSiteSettings } from "@/features/site/data";
 import {
   claimDeliveries,
   completeDigestRun,
@@ -73,15 +74,18 @@ function describeError(error: unknown): string {
 }
 
 class DigestSender {
-  private readonly bodyFor = createDigestBodyCache();
+  private readonly bodyFor: ReturnType<typeof createDigestBodyCache>;
   sentHere = 0;
 
   constructor(
+    siteName: string,
     private readonly run: DigestRun,
     private readonly posts: DigestPost[],
     private readonly transport: MailTransport,
     private readonly retryDelaysMs: number[],
-  ) {}
+  ) {
+    this.bodyFor = createDigestBodyCache(siteName);
+  }
 
   /** Claims and sends until nothing is due; returns when this loop found no more work. */
   async loop(batchSize: number, afterBatch: () => void): Promise<void> {
@@ -150,8 +154,8 @@ export async function runDigest(options: RunDigestOptions = {}): Promise<DigestO
   const concurrency = options.concurrency ?? (transport.kind === "smtp" ? 10 : 2);
   const batchSize = options.batchSize ?? 20;
   const staleAfterMs = options.staleAfterMs ?? 5 * 60_000;
-  const posts = await loadDigestPosts(run.postIds);
-  const sender = new DigestSender(run, posts, transport, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
+  const [posts, site] = await Promise.all([loadDigestPosts(run.postIds), getSiteSettings()]);
+  const sender = new DigestSender(site.name, run, posts, transport, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
   let lastReport = 0;
   const afterBatch = () => {
     if (!options.onProgress || Date.now() - lastReport < 250) return;

@@ -6,13 +6,14 @@ import { getPublicCategory } from "@/features/categories/data";
 import { listFeedPosts, type FeedPost, type FeedScope } from "@/features/posts/data";
 import { getPublicSeries } from "@/features/series/data";
 import { findRedirectKeepingRest } from "@/features/redirects/data";
+import { getSiteSettings } from "@/features/site/data";
 import { escapeHtml } from "@/lib/mail/layout";
-import { absoluteUrl, paths, siteName, siteTagline } from "@/lib/seo";
+import { absoluteUrl, paths } from "@/lib/seo";
 import { cdata, escapeXml } from "@/lib/xml";
 
 export type FeedFormat = "rss" | "atom";
 
-type Channel = { title: string; description: string; pagePath: string };
+type Channel = { title: string; description: string; pagePath: string; siteName: string };
 
 /**
  * Feed readers resolve nothing against the page: root-relative links and images become absolute,
@@ -33,11 +34,12 @@ function permanentPostId(post: FeedPost): string {
   return `tag:${new URL(absoluteUrl("/")).hostname},${post.createdAt.toISOString().slice(0, 10)}:post:${post.id}`;
 }
 
-async function describeScope(scope: FeedScope): Promise<Channel | null> {
-  const name = siteName();
+async function describeScope(scope: FeedScope): Promise<Omit<Channel, "siteName"> | null> {
+  const site = await getSiteSettings();
+  const name = site.name;
   switch (scope.kind) {
     case "site":
-      return { title: name, description: siteTagline(), pagePath: "/" };
+      return { title: name, description: site.description || site.tagline || `The latest posts on ${name}.`, pagePath: "/" };
     case "series": {
       const series = await getPublicSeries(scope.slug);
       return series
@@ -143,7 +145,7 @@ function renderAtom(channel: Channel, selfUrl: string, posts: FeedPost[]): strin
     `<updated>${updated.toISOString()}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${escapeXml(selfUrl)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(channel.pagePath))}"/>`,
-    `<author><name>${escapeXml(siteName())}</name></author>`,
+    `<author><name>${escapeXml(channel.siteName)}</name></author>`,
     ...posts.map(atomEntry),
     "</feed>",
   ].join("\n");
@@ -151,8 +153,9 @@ function renderAtom(channel: Channel, selfUrl: string, posts: FeedPost[]): strin
 
 /** The feed document, or null when the series, category or author has nothing published. */
 export async function renderFeed(scope: FeedScope, format: FeedFormat): Promise<string | null> {
-  const channel = await describeScope(scope);
-  if (!channel) return null;
+  const [scoped, site] = await Promise.all([describeScope(scope), getSiteSettings()]);
+  if (!scoped) return null;
+  const channel = { ...scoped, siteName: site.name };
   const posts = await listFeedPosts(scope);
   const selfUrl = absoluteUrl(feedPath(scope, format));
   return format === "rss" ? renderRss(channel, selfUrl, posts) : renderAtom(channel, selfUrl, posts);

@@ -1,10 +1,13 @@
-// Image uploads: the type is read from the bytes (never the name or the browser's claim), the size
+// Uploads. Images: the type is read from the bytes (never the name or the browser's claim), the size
 // is capped, and every image is re-encoded (which also drops metadata such as GPS positions).
+// Documents (a page's downloads): kept as sent, once their name and their bytes agree on the kind.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import sharp, { type OutputInfo } from "sharp";
 import { db } from "@/lib/db";
 import { uploadsStorage } from "@/lib/storage";
+import { cleanFileName, DOCUMENT_KINDS, formatFileSize, MAX_DOCUMENT_BYTES } from "./document-kinds";
+import { documentKindOf } from "./document-sniffing";
 
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 const MAX_WIDTH = 2000;
@@ -18,6 +21,10 @@ export function sniffImageType(bytes: Uint8Array): ImageKind | null {
   if (startsWith([0x47, 0x49, 0x46, 0x38])) return "gif";
   if (startsWith([0x52, 0x49, 0x46, 0x46]) && startsWith([0x57, 0x45, 0x42, 0x50], 8)) return "webp";
   return null;
+}
+
+function monthFolder(now: Date): string {
+  return `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
 export class UnacceptableImageError extends Error {
@@ -43,8 +50,7 @@ export async function storeUploadedImage(bytes: Buffer, uploadedById: string): P
     throw new UnacceptableImageError("That image could not be read: it may be damaged. Try saving it again as JPEG or PNG.");
   }
 
-  const now = new Date();
-  const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomBytes(12).toString("hex")}.webp`;
+  const key = `${monthFolder(new Date())}/${randomBytes(12).toString("hex")}.webp`;
   await uploadsStorage().put(key, output.data, "image/webp");
   const url = `/uploads/${key}`;
   const height = output.info.pageHeight ?? output.info.height;
@@ -52,4 +58,35 @@ export async function storeUploadedImage(bytes: Buffer, uploadedById: string): P
     data: { path: url, mimeType: "image/webp", width: output.info.width, height, bytes: output.data.length, uploadedById },
   });
   return { url, width: output.info.width, height };
+}
+
+export type StoredDocument = { assetId: string; url: string; fileName: string; mimeType: string; bytes: number };
+
+/** Stores a document under uploads/documents/; refuses (UnacceptableImageError's kin) what is not one. */
+export async function storeUploadedDocument(bytes: Buffer, fileName: string, uploadedById: string): Promise<StoredDocument> {
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new UnacceptableDocumentError(`The file is too large: the limit is ${formatFileSize(MAX_DOCUMENT_BYTES)}.`);
+  const kind = await documentKindOf(fileName, bytes);
+  if (typeof kind !== "string") throw new UnacceptableDocumentError(kind.refused);
+  const key = `documents/${monthFolder(new Date())}/${randomBytes(12).toString("hex")}.${kind}`;
+  const { mimeType } = DOCUMENT_KINDS[kind];
+  await uploadsStorage().put(key, bytes, mimeType);
+  const url = `/uploads/${key}`;
+  const name = cleanFileName(fileName, kind);
+  const asset = await db().mediaAsset.create({ data: { path: url, mimeType, bytes: bytes.length, fileName: name, uploadedById }, select: { id: true } });
+  return { assetId: asset.id, url, fileName: name, mimeType, bytes: bytes.length };
+}
+
+export class UnacceptableDocumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnacceptableDocumentError";
+  }
+}
+
+/** Deletes uploaded files and their records (a page's removed downloads). */
+export async function deleteMediaAssets(assetIds: string[]): Promise<void> {
+  if (assetIds.length === 0) return;
+  const assets = await db().mediaAsset.findMany({ where: { id: { in: assetIds } }, select: { id: true, path: true } });
+  await db().mediaAsset.deleteMany({ where: { id: { in: assets.map((asset) => asset.id) } } });
+  for (const asset of assets) await uploadsStorage().delete(asset.path.replace(/^\/uploads\//, ""));
 }

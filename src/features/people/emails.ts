@@ -1,19 +1,19 @@
 // The sign-in and invitation emails. Links go to the confirmation page, never straight to the callback.
-import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send";
 import { composePlainEmail } from "@/lib/mail/layout";
+import { getSiteSettings } from "@/features/site/data";
 
 type SignInEmail =
   | { to: string; url: string; reason: "sign-in" }
   | { to: string; url: string; reason: "invitation"; inviterName: string; seriesTitle?: string | null };
 
-export function composeSignInEmail(email: SignInEmail) {
-  const site = env().SITE_NAME;
+export function composeSignInEmail(email: SignInEmail, site: string) {
   const intro =
     email.reason === "sign-in"
       ? `Use this link to sign in to ${site}.`
       : `${email.inviterName} has invited you to write for ${site}${email.seriesTitle ? `, for the series “${email.seriesTitle}”` : ""}. Use this link to sign in and set up your author profile.`;
   return composePlainEmail({
+    siteName: site,
     subject: email.reason === "sign-in" ? `Sign in to ${site}` : `You are invited to write for ${site}`,
     paragraphs: [intro],
     action: { label: email.reason === "sign-in" ? "Sign in" : "Accept the invitation", url: email.url },
@@ -22,5 +22,5 @@ export function composeSignInEmail(email: SignInEmail) {
 }
 
 export async function sendSignInEmail(email: SignInEmail): Promise<void> {
-  await sendMail({ to: email.to, ...composeSignInEmail(email) });
+  await sendMail({ to: email.to, ...composeSignInEmail(email, (await getSiteSettings()).name) });
 }

@@ -27,6 +27,7 @@ import {
 } from "./mutations";
 import { categoryExists, countExistingProfiles, findInvitedSeriesId, findPostAccessFacts, findPostForEditing, seriesExists } from "./admin/data";
 import { notifyAuthorsOfDecision, notifyEditorsOfSubmission } from "./notifications";
+import { readSiteSettings } from "@/features/site/data";
 import {
   canAddNote,
   canEditPost,
@@ -87,7 +88,8 @@ export const createPost = defineCommand({
   async run({ title }, actor) {
     if (!actor.profileId) throw new InputError("Complete your profile first: every post needs a byline.");
     const seriesId = actor.role === "GUEST" ? await findInvitedSeriesId(actor.email) : null;
-    const post = await createDraftPost({ title, profileId: actor.profileId, userId: actor.id, seriesId });
+    const { newPostsAllowComments } = await readSiteSettings();
+    const post = await createDraftPost({ title, profileId: actor.profileId, userId: actor.id, seriesId, commentsOpen: newPostsAllowComments });
     await recordAudit({ actorId: actor.id, action: "post.created", entityType: "Post", entityId: post.id, details: { title } });
     return { message: "Draft created.", data: { postId: post.id }, redirectTo: `/admin/posts/${post.id}` };
   },

@@ -44,7 +44,7 @@ export async function uniqueSlug(base: string, exceptPostId?: string): Promise<s
   }
 }
 
-export async function createDraftPost(input: { title: string; profileId: string; userId: string; seriesId?: string | null }) {
+export async function createDraftPost(input: { title: string; profileId: string; userId: string; seriesId?: string | null; commentsOpen?: boolean }) {
   const slug = await uniqueSlug(slugify(input.title));
   const post = await db().post.create({
     data: {
@@ -52,6 +52,7 @@ export async function createDraftPost(input: { title: string; profileId: string;
       slug,
       createdById: input.userId,
       seriesId: input.seriesId ?? null,
+      commentsOpen: input.commentsOpen ?? true,
       authors: { create: { profileId: input.profileId, position: 0 } },
       revisions: { create: { title: input.title, bodyMarkdown: "", authorId: input.userId } },
     },

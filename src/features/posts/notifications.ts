@@ -1,11 +1,12 @@
 // Editorial emails: a submission goes to the editors; review decisions go to the post's authors.
 // They follow a change already made, so a mail failure is logged, never thrown.
 import "server-only";
-import { env, siteUrl } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { formatLondonTime } from "@/lib/london-time";
 import { composePlainEmail, type PlainEmail } from "@/lib/mail/layout";
 import { sendMail } from "@/lib/mail/send";
 import { listEmailsWithPermission } from "@/lib/auth";
+import { getSiteSettings } from "@/features/site/data";
 import { findPostSummary, listPostAuthorEmails } from "./admin/data";
 
 export type Decision = "changes-requested" | "scheduled" | "published";
@@ -22,10 +23,11 @@ async function sendToEach(addresses: string[], email: PlainEmail) {
 }
 
 export async function notifyEditorsOfSubmission(postId: string, submitterName: string): Promise<void> {
-  const post = await findPostSummary(postId);
+  const [post, site] = await Promise.all([findPostSummary(postId), getSiteSettings()]);
   await sendToEach(
     await listEmailsWithPermission("posts.review"),
     composePlainEmail({
+      siteName: site.name,
       subject: `Submitted for review: ${post.title}`,
       paragraphs: [`${submitterName} submitted “${post.title}” for review.`],
       action: { label: "Open the review queue", url: `${siteUrl()}/admin/review` },
@@ -33,24 +35,26 @@ export async function notifyEditorsOfSubmission(postId: string, submitterName: s
   );
 }
 
-function decisionEmail(post: { id: string; slug: string; title: string; scheduledFor: Date | null }, decision: Decision, note?: string): PlainEmail {
-  const site = env().SITE_NAME;
+function decisionEmail(site: string, post: { id: string; slug: string; title: string; scheduledFor: Date | null }, decision: Decision, note?: string): PlainEmail {
   const editLink = { label: "Open your post", url: `${siteUrl()}/admin/posts/${post.id}` };
   switch (decision) {
     case "changes-requested":
       return composePlainEmail({
+        siteName: site,
         subject: `Changes requested: ${post.title}`,
         paragraphs: [`An editor has asked for changes to “${post.title}”.`, ...(note ? [`Their note:\n${note}`] : []), "Make the changes and submit the post again."],
         action: editLink,
       });
     case "scheduled":
       return composePlainEmail({
+        siteName: site,
         subject: `Scheduled: ${post.title}`,
         paragraphs: [`“${post.title}” is scheduled to appear on ${site} on ${post.scheduledFor ? formatLondonTime(post.scheduledFor) : "a date to be confirmed"} (UK time).`],
         action: editLink,
       });
     case "published":
       return composePlainEmail({
+        siteName: site,
         subject: `Published: ${post.title}`,
         paragraphs: [`“${post.title}” is now live on ${site}.`],
         action: { label: "Read it on the site", url: `${siteUrl()}/posts/${post.slug}` },
@@ -59,6 +63,6 @@ function decisionEmail(post: { id: string; slug: string; title: string; schedule
 }
 
 export async function notifyAuthorsOfDecision(postId: string, decision: Decision, note?: string): Promise<void> {
-  const post = await findPostSummary(postId);
-  await sendToEach(await listPostAuthorEmails(postId), decisionEmail(post, decision, note));
+  const [post, site] = await Promise.all([findPostSummary(postId), getSiteSettings()]);
+  await sendToEach(await listPostAuthorEmails(postId), decisionEmail(site.name, post, decision, note));
 }

@@ -22,10 +22,9 @@ const targetKinds: Record<RedirectTargetType, TargetKind> = {
     currentSlug: (id) => Prisma.sql`(SELECT slug FROM "Post" WHERE id = ${id} AND status = 'PUBLISHED')`,
     address: paths.post,
   },
-  // Static pages are not built yet: until they are, a PAGE row leads nowhere (a 404).
   PAGE: {
-    currentSlug: () => Prisma.sql`NULL::text`,
-    address: (slug) => `/${encodeURIComponent(slug)}`,
+    currentSlug: (id) => Prisma.sql`(SELECT slug FROM "Page" WHERE id = ${id} AND status = 'PUBLISHED')`,
+    address: paths.page,
   },
   SERIES: {
     currentSlug: (id) => Prisma.sql`(SELECT slug FROM "Series" WHERE id = ${id})`,
@@ -59,7 +58,7 @@ const currentSlugCase = Prisma.sql`CASE r."targetType" ${Prisma.join(
  */
 export async function findRedirect(fromPath: string): Promise<string | null> {
   "use cache";
-  cacheForReaders(tags.redirects, tags.posts, tags.allSeries, tags.categories, tags.postTags, tags.authors);
+  cacheForReaders(tags.redirects, tags.posts, tags.pages, tags.allSeries, tags.categories, tags.postTags, tags.authors);
   const rows = await db().$queryRaw<{ targetType: RedirectTargetType; suffix: string; slug: string | null }[]>`
     SELECT r."targetType"::text AS "targetType", r.suffix, ${currentSlugCase} AS slug
       FROM "Redirect" r

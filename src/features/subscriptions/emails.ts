@@ -1,12 +1,10 @@
 // Transactional emails about a subscription: the double opt-in confirmation and the
 // "you are already subscribed" reminder (sent instead, so the form's answer never differs).
-import { env } from "@/lib/env";
 import type { OutgoingMail } from "@/lib/mail/send";
 import { renderEmailDocument, escapeHtml } from "@/lib/mail/layout";
 import { CONFIRM_LINK_DAYS, confirmUrl, preferencesUrl } from "./links";
 
-export function confirmationEmail(to: string, subscriberId: string): OutgoingMail {
-  const siteName = env().SITE_NAME;
+export function confirmationEmail(to: string, subscriberId: string, siteName: string): OutgoingMail {
   const link = confirmUrl(subscriberId);
   const subject = `Confirm your subscription to ${siteName}`;
   return {
@@ -21,6 +19,7 @@ export function confirmationEmail(to: string, subscriberId: string): OutgoingMai
       "If it wasn't you, ignore this email: you will not hear from us again.",
     ].join("\n"),
     html: renderEmailDocument({
+      siteName,
       title: subject,
       preheader: "One click to start receiving new posts.",
       bodyHtml: `
@@ -32,8 +31,7 @@ export function confirmationEmail(to: string, subscriberId: string): OutgoingMai
   };
 }
 
-export function alreadySubscribedEmail(to: string, subscriberId: string): OutgoingMail {
-  const siteName = env().SITE_NAME;
+export function alreadySubscribedEmail(to: string, subscriberId: string, siteName: string): OutgoingMail {
   const link = preferencesUrl(subscriberId);
   const subject = `You are already subscribed to ${siteName}`;
   return {
@@ -46,6 +44,7 @@ export function alreadySubscribedEmail(to: string, subscriberId: string): Outgoi
       link,
     ].join("\n"),
     html: renderEmailDocument({
+      siteName,
       title: subject,
       preheader: "Nothing has changed.",
       bodyHtml: `

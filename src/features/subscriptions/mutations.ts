@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { sendMail } from "@/lib/mail/send";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { getSiteSettings } from "@/features/site/data";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { parseCsv } from "./csv";
 import type { SubscribeFormState } from "./form-state";
@@ -52,7 +53,8 @@ export async function requestSubscription(request: SubscribeRequest): Promise<Su
   const subscriber = await recordSubscriptionRequest(parsed.data.email);
   const isSubscribed = subscriber.status === "ACTIVE" || subscriber.status === "PAUSED";
   try {
-    await sendMail(isSubscribed ? alreadySubscribedEmail(subscriber.email, subscriber.id) : confirmationEmail(subscriber.email, subscriber.id));
+    const siteName = (await getSiteSettings()).name;
+    await sendMail(isSubscribed ? alreadySubscribedEmail(subscriber.email, subscriber.id, siteName) : confirmationEmail(subscriber.email, subscriber.id, siteName));
   } catch (error) {
     // Every accepted address gets an email, so this answer says nothing about who is subscribed.
     console.error("[subscriptions] could not send the subscription email:", (error as Error).message);
@@ -195,8 +197,9 @@ export async function importSubscribers(input: {
   let confirmationsSent = 0;
   if (!attested) {
     const created = await db().subscriber.findMany({ where: { email: { in: fresh }, status: "PENDING" }, select: { id: true, email: true } });
+    const siteName = (await getSiteSettings()).name;
     for (const subscriber of created) {
-      await sendMail(confirmationEmail(subscriber.email, subscriber.id));
+      await sendMail(confirmationEmail(subscriber.email, subscriber.id, siteName));
       confirmationsSent += 1;
     }
   }

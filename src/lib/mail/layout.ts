@@ -1,6 +1,6 @@
 // The one HTML frame every Docket email shares, and the one escapeHtml: table layout, inline styles, and a dark-mode block for
 // clients that honour prefers-color-scheme (the light colours stay readable where they do not).
-import { env } from "@/lib/env";
+// The site's name at the top comes from the caller: it is a site setting (getSiteSettings()).
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -21,8 +21,8 @@ const DARK_MODE_CSS = `
   .docket-rule { border-color: #3a3835 !important; }
 }`;
 
-export function renderEmailDocument(input: { title: string; preheader: string; bodyHtml: string; footerHtml?: string }): string {
-  const siteName = escapeHtml(env().SITE_NAME);
+export function renderEmailDocument(input: { siteName: string; title: string; preheader: string; bodyHtml: string; footerHtml?: string }): string {
+  const siteName = escapeHtml(input.siteName);
   const { text, muted, accent, page, card } = emailColors;
   return `<!DOCTYPE html>
 <html lang="en-GB" xmlns="http://www.w3.org/1999/xhtml">
@@ -69,12 +69,12 @@ export function emailButtonHtml(label: string, url: string): string {
 export type PlainEmail = { subject: string; text: string; html: string };
 
 /** A short transactional email: paragraphs, one action button, and an optional closing line. */
-export function composePlainEmail(input: { subject: string; paragraphs: string[]; action: { label: string; url: string }; closing?: string }): PlainEmail {
+export function composePlainEmail(input: { siteName: string; subject: string; paragraphs: string[]; action: { label: string; url: string }; closing?: string }): PlainEmail {
   const text = [...input.paragraphs, `${input.action.label}: ${input.action.url}`, ...(input.closing ? [input.closing] : [])].join("\n\n") + "\n";
   const bodyHtml = [
     ...input.paragraphs.map((paragraph) => emailParagraphHtml(paragraph)),
     emailButtonHtml(input.action.label, input.action.url),
     ...(input.closing ? [emailParagraphHtml(input.closing, "margin:0;font-size:14px")] : []),
   ].join("\n");
-  return { subject: input.subject, text, html: renderEmailDocument({ title: input.subject, preheader: input.paragraphs[0] ?? input.subject, bodyHtml }) };
+  return { subject: input.subject, text, html: renderEmailDocument({ siteName: input.siteName, title: input.subject, preheader: input.paragraphs[0] ?? input.subject, bodyHtml }) };
 }

@@ -63,14 +63,14 @@ export function unsubscribeTokenInSubject(subject: string | undefined): string |
  * RFC 2369 + RFC 8058 headers for bulk mail. `oneClickUrl` must accept a POST with the body
  * `List-Unsubscribe=One-Click` and no session; the mailto carries the same signed token.
  */
-export function bulkMailHeaders(input: { oneClickUrl: string; unsubscribeToken: string; listId?: string }): Record<string, string> {
+export function bulkMailHeaders(input: { siteName: string; oneClickUrl: string; unsubscribeToken: string; listId?: string }): Record<string, string> {
   const settings = env();
   const mailto = `mailto:${settings.UNSUBSCRIBE_MAILTO ?? mailFromAddress()}?subject=${encodeURIComponent(unsubscribeSubject(input.unsubscribeToken))}`;
   const domain = mailFromAddress().split("@")[1] ?? "docket.localhost";
   return {
     "List-Unsubscribe": `<${input.oneClickUrl}>, <${mailto}>`,
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    "List-Id": `${settings.SITE_NAME.replace(/[<>"\r\n]/g, "")} <${input.listId ?? "digest"}.${domain}>`,
+    "List-Id": `${input.siteName.replace(/[<>"\r\n]/g, "")} <${input.listId ?? "digest"}.${domain}>`,
     Precedence: "bulk",
     "Auto-Submitted": "auto-generated",
   };

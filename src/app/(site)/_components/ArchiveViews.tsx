@@ -11,7 +11,9 @@ import { Pagination, PostList } from "@/features/posts/components/PostList";
 import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import type { PostPage } from "@/features/posts/data";
 import { findRedirectKeepingRest } from "@/features/redirects/data";
-import { absoluteUrl, archivePageNumber, breadcrumbJsonLd, jsonLdText, paths, readerPageMetadata, safeWebsite, siteName } from "@/lib/seo";
+import { absoluteUrl, archivePageNumber, breadcrumbJsonLd, jsonLdText, paths, safeWebsite } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
+import { readerMetadata } from "./reader-metadata";
 import { NotFoundContent } from "./NotFoundContent";
 
 type ArchiveProps = { slug: string; page: number };
@@ -46,7 +48,7 @@ export async function categoryMetadata({ slug, page }: ArchiveProps): Promise<Me
   return {
     title: pagedTitle(category.name, page),
     description: category.description || `Posts in ${category.name}.`,
-    ...readerPageMetadata({ path: paths.category(category.slug, page), feed: { path: paths.category(category.slug), title: category.name } }),
+    ...(await readerMetadata({ path: paths.category(category.slug, page), feed: { path: paths.category(category.slug), title: category.name } })),
   };
 }
 
@@ -56,7 +58,7 @@ export async function CategoryArchive({ slug, page }: ArchiveProps) {
   const list = await listCategoryPosts(category.id, page);
   if (!pageExists(list)) return <NotFoundContent />;
   const crumbs = [
-    { name: siteName(), path: "/" },
+    { name: (await getSiteSettings()).name, path: "/" },
     { name: category.name, path: paths.category(category.slug) },
   ];
   return (
@@ -86,7 +88,7 @@ export async function tagMetadata({ slug, page }: ArchiveProps): Promise<Metadat
   return {
     title: pagedTitle(`Posts tagged ${tag.name}`, page),
     description: `Posts tagged ${tag.name}.`,
-    ...readerPageMetadata({ path: paths.tag(tag.slug, page) }),
+    ...(await readerMetadata({ path: paths.tag(tag.slug, page) })),
   };
 }
 
@@ -116,11 +118,11 @@ export async function authorMetadata({ slug, page }: ArchiveProps): Promise<Meta
   return {
     title: pagedTitle(author.displayName, page),
     description: author.bio || `Posts by ${author.displayName}.`,
-    ...readerPageMetadata({
+    ...(await readerMetadata({
       path: paths.author(author.slug, page),
       feed: { path: paths.author(author.slug), title: author.displayName },
       openGraph: { type: "profile", title: author.displayName },
-    }),
+    })),
   };
 }
 
@@ -138,7 +140,7 @@ export async function AuthorArchive({ slug, page }: ArchiveProps) {
     sameAs: [website, author.xHandle ? `https://x.com/${author.xHandle}` : null].filter(Boolean),
   };
   const crumbs = [
-    { name: siteName(), path: "/" },
+    { name: (await getSiteSettings()).name, path: "/" },
     { name: author.displayName, path: paths.author(author.slug) },
   ];
   return (

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { listLatestPosts } from "@/features/posts/data";
 import { Pagination, PostList } from "@/features/posts/components/PostList";
 import { listPublicSeries } from "@/features/series/data";
-import { paths, siteName, siteTagline } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
+import { websiteJsonLd } from "@/features/site/json-ld";
+import { jsonLdText, paths } from "@/lib/seo";
 import { NotFoundContent } from "./NotFoundContent";
 
 async function RunningSeries() {
@@ -38,12 +40,13 @@ async function RunningSeries() {
 
 /** The home page and its older pages: latest posts, running series. */
 export async function HomeView({ page }: { page: number }) {
-  const latest = await listLatestPosts(page);
+  const [latest, site] = await Promise.all([listLatestPosts(page), getSiteSettings()]);
   if (page > 1 && latest.posts.length === 0) return <NotFoundContent />;
   return (
     <>
+      {page === 1 && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(websiteJsonLd(site)) }} />}
       <h1 className="visually-hidden">
-        {siteName()}: {siteTagline()}
+        {site.tagline ? `${site.name}: ${site.tagline}` : site.name}
         {page > 1 ? `, page ${page}` : ""}
       </h1>
       <div className="home-grid">

@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listPublicSeries } from "@/features/series/data";
 import { PostDate } from "@/features/posts/components/PostDate";
-import { paths, readerPageMetadata } from "@/lib/seo";
+import { paths } from "@/lib/seo";
+import { readerMetadata } from "../_components/reader-metadata";
 
-export const metadata: Metadata = {
-  title: "Series",
-  description: "Every series of guest posts, running and finished.",
-  ...readerPageMetadata({ path: paths.allSeries() }),
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    title: "Series",
+    description: "Every series of guest posts, running and finished.",
+    ...(await readerMetadata({ path: paths.allSeries() })),
+  };
+}
 
 export default async function AllSeriesPage() {
   const series = await listPublicSeries();

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
-import { readerPageMetadata } from "@/lib/seo";
+import { readerMetadata } from "../_components/reader-metadata";
 import { SubscribeBox } from "@/features/subscriptions/components/SubscribeBox";
 import styles from "@/components/email-link-page.module.css";
 
-export const metadata: Metadata = {
-  title: "Subscribe by email",
-  description: "Get every new post by email, free: one email a morning, only when there is something new.",
-  ...readerPageMetadata({ path: "/subscribe" }),
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    title: "Subscribe by email",
+    description: "Get every new post by email, free: one email a morning, only when there is something new.",
+    ...(await readerMetadata({ path: "/subscribe" })),
+  };
+}
 
 export default function SubscribePage() {
   return (

@@ -5,7 +5,7 @@ import { Suspense, type ReactNode } from "react";
 import { connection } from "next/server";
 import { z } from "zod";
 import { firstValues, type SearchParams } from "@/lib/search-params";
-import { readerPageMetadata } from "@/lib/seo";
+import { readerMetadata } from "../_components/reader-metadata";
 import styles from "@/components/email-link-page.module.css";
 
 const linkParamsSchema = z.object({
@@ -22,8 +22,9 @@ async function readLinkParams(searchParams: RawSearchParams): Promise<LinkParams
   return linkParamsSchema.parse(firstValues(await searchParams));
 }
 
-export function linkPageMetadata(title: string, path: string): Metadata {
-  return { title, robots: { index: false, follow: false }, referrer: "no-referrer", ...readerPageMetadata({ path, canonical: false }) };
+/** A link page's generateMetadata. */
+export function linkPageMetadata(title: string, path: string): () => Promise<Metadata> {
+  return async () => ({ title, robots: { index: false, follow: false }, referrer: "no-referrer", ...(await readerMetadata({ path, canonical: false })) });
 }
 
 export function linkPage(Panel: (props: { params: LinkParams }) => Promise<ReactNode>) {

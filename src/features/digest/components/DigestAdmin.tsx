@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { formatLondonTime } from "@/lib/london-time";
 import { countRunDeliveries, listDigestRuns, listProblemDeliveries } from "../data";
 import { buildDigestPreview } from "../preview";
+import { readSiteSettings } from "@/features/site/data";
 import { SendTestDigestButton } from "./SendTestDigestButton";
 
 function duration(start: Date, end: Date | null): string {
@@ -29,8 +30,8 @@ async function RunProblems({ runId }: { runId: string }) {
   );
 }
 
-export async function DigestAdmin({ userEmail, openRunId }: { userEmail: string; openRunId?: string }) {
-  const [runs, preview] = await Promise.all([listDigestRuns(30), buildDigestPreview()]);
+export async function DigestAdmin({ userEmail, openRunId, canChangeTime = false }: { userEmail: string; openRunId?: string; canChangeTime?: boolean }) {
+  const [runs, preview, site] = await Promise.all([listDigestRuns(30), buildDigestPreview(), readSiteSettings()]);
   const running = runs.find((run) => run.status === "RUNNING");
   const live = running ? await countRunDeliveries(running.id) : null;
   const settings = env();
@@ -40,8 +41,15 @@ export async function DigestAdmin({ userEmail, openRunId }: { userEmail: string;
     <>
       <h1>Digest</h1>
       <p>
-        Runs on the schedule <code>{settings.DIGEST_CRON}</code> ({settings.DIGEST_TIMEZONE}), with the posts published since the previous
-        run. Mail goes {settings.SMTP_URL ? "to the SMTP server" : <Link href="/admin/outbox">to the outbox</Link>}.
+        Runs every day at {site.digestTime} ({site.digestTimeZone.replaceAll("_", " ")}
+        {site.digestTimeZone === "Europe/London" ? ", UK time" : ""}), with the posts published since the previous run
+        {canChangeTime ? (
+          <>
+            {" "}
+            (<Link href="/admin/settings">change the time</Link>)
+          </>
+        ) : null}
+        . Mail goes {settings.SMTP_URL ? "to the SMTP server" : <Link href="/admin/outbox">to the outbox</Link>}.
       </p>
       <h2>Past runs</h2>
       <AdminTable

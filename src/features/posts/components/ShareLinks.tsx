@@ -1,9 +1,9 @@
-/** Plain share links: no third-party script runs on the page. */
-export function ShareLinks({ url, title }: { url: string; title: string }) {
+/** Plain share links: no third-party script runs on the page. `via` is the site's X handle, if any. */
+export function ShareLinks({ url, title, via }: { url: string; title: string; via?: string | null }) {
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(title);
   const links = [
-    { name: "X", href: `https://x.com/intent/post?url=${u}&text=${t}` },
+    { name: "X", href: `https://x.com/intent/post?url=${u}&text=${t}${via ? `&via=${encodeURIComponent(via)}` : ""}` },
     { name: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
     { name: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     { name: "Email", href: `mailto:?subject=${t}&body=${u}` },

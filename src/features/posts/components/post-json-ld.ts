@@ -1,8 +1,10 @@
 import type { PublishedPost } from "@/features/posts/data";
-import { absoluteUrl, paths, siteName } from "@/lib/seo";
+import type { SiteSettings } from "@/features/site/schema";
+import { organizationJsonLd } from "@/features/site/json-ld";
+import { absoluteUrl, paths } from "@/lib/seo";
 
 /** schema.org BlogPosting for a post: public bylines only. */
-export function postJsonLd(post: PublishedPost) {
+export function postJsonLd(post: PublishedPost, site: SiteSettings) {
   const url = absoluteUrl(paths.post(post.slug));
   return {
     "@context": "https://schema.org",
@@ -21,6 +23,6 @@ export function postJsonLd(post: PublishedPost) {
       name: author.displayName,
       url: absoluteUrl(paths.author(author.slug)),
     })),
-    publisher: { "@type": "Organization", name: siteName(), url: absoluteUrl("/") },
+    publisher: organizationJsonLd(site),
   };
 }

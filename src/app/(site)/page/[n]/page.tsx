@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { archivePageNumber, paths, readerPageMetadata } from "@/lib/seo";
+import { archivePageNumber, paths } from "@/lib/seo";
+import { readerMetadata } from "../../_components/reader-metadata";
 import { HomeView } from "../../_components/HomeView";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 
@@ -11,7 +12,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Promise<{ n: string }> }): Promise<Metadata> {
   const page = archivePageNumber((await params).n);
-  return page ? { title: `Latest posts, page ${page}`, ...readerPageMetadata({ path: paths.home(page) }) } : {};
+  return page ? { title: `Latest posts, page ${page}`, ...(await readerMetadata({ path: paths.home(page) })) } : {};
 }
 
 export default async function OlderPostsPage({ params }: { params: Promise<{ n: string }> }) {

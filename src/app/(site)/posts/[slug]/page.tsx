@@ -13,7 +13,9 @@ import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import { CommentThread } from "@/features/comments/components/CommentThread";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 import { postJsonLd } from "@/features/posts/components/post-json-ld";
-import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, readerPageMetadata, siteName } from "@/lib/seo";
+import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
+import { readerMetadata } from "../../_components/reader-metadata";
 
 // The whole page is static (served from the cache); a slug not built yet renders once, then is cached.
 export const ensureStatic = "navigation";
@@ -32,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await getPublishedPost((await params).slug);
   if (!post) return { title: "Not found", robots: { index: false } };
   const description = post.standfirst ?? post.excerpt;
-  const shared = readerPageMetadata({
+  const shared = await readerMetadata({
     path: paths.post(post.slug),
     image: { path: paths.shareImage(post.slug), alt: "The post's title and author" },
     openGraph: {
@@ -63,16 +65,16 @@ export default async function PostPage({ params }: Props) {
     if (target) permanentRedirect(target);
     return <NotFoundContent />;
   }
-  const comments = await listApprovedComments(post.id);
+  const [comments, site] = await Promise.all([listApprovedComments(post.id), getSiteSettings()]);
   const url = absoluteUrl(paths.post(post.slug));
   const crumbs = [
-    { name: siteName(), path: "/" },
+    { name: site.name, path: "/" },
     ...(post.category ? [{ name: post.category.name, path: paths.category(post.category.slug) }] : []),
     { name: post.title, path: paths.post(post.slug) },
   ];
   return (
     <article className="article" aria-labelledby="post-title">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText([postJsonLd(post), breadcrumbJsonLd(crumbs)]) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText([postJsonLd(post, site), breadcrumbJsonLd(crumbs)]) }} />
       <header className="article__header">
         {post.category && (
           <p className="kicker">
@@ -117,7 +119,7 @@ export default async function PostPage({ params }: Props) {
       )}
       {post.series && post.seriesContext && <SeriesBox series={post.series} context={post.seriesContext} postId={post.id} />}
       {post.category && <SponsorBlock sponsor={post.category.sponsor} />}
-      <ShareLinks url={url} title={post.title} />
+      <ShareLinks url={url} title={post.title} via={site.social.x} />
       <RelatedPosts posts={post.related} />
       <CommentThread postId={post.id} postSlug={post.slug} comments={comments} />
     </article>

@@ -4,7 +4,9 @@ import { getSeriesContext } from "@/features/posts/data";
 import { findRedirectKeepingRest } from "@/features/redirects/data";
 import { PostListItem } from "@/features/posts/components/PostList";
 import { getPublicSeries, listPublicSeries, listSeriesPosts } from "@/features/series/data";
-import { breadcrumbJsonLd, jsonLdText, paths, readerPageMetadata, siteName } from "@/lib/seo";
+import { breadcrumbJsonLd, jsonLdText, paths } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
+import { readerMetadata } from "../../_components/reader-metadata";
 import { formatUkDate } from "@/lib/london-time";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 
@@ -23,12 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${series.title} series`,
     description: series.summary || `Every post in the ${series.title} series, in order.`,
-    ...readerPageMetadata({
+    ...(await readerMetadata({
       path: paths.series(series.slug),
       feed: { path: paths.series(series.slug), title: `${series.title} series` },
       openGraph: { title: `${series.title} series` },
       ...(series.coverImageUrl ? { image: { path: series.coverImageUrl, alt: series.coverImageAlt ?? "" } } : {}),
-    }),
+    })),
   };
 }
 
@@ -43,7 +45,7 @@ export default async function SeriesPage({ params }: Props) {
   const [posts, context] = await Promise.all([listSeriesPosts(series.id), getSeriesContext(series.id)]);
   const teaser = context.teaser;
   const crumbs = [
-    { name: siteName(), path: "/" },
+    { name: (await getSiteSettings()).name, path: "/" },
     { name: "Series", path: paths.allSeries() },
     { name: series.title, path: paths.series(series.slug) },
   ];

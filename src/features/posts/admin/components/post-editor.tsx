@@ -2,11 +2,9 @@
 // The post editor: markdown with a live preview from the public pipeline, autosave, and a copy of
 // every keystroke in localStorage so neither a reload nor a failed request loses text.
 import { useEffect, useRef, useState } from "react";
-import { previewMarkdownAction, savePostAction } from "@/features/posts/actions";
+import { savePostAction } from "@/features/posts/actions";
 import { slugify } from "@/lib/slug";
-import { RichTextEditor } from "@/features/editor/components/RichTextEditor";
-import { pastedHtmlToMarkdown } from "@/features/editor/pasted-html";
-import { uploadImage } from "@/features/editor/upload-image";
+import { BodyField } from "./body-field";
 import type { FieldErrors } from "@/lib/errors";
 import { PostActions } from "./post-actions";
 import type { PostActionFlags } from "@/features/posts/permissions";
@@ -64,8 +62,6 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
   const [slugTouched, setSlugTouched] = useState(!slugFollowsTitle || initial.slug !== slugify(initial.title));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle", message: "All changes saved." });
-  const [previewHtml, setPreviewHtml] = useState(initialHtml);
-  const [readingMinutes, setReadingMinutes] = useState<number | null>(null);
   const [olderLocalCopy, setOlderLocalCopy] = useState<LocalCopy | null>(null);
   const [uploading, setUploading] = useState(false);
   const fieldsRef = useRef(fields);
@@ -137,22 +133,6 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
   };
-
-  // The preview follows the text, rendered on the server by the same pipeline as the public page.
-  useEffect(() => {
-    const handle = setTimeout(async () => {
-      try {
-        const result = await previewMarkdownAction(fields.bodyMarkdown);
-        if (result.ok) {
-          setPreviewHtml(result.data.html);
-          setReadingMinutes(result.data.readingMinutes);
-        }
-      } catch {
-        // The preview is a convenience; saving reports connection problems.
-      }
-    }, 400);
-    return () => clearTimeout(handle);
-  }, [fields.bodyMarkdown]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -257,26 +237,7 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
         <textarea id="standfirst" rows={2} value={fields.standfirst} onChange={(event) => update({ standfirst: event.target.value })} {...invalid("standfirst")} />
         {fieldError("standfirst")}
 
-        <div className="write-and-preview">
-          <div>
-            <RichTextEditor
-              id="bodyMarkdown"
-              label="Text"
-              value={fields.bodyMarkdown}
-              onChange={(bodyMarkdown) => update({ bodyMarkdown })}
-              onUploadImage={uploadImage}
-              onPasteHtml={pastedHtmlToMarkdown}
-              {...invalid("bodyMarkdown")}
-            />
-            {fieldError("bodyMarkdown")}
-          </div>
-          <div>
-            <p className="field-label">
-              Preview{readingMinutes ? <span className="form-hint"> · {readingMinutes} min read</span> : null}
-            </p>
-            <div className="post-preview" data-testid="preview" dangerouslySetInnerHTML={{ __html: previewHtml }} />
-          </div>
-        </div>
+        <BodyField value={fields.bodyMarkdown} onChange={(bodyMarkdown) => update({ bodyMarkdown })} initialHtml={initialHtml} error={errors.bodyMarkdown} />
 
         <div className="field-grid">
           <div>

@@ -1,5 +1,5 @@
 import { getPublishedPost } from "@/features/posts/data";
-import { siteName } from "@/lib/seo";
+import { getSiteSettings } from "@/features/site/data";
 import { renderShareImage, shareImageResponse } from "@/lib/share-image";
 import { formatUkDate } from "@/lib/london-time";
 
@@ -7,10 +7,10 @@ import { formatUkDate } from "@/lib/london-time";
 // paths.shareImage: Next's opengraph-image file gets a hashed address inside a route group, which
 // nothing else can point at.
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const post = await getPublishedPost((await params).slug);
+  const [post, site] = await Promise.all([getPublishedPost((await params).slug), getSiteSettings()]);
   if (!post) return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const png = await renderShareImage({
-    kicker: post.category ? `${siteName()}  ·  ${post.category.name}` : siteName(),
+    kicker: post.category ? `${site.name}  ·  ${post.category.name}` : site.name,
     title: post.title,
     foot: `${post.authors.map((author) => author.displayName).join(", ")}  ·  ${formatUkDate(post.publishedAt)}`,
   });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { parseSearchPage } from "@/features/search/schema";
-import { paths, readerPageMetadata } from "@/lib/seo";
+import { paths } from "@/lib/seo";
+import { readerMetadata } from "../../../_components/reader-metadata";
 import { SearchView } from "../../../_components/SearchView";
 import { NotFoundContent } from "../../../_components/NotFoundContent";
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `Search: ${decodeQuery(query).slice(0, 60)}`,
     robots: { index: false, follow: true },
-    ...readerPageMetadata({ path: paths.search(decodeQuery(query), parseSearchPage(page)), canonical: false }),
+    ...(await readerMetadata({ path: paths.search(decodeQuery(query), parseSearchPage(page)), canonical: false })),
   };
 }
 

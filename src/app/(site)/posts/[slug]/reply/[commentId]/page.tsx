@@ -3,7 +3,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { paths, readerPageMetadata } from "@/lib/seo";
+import { paths } from "@/lib/seo";
+import { readerMetadata } from "../../../../_components/reader-metadata";
 import { findReplyTarget, getCommentsOpen } from "@/features/comments/data";
 import { CommentCard } from "@/features/comments/components/CommentThread";
 import { CommentForm } from "@/features/comments/components/CommentForm";
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: "Reply to a comment",
     robots: { index: false, follow: false },
-    ...readerPageMetadata({ path: `${paths.post(slug)}/reply/${encodeURIComponent(commentId)}`, canonical: false }),
+    ...(await readerMetadata({ path: `${paths.post(slug)}/reply/${encodeURIComponent(commentId)}`, canonical: false })),
   };
 }
 

@@ -1,9 +1,9 @@
 "use client";
+// "Restore this version" in a history table; `restore` is a server action bound to the item and version.
 import { useState, useTransition } from "react";
-import { restoreRevisionAction } from "@/features/posts/actions";
 import type { ActionResult } from "@/lib/action-result";
 
-export function RestoreButton({ postId, revisionId }: { postId: string; revisionId: string }) {
+export function RestoreRevisionButton({ restore }: { restore: () => Promise<ActionResult> }) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
   return (
@@ -15,7 +15,7 @@ export function RestoreButton({ postId, revisionId }: { postId: string; revision
         onClick={() =>
           startTransition(async () => {
             try {
-              setResult(await restoreRevisionAction(postId, revisionId));
+              setResult(await restore());
             } catch {
               setResult({ ok: false, error: "The server could not be reached. Nothing was changed.", fieldErrors: {} });
             }
