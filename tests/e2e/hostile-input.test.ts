@@ -81,13 +81,13 @@ function stored(text: string, nul: "removed" | "replaced", trim = true): string 
 const sameLines = (text: string | null | undefined) => (text ?? "").replace(/\r\n/g, "\n");
 
 /** A page whose scripts cannot call the vectors' payloads unnoticed: every assignment to __pwned and every dialog is recorded. */
-async function trappedPage(options: { javaScriptEnabled?: boolean; admin?: boolean; ip?: string } = {}): Promise<Page> {
+async function trappedPage(options: { javaScriptEnabled?: boolean; role?: "ADMIN" | "EDITOR"; ip?: string } = {}): Promise<Page> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     extraHTTPHeaders: { "x-forwarded-for": options.ip ?? `198.51.100.${Math.floor(Math.random() * 200) + 20}` },
   });
   contexts.push(context);
-  if (options.admin) await context.addCookies([await sessionCookieFor(client, "ADMIN")]);
+  if (options.role) await context.addCookies([await sessionCookieFor(client, options.role)]);
   await context.addInitScript(() => {
     const hits: string[] = [];
     Object.defineProperty(window, "__hostileHits", { value: hits });
@@ -119,7 +119,9 @@ async function activeContent(page: Page): Promise<string[]> {
         const name = attribute.name.toLowerCase();
         const value = attribute.value.replace(/[\u0000-\u0020]/g, "");
         if (name.startsWith("on")) problems.push(`<${tag} ${name}>`);
-        if (name === "srcdoc" || (["href", "src", "action", "formaction", "data", "xlink:href", "poster"].includes(name) && scriptUrl.test(value))) {
+        // React gives a form whose action is a function this action, so that a stray form.submit() fails loudly.
+        const reactsGuard = tag === "form" && name === "action" && attribute.value.startsWith("javascript:throw new Error('A React form was unexpectedly submitted.");
+        if (name === "srcdoc" || (["href", "src", "action", "formaction", "data", "xlink:href", "poster"].includes(name) && scriptUrl.test(value) && !reactsGuard)) {
           problems.push(`<${tag} ${name}="${attribute.value.slice(0, 60)}">`);
         }
       }
@@ -163,7 +165,7 @@ function parseXml(xml: string, element: string): { errors: string[]; texts: stri
 
 describe("hostile input", () => {
   it("is kept exactly by the admin's forms: a byline, a category, a series, a post with tags", { timeout: 240_000 }, async () => {
-    const admin = await trappedPage({ admin: true });
+    const admin = await trappedPage({ role: "ADMIN" });
     const problems: string[] = [];
 
     // A pen name with a real name that must never show.
@@ -212,30 +214,32 @@ describe("hostile input", () => {
     expect(series.title).toBe(stored(typed.seriesTitle, "removed"));
     expect(sameLines(series.description)).toBe(stored(typed.seriesDescription, "removed"));
 
-    // The post: its body is every vector and padding to 100 KB, typed into the editor's markdown view.
-    await admin.goto(`${baseUrl()}/admin/posts`);
-    await admin.getByLabel("Start a new post").fill(`Hostile ${marker}`);
-    await admin.getByRole("button", { name: "Create draft" }).click();
-    await admin.waitForURL(/\/admin\/posts\/[a-z0-9]+$/);
-    made.postId = admin.url().split("/").at(-1)!;
+    // The post, by the editor (the admin has no byline of their own): its body is every vector and
+    // padding to 100 KB, typed into the editor's markdown view.
+    const writer = await trappedPage({ role: "EDITOR" });
+    await writer.goto(`${baseUrl()}/admin/posts`);
+    await writer.getByLabel("Start a new post").fill(`Hostile ${marker}`);
+    await writer.getByRole("button", { name: "Create draft" }).click();
+    await writer.waitForURL(/\/admin\/posts\/[a-z0-9]+$/);
+    made.postId = writer.url().split("/").at(-1)!;
     typed.body = hundredKilobyteMarkdown();
-    await (await markdownField(admin)).fill(typed.body);
-    await admin.getByLabel("Title", { exact: true }).fill(hostileValue("title", 160, 30, singleLine));
-    await admin.getByLabel("Standfirst").fill(hostileValue("standfirst", 600, 35));
+    await (await markdownField(writer)).fill(typed.body);
+    await writer.getByLabel("Title", { exact: true }).fill(hostileValue("title", 160, 30, singleLine));
+    await writer.getByLabel("Standfirst").fill(hostileValue("standfirst", 600, 35));
     const tagVectors = ALL_VECTORS.filter((vector) => !singleLineWithoutCommas(vector) && vector.text.length <= 30);
     const tags = [0, 1, 2].map((index) => `T${marker}${index} ${tagVectors[(index * 5) % tagVectors.length].text}`.slice(0, 40));
     typed.tags = tags.join(", ");
-    await admin.getByLabel("Tags").fill(typed.tags);
-    await admin.getByLabel("Category", { exact: true }).selectOption(category.id);
-    await admin.getByLabel("Series", { exact: true }).selectOption(series.id);
-    await admin.getByLabel("Add an author").selectOption(byline.id);
-    await admin.getByRole("button", { name: "Save", exact: true }).click();
+    await writer.getByLabel("Tags").fill(typed.tags);
+    await writer.getByLabel("Category", { exact: true }).selectOption(category.id);
+    await writer.getByLabel("Series", { exact: true }).selectOption(series.id);
+    await writer.getByLabel("Add an author").selectOption(byline.id);
+    await writer.getByRole("button", { name: "Save", exact: true }).click();
     const expectedTitle = stored(typed.title, "removed");
     await expect
       .poll(async () => (await client.query<{ title: string }>(`SELECT title FROM "Post" WHERE id = $1`, [made.postId])).rows[0]?.title, { timeout: 30_000 })
       .toBe(expectedTitle);
-    problems.push(...(await activeContent(admin)).map((problem) => `post editor ${problem}`));
-    await admin.getByRole("button", { name: "Publish now" }).click();
+    problems.push(...(await activeContent(writer)).map((problem) => `post editor ${problem}`));
+    await writer.getByRole("button", { name: "Publish now" }).click();
     await expect
       .poll(async () => (await client.query<{ status: string }>(`SELECT status FROM "Post" WHERE id = $1`, [made.postId])).rows[0]?.status, { timeout: 30_000 })
       .toBe("PUBLISHED");
@@ -296,7 +300,7 @@ describe("hostile input", () => {
 
     // The admin approves it from the queue, which shows it; the post's authors are emailed.
     const seen = new Set((await readOutbox()).map((mail) => mail.file));
-    const admin = await trappedPage({ admin: true });
+    const admin = await trappedPage({ role: "ADMIN" });
     await admin.goto(`${baseUrl()}/admin/comments`);
     const row = admin.locator(`#row-${comment.id}`);
     await row.waitFor();
@@ -333,10 +337,14 @@ describe("hostile input", () => {
         const field = form.scope(page).getByLabel("Email address");
         await field.fill(value);
         await form.scope(page).getByRole("button", { name: form.button }).click();
-        await page.getByRole("alert").first().waitFor();
         const label = `${form.path} (JavaScript ${javaScriptEnabled ? "on" : "off"})`;
-        // NUL may come back as U+FFFD (the HTML parser’s reading of it in an attribute) or kept.
-        const comparable = (text: string) => text.toWellFormed().replaceAll("\u0000", "\uFFFD");
+        await page
+          .getByText("Enter a valid email address")
+          .first()
+          .waitFor({ timeout: 15_000 })
+          .catch(async () => expect.fail(`${label} showed no error: ${(await page.locator("main").textContent())?.slice(0, 300)}`));
+        // The value comes back without its NUL (the server's normalisation).
+        const comparable = (text: string) => text.toWellFormed().replaceAll("\u0000", "");
         expect(comparable(await form.scope(page).getByLabel("Email address").inputValue()), label).toBe(comparable(value));
         problems.push(...(await activeContent(page)).map((problem) => `${label} ${problem}`));
         if (!javaScriptEnabled) problems.push(...(await htmlValidityProblems(await page.content(), label)));
@@ -353,7 +361,7 @@ describe("hostile input", () => {
     await page.locator("#search-page-q").press("Enter");
     await page.waitForURL(/\/search\?q=/);
     expect(new URL(page.url()).searchParams.get("q")).toBe(query.toWellFormed());
-    expect(await page.locator("#search-page-q").inputValue()).toBe(query.toWellFormed());
+    expect(await page.locator("#search-page-q").inputValue()).toBe(query.toWellFormed().replaceAll("\u0000", ""));
     made.searchUrl = new URL(page.url()).pathname + new URL(page.url()).search;
     expect(await activeContent(page)).toEqual([]);
   });
