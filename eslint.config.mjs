@@ -9,6 +9,7 @@ import nextTypescript from "eslint-config-next/typescript";
 export const FEATURE_ORDER = [
   "media",
   "posts",
+  "preview-links",
   "authors",
   "categories",
   "tags",

@@ -29,6 +29,10 @@ const nextConfig: NextConfig = {
   // unchanged. A page that is not 1-9999 is page 1. This rewrite costs far less than the one in
   // src/proxy.ts (bench:read: search 525 → 797 req/s, p99 119 → 83 ms), which now takes only the
   // queries this one cannot.
+  // Preview links are never indexed (the page also says so in a robots meta tag).
+  async headers() {
+    return [{ source: "/preview/:token", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" }] }];
+  },
   async rewrites() {
     // Before the app's own routes: /search is also a page, the empty form.
     const beforeFiles = [

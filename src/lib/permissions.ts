@@ -33,7 +33,11 @@ const editor = [
   "audit.read",
 ] as const;
 
-const admin = [...editor] as const;
+const admin = [
+  ...editor,
+  /** Change a login's role, deactivate and reactivate logins. */
+  "users.manage",
+] as const;
 
 export type Permission = (typeof admin)[number];
 
