@@ -13,6 +13,7 @@ import * as digestCommands from "@/features/digest/commands";
 import * as mediaCommands from "@/features/media/commands";
 import * as peopleCommands from "@/features/people/commands";
 import * as postCommands from "@/features/posts/commands";
+import * as previewLinkCommands from "@/features/preview-links/commands";
 import * as seriesCommands from "@/features/series/commands";
 import * as subscriptionCommands from "@/features/subscriptions/commands";
 import { createCast, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
@@ -27,6 +28,7 @@ const allCommands = (Object.entries({
   ...mediaCommands,
   ...peopleCommands,
   ...postCommands,
+  ...previewLinkCommands,
   ...seriesCommands,
   ...subscriptionCommands,
 }) as [string, unknown][]).filter((entry): entry is [string, AnyCommand] => isCommand(entry[1]));
