@@ -6,8 +6,13 @@
 // - An admin page requested with no session cookie is redirected to sign-in with a real 307 (the
 //   admin streams, so a redirect from inside a page would arrive as a 200). Pages still check the
 //   session and role on the server: a cookie that is present is not trusted here.
+// - A preview link that is unknown, revoked or expired is answered with a real 404 here: the page
+//   streams after its static shell, too late to set the status itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
+import { isPreviewLinkLive } from "@/features/preview-links/data";
+import { previewTokenSchema } from "@/features/preview-links/schema";
+import { hashPreviewToken } from "@/features/preview-links/token";
 import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
 
 function rewriteSearch(request: NextRequest) {
@@ -29,8 +34,17 @@ function sendSignedOutToSignIn(request: NextRequest) {
   return NextResponse.redirect(target, 307);
 }
 
+async function refuseDeadPreviewLink(request: NextRequest) {
+  const token = previewTokenSchema.safeParse(request.nextUrl.pathname.slice("/preview/".length));
+  if (token.success && (await isPreviewLinkLive(hashPreviewToken(token.data)))) return NextResponse.next();
+  // The page itself renders the "link does not work" answer in the site's design.
+  return NextResponse.rewrite(request.nextUrl, { status: 404 });
+}
+
 export function proxy(request: NextRequest) {
-  return request.nextUrl.pathname === "/search" ? rewriteSearch(request) : sendSignedOutToSignIn(request);
+  if (request.nextUrl.pathname === "/search") return rewriteSearch(request);
+  if (request.nextUrl.pathname.startsWith("/preview/")) return refuseDeadPreviewLink(request);
+  return sendSignedOutToSignIn(request);
 }
 
 export const config = {
@@ -39,5 +53,6 @@ export const config = {
     // Admin pages, not the sign-in pages nor the CSV export (a route handler that answers 401 itself).
     "/admin",
     "/admin/((?!sign-in|subscribers/export).*)",
+    "/preview/:token",
   ],
 };

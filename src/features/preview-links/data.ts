@@ -39,6 +39,12 @@ const previewPostSelect = {
   authors: { orderBy: { position: "asc" }, select: { profile: { select: publicProfileSelect } } },
 } satisfies Prisma.PostSelect;
 
+/** Whether a preview token opens anything now: one indexed lookup, for src/proxy.ts. */
+export async function isPreviewLinkLive(tokenHash: string, now = new Date()): Promise<boolean> {
+  const link = await db().previewLink.findUnique({ where: { tokenHash }, select: { expiresAt: true, revokedAt: true } });
+  return Boolean(link && !link.revokedAt && link.expiresAt > now);
+}
+
 /** The post a preview token opens, or null when the link is unknown, revoked or expired. */
 export async function findPreviewedPost(tokenHash: string, now = new Date()) {
   const link = await db().previewLink.findUnique({

@@ -1,7 +1,7 @@
 "use client";
 // An admin's controls for one login: its role, and deactivating or reactivating it.
 import { useActionState } from "react";
-import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
+import { FieldError, FormMessage } from "@/components/FormFeedback";
 import { initialFormState } from "@/lib/action-result";
 import type { Role } from "@/generated/prisma/enums";
 import { changeRoleAction, deactivateLoginAction, reactivateLoginAction } from "../actions";
@@ -11,17 +11,21 @@ import styles from "./people-admin.module.css";
 
 export function RoleForm({ userId, role }: { userId: string; role: Role }) {
   const [state, action, pending] = useActionState(changeRoleAction, initialFormState);
+  const chosen = state.values.role ?? role;
   return (
     <form action={action} className="admin-form" noValidate>
       <input type="hidden" name="userId" value={userId} />
-      <label htmlFor="login-role">Role</label>
-      <select id="login-role" name="role" defaultValue={state.values.role ?? role} {...invalidField(state, "role")}>
+      <fieldset aria-describedby={state.fieldErrors.role ? "role-error" : undefined}>
+        <legend>Role</legend>
         {ROLES.map((choice) => (
-          <option key={choice} value={choice}>
-            {ROLE_LABELS[choice]}: {ROLE_DESCRIPTIONS[choice]}
-          </option>
+          <label key={choice} className={`checkbox ${styles.role}`}>
+            <input type="radio" name="role" value={choice} defaultChecked={choice === chosen} />
+            <span>
+              <strong>{ROLE_LABELS[choice]}</strong>: {ROLE_DESCRIPTIONS[choice]}
+            </span>
+          </label>
         ))}
-      </select>
+      </fieldset>
       <FieldError state={state} name="role" />
       <FormMessage state={state} />
       <button type="submit" disabled={pending}>
