@@ -6,13 +6,16 @@
 // - An admin page requested with no session cookie is redirected to sign-in with a real 307 (the
 //   admin streams, so a redirect from inside a page would arrive as a 200). Pages still check the
 //   session and role on the server: a cookie that is present is not trusted here.
-// - A preview link that is unknown, revoked or expired is answered with a real 404 here: the page
-//   streams after its static shell, too late to set the status itself.
+// - A preview link that is unknown, revoked or expired is answered by /preview/expired, a static page
+//   whose 404 status was settled when it was prerendered, and one whose post was published since by a
+//   real redirect to the post: the preview page streams after its static shell, too late to set the
+//   status itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
-import { isPreviewLinkLive } from "@/features/preview-links/data";
+import { findPreviewLinkState } from "@/features/preview-links/data";
 import { previewTokenSchema } from "@/features/preview-links/schema";
 import { hashPreviewToken } from "@/features/preview-links/token";
+import { paths } from "@/lib/seo";
 import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
 
 function rewriteSearch(request: NextRequest) {
@@ -34,16 +37,18 @@ function sendSignedOutToSignIn(request: NextRequest) {
   return NextResponse.redirect(target, 307);
 }
 
-async function refuseDeadPreviewLink(request: NextRequest) {
+async function answerPreviewLink(request: NextRequest) {
   const token = previewTokenSchema.safeParse(request.nextUrl.pathname.slice("/preview/".length));
-  if (token.success && (await isPreviewLinkLive(hashPreviewToken(token.data)))) return NextResponse.next();
-  // The page itself renders the "link does not work" answer in the site's design.
-  return NextResponse.rewrite(request.nextUrl, { status: 404 });
+  const state = token.success ? await findPreviewLinkState(hashPreviewToken(token.data)) : "dead";
+  if (state === "preview") return NextResponse.next();
+  // Published since the link was made: the reviewer reads the real thing.
+  if (state !== "dead") return NextResponse.redirect(new URL(paths.post(state.publishedSlug), request.url), 307);
+  return NextResponse.rewrite(new URL("/preview/expired", request.url));
 }
 
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === "/search") return rewriteSearch(request);
-  if (request.nextUrl.pathname.startsWith("/preview/")) return refuseDeadPreviewLink(request);
+  if (request.nextUrl.pathname.startsWith("/preview/")) return answerPreviewLink(request);
   return sendSignedOutToSignIn(request);
 }
 

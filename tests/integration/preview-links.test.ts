@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { AuthorizationError } from "@/lib/errors";
 import { savePost } from "@/features/posts/commands";
 import { makePreviewLink, withdrawPreviewLink } from "@/features/preview-links/commands";
-import { findPreviewedPost, listActivePreviewLinks } from "@/features/preview-links/data";
+import { findPreviewedPost, findPreviewLinkState, listActivePreviewLinks } from "@/features/preview-links/data";
 import { hashPreviewToken } from "@/features/preview-links/token";
 import { createCast, createTestPost, openEditorialTestDatabase, TEST_SITE, useTestSettings } from "./editorial-fixtures";
 
@@ -108,6 +108,9 @@ describe("what a preview link opens", () => {
     expect(await findPreviewedPost(hashPreviewToken("x".repeat(43)))).toBeNull();
     expect(await findPreviewedPost(hashPreviewToken(token), new Date(link.expiresAt.getTime() - 1000))).not.toBeNull();
     expect(await findPreviewedPost(hashPreviewToken(token), link.expiresAt)).toBeNull();
+    expect(await findPreviewLinkState(hashPreviewToken(token), new Date(link.expiresAt.getTime() - 1000))).toBe("preview");
+    expect(await findPreviewLinkState(hashPreviewToken(token), link.expiresAt)).toBe("dead");
+    expect(await findPreviewLinkState(hashPreviewToken("x".repeat(43)))).toBe("dead");
     expect((await listActivePreviewLinks(draft.id, link.expiresAt)).map((entry) => entry.id)).toEqual([]);
   });
 });
@@ -126,6 +129,7 @@ describe("revoking a preview link", () => {
     expect((await runCommand(withdrawPreviewLink, cast.EDITOR, { linkId: first.link.id })).message).toBe("Preview link revoked: it no longer opens the post.");
     expect(await findPreviewedPost(hashPreviewToken(first.token))).toBeNull();
     expect(await findPreviewedPost(hashPreviewToken(second.token))).toBeNull();
+    expect(await findPreviewLinkState(hashPreviewToken(first.token))).toBe("dead");
     expect(await listActivePreviewLinks(draft.id)).toEqual([]);
     expect((await runCommand(withdrawPreviewLink, cast.EDITOR, { linkId: first.link.id })).message).toBe("That preview link was already revoked.");
 
@@ -135,12 +139,14 @@ describe("revoking a preview link", () => {
     await expect(runCommand(withdrawPreviewLink, cast.EDITOR, { linkId: "no-such-link" })).rejects.toThrow("That preview link no longer exists.");
   });
 
-  it("still lets the writer revoke once the post is published", async () => {
+  it("leads to the post once it is published, and still lets the writer revoke it", async () => {
     const draft = await createTestPost(cast.AUTHOR, "DRAFT");
     const { link, token } = await makeLink(cast.AUTHOR, draft.id);
     await db().post.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     expect(await findPreviewedPost(hashPreviewToken(token))).toMatchObject({ status: "PUBLISHED" });
+    expect(await findPreviewLinkState(hashPreviewToken(token))).toEqual({ publishedSlug: draft.slug });
     await runCommand(withdrawPreviewLink, cast.AUTHOR, { linkId: link.id });
     expect(await findPreviewedPost(hashPreviewToken(token))).toBeNull();
+    expect(await findPreviewLinkState(hashPreviewToken(token))).toBe("dead");
   });
 });

@@ -39,10 +39,14 @@ const previewPostSelect = {
   authors: { orderBy: { position: "asc" }, select: { profile: { select: publicProfileSelect } } },
 } satisfies Prisma.PostSelect;
 
-/** Whether a preview token opens anything now: one indexed lookup, for src/proxy.ts. */
-export async function isPreviewLinkLive(tokenHash: string, now = new Date()): Promise<boolean> {
-  const link = await db().previewLink.findUnique({ where: { tokenHash }, select: { expiresAt: true, revokedAt: true } });
-  return Boolean(link && !link.revokedAt && link.expiresAt > now);
+/**
+ * What a preview token leads to now, for src/proxy.ts (one indexed lookup): nothing (unknown, revoked
+ * or expired), the preview, or the post's public address once it has been published.
+ */
+export async function findPreviewLinkState(tokenHash: string, now = new Date()): Promise<"dead" | "preview" | { publishedSlug: string }> {
+  const link = await db().previewLink.findUnique({ where: { tokenHash }, select: { expiresAt: true, revokedAt: true, post: { select: { status: true, slug: true } } } });
+  if (!link || link.revokedAt || link.expiresAt <= now) return "dead";
+  return link.post.status === "PUBLISHED" ? { publishedSlug: link.post.slug } : "preview";
 }
 
 /** The post a preview token opens, or null when the link is unknown, revoked or expired. */

@@ -37,7 +37,7 @@ export function MakePreviewLinkForm({ postId }: { postId: string }) {
   const [state, action, pending] = useActionState(makePreviewLinkAction as (previous: FormState<MadeLink>, form: FormData) => Promise<FormState<MadeLink>>, initialFormState);
   return (
     <>
-      <form action={action} className="inline-form" noValidate>
+      <form action={action} className={`inline-form ${styles.make}`} noValidate>
         <input type="hidden" name="postId" value={postId} />
         <label htmlFor="preview-days">Works for</label>
         <input

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-/** An unknown, expired or revoked preview link: a 404 in the site's design, saying what to do. */
-export default function PreviewNotFound() {
+/** An unknown, expired or revoked preview link: the 404 page in the site's design, saying what to do. */
+export function PreviewLinkNotWorking() {
   return (
     <div className="error-page">
       <p className="kicker">Error 404</p>
