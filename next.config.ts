@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+import { securityHeaders } from "./src/lib/security-headers";
 
 // A search query that can go into a path as it is: no / ? # % or \, and something besides dots and
 // spaces (src/proxy.ts rewrites the others). Up to one character over SEARCH_QUERY_MAX (200,
@@ -11,6 +13,19 @@ const plainSearchQuery = {
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  // Cached entries stay in each process's memory; their invalidation is shared by every process on
+  // the database (src/lib/cache). Node loads these files itself at start-up, outside the bundles.
+  cacheHandlers: {
+    default: path.resolve(import.meta.dirname, "src/lib/cache/use-cache-handler.ts"),
+    remote: path.resolve(import.meta.dirname, "src/lib/cache/use-cache-handler.ts"),
+  },
+  cacheHandler: path.resolve(import.meta.dirname, "src/lib/cache/page-cache-handler.ts"),
+  // isrFlushToDisk: processes sharing one .next folder never rewrite files there (src/lib/cache).
+  // authInterrupts: forbidden() in admin pages (src/app/admin/forbidden.tsx).
+  experimental: { isrFlushToDisk: false, authInterrupts: true },
+  // The same on every process and machine that runs this code (deploymentIdFor in
+  // scripts/lib/build-fingerprint.ts): a browser holding pages of another build reloads in full.
+  deploymentId: process.env.DOCKET_DEPLOYMENT_ID || undefined,
   partialPrefetching: true,
   // `npm test` type-checks the whole project with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
@@ -29,9 +44,19 @@ const nextConfig: NextConfig = {
   // unchanged. A page that is not 1-9999 is page 1. This rewrite costs far less than the one in
   // src/proxy.ts (bench:read: search 525 → 797 req/s, p99 119 → 83 ms), which now takes only the
   // queries this one cannot.
-  // Preview links are never indexed (the page also says so in a robots meta tag).
+  // CSP, nosniff, referrer and permissions policies everywhere; HSTS when SITE_URL is https. Preview
+  // links are never indexed and send no referrer (the page's meta tags say so too).
   async headers() {
-    return [{ source: "/preview/:token", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" }] }];
+    return [
+      ...securityHeaders(process.env.SITE_URL),
+      {
+        source: "/preview/:token",
+        headers: [
+          { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+        ],
+      },
+    ];
   },
   async rewrites() {
     // Before the app's own routes: /search is also a page, the empty form.

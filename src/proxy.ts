@@ -3,20 +3,25 @@
 //   /search/<query>/<page> here, encoded; one of only dots gets the empty search form. Every other
 //   search takes the cheaper rewrite in next.config.ts to the same page: a static page per query,
 //   served from Next's cache, while the URL the reader sees is unchanged.
-// - An admin page requested with no session cookie is redirected to sign-in with a real 307 (the
-//   admin streams, so a redirect from inside a page would arrive as a 200). Pages still check the
-//   session and role on the server: a cookie that is present is not trusted here.
-// - A preview link that is unknown, revoked or expired is answered by /preview/expired, a static page
-//   whose 404 status was settled when it was prerendered, and one whose post was published since by a
-//   real redirect to the post: the preview page streams after its static shell, too late to set the
-//   status itself.
+// - An admin page is answered here with its real status before any rendering starts (with Cache
+//   Components the admin streams, so a status set from inside a page would arrive as a 200): 307 to
+//   sign-in without a valid session, 403 when the role may not open the section or the post, 404 for a
+//   post that does not exist. Pages check the session and role again on the server.
+// - A preview link is answered here too: a real 404 (the page at /preview/expired) when it is unknown,
+//   revoked or expired, and a real redirect to the post once that is published. Only a working link
+//   reaches the preview page.
 import { NextResponse, type NextRequest } from "next/server";
-import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
+import { adminSections } from "@/components/admin-sections";
+import { findSessionUser, type SessionUser } from "@/lib/auth";
+import { can } from "@/lib/permissions";
+import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
+import { findPostAccessFacts } from "@/features/posts/admin/data";
+import { canViewPost } from "@/features/posts/permissions";
 import { findPreviewLinkState } from "@/features/preview-links/data";
 import { previewTokenSchema } from "@/features/preview-links/schema";
 import { hashPreviewToken } from "@/features/preview-links/token";
+import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
 import { paths } from "@/lib/seo";
-import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
 
 function rewriteSearch(request: NextRequest) {
   const query = request.nextUrl.searchParams.get("q")?.trim() ?? "";
@@ -30,34 +35,72 @@ function rewriteSearch(request: NextRequest) {
   return NextResponse.rewrite(target);
 }
 
-function sendSignedOutToSignIn(request: NextRequest) {
-  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return NextResponse.next();
+function sendToSignIn(request: NextRequest) {
   const target = new URL("/admin/sign-in", request.url);
   target.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(target, 307);
 }
 
+/**
+ * A page of this app sent with another status. Next keeps a rewrite's status at 200 for app pages, so
+ * the page is fetched from this server and sent on with the right one.
+ */
+async function pageWithStatus(request: NextRequest, pathname: string, status: 403 | 404) {
+  const self = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : request.nextUrl.origin;
+  const rendered = await fetch(new URL(pathname, self), { headers: { cookie: request.headers.get("cookie") ?? "" } });
+  return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } });
+}
+
+/** The admin's refusal or not-found page with its status. */
+function answerWith(request: NextRequest, status: 403 | 404) {
+  return pageWithStatus(request, status === 403 ? "/admin/not-available" : "/admin/not-found", status);
+}
+
+/** 403 or 404 for the admin path, or null when this user may open it. */
+async function refusalStatus(pathname: string, user: SessionUser): Promise<403 | 404 | null> {
+  const postId = pathname.match(/^\/admin\/posts\/([^/]+)(?:\/history)?\/?$/)?.[1];
+  if (postId) {
+    const post = await findPostAccessFacts(decodeURIComponent(postId));
+    if (!post) return 404;
+    return canViewPost(user, post) ? null : 403;
+  }
+  const section = adminSections.filter((entry) => entry.href !== "/admin" && (pathname === entry.href || pathname.startsWith(`${entry.href}/`))).at(-1);
+  return section && !can(user, section.permission) ? 403 : null;
+}
+
+async function guardAdmin(request: NextRequest) {
+  const token = SESSION_COOKIE_NAMES.map((name) => request.cookies.get(name)?.value).find(Boolean);
+  const user = token ? await findSessionUser(token) : null;
+  if (!user) return sendToSignIn(request);
+  const status = await refusalStatus(request.nextUrl.pathname, user);
+  return status ? answerWith(request, status) : NextResponse.next();
+}
+
+const DEAD_PREVIEW_PAGE = "/preview/expired";
+
 async function answerPreviewLink(request: NextRequest) {
+  // The page for dead links, fetched by pageWithStatus below (and a 404 of its own if opened directly).
+  if (request.nextUrl.pathname === DEAD_PREVIEW_PAGE) return NextResponse.next();
   const token = previewTokenSchema.safeParse(request.nextUrl.pathname.slice("/preview/".length));
   const state = token.success ? await findPreviewLinkState(hashPreviewToken(token.data)) : "dead";
   if (state === "preview") return NextResponse.next();
   // Published since the link was made: the reviewer reads the real thing.
   if (state !== "dead") return NextResponse.redirect(new URL(paths.post(state.publishedSlug), request.url), 307);
-  return NextResponse.rewrite(new URL("/preview/expired", request.url));
+  return pageWithStatus(request, DEAD_PREVIEW_PAGE, 404);
 }
 
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === "/search") return rewriteSearch(request);
   if (request.nextUrl.pathname.startsWith("/preview/")) return answerPreviewLink(request);
-  return sendSignedOutToSignIn(request);
+  return guardAdmin(request);
 }
 
 export const config = {
   matcher: [
     { source: "/search", has: [{ type: "query", key: "q", value: "(?:[\\s\\S]*[/?#%\\\\][\\s\\S]*|[\\s.]*\\.[\\s.]*)" }] },
-    // Admin pages, not the sign-in pages nor the CSV export (a route handler that answers 401 itself).
+    // Admin pages, not the sign-in pages, the refusal pages, nor the CSV export (a route handler that answers 401 itself).
     "/admin",
-    "/admin/((?!sign-in|subscribers/export).*)",
+    "/admin/((?!sign-in|subscribers/export|not-available|not-found).*)",
     "/preview/:token",
   ],
 };

@@ -381,9 +381,14 @@ function escapeExcessDelimiters(markdown: string): string {
   return result;
 }
 
+// C0 control characters other than tab, line feed and carriage return mean nothing on a page or in
+// an email, and make HTML invalid and XML (feeds) unreadable. What a writer typed is stored as
+// typed; every rendering (posts, comments, emails, feeds, search text) drops them here.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 /** The markdown with pathological structure defused; ordinary documents pass through unchanged. */
 export function defusePathologicalMarkdown(markdown: string): string {
-  return escapeExcessDelimiters(limitContainerNesting(markdown));
+  return escapeExcessDelimiters(limitContainerNesting(markdown.replace(CONTROL_CHARACTERS, "")));
 }
 
 function parsePost(markdown: string): MdastRoot {

@@ -1,9 +1,10 @@
-// Where uploaded files live. Local disk under <DOCKET_DATA_DIR>/uploads today; an S3-compatible
-// store only needs another implementation of FileStorage.
+// Where uploaded files live: local disk under <DOCKET_DATA_DIR>/uploads (shared by the web processes
+// of one machine), or S3-compatible object storage when S3_URL is set (shared by every machine).
 import "server-only";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { s3StorageFor } from "@/lib/s3-storage";
 
 export type StoredFile = { bytes: Buffer; contentType: string };
 
@@ -18,6 +19,10 @@ export function isSafeStorageKey(key: string): boolean {
 }
 
 const contentTypes: Record<string, string> = { ".webp": "image/webp", ".jpg": "image/jpeg", ".png": "image/png", ".gif": "image/gif" };
+
+export function contentTypeOf(key: string): string {
+  return contentTypes[path.extname(key)] ?? "application/octet-stream";
+}
 
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly root: string) {}
@@ -37,7 +42,7 @@ export class LocalFileStorage implements FileStorage {
     if (!isSafeStorageKey(key)) return null;
     try {
       const bytes = await readFile(this.pathOf(key));
-      return { bytes, contentType: contentTypes[path.extname(key)] ?? "application/octet-stream" };
+      return { bytes, contentType: contentTypeOf(key) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
@@ -46,5 +51,7 @@ export class LocalFileStorage implements FileStorage {
 }
 
 export function uploadsStorage(): FileStorage {
-  return new LocalFileStorage(path.resolve(env().DOCKET_DATA_DIR, "uploads"));
+  const settings = env();
+  if (settings.S3_URL) return s3StorageFor(settings.S3_URL);
+  return new LocalFileStorage(path.resolve(settings.DOCKET_DATA_DIR, "uploads"));
 }

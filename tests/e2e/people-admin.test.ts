@@ -62,8 +62,8 @@ describe("people admin", () => {
     const person = await pageSignedInAs(guest.id);
     const admin = await pageSignedInAs(await userIdWithRole("ADMIN"));
 
-    // A guest author may not review (the admin streams, so its "not available" page comes with a 200).
-    await person.goto(`${baseUrl()}/admin/review`);
+    // A guest author may not review.
+    expect((await person.goto(`${baseUrl()}/admin/review`))?.status()).toBe(403);
     await expect(person.locator("h1").textContent()).resolves.toBe("Not available");
 
     await admin.goto(`${baseUrl()}/admin/people`);
@@ -74,7 +74,7 @@ describe("people admin", () => {
     await admin.getByText(`${guest.email} is now an editor.`).waitFor();
 
     // The person's open session has the new role at once: no signing in again.
-    await person.goto(`${baseUrl()}/admin/review`);
+    expect((await person.goto(`${baseUrl()}/admin/review`))?.status()).toBe(200);
     await expect(person.locator("h1").textContent()).resolves.toBe("Review queue");
 
     await admin.getByRole("button", { name: "Deactivate this login" }).click();
@@ -82,7 +82,8 @@ describe("people admin", () => {
     await admin.getByRole("button", { name: "Reactivate this login" }).waitFor();
 
     // The next request from the open session is refused: back to signing in.
-    await person.goto(`${baseUrl()}/admin/review`);
+    const refused = await person.goto(`${baseUrl()}/admin/review`);
+    expect(refused?.request().redirectedFrom()?.url()).toBe(`${baseUrl()}/admin/review`);
     await person.waitForURL(/\/admin\/sign-in/);
     // So is a session that somehow survived.
     const survivor = await pageSignedInAs(guest.id);

@@ -16,7 +16,7 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   browser = await openBrowser();
   client = await connectToTestDatabase();
-  front = await startReadmeNginx(Number(new URL(baseUrl()).port));
+  front = await startReadmeNginx([Number(new URL(baseUrl()).port)]);
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();

@@ -11,8 +11,17 @@ export type FeedFormat = "rss" | "atom";
 
 type Channel = { title: string; description: string; pagePath: string };
 
+// XML 1.0 forbids C0 controls other than tab, line feed and carriage return, lone surrogates, and
+// U+FFFE/U+FFFF: one such character in a post would make the whole feed unreadable. Every text that
+// goes into a feed passes through escapeXml or cdata, which drop them.
+const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function xmlCharacters(text: string): string {
+  return text.replace(FORBIDDEN_IN_XML, "");
+}
+
 function escapeXml(text: string): string {
-  return text
+  return xmlCharacters(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -20,13 +29,31 @@ function escapeXml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-/** Feed readers resolve nothing against the page: root-relative links and images become absolute. */
-function absolutizeHtml(html: string): string {
-  return html.replace(/\b(href|src)="\/(?!\/)/g, (_, attribute: string) => `${attribute}="${absoluteUrl("/")}`);
+/** RSS <description> is read as HTML by feed readers: a description is text, so it is escaped as HTML first. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Feed readers resolve nothing against the page: root-relative links and images become absolute,
+ * and in-article links ("#notes") point into the post's own page.
+ */
+function absolutizeHtml(html: string, pageUrl: string): string {
+  return html
+    .replace(/\b(href|src)="\/(?!\/)/g, (_, attribute: string) => `${attribute}="${absoluteUrl("/")}`)
+    .replace(/\bhref="#/g, `href="${pageUrl}#`);
 }
 
 function cdata(text: string): string {
-  return `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+  return `<![CDATA[${xmlCharacters(text).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+}
+
+/**
+ * A post's feed id (RSS guid, Atom id): a tag: URI (RFC 4151) from the site's host and the post's
+ * id, dated by the post's creation, so renaming the post (its slug) never makes it new to readers.
+ */
+function permanentPostId(post: FeedPost): string {
+  return `tag:${new URL(absoluteUrl("/")).hostname},${post.createdAt.toISOString().slice(0, 10)}:post:${post.id}`;
 }
 
 async function describeScope(scope: FeedScope): Promise<Channel | null> {
@@ -73,12 +100,12 @@ function rssItem(post: FeedPost): string {
     "<item>",
     `<title>${escapeXml(post.title)}</title>`,
     `<link>${escapeXml(url)}</link>`,
-    `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
+    `<guid isPermaLink="false">${escapeXml(permanentPostId(post))}</guid>`,
     `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
     ...post.authors.map((author) => `<dc:creator>${escapeXml(author.displayName)}</dc:creator>`),
     post.category ? `<category>${escapeXml(post.category.name)}</category>` : "",
-    `<description>${escapeXml(post.standfirst ?? post.excerpt)}</description>`,
-    `<content:encoded>${cdata(absolutizeHtml(post.bodyHtml))}</content:encoded>`,
+    `<description>${escapeXml(escapeHtml(post.standfirst ?? post.excerpt))}</description>`,
+    `<content:encoded>${cdata(absolutizeHtml(post.bodyHtml, url))}</content:encoded>`,
     "</item>",
   ].join("");
 }
@@ -106,7 +133,7 @@ function atomEntry(post: FeedPost): string {
   const updated = post.updatedAt > post.publishedAt ? post.updatedAt : post.publishedAt;
   return [
     "<entry>",
-    `<id>${escapeXml(url)}</id>`,
+    `<id>${escapeXml(permanentPostId(post))}</id>`,
     `<title>${escapeXml(post.title)}</title>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
     `<published>${post.publishedAt.toISOString()}</published>`,
@@ -116,7 +143,7 @@ function atomEntry(post: FeedPost): string {
     ),
     post.category ? `<category term="${escapeXml(post.category.slug)}" label="${escapeXml(post.category.name)}"/>` : "",
     `<summary>${escapeXml(post.standfirst ?? post.excerpt)}</summary>`,
-    `<content type="html">${escapeXml(absolutizeHtml(post.bodyHtml))}</content>`,
+    `<content type="html">${escapeXml(absolutizeHtml(post.bodyHtml, url))}</content>`,
     "</entry>",
   ].join("");
 }
