@@ -64,7 +64,7 @@ export default async function PeoplePage() {
           { header: "Byline", cell: (profile) => <Link href={`/admin/people/bylines/${profile.id}`}>{profile.displayName}</Link> },
           { header: "Posts", cell: (profile) => profile._count.posts },
           { header: "Login", cell: (profile) => (profile.user ? profile.user.email : <LinkProfileForm profileId={profile.id} users={unlinkedUsers} />) },
-          { header: "Pen name (real name: editors only)", cell: (profile) => (profile.isPseudonymous ? `Pen name of ${profile.realName ?? "(real name not recorded)"}` : "—") },
+          { header: "Pen name (editors only)", cell: (profile) => (profile.isPseudonymous ? `Pen name of ${profile.realName ?? "(real name not recorded)"}` : "—") },
         ]}
       />
 
