@@ -10,7 +10,6 @@
 // Settings: BENCH_CONNECTIONS (32), BENCH_SECONDS (10), DATABASE_URL (an existing database with
 // content; default: a throwaway embedded PostgreSQL loaded with the demo content).
 import { randomBytes } from "node:crypto";
-import { gzipSync } from "node:zlib";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
@@ -18,6 +17,7 @@ import pg from "pg";
 import { projectRoot } from "../../scripts/lib/services";
 import { startReadmeNginx } from "../helpers/nginx";
 import { startBenchServer, type BenchServer } from "./bench-server";
+import { reportPageJavaScript } from "./page-javascript";
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -88,39 +88,6 @@ function report(rows: { target: Target; result: Result }[], ceilingRow = rows[0]
       ]),
     );
   }
-}
-
-async function gzippedSize(baseUrl: string, sources: string[]) {
-  let raw = 0;
-  let gzipped = 0;
-  for (const source of sources) {
-    const body = Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer());
-    raw += body.length;
-    gzipped += gzipSync(body, { level: 9 }).length;
-  }
-  return { raw, gzipped };
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-
-/**
- * Every script the page loads, fetched and gzipped as a server or CDN would send it. `nomodule`
- * scripts (polyfills) are counted apart: browsers that run modules, every current one, skip them.
- */
-async function reportPageJavaScript(baseUrl: string, pagePath: string, html: string) {
-  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)];
-  const source = (tag: RegExpMatchArray) => tag[1].replaceAll("&amp;", "&");
-  const isNoModule = (tag: RegExpMatchArray) => /\snomodule/i.test(tag[0]);
-  const loaded = [...new Set(tags.filter((tag) => !isNoModule(tag)).map(source))];
-  const skipped = [...new Set(tags.filter(isNoModule).map(source))];
-  const sent = await gzippedSize(baseUrl, loaded);
-  const legacy = await gzippedSize(baseUrl, skipped);
-  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, match) => sum + Buffer.byteLength(match[1]), 0);
-  console.log(
-    `JavaScript on ${pagePath}: ${loaded.length} files, ${kb(sent.raw)}, ${kb(sent.gzipped)} gzipped` +
-      ` (plus ${kb(inline)} inline in the HTML, mostly the page's RSC payload;` +
-      ` and ${skipped.length} nomodule file of ${kb(legacy.gzipped)} gzipped that only browsers without modules load)`,
-  );
 }
 
 /** A post of the demo content's, put back as scheduled for a minute ago under a new address, ready to publish. */

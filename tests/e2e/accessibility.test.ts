@@ -174,6 +174,13 @@ async function everyAdminPage(): Promise<string[]> {
     rows: [post],
   } = await client.query<{ id: string }>(`SELECT id FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
   const {
+    rows: [taxonomy],
+  } = await client.query<{ series: string; category: string; tag: string }>(
+    `SELECT (SELECT id FROM "Series" ORDER BY title LIMIT 1) AS series,
+            (SELECT id FROM "Category" WHERE "sponsorName" IS NOT NULL ORDER BY name LIMIT 1) AS category,
+            (SELECT id FROM "Tag" ORDER BY name LIMIT 1) AS tag`,
+  );
+  const {
     rows: [submitted],
   } = await client.query<{ id: string }>(`SELECT id FROM "Post" WHERE status = 'SUBMITTED' ORDER BY id LIMIT 1`);
   const {
@@ -194,6 +201,13 @@ async function everyAdminPage(): Promise<string[]> {
     `/admin/people/bylines/${person.profileId}`,
     `/admin/posts/${submitted.id}`,
     "/admin/series",
+    "/admin/series/new",
+    `/admin/series/${taxonomy.series}`,
+    "/admin/categories",
+    "/admin/categories/new",
+    `/admin/categories/${taxonomy.category}`,
+    "/admin/tags",
+    `/admin/tags/${taxonomy.tag}`,
     "/admin/subscribers",
     "/admin/digest",
     "/admin/outbox",

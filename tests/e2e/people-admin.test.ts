@@ -159,7 +159,7 @@ describe("people admin", () => {
 
     await editor.getByLabel("Website").fill("https://nightshift.example.org");
     await editor.getByRole("button", { name: "Save byline" }).click();
-    await editor.getByText(`Byline saved. Its author page is now at /authors/night-shift-${marker}.`).waitFor();
+    await editor.getByText(`Byline saved. Its author page is now at /authors/night-shift-${marker}; the old address leads there.`).waitFor();
 
     // The reader's next request shows the new byline at its new address, picture and all.
     const response = await readerPage.goto(`${baseUrl()}/authors/night-shift-${marker}`);
@@ -176,6 +176,12 @@ describe("people admin", () => {
     await readerPage.goto(`${baseUrl()}/posts/${post.slug}`);
     await expect(readerPage.locator(".byline__name").allTextContents()).resolves.toContain(newName);
     expect(await readerPage.content()).not.toContain(byline.realName);
+    // The old address leads to the new one.
+    await readerPage.goto(`${baseUrl()}/authors/${byline.slug}`);
+    expect(new URL(readerPage.url()).pathname).toBe(`/authors/night-shift-${marker}`);
+    const moved = await fetch(`${baseUrl()}/authors/${byline.slug}/feed.xml`, { redirect: "manual" });
+    expect(moved.status).toBe(308);
+    expect(new URL(moved.headers.get("location")!.split(", ")[0], baseUrl()).pathname).toBe(`/authors/night-shift-${marker}/feed.xml`);
     for (const feed of [`/authors/night-shift-${marker}/feed.xml`, "/sitemap.xml"]) {
       expect(await (await fetch(`${baseUrl()}${feed}`)).text(), feed).not.toContain(byline.realName);
     }

@@ -17,6 +17,7 @@ import { getPublicAuthor, listAuthorPosts, listPublicAuthors } from "@/features/
 import { getPublishedPost, listFeedPosts } from "@/features/posts/data";
 import { renderFeed } from "@/features/feeds/documents";
 import { searchPosts } from "@/features/search/data";
+import { findRedirect, findRedirectKeepingRest } from "@/features/redirects/data";
 import { createTestPost, createTestUser, openEditorialTestDatabase, TEST_SITE, useTestSettings } from "./editorial-fixtures";
 
 // next-auth's request handler without Next's request context (its package exports hide ./core).
@@ -234,8 +235,12 @@ describe("editing any byline", () => {
       isPseudonymous: "on",
       realName: REAL_NAME,
     });
-    expect(outcome.message).toBe("Byline saved. Its author page is now at /authors/the-night-warden.");
-    expect(outcome.tags).toEqual(expect.arrayContaining(["authors", "posts", `author:${writer.email.split("@")[0].replace(/[^a-z0-9]+/g, "-")}`, "author:the-night-warden"]));
+    const oldSlug = writer.email.split("@")[0].replace(/[^a-z0-9]+/g, "-");
+    expect(outcome.message).toBe("Byline saved. Its author page is now at /authors/the-night-warden; the old address leads there.");
+    expect(outcome.tags).toEqual(expect.arrayContaining(["authors", "posts", "redirects", `author:${oldSlug}`, "author:the-night-warden"]));
+    // The old author page, and its feed, lead to the new one.
+    expect(await findRedirect(`/authors/${oldSlug}`)).toBe("/authors/the-night-warden");
+    expect(await findRedirectKeepingRest(`/authors/${oldSlug}`, "/feed.xml")).toBe("/authors/the-night-warden/feed.xml");
     expect(await db().authorProfile.findUniqueOrThrow({ where: { id: writer.profileId! } })).toMatchObject({
       displayName: "The Night Warden",
       slug: "the-night-warden",
@@ -267,6 +272,19 @@ describe("editing any byline", () => {
       expect(feed).toContain("The Night Warden");
       expect(feed).not.toContain("Quillfeather");
     }
+  });
+
+  it("keeps every earlier address leading to the current one, and gives an address back to a byline that takes it again", async () => {
+    const writer = await createTestUser(`${unique("mover")}@example.org`, "GUEST", "Mo Mover");
+    const first = writer.email.split("@")[0].replace(/[^a-z0-9]+/g, "-");
+    const base = { profileId: writer.profileId, displayName: "Mo Mover", bio: "" };
+    await runCommand(editByline, editor, { ...base, slug: `${first}-two` });
+    await runCommand(editByline, editor, { ...base, slug: `${first}-three` });
+    expect(await findRedirect(`/authors/${first}`)).toBe(`/authors/${first}-three`);
+    expect(await findRedirect(`/authors/${first}-two`)).toBe(`/authors/${first}-three`);
+    await runCommand(editByline, editor, { ...base, slug: first });
+    expect(await db().redirect.count({ where: { fromPath: `/authors/${first}` } })).toBe(0);
+    expect(await findRedirect(`/authors/${first}-three`)).toBe(`/authors/${first}`);
   });
 
   it("refuses a taken address, a bad website or handle, and a picture from elsewhere, naming the field", async () => {

@@ -5,34 +5,14 @@ import { getPublicAuthor } from "@/features/authors/data";
 import { getPublicCategory } from "@/features/categories/data";
 import { listFeedPosts, type FeedPost, type FeedScope } from "@/features/posts/data";
 import { getPublicSeries } from "@/features/series/data";
+import { findRedirectKeepingRest } from "@/features/redirects/data";
+import { escapeHtml } from "@/lib/mail/layout";
 import { absoluteUrl, paths, siteName, siteTagline } from "@/lib/seo";
+import { cdata, escapeXml } from "@/lib/xml";
 
 export type FeedFormat = "rss" | "atom";
 
 type Channel = { title: string; description: string; pagePath: string };
-
-// XML 1.0 forbids C0 controls other than tab, line feed and carriage return, lone surrogates, and
-// U+FFFE/U+FFFF: one such character in a post would make the whole feed unreadable. Every text that
-// goes into a feed passes through escapeXml or cdata, which drop them.
-const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function xmlCharacters(text: string): string {
-  return text.replace(FORBIDDEN_IN_XML, "");
-}
-
-function escapeXml(text: string): string {
-  return xmlCharacters(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
-/** RSS <description> is read as HTML by feed readers: a description is text, so it is escaped as HTML first. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 /**
  * Feed readers resolve nothing against the page: root-relative links and images become absolute,
@@ -44,9 +24,6 @@ function absolutizeHtml(html: string, pageUrl: string): string {
     .replace(/\bhref="#/g, `href="${pageUrl}#`);
 }
 
-function cdata(text: string): string {
-  return `<![CDATA[${xmlCharacters(text).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
-}
 
 /**
  * A post's feed id (RSS guid, Atom id): a tag: URI (RFC 4151) from the site's host and the post's
@@ -64,7 +41,7 @@ async function describeScope(scope: FeedScope): Promise<Channel | null> {
     case "series": {
       const series = await getPublicSeries(scope.slug);
       return series
-        ? { title: `${series.title} series · ${name}`, description: series.description || `The ${series.title} series.`, pagePath: paths.series(series.slug) }
+        ? { title: `${series.title} series · ${name}`, description: series.summary || `The ${series.title} series.`, pagePath: paths.series(series.slug) }
         : null;
     }
     case "category": {
@@ -82,15 +59,18 @@ async function describeScope(scope: FeedScope): Promise<Channel | null> {
   }
 }
 
+function scopePath(scope: FeedScope): string {
+  return scope.kind === "site"
+    ? ""
+    : scope.kind === "series"
+      ? paths.series(scope.slug)
+      : scope.kind === "category"
+        ? paths.category(scope.slug)
+        : paths.author(scope.slug);
+}
+
 function feedPath(scope: FeedScope, format: FeedFormat): string {
-  const prefix =
-    scope.kind === "site"
-      ? ""
-      : scope.kind === "series"
-        ? paths.series(scope.slug)
-        : scope.kind === "category"
-          ? paths.category(scope.slug)
-          : paths.author(scope.slug);
+  const prefix = scopePath(scope);
   return format === "rss" ? paths.rss(prefix) : paths.atom(prefix);
 }
 
@@ -104,6 +84,7 @@ function rssItem(post: FeedPost): string {
     `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
     ...post.authors.map((author) => `<dc:creator>${escapeXml(author.displayName)}</dc:creator>`),
     post.category ? `<category>${escapeXml(post.category.name)}</category>` : "",
+    // Feed readers read an RSS description as HTML: it is text, so it is escaped as HTML first.
     `<description>${escapeXml(escapeHtml(post.standfirst ?? post.excerpt))}</description>`,
     `<content:encoded>${cdata(absolutizeHtml(post.bodyHtml, url))}</content:encoded>`,
     "</item>",
@@ -182,13 +163,15 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: "application/atom+xml; charset=utf-8",
 };
 
+const FEED_CACHE_CONTROL = "public, max-age=0, s-maxage=300, stale-while-revalidate=86400";
+
+/** The feed; for an old slug a 308 to the same feed at the current one; otherwise a 404. */
 export async function feedResponse(scope: FeedScope, format: FeedFormat): Promise<Response> {
   const body = await renderFeed(scope, format);
-  if (body === null) return new Response("No such feed.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  return new Response(body, {
-    headers: {
-      "content-type": CONTENT_TYPES[format],
-      "cache-control": "public, max-age=0, s-maxage=300, stale-while-revalidate=86400",
-    },
-  });
+  if (body === null) {
+    const moved = scope.kind === "site" ? null : await findRedirectKeepingRest(scopePath(scope), format === "rss" ? paths.rss() : paths.atom());
+    if (moved) return new Response(null, { status: 308, headers: { location: absoluteUrl(moved), "cache-control": FEED_CACHE_CONTROL } });
+    return new Response("No such feed.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  return new Response(body, { headers: { "content-type": CONTENT_TYPES[format], "cache-control": FEED_CACHE_CONTROL } });
 }

@@ -148,8 +148,8 @@ export const editByline = defineCommand({
       details: { slug: fields.slug, ...(moved ? { previousSlug: saved.previousSlug } : {}), isPseudonymous: fields.isPseudonymous },
     });
     return {
-      message: moved ? `Byline saved. Its author page is now at ${paths.author(fields.slug)}.` : "Byline saved.",
-      tags: [...authorTags(saved.previousSlug), tags.author(fields.slug)],
+      message: moved ? `Byline saved. Its author page is now at ${paths.author(fields.slug)}; the old address leads there.` : "Byline saved.",
+      tags: [...authorTags(saved.previousSlug), tags.author(fields.slug), ...(moved ? [tags.redirects] : [])],
     };
   },
 });

@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { InputError, UserFacingError } from "@/lib/errors";
+import { keepOldAddress } from "@/lib/redirect-table";
+import { paths } from "@/lib/seo";
 import { slugify } from "@/lib/slug";
 import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
@@ -163,14 +165,21 @@ export class ProfileSlugTakenError extends InputError {
   }
 }
 
-/** An editor's edit of any byline; returns what readers' caches and search need to know. */
+/**
+ * An editor's edit of any byline; a changed address keeps the old one as a redirect. Returns what
+ * readers' caches and search need to know.
+ */
 export async function updateByline(profileId: string, fields: BylineFields) {
   const before = await db().authorProfile.findUnique({ where: { id: profileId }, select: { slug: true, displayName: true } });
   if (!before) return null;
   try {
-    await db().authorProfile.update({
-      where: { id: profileId },
-      data: { ...fields, realName: fields.isPseudonymous ? (fields.realName ?? null) : null },
+    await db().$transaction(async (tx) => {
+      await tx.authorProfile.update({
+        where: { id: profileId },
+        data: { ...fields, realName: fields.isPseudonymous ? (fields.realName ?? null) : null },
+      });
+      // The old author page, its pages and feeds keep leading to the byline (src/features/redirects).
+      await keepOldAddress(tx, { type: "AUTHOR", id: profileId }, paths.author(before.slug), paths.author(fields.slug));
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ProfileSlugTakenError(fields.slug);

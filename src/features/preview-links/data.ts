@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { publicProfileSelect } from "@/features/posts/bylines";
+import { sponsorAt } from "@/features/posts/sponsorship";
 import type { Prisma } from "@/generated/prisma/client";
 
 /** Links that still work, newest first, with who made them. */
@@ -33,7 +34,20 @@ const previewPostSelect = {
   updatedAt: true,
   coverImageUrl: true,
   coverImageAlt: true,
-  category: { select: { slug: true, name: true, sponsorName: true, sponsorUrl: true, sponsorText: true } },
+  category: {
+    select: {
+      slug: true,
+      name: true,
+      sponsorName: true,
+      sponsorUrl: true,
+      sponsorText: true,
+      sponsorStrapline: true,
+      sponsorLogoUrl: true,
+      sponsorLogoAlt: true,
+      sponsorStartsOn: true,
+      sponsorEndsOn: true,
+    },
+  },
   series: { select: { slug: true, title: true } },
   tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { slug: true, name: true } } } },
   authors: { orderBy: { position: "asc" }, select: { profile: { select: publicProfileSelect } } },
@@ -56,8 +70,14 @@ export async function findPreviewedPost(tokenHash: string, now = new Date()) {
     select: { expiresAt: true, revokedAt: true, post: { select: previewPostSelect } },
   });
   if (!link || link.revokedAt || link.expiresAt <= now) return null;
-  const { tags, authors, ...post } = link.post;
-  return { ...post, tags: tags.map((entry) => entry.tag), authors: authors.map((entry) => entry.profile) };
+  const { tags, authors, category, ...post } = link.post;
+  return {
+    ...post,
+    // The sponsor block as readers would see it today.
+    category: category ? { slug: category.slug, name: category.name, sponsor: sponsorAt(category, now).sponsor } : null,
+    tags: tags.map((entry) => entry.tag),
+    authors: authors.map((entry) => entry.profile),
+  };
 }
 
 export type PreviewedPost = NonNullable<Awaited<ReturnType<typeof findPreviewedPost>>>;

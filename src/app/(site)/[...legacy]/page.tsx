@@ -1,10 +1,10 @@
 import { permanentRedirect } from "next/navigation";
-import { findRedirectTarget } from "@/features/posts/data";
-import { paths } from "@/lib/seo";
+import { findRedirect } from "@/features/redirects/data";
 import { NotFoundContent } from "../_components/NotFoundContent";
 
 // Any path no other route matches: an old URL of the site Docket replaced (/2013/04/some-slug/)
-// is looked up in Redirect and answered with a 308; anything else is the 404 page. Static, so the
+// is looked up in the redirect table and answered with a 308 to what lives there now (a post, a
+// page, a series, a category, a tag or an author); anything else is the 404 page. Static, so the
 // first request waits for the answer (a real 308 or 404 status) and later ones come from the cache.
 export const ensureStatic = "navigation";
 
@@ -31,8 +31,8 @@ function candidatePaths(segments: string[]): string[] {
 export default async function LegacyPath({ params }: Props) {
   const { legacy } = await params;
   for (const candidate of candidatePaths(legacy)) {
-    const target = await findRedirectTarget(candidate);
-    if (target) permanentRedirect(paths.post(target));
+    const target = await findRedirect(candidate);
+    if (target) permanentRedirect(target);
   }
   return <NotFoundContent />;
 }

@@ -32,7 +32,7 @@ export function BylineEditForm({ profileId, initial }: { profileId: string; init
 
       <label htmlFor="byline-slug">Author page address</label>
       <p className="form-hint" id="byline-slug-hint">
-        /authors/<strong>{initial.slug}</strong> today. Links to the old address stop working when it changes.
+        /authors/<strong>{initial.slug}</strong> today. When it changes, the old address leads to the new one.
       </p>
       <input
         id="byline-slug"

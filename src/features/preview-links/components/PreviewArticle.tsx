@@ -25,7 +25,7 @@ export function PreviewArticle({ post }: { post: PreviewedPost }) {
           </>
         }
       />
-      {post.category && <SponsorBlock category={post.category} />}
+      {post.category && <SponsorBlock sponsor={post.category.sponsor} />}
     </article>
   );
 }
