@@ -45,6 +45,22 @@ async function signedOutPage(): Promise<Page> {
   return context.newPage();
 }
 
+/** The post's text as markdown: the editor's markdown view, switched to when it is not showing. */
+async function markdownField(page: Page) {
+  const field = page.getByLabel("Text (markdown)");
+  // Clicked until it takes: a click before the page is hydrated does nothing.
+  await expect
+    .poll(
+      async () => {
+        if (!(await field.isVisible())) await page.getByRole("button", { name: "Markdown", exact: true }).click();
+        return field.isVisible();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return field;
+}
+
 describe("preview links", () => {
   it("work signed out with a banner, noindex and no-store, show the latest saved text, and stop when revoked", { timeout: 180_000 }, async () => {
     const {
@@ -84,7 +100,7 @@ describe("preview links", () => {
 
     // The editor saves new text: the reviewer sees it on the next request.
     const marker = `Reviewer check ${randomBytes(3).toString("hex")}`;
-    await editor.getByLabel("Text (markdown)").fill(`A paragraph for the reviewer.\n\n**${marker}**`);
+    await (await markdownField(editor)).fill(`A paragraph for the reviewer.\n\n**${marker}**`);
     await editor.getByRole("status").filter({ hasText: /^(Saved at|All changes saved)/ }).first().waitFor({ timeout: 20_000 });
     await reviewer.reload();
     await expect(reviewer.locator(".prose strong").textContent()).resolves.toBe(marker);
