@@ -1,23 +1,24 @@
 "use client";
-// An image for an admin form (a series cover, a sponsor's logo): uploaded through /api/uploads at
-// once, its address kept in a hidden field, with the description readers who cannot see it get.
+// An image for an admin form (a series cover, a sponsor's logo, a byline's picture): uploaded through
+// /api/uploads at once, its address kept in a hidden field, with the description readers who cannot
+// see it get (none for a decorative image such as a byline's picture beside its name).
 import { useState } from "react";
 import type { FormState } from "@/lib/action-result";
 import { FieldError, invalidField } from "@/components/FormFeedback";
 
 type Props = {
-  /** The form field names for the image's address and its alt text. */
+  /** The form field names for the image's address and its alt text (none: the image is decorative). */
   urlName: string;
-  altName: string;
+  altName?: string;
   label: string;
   initialUrl: string;
-  initialAlt: string;
+  initialAlt?: string;
   state: Pick<FormState, "fieldErrors">;
 };
 
 export function ImageUploadField({ urlName, altName, label, initialUrl, initialAlt, state }: Props) {
   const [url, setUrl] = useState(initialUrl);
-  const [alt, setAlt] = useState(initialAlt);
+  const [alt, setAlt] = useState(initialAlt ?? "");
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
 
@@ -66,9 +67,13 @@ export function ImageUploadField({ urlName, altName, label, initialUrl, initialA
       )}
       <FieldError state={state} name={urlName} />
       <input type="hidden" name={urlName} value={url} />
-      <label htmlFor={altName}>Image description (alt text)</label>
-      <input id={altName} name={altName} type="text" value={alt} onChange={(event) => setAlt(event.target.value)} {...invalidField(state, altName)} />
-      <FieldError state={state} name={altName} />
+      {altName && (
+        <>
+          <label htmlFor={altName}>Image description (alt text)</label>
+          <input id={altName} name={altName} type="text" value={alt} onChange={(event) => setAlt(event.target.value)} {...invalidField(state, altName)} />
+          <FieldError state={state} name={altName} />
+        </>
+      )}
       {url && (
         <button
           type="button"

@@ -142,8 +142,9 @@ describe("people admin", () => {
     await editor.waitForURL(`${baseUrl()}/admin/people/bylines/${byline.id}`);
 
     const picture = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#2f5d50" } }).png().toBuffer();
-    await editor.getByLabel("Picture").setInputFiles({ name: "portrait.png", mimeType: "image/png", buffer: picture });
-    await editor.locator("img.avatar-preview").waitFor();
+    const pictureField = editor.getByRole("group", { name: "Picture" });
+    await pictureField.getByLabel(/^Upload an image/).setInputFiles({ name: "portrait.png", mimeType: "image/png", buffer: picture });
+    await pictureField.locator("img").waitFor();
     const newName = `Night Shift ${marker}`;
     await editor.getByLabel("Name readers see").fill(newName);
     await editor.getByLabel("Author page address").fill(`night-shift-${marker}`);

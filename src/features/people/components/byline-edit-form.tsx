@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { initialFormState } from "@/lib/action-result";
 import { editBylineAction } from "../actions";
-import { AvatarField } from "./avatar-field";
+import { ImageUploadField } from "@/components/ImageUploadField";
 
 export type BylineValues = {
   displayName: string;
@@ -50,8 +50,7 @@ export function BylineEditForm({ profileId, initial }: { profileId: string; init
       <textarea id="byline-bio" name="bio" rows={5} defaultValue={value("bio")} {...invalidField(state, "bio")} />
       <FieldError state={state} name="bio" />
 
-      <AvatarField id="byline-avatar" label="Picture" initialUrl={value("avatarUrl")} />
-      <FieldError state={state} name="avatarUrl" />
+      <ImageUploadField urlName="avatarUrl" label="Picture" initialUrl={value("avatarUrl")} state={state} />
 
       <label htmlFor="byline-xHandle">X / Twitter handle</label>
       <input id="byline-xHandle" name="xHandle" type="text" placeholder="@handle" defaultValue={value("xHandle")} {...invalidField(state, "xHandle")} />

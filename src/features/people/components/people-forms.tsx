@@ -4,7 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import { FieldError, FormMessage } from "@/components/FormFeedback";
 import { initialFormState, type FormState } from "@/lib/action-result";
 import { completeProfileAction, createBylineAction, inviteAuthorAction, linkProfileAction } from "../actions";
-import { AvatarField } from "./avatar-field";
+import { ImageUploadField } from "@/components/ImageUploadField";
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
@@ -63,8 +63,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
       <label htmlFor="bio">About you</label>
       <textarea id="bio" name="bio" rows={5} defaultValue={value("bio")} />
       <FieldError state={state} name="bio" />
-      <AvatarField id="avatar-file" label="Picture" initialUrl={value("avatarUrl")} />
-      <FieldError state={state} name="avatarUrl" />
+      <ImageUploadField urlName="avatarUrl" label="Picture" initialUrl={value("avatarUrl")} state={state} />
       <label htmlFor="xHandle">X / Twitter handle</label>
       <input id="xHandle" name="xHandle" type="text" placeholder="@handle" defaultValue={value("xHandle")} />
       <FieldError state={state} name="xHandle" />
