@@ -11,6 +11,7 @@ export const FEATURE_ORDER = [
   "site",
   "media",
   "posts",
+  "preview-links",
   "authors",
   "categories",
   "tags",

@@ -7,6 +7,9 @@
 //   Components the admin streams, so a status set from inside a page would arrive as a 200): 307 to
 //   sign-in without a valid session, 403 when the role may not open the section or the post, 404 for a
 //   post that does not exist. Pages check the session and role again on the server.
+// - A preview link is answered here too: a real 404 (the page at /preview/expired) when it is unknown,
+//   revoked or expired, and a real redirect to the post once that is published. Only a working link
+//   reaches the preview page.
 import { NextResponse, type NextRequest } from "next/server";
 import { adminSections } from "@/components/admin-sections";
 import { findSessionUser, type SessionUser } from "@/lib/auth";
@@ -16,7 +19,11 @@ import { findPostAccessFacts } from "@/features/posts/admin/data";
 import { canViewPost } from "@/features/posts/permissions";
 import { findPageAccessFacts } from "@/features/pages/data";
 import { canViewPageInAdmin } from "@/features/pages/permissions";
+import { findPreviewLinkState } from "@/features/preview-links/data";
+import { previewTokenSchema } from "@/features/preview-links/schema";
+import { hashPreviewToken } from "@/features/preview-links/token";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
+import { paths } from "@/lib/seo";
 
 function rewriteSearch(request: NextRequest) {
   const query = request.nextUrl.searchParams.get("q")?.trim() ?? "";
@@ -37,14 +44,18 @@ function sendToSignIn(request: NextRequest) {
 }
 
 /**
- * The admin's refusal or not-found page with its status. Next keeps a rewrite's status at 200 for app
- * pages, so the page is fetched from this server and sent on with the right one.
+ * A page of this app sent with another status. Next keeps a rewrite's status at 200 for app pages, so
+ * the page is fetched from this server and sent on with the right one.
  */
-async function answerWith(request: NextRequest, status: 403 | 404) {
+async function pageWithStatus(request: NextRequest, pathname: string, status: 403 | 404) {
   const self = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : request.nextUrl.origin;
-  const page = new URL(status === 403 ? "/admin/not-available" : "/admin/not-found", self);
-  const rendered = await fetch(page, { headers: { cookie: request.headers.get("cookie") ?? "" } });
+  const rendered = await fetch(new URL(pathname, self), { headers: { cookie: request.headers.get("cookie") ?? "" } });
   return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } });
+}
+
+/** The admin's refusal or not-found page with its status. */
+function answerWith(request: NextRequest, status: 403 | 404) {
+  return pageWithStatus(request, status === 403 ? "/admin/not-available" : "/admin/not-found", status);
 }
 
 /** 403 or 404 for the admin path, or null when this user may open it. */
@@ -73,8 +84,23 @@ async function guardAdmin(request: NextRequest) {
   return status ? answerWith(request, status) : NextResponse.next();
 }
 
+const DEAD_PREVIEW_PAGE = "/preview/expired";
+
+async function answerPreviewLink(request: NextRequest) {
+  // The page for dead links, fetched by pageWithStatus below (and a 404 of its own if opened directly).
+  if (request.nextUrl.pathname === DEAD_PREVIEW_PAGE) return NextResponse.next();
+  const token = previewTokenSchema.safeParse(request.nextUrl.pathname.slice("/preview/".length));
+  const state = token.success ? await findPreviewLinkState(hashPreviewToken(token.data)) : "dead";
+  if (state === "preview") return NextResponse.next();
+  // Published since the link was made: the reviewer reads the real thing.
+  if (state !== "dead") return NextResponse.redirect(new URL(paths.post(state.publishedSlug), request.url), 307);
+  return pageWithStatus(request, DEAD_PREVIEW_PAGE, 404);
+}
+
 export function proxy(request: NextRequest) {
-  return request.nextUrl.pathname === "/search" ? rewriteSearch(request) : guardAdmin(request);
+  if (request.nextUrl.pathname === "/search") return rewriteSearch(request);
+  if (request.nextUrl.pathname.startsWith("/preview/")) return answerPreviewLink(request);
+  return guardAdmin(request);
 }
 
 export const config = {
@@ -83,5 +109,6 @@ export const config = {
     // Admin pages, not the sign-in pages, the refusal pages, nor the CSV export (a route handler that answers 401 itself).
     "/admin",
     "/admin/((?!sign-in|subscribers/export|not-available|not-found).*)",
+    "/preview/:token",
   ],
 };

@@ -48,6 +48,8 @@ const admin = [
   "settings.manage",
   /** The header and footer navigation. */
   "menus.manage",
+  /** Change a login's role, deactivate and reactivate logins. */
+  "users.manage",
 ] as const;
 
 export type Permission = (typeof admin)[number];

@@ -183,6 +183,14 @@ async function everyAdminPage(): Promise<string[]> {
   const {
     rows: [staticPage],
   } = await client.query<{ id: string }>(`SELECT id FROM "Page" ORDER BY slug LIMIT 1`);
+  const {
+    rows: [submitted],
+  } = await client.query<{ id: string }>(`SELECT id FROM "Post" WHERE status = 'SUBMITTED' ORDER BY id LIMIT 1`);
+  const {
+    rows: [person],
+  } = await client.query<{ userId: string; profileId: string }>(
+    `SELECT u.id AS "userId", a.id AS "profileId" FROM "User" u JOIN "AuthorProfile" a ON a."userId" = u.id WHERE u.role = 'GUEST' ORDER BY u.id LIMIT 1`,
+  );
   return [
     "/admin",
     "/admin/posts",
@@ -192,6 +200,9 @@ async function everyAdminPage(): Promise<string[]> {
     "/admin/comments",
     "/admin/comments/settings",
     "/admin/people",
+    `/admin/people/logins/${person.userId}`,
+    `/admin/people/bylines/${person.profileId}`,
+    `/admin/posts/${submitted.id}`,
     "/admin/series",
     "/admin/series/new",
     `/admin/series/${taxonomy.series}`,

@@ -17,6 +17,7 @@ import * as menuCommands from "@/features/menus/commands";
 import * as pageCommands from "@/features/pages/commands";
 import * as peopleCommands from "@/features/people/commands";
 import * as postCommands from "@/features/posts/commands";
+import * as previewLinkCommands from "@/features/preview-links/commands";
 import * as seriesCommands from "@/features/series/commands";
 import * as siteCommands from "@/features/site/commands";
 import * as subscriptionCommands from "@/features/subscriptions/commands";
@@ -37,6 +38,7 @@ const allCommands = (Object.entries({
   ...pageCommands,
   ...peopleCommands,
   ...postCommands,
+  ...previewLinkCommands,
   ...seriesCommands,
   ...siteCommands,
   ...subscriptionCommands,
