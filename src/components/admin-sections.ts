@@ -16,6 +16,8 @@ export const adminSections: readonly AdminSection[] = [
   { href: "/admin/people", label: "People", permission: "people.manage" },
   { href: "/admin/series", label: "Series", permission: "series.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
+  { href: "/admin/import", label: "Import", permission: "site.import" },
+  { href: "/admin/backup", label: "Backup", permission: "site.backup" },
 ];
 
 export function adminSectionsFor(role: Role): AdminSection[] {

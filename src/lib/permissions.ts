@@ -33,7 +33,13 @@ const editor = [
   "audit.read",
 ] as const;
 
-const admin = [...editor] as const;
+const admin = [
+  ...editor,
+  /** Download the whole site as a backup, and restore one into an empty site. */
+  "site.backup",
+  /** Import a WordPress export. */
+  "site.import",
+] as const;
 
 export type Permission = (typeof admin)[number];
 

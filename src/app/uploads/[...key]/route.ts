@@ -1,6 +1,6 @@
-import { uploadsStorage } from "@/lib/storage";
+import { isDocumentKey, uploadsStorage } from "@/lib/storage";
 
-/** Uploaded images. Their names never change, so browsers and proxies may keep them for a year. */
+/** Uploaded images and documents (documents as downloads). Their names never change, so browsers and proxies may keep them for a year. */
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const key = (await params).key.join("/");
   const file = await uploadsStorage().get(key);
@@ -12,6 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ key
       "cache-control": "public, max-age=31536000, immutable",
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'",
+      ...(isDocumentKey(key) ? { "content-disposition": `attachment; filename="${key.split("/").pop()}"` } : {}),
     },
   });
 }
