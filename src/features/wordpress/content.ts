@@ -202,7 +202,7 @@ function looksLikeShortcode(shortcode: Shortcode): boolean {
 
 /** Shortcodes as WordPress would expand them; what cannot be is kept as text and reported. */
 function expandShortcodes(source: string, conversion: Conversion): string {
-  return replaceShortcodes(source, ({ shortcode, text, closingTag }) => {
+  return replaceShortcodes(source, ({ shortcode, closingTag }) => {
     if (!looksLikeShortcode(shortcode)) return undefined;
     const converted = convertShortcode(shortcode, conversion);
     if (converted !== undefined) return converted.replace(/\s*\n\s*/g, " ");
