@@ -168,15 +168,29 @@ async function publishedPostSlug(wpId: string): Promise<string | null> {
   return post?.status === "PUBLISHED" ? post.slug : null;
 }
 
+/** A link's target as an address: "post:<WordPress id>" is that post (once published), "/uploads/…" a file. */
+async function targetAddress(docketId: string): Promise<string | null> {
+  if (docketId.startsWith("post:")) {
+    const slug = await publishedPostSlug(docketId.slice("post:".length));
+    return slug ? `/posts/${encodeURIComponent(slug)}` : null;
+  }
+  return docketId.startsWith("/uploads/") ? docketId : null;
+}
+
 /** Where an attachment's page went: the post it belongs to, else the file itself. */
 async function attachmentTarget(wpId: string): Promise<string | null> {
   const link = await db().wordPressLink.findFirst({ where: { kind: "attachment", wpKey: wpId }, orderBy: { updatedAt: "desc" }, select: { docketId: true } });
-  if (!link) return null;
-  if (link.docketId.startsWith("post:")) {
-    const slug = await publishedPostSlug(link.docketId.slice("post:".length));
-    return slug ? `/posts/${encodeURIComponent(slug)}` : null;
-  }
-  return link.docketId.startsWith("/uploads/") ? link.docketId : null;
+  return link ? targetAddress(link.docketId) : null;
+}
+
+/** An old page's own address (an attachment page): kept by the import as a "path" link. */
+async function pathTarget(path: string): Promise<string | null> {
+  const link = await db().wordPressLink.findFirst({
+    where: { kind: "path", wpKey: { in: [path, path.endsWith("/") ? path.slice(0, -1) : `${path}/`] } },
+    orderBy: { updatedAt: "desc" },
+    select: { docketId: true },
+  });
+  return link ? targetAddress(link.docketId) : null;
 }
 
 export type LegacyQuery = { p?: string; page_id?: string; attachment_id?: string; cat?: string; tag?: string; author_name?: string; feed?: string };
@@ -205,6 +219,10 @@ export async function findWordPressRedirect(path: string, query: LegacyQuery = {
     return wantsFeed ? feedPath(base) : base;
   }
 
+  if (!wantsFeed) {
+    const direct = await pathTarget(path);
+    if (direct) return direct;
+  }
   const segments = path.split("/").filter(Boolean).map((segment) => segment.toLowerCase());
   let feed = wantsFeed;
   if (segments.at(-2) === "feed" && ["rss2", "atom", "rss", "rdf"].includes(segments.at(-1)!)) segments.splice(-2, 2, "feed");

@@ -291,7 +291,11 @@ async function importItems(path: string, context: Context) {
         const parentLink = item.postParent > 0 ? `post:${item.postParent}` : null;
         const file = context.media.docketUrlFor(item.attachmentUrl ?? item.guid);
         const target = parentLink ?? file;
-        if (target && !options.dryRun) attachmentLinks.push({ siteUrl: plan.siteUrl, kind: "attachment", wpKey: String(item.postId), docketId: target });
+        if (target && !options.dryRun) {
+          attachmentLinks.push({ siteUrl: plan.siteUrl, kind: "attachment", wpKey: String(item.postId), docketId: target });
+          const pagePath = sitePath(item.link, plan.siteUrl);
+          if (pagePath) attachmentLinks.push({ siteUrl: plan.siteUrl, kind: "path", wpKey: pagePath, docketId: target });
+        }
         break;
       }
       case "guest-author":

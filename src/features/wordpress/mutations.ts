@@ -187,8 +187,7 @@ export async function writeImportedPost(post: ImportedPost, existingPostId: stri
     if (existing) {
       postId = existing.id;
       const latest = await tx.revision.findFirst({ where: { postId }, orderBy: { createdAt: "desc" }, select: { title: true, standfirst: true, bodyMarkdown: true } });
-      const { createdAt: _created, ...changes } = data;
-      await tx.post.update({ where: { id: postId }, data: changes });
+      await tx.post.update({ where: { id: postId }, data });
       await tx.postAuthor.deleteMany({ where: { postId } });
       await tx.postTag.deleteMany({ where: { postId } });
       if (!latest || latest.title !== data.title || latest.standfirst !== data.standfirst || latest.bodyMarkdown !== data.bodyMarkdown) {
