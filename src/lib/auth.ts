@@ -4,7 +4,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { AuthorizationError } from "@/lib/errors";
 import { can, rolesWith, type Permission } from "@/lib/permissions";
@@ -74,11 +74,11 @@ export function assertAccess(user: SessionUser | null, access: Exclude<Access, "
   return user;
 }
 
-/** For admin pages: sends signed-out visitors to sign in and shows "not found" to the wrong roles. */
+/** For admin pages: sends signed-out visitors to sign in and answers 403 to the wrong roles. */
 export async function requireUser(access: Exclude<Access, "public"> = "signed-in"): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/admin/sign-in");
-  if (access !== "signed-in" && !can(user, access)) notFound();
+  if (access !== "signed-in" && !can(user, access)) forbidden();
   return user;
 }
 

@@ -1,11 +1,10 @@
 // Accessibility on a production build, measured in Chromium: landmarks, headings, alt text and WCAG
 // 2.2 AA text contrast on every kind of reader page and every admin page, light and dark, and
 // keyboard use of a post page.
-import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, connectToTestDatabase, everyKindOfReaderPage, openBrowser } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, everyKindOfReaderPage, openBrowser, sessionCookieFor } from "../helpers/e2e";
 
 let browser: Browser;
 let client: pg.Client;
@@ -170,17 +169,6 @@ describe("accessibility", () => {
   });
 });
 
-/** A signed-in admin's session, made directly in the database: sign-in by email has its own tests. */
-async function adminSessionCookie() {
-  const token = randomBytes(24).toString("hex");
-  await client.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires)
-     SELECT $1, $2, id, now() + interval '1 hour' FROM "User" WHERE role = 'ADMIN' ORDER BY "createdAt" LIMIT 1`,
-    [`a11y-${token.slice(0, 8)}`, token],
-  );
-  return { name: "next-auth.session-token", value: token, url: baseUrl() };
-}
-
 async function everyAdminPage(): Promise<string[]> {
   const {
     rows: [post],
@@ -205,7 +193,7 @@ async function everyAdminPage(): Promise<string[]> {
 
 describe("admin accessibility", () => {
   it("gives every admin page, and the sign-in page, one main, one h1, alt text and AA contrast, light and dark", async () => {
-    const cookie = await adminSessionCookie();
+    const cookie = await sessionCookieFor(client, "ADMIN");
     const problems: string[] = [];
     for (const colorScheme of ["light", "dark"] as const) {
       const signedOut = await browser.newContext({ colorScheme });
@@ -244,7 +232,7 @@ async function pageProblems(page: Page, path: string, colorScheme: string): Prom
 describe("reflow", () => {
   it("fits every reader page and every admin page into a 320 px wide screen without sideways scrolling", async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    await context.addCookies([await adminSessionCookie()]);
+    await context.addCookies([await sessionCookieFor(client, "ADMIN")]);
     const page = await context.newPage();
     const tooWide: string[] = [];
     for (const path of [...(await everyKindOfReaderPage(client)), ...(await everyAdminPage())]) {

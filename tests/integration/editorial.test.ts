@@ -2,6 +2,7 @@
 // sweep (including a post whose moment passed while Docket was stopped), emails and the audit log.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runCommand } from "@/lib/action";
@@ -291,5 +292,31 @@ describe("London time", () => {
     expect(fromLondonLocal("2026-01-15T09:00").toISOString()).toBe("2026-01-15T09:00:00.000Z");
     expect(fromLondonLocal("2026-07-15T09:00").toISOString()).toBe("2026-07-15T08:00:00.000Z");
     expect(toLondonLocal(new Date("2026-07-15T08:00:00Z"))).toBe("2026-07-15T09:00");
+  });
+});
+
+describe("invisible characters", () => {
+  it("saves a draft whose title and text hold NUL, which PostgreSQL cannot store, without it", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    const saved = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Before\u0000after", standfirst: "Lead\u0000in", bodyMarkdown: "One\u0000two", tags: "pro\u0000bation" });
+    expect(saved.message).toBe("Saved.");
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true, standfirst: true, bodyMarkdown: true } })).toEqual({
+      title: "Beforeafter",
+      standfirst: "Leadin",
+      bodyMarkdown: "Onetwo",
+    });
+    expect(await db().tag.findFirst({ where: { name: "probation" } })).not.toBeNull();
+  });
+});
+
+describe("the changes-requested email", () => {
+  it("keeps the line breaks of a multi-line note in both parts", async () => {
+    const post = await createTestPost(cast.AUTHOR, "SUBMITTED");
+    const note = "Three things:\n1. Cite the 2025 figures.\n2. Shorten the intro.\n\nThanks!";
+    await runCommand(requestChanges, cast.EDITOR, { postId: post.id, body: note });
+    const mail = (await newMails()).find((candidate) => candidate.subject.startsWith("Changes requested"));
+    const parsed = await simpleParser(mail!.raw);
+    expect(parsed.text).toContain(note);
+    expect(parsed.html).toContain("Three things:<br>1. Cite the 2025 figures.<br>2. Shorten the intro.<br><br>Thanks!");
   });
 });

@@ -2,7 +2,7 @@
 // token is the authority, checked here); editors manage the list.
 import "server-only";
 import { z } from "zod";
-import { defineCommand } from "@/lib/action";
+import { defineCommand, parseInput } from "@/lib/action";
 import { InputError } from "@/lib/errors";
 import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
 import { confirmSubscription, importSubscribers, parseImportAddresses, removeSubscriber, requestSubscription, unsubscribeSubscriber, updateSubscriberPreferences } from "./mutations";
@@ -47,9 +47,7 @@ export const updatePreferences = defineCommand({
   async run(input) {
     const check = verifySignedToken(input.token, "preferences");
     if (!check.ok) throw new InputError("This link is not valid. Use the link in your latest email from us.");
-    const result = preferencesFormSchema.safeParse(input);
-    if (!result.success) throw new InputError(result.error.issues[0]?.message ?? "Check your choices.");
-    const { choice, seriesIds, categoryIds } = result.data;
+    const { choice, seriesIds, categoryIds } = parseInput(preferencesFormSchema, input);
     const updated = await updateSubscriberPreferences(check.subject, choice === "some" ? { choice, seriesIds, categoryIds } : { choice });
     if (!updated.ok) {
       throw new InputError(updated.reason === "inactive" ? "This address is not subscribed any more. Subscribe again to choose what you receive." : "This subscription no longer exists.");

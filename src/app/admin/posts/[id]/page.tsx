@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { formatLondonTime } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
@@ -24,7 +24,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
   const post = await findPostForEditing(id);
   if (!post) notFound();
   const facts = { status: post.status, createdById: post.createdById, authorProfileIds: post.authors.map((author) => author.profileId) };
-  if (!canViewPost(user, facts)) notFound();
+  if (!canViewPost(user, facts)) forbidden();
 
   const editing = canEditPost(user, facts);
   const flags = postActionFlags(user, facts);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { AdminTable } from "@/components/AdminTable";
 import { findPostAccessFacts, findRevision, listRevisions } from "@/features/posts/admin/data";
@@ -19,7 +19,8 @@ export default async function PostHistoryPage({ params, searchParams }: { params
   const user = await requireUser();
   const { id } = await params;
   const post = await findPostAccessFacts(id);
-  if (!post || !canViewPost(user, post)) notFound();
+  if (!post) notFound();
+  if (!canViewPost(user, post)) forbidden();
   const revisions = await listRevisions(post.id);
   const query = await searchParams;
   const toId = firstParam(query, "to") ?? revisions[0]?.id;
