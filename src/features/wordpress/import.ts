@@ -456,7 +456,8 @@ async function importPost(item: WxrItem, context: Context) {
   if (slug !== slugFor(item)) report.choice(`${label}: the address “${slugFor(item)}” is taken, so the post lives at “${slug}”.`);
   const redirectPaths = new Set<string>();
   const linkPath = sitePath(item.link, plan.siteUrl);
-  if (linkPath) redirectPaths.add(linkPath);
+  // A Docket export's links are Docket's own addresses already: no redirect to the same place.
+  if (linkPath && linkPath !== `/posts/${slug}`) redirectPaths.add(linkPath);
   if (plan.permalinkStructure) {
     const structured = permalinkPath(plan.permalinkStructure, item);
     if (structured) redirectPaths.add(structured);
