@@ -14,6 +14,12 @@ export const TABLES_LEFT_OUT = new Set(["Session", "VerificationToken", "RateLim
 /** The database client, or a transaction's (a backup reads one consistent snapshot). */
 export type Client = Prisma.TransactionClient;
 
+/**
+ * The people and the site's own bookkeeping: a new Docket may have them (the administrator who restores,
+ * settings written at first start, the audit of that sign-in). A restore replaces them with the backup's.
+ */
+export const REPLACED_BY_RESTORE = new Set(["User", "Account", "AuthorProfile", "Invitation", "AuditLog", "ImportRun", "Setting", "Session", "VerificationToken", "RateLimitCounter"]);
+
 export type BackupTable = {
   name: string;
   /** The primary key's columns, in key order (every Prisma model has one). */
@@ -152,4 +158,15 @@ export async function listColumns(table: string, client: Client = db()): Promise
     WHERE a.attrelid = (quote_ident(current_schema()) || '.' || quote_ident(${table}))::regclass AND a.attnum > 0 AND NOT a.attisdropped
     ORDER BY a.attnum`;
   return rows.map((row) => row.name);
+}
+
+/** The tables that hold content (anything but people and bookkeeping): a backup restores only when there are none. */
+export async function listTablesWithContent(tables?: BackupTable[], client: Client = db()): Promise<string[]> {
+  const withContent: string[] = [];
+  for (const table of tables ?? (await listBackupTables(client))) {
+    if (REPLACED_BY_RESTORE.has(table.name)) continue;
+    const [{ any }] = await client.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM ${quoted(table.name)}) AS any`);
+    if (any) withContent.push(table.name);
+  }
+  return withContent;
 }

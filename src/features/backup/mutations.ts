@@ -5,13 +5,7 @@ import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import type { FileStorage } from "@/lib/storage";
 import type { BackupHeader, BackupRecord } from "./backup-file";
-import { listAppliedMigrations, listBackupTables, listColumns, type BackupTable, type Client } from "./data";
-
-/**
- * The people and the site's own bookkeeping: a new Docket may have them (the administrator who restores,
- * settings written at first start, the audit of that sign-in). A restore replaces them with the backup's.
- */
-export const REPLACED_BY_RESTORE = new Set(["User", "Account", "AuthorProfile", "Invitation", "AuditLog", "ImportRun", "Setting", "Session", "VerificationToken", "RateLimitCounter"]);
+import { listAppliedMigrations, listBackupTables, listColumns, listTablesWithContent, REPLACED_BY_RESTORE, type BackupTable, type Client } from "./data";
 
 /** The site has content, or runs another version of Docket: nothing was restored. */
 export class RestoreRefusedError extends UserFacingError {}
@@ -23,12 +17,7 @@ export type RestoreProgress = { rows: number; totalRows: number; files: number; 
 export type RestoreOutcome = { rows: Record<string, number>; files: number };
 
 async function refuseUnlessEmpty(tables: BackupTable[], client: Client): Promise<void> {
-  const withContent: string[] = [];
-  for (const table of tables) {
-    if (REPLACED_BY_RESTORE.has(table.name)) continue;
-    const [{ any }] = await client.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM ${quoted(table.name)}) AS any`);
-    if (any) withContent.push(table.name);
-  }
+  const withContent = await listTablesWithContent(tables, client);
   if (withContent.length > 0) {
     throw new RestoreRefusedError(
       `This site is not empty (it has ${withContent.join(", ")} rows), so the backup was not restored. ` +

@@ -25,9 +25,11 @@ export async function runWordPressImport(path: string, source: string, options: 
   const progress: WordPressImportOptions["onProgress"] = (step) => {
     options.onProgress?.(step);
     const now = Date.now();
-    if (step.phase !== "importing" || now - lastWrite < PROGRESS_EVERY_MS) return;
+    if (now - lastWrite < PROGRESS_EVERY_MS) return;
     lastWrite = now;
-    writing = writing.then(() => updateImportRun(runId, { done: step.done, total: step.total })).catch(() => {});
+    // While the file is first read, the row only shows it is alive; then items done of items.
+    const counts = step.phase === "importing" ? { done: step.done, total: step.total } : { done: 0, total: 0 };
+    writing = writing.then(() => updateImportRun(runId, counts)).catch(() => {});
   };
   try {
     const report = await importWordPressFile(path, { ...options, onProgress: progress });
