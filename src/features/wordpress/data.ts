@@ -101,25 +101,10 @@ export async function findUsersByEmail(emails: string[]) {
   return new Map(users.map((user) => [user.email.toLowerCase(), { id: user.id, profileId: user.profile?.id ?? null }]));
 }
 
-export async function listTakenSlugs(model: "post" | "series" | "category" | "tag" | "authorProfile", slugs: string[]): Promise<Set<string>> {
-  if (slugs.length === 0) return new Set();
-  const where = { slug: { in: slugs } };
-  const select = { slug: true } as const;
-  const rows =
-    model === "post"
-      ? await db().post.findMany({ where, select })
-      : model === "series"
-        ? await db().series.findMany({ where, select })
-        : model === "category"
-          ? await db().category.findMany({ where, select })
-          : model === "tag"
-            ? await db().tag.findMany({ where, select })
-            : await db().authorProfile.findMany({ where, select });
-  return new Set(rows.map((row) => row.slug));
-}
-
-export async function findFirstAdministrator() {
-  return db().user.findFirst({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+/** Every post's slug, with its id: an import checks addresses against these without a query per post. */
+export async function listPostSlugs(): Promise<Map<string, string>> {
+  const posts = await db().post.findMany({ select: { id: true, slug: true } });
+  return new Map(posts.map((post) => [post.slug, post.id]));
 }
 
 // ---------- import runs ----------

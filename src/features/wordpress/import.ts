@@ -13,7 +13,7 @@ import { tags } from "@/lib/cache-tags";
 import { invalidateTags } from "@/lib/revalidate";
 import { slugify } from "@/lib/slug";
 import { wordpressContentToMarkdown } from "./content";
-import { findLink, findUsersByEmail, loadLinks } from "./data";
+import { findLink, findUsersByEmail, listPostSlugs, loadLinks } from "./data";
 import { MediaImporter } from "./import-media";
 import {
   bylineName,
@@ -31,7 +31,6 @@ import {
 import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./import-plan";
 import { describeItem, ImportReportBuilder, type ImportReport } from "./import-report";
 import {
-  isPostSlugFree,
   linkOrCreateByline,
   linkOrCreateCategory,
   linkOrCreateSeries,
@@ -64,6 +63,9 @@ export const DEFAULT_IMPORT_OPTIONS: WordPressImportOptions = {
   headerMenu: false,
 };
 
+/** Posts written at once (each its own transaction and database connection; the pool has ten). */
+const POSTS_IN_FLIGHT = 6;
+
 /** Changing how an item is mapped changes every checksum, so a run with other options updates every post. */
 const MAPPING_VERSION = "1";
 
@@ -80,6 +82,8 @@ type Context = {
   seriesIds: Map<string, string>;
   postLinks: Map<string, { docketId: string; checksum: string | null }>;
   slugsThisRun: Set<string>;
+  /** Every post's slug and id when the run started. */
+  postSlugs: Map<string, string>;
   optionsSignature: string;
   uncategorized: number;
   pingbacksSkipped: number;
@@ -109,6 +113,7 @@ export async function importWordPressFile(path: string, options: WordPressImport
     seriesIds: new Map(),
     postLinks: await loadLinks(plan.siteUrl, "post"),
     slugsThisRun: new Set(),
+    postSlugs: await listPostSlugs(),
     optionsSignature: JSON.stringify([MAPPING_VERSION, options.seriesTaxonomy, options.skipPingbacks, options.categoryMap ? [options.categoryMap.order, [...options.categoryMap.target]] : null]),
     uncategorized: 0,
     pingbacksSkipped: 0,
@@ -275,18 +280,25 @@ async function importItems(path: string, context: Context) {
   let done = 0;
   const skippedTypes = new Map<string, number>();
   const attachmentLinks: { siteUrl: string; kind: string; wpKey: string; docketId: string }[] = [];
+  const inFlight = new Set<Promise<void>>();
   for await (const record of readWxrFile(path)) {
     if (record.kind !== "item") continue;
     done += 1;
     if (done % 25 === 0 || done === plan.counts.items) options.onProgress?.({ phase: "importing", done, total: plan.counts.items });
     const item = record;
     switch (item.postType) {
-      case "post":
-        await importPost(item, context).catch((error: unknown) => {
-          report.count("posts", "skipped");
-          report.problem(`${describeItem(item.postId, plainTitle(item.title))} was not imported: ${(error as Error).message.split("\n")[0]}`);
-        });
+      case "post": {
+        // Several posts in flight at once, each in its own transaction: one converts while others wait on the database.
+        const task: Promise<void> = importPost(item, context)
+          .catch((error: unknown) => {
+            report.count("posts", "skipped");
+            report.problem(`${describeItem(item.postId, plainTitle(item.title))} was not imported: ${(error as Error).message.split("\n")[0]}`);
+          })
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
+        if (inFlight.size >= POSTS_IN_FLIGHT) await Promise.race(inFlight);
         break;
+      }
       case "attachment": {
         const parentLink = item.postParent > 0 ? `post:${item.postParent}` : null;
         const file = context.media.docketUrlFor(item.attachmentUrl ?? item.guid);
@@ -311,6 +323,7 @@ async function importItems(path: string, context: Context) {
     }
     if (attachmentLinks.length >= 200) await recordLinks(attachmentLinks.splice(0));
   }
+  await Promise.all(inFlight);
   if (attachmentLinks.length > 0) await recordLinks(attachmentLinks.splice(0));
   const pages = report.report.counts.pages?.skipped ?? 0;
   if (pages > 0) report.problem(`${pages} pages were not imported: this version of Docket has no pages yet.`);
@@ -452,7 +465,7 @@ async function importPost(item: WxrItem, context: Context) {
 
   // Where the post will live, and its old addresses.
   const existingPostId = earlier?.docketId ?? null;
-  const slug = await freePostSlug(slugFor(item), existingPostId, context);
+  const slug = freePostSlug(slugFor(item), existingPostId, context);
   if (slug !== slugFor(item)) report.choice(`${label}: the address “${slugFor(item)}” is taken, so the post lives at “${slug}”.`);
   const redirectPaths = new Set<string>();
   const linkPath = sitePath(item.link, plan.siteUrl);
@@ -506,14 +519,15 @@ async function importPost(item: WxrItem, context: Context) {
   for (const path of result.redirectsTaken) report.problem(`${label}: its old address ${path} already leads to another post, so it was left as it is.`);
 }
 
-async function freePostSlug(base: string, postId: string | null, context: Context): Promise<string> {
+/** `base`, or `base-2`, `base-3`…: the first no other post has (the site's slugs are read once, at the start). */
+function freePostSlug(base: string, postId: string | null, context: Context): string {
   for (let suffix = 1; ; suffix++) {
     const candidate = suffix === 1 ? base : `${base}-${suffix}`;
     if (context.slugsThisRun.has(candidate)) continue;
-    if (await isPostSlugFree(candidate, postId)) {
-      context.slugsThisRun.add(candidate);
-      return candidate;
-    }
+    const owner = context.postSlugs.get(candidate);
+    if (owner !== undefined && owner !== postId) continue;
+    context.slugsThisRun.add(candidate);
+    return candidate;
   }
 }
 
