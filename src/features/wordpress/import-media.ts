@@ -6,6 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { MAX_UPLOAD_BYTES, sniffImageType, storeUploadedImage, UnacceptableImageError } from "@/features/media/mutations";
+import { detached } from "./detached-string";
 import { recordLinks, storeImportedDocument } from "./mutations";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -74,7 +75,7 @@ export class MediaImporter {
 
   /** Imports the file at an old address, if it is not already; Docket's address for it, or null (reported). */
   async import(url: string, label: string): Promise<string | null> {
-    const plain = url.split(/[?#]/)[0];
+    const plain = detached(url.split(/[?#]/)[0]);
     const known = this.docketUrlFor(plain);
     if (known) return known;
     if (this.failed.has(plain) || !this.enabled || !this.isOldUpload(plain)) return null;

@@ -5,6 +5,7 @@
 // structure, and how many items there are (for the progress bar). It keeps no post content, so its memory
 // grows with the number of attachments and series posts, not with the size of the file.
 import { decodeHTML } from "entities";
+import { detached } from "./detached-string";
 import { readWxrFile } from "./wxr-reader";
 import type { WxrAuthor, WxrCategory, WxrItem, WxrProblem, WxrSite, WxrTag, WxrTerm } from "./wxr-types";
 
@@ -169,7 +170,7 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     encoding: "utf-8",
     invalidByteSequences: 0,
   };
-  const seriesMembers = new Map<string, { postId: number; part: number | null; date: string }[]>();
+  const seriesMembers = new Map<string, { postId: number; part: number | null; date: number }[]>();
   const structureVotes = new Map<string, number>();
   const attachedOrder: { parent: number; id: number; order: number }[] = [];
 
@@ -212,24 +213,24 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     if (item.postType === "attachment") {
       const url = item.attachmentUrl ?? item.guid;
       plan.attachments.set(item.postId, {
-        url,
-        alt: metaValue(item, "_wp_attachment_image_alt") ?? "",
-        caption: item.excerpt.trim(),
-        title: item.title,
+        url: detached(url),
+        alt: detached(metaValue(item, "_wp_attachment_image_alt") ?? ""),
+        caption: detached(item.excerpt.trim()),
+        title: detached(item.title),
         parent: item.postParent,
-        link: item.link,
+        link: item.link === null ? null : detached(item.link),
       });
       if (item.postParent > 0 && IMAGE_FILE.test(url)) attachedOrder.push({ parent: item.postParent, id: item.postId, order: item.menuOrder });
       return;
     }
     if (item.postType === "guest-author") {
       const login = metaValue(item, "cap-user_login") ?? item.postName.replace(/^cap-/, "");
-      plan.guestAuthors.set(login, {
-        login,
-        displayName: metaValue(item, "cap-display_name") ?? item.title,
-        bio: metaValue(item, "cap-description") ?? "",
-        website: metaValue(item, "cap-website") ?? "",
-        email: metaValue(item, "cap-user_email") ?? "",
+      plan.guestAuthors.set(detached(login), {
+        login: detached(login),
+        displayName: detached(metaValue(item, "cap-display_name") ?? item.title),
+        bio: detached(metaValue(item, "cap-description") ?? ""),
+        website: detached(metaValue(item, "cap-website") ?? ""),
+        email: detached(metaValue(item, "cap-user_email") ?? ""),
       });
       return;
     }
@@ -237,19 +238,20 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     plan.counts.comments += item.comments.length;
     const categorySlugs = item.terms.filter((term) => term.domain === "category" && term.nicename).map((term) => term.nicename!);
     const { category, demoted } = chooseCategory(categorySlugs, options.categoryMap);
-    if (category) {
-      const target = docketCategorySlug(category, options.categoryMap);
-      if (target) plan.categoriesUsedAsCategory.add(category);
+    if (category && docketCategorySlug(category, options.categoryMap) && !plan.categoriesUsedAsCategory.has(category)) plan.categoriesUsedAsCategory.add(detached(category));
+    for (const slug of demoted) {
+      if (!plan.termsUsedAsTags.has(slug)) plan.termsUsedAsTags.set(detached(slug), detached(decodeName(plan.categories.get(slug)?.name || item.terms.find((term) => term.nicename === slug)?.name || slug)));
     }
-    for (const slug of demoted) plan.termsUsedAsTags.set(slug, decodeName(plan.categories.get(slug)?.name || item.terms.find((term) => term.nicename === slug)?.name || slug));
     for (const term of item.terms) {
-      if (term.domain === "post_tag" && term.nicename) plan.termsUsedAsTags.set(term.nicename, decodeName(plan.tags.get(term.nicename)?.name || term.name || term.nicename));
+      if (term.domain === "post_tag" && term.nicename && !plan.termsUsedAsTags.has(term.nicename)) {
+        plan.termsUsedAsTags.set(detached(term.nicename), detached(decodeName(plan.tags.get(term.nicename)?.name || term.name || term.nicename)));
+      }
       if (term.domain === options.seriesTaxonomy && term.nicename) {
-        plan.seriesUsed.add(term.nicename);
+        if (!plan.seriesUsed.has(term.nicename)) plan.seriesUsed.add(detached(term.nicename));
         const part = Number(metaValue(item, "_series_part"));
         const members = seriesMembers.get(term.nicename) ?? [];
-        members.push({ postId: item.postId, part: Number.isInteger(part) && part > 0 ? part : null, date: item.postDate ?? "9999" });
-        seriesMembers.set(term.nicename, members);
+        members.push({ postId: item.postId, part: Number.isInteger(part) && part > 0 ? part : null, date: item.postDate ? Date.parse(`${item.postDate.replace(" ", "T")}Z`) : Infinity });
+        if (!seriesMembers.has(term.nicename)) seriesMembers.set(detached(term.nicename), members);
       }
     }
     const path = item.status === "publish" ? sitePath(item.link, plan.siteUrl || item.link || "") : null;
@@ -266,7 +268,7 @@ export async function planImport(path: string, options: ImportOptions, onProgres
   for (const members of seriesMembers.values()) {
     const taken = new Set(members.flatMap((member) => (member.part === null ? [] : [member.part])));
     let next = 1;
-    for (const member of [...members].sort((a, b) => a.date.localeCompare(b.date) || a.postId - b.postId)) {
+    for (const member of [...members].sort((a, b) => a.date - b.date || a.postId - b.postId)) {
       if (member.part !== null) {
         plan.seriesPositions.set(member.postId, member.part);
         continue;

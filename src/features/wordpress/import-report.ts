@@ -2,6 +2,7 @@
 // made on the editor's behalf, and every problem, each a sentence naming the item. Printed by the command
 // and kept with the run for the admin.
 import { z } from "zod";
+import { detached } from "./detached-string";
 
 export const IMPORT_KINDS = ["authors", "categories", "tags", "series", "posts", "pages", "comments", "media", "redirects", "menu items"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -34,12 +35,12 @@ export class ImportReportBuilder {
   }
 
   choice(line: string): void {
-    if (this.report.choices.length < MAX_LINES) this.report.choices.push(line);
+    if (this.report.choices.length < MAX_LINES) this.report.choices.push(detached(line));
     else this.report.moreChoices += 1;
   }
 
   problem(line: string): void {
-    if (this.report.problems.length < MAX_LINES) this.report.problems.push(line);
+    if (this.report.problems.length < MAX_LINES) this.report.problems.push(detached(line));
     else this.report.moreProblems += 1;
   }
 }

@@ -29,6 +29,7 @@ import {
   standfirstFrom,
 } from "./import-mapping";
 import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./import-plan";
+import { detached } from "./detached-string";
 import { describeItem, ImportReportBuilder, type ImportReport } from "./import-report";
 import {
   linkOrCreateByline,
@@ -405,7 +406,7 @@ async function importPost(item: WxrItem, context: Context) {
   for (const url of converted.mediaUrls) {
     if (!media.isOldUpload(url) || media.docketUrlFor(url)) continue;
     if (!media.enabled) {
-      context.untouchedMedia.add(url);
+      context.untouchedMedia.add(detached(url));
       continue;
     }
     const stored = await media.import(url, label);
@@ -526,7 +527,7 @@ function freePostSlug(base: string, postId: string | null, context: Context): st
     if (context.slugsThisRun.has(candidate)) continue;
     const owner = context.postSlugs.get(candidate);
     if (owner !== undefined && owner !== postId) continue;
-    context.slugsThisRun.add(candidate);
+    context.slugsThisRun.add(detached(candidate));
     return candidate;
   }
 }
