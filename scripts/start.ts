@@ -4,14 +4,14 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { isPortFree, StartupError } from "../src/lib/embedded-postgres";
 import { env } from "../src/lib/env";
-import { buildFingerprint, isBuildCurrent, recordBuild } from "./lib/build-fingerprint";
+import { buildFingerprint, buildSettings, deploymentIdFor, isBuildCurrent, recordBuild } from "./lib/build-fingerprint";
 import {
-  authSecret,
   buildApp,
   prepareDatabase,
   projectRoot,
   resolveDatabase,
-  startWebServer,
+  sharedSecrets,
+  startWebServers,
   startWorkerProcess,
   stopProcess,
   waitForHttp,
@@ -55,27 +55,31 @@ async function main() {
   const { demoLoaded } = await prepareDatabase(database.url, { demoContent: settings.DOCKET_DEMO_CONTENT === "true" });
 
   const siteUrl = (settings.SITE_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, "");
+  // Shared with every other server on this database, or start-up stops here with the reason.
+  const secrets = await sharedSecrets(database.url, dataDir, settings);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: database.url,
     DOCKET_DATA_DIR: dataDir,
-    NEXTAUTH_SECRET: await authSecret(dataDir, settings.NEXTAUTH_SECRET),
+    NEXTAUTH_SECRET: secrets.authSecret,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: secrets.serverActionsKey,
+    DOCKET_DEPLOYMENT_ID: await deploymentIdFor(projectRoot),
     NEXTAUTH_URL: siteUrl,
     SITE_URL: siteUrl,
-    DOCKET_INTERNAL_URL: `http://127.0.0.1:${settings.PORT}`,
+    PORT: String(settings.PORT),
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
   const distDir = path.join(projectRoot, process.env.NEXT_DIST_DIR ?? ".next");
-  const fingerprint = await buildFingerprint(projectRoot, { SITE_URL: siteUrl });
+  const fingerprint = await buildFingerprint(projectRoot, buildSettings(siteUrl, secrets.serverActionsKey));
   if (!(await isBuildCurrent(distDir, fingerprint))) {
     console.log("Building Docket (first start or changed code; this takes a minute or two)...");
     await buildApp(childEnv, path.join(logs, "build.log"));
     await recordBuild(distDir, fingerprint);
   }
 
-  const web = startWebServer(childEnv, settings.PORT, path.join(logs, "web.log"));
+  const web = startWebServers(childEnv, settings.PORT, settings.WEB_CONCURRENCY, path.join(logs, "web.log"));
   const worker = startWorkerProcess(childEnv, path.join(logs, "worker.log"));
   children.push(web, worker);
   for (const child of children) {
@@ -93,7 +97,8 @@ async function main() {
   console.log(
     [
       "",
-      `Docket is running at ${siteUrl}  (admin: ${siteUrl}/admin)`,
+      `Docket is running at ${siteUrl}  (admin: ${siteUrl}/admin)` +
+        (settings.WEB_CONCURRENCY > 1 ? `, ${settings.WEB_CONCURRENCY} web processes` : ""),
       `  data:  ${database.describe}${demoLoaded ? ", demo content loaded" : ""}`,
       `  mail:  ${settings.SMTP_URL ? `SMTP (${new URL(settings.SMTP_URL).host})` : `${relativeData}/outbox, readable at ${siteUrl}/admin/outbox`}`,
       `  sign in as the demo editor: ${DEMO_EDITOR_EMAIL} at ${siteUrl}/admin/sign-in; the link arrives in the outbox`,

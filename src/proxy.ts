@@ -56,7 +56,8 @@ function sendToSignIn(request: NextRequest) {
  * pages, so the page is fetched from this server and sent on with the right one.
  */
 async function answerWith(request: NextRequest, status: 403 | 404) {
-  const page = new URL(status === 403 ? "/admin/not-available" : "/admin/not-found", process.env.DOCKET_INTERNAL_URL ?? request.url);
+  const self = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : request.nextUrl.origin;
+  const page = new URL(status === 403 ? "/admin/not-available" : "/admin/not-found", self);
   const rendered = await fetch(page, { headers: { cookie: request.headers.get("cookie") ?? "" } });
   return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } });
 }

@@ -19,6 +19,14 @@ async function listFiles(target: string): Promise<string[]> {
   return nested.flat();
 }
 
+/**
+ * The settings built into the app besides the code: the site's address, and the server-action key
+ * (built into the server bundles, and the salt of the action ids), by its hash.
+ */
+export function buildSettings(siteUrl: string, serverActionsKey: string): Record<string, string> {
+  return { SITE_URL: siteUrl, actionsKeyHash: createHash("sha256").update(serverActionsKey).digest("hex") };
+}
+
 export async function buildFingerprint(root: string, settings: Record<string, string | undefined>): Promise<string> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify(settings));
@@ -28,6 +36,18 @@ export async function buildFingerprint(root: string, settings: Record<string, st
     hash.update(`${path.relative(root, file)}:${info.size}:${info.mtimeMs}\n`);
   }
   return hash.digest("hex");
+}
+
+/**
+ * The deployment id (next.config.ts `deploymentId`): a hash of the build inputs' contents, so every
+ * machine that runs the same code has the same id, and a browser that loaded a page from an older
+ * build gets a full page load rather than a broken client-side navigation.
+ */
+export async function deploymentIdFor(root: string): Promise<string> {
+  const hash = createHash("sha256");
+  const files = (await Promise.all(inputs.map((input) => listFiles(path.join(root, input))))).flat().sort();
+  for (const file of files) hash.update(`${path.relative(root, file)}\n`).update(await readFile(file));
+  return hash.digest("hex").slice(0, 16);
 }
 
 const stampFile = (distDir: string) => path.join(distDir, "docket-build-fingerprint");

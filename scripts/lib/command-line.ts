@@ -5,7 +5,7 @@
 import path from "node:path";
 import { env } from "../../src/lib/env";
 import { applyMigrations } from "../../src/lib/schema-engine";
-import { authSecret, projectRoot, resolveDatabase, type Database } from "./services";
+import { projectRoot, resolveDatabase, sharedSecrets, type Database } from "./services";
 
 export class UsageError extends Error {}
 
@@ -24,8 +24,9 @@ export async function runWithDatabase(job: () => Promise<void>, options: { migra
       );
     }
     process.env.DATABASE_URL = database.url;
-    process.env.NEXTAUTH_SECRET = await authSecret(dataDir, settings.NEXTAUTH_SECRET);
     if (options.migrate) await applyMigrations(database.url);
+    // The secret the running site signs and hashes with (comment IP hashes must match its own).
+    process.env.NEXTAUTH_SECRET = (await sharedSecrets(database.url, dataDir, settings)).authSecret;
     await job();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -1,15 +1,16 @@
 // The pieces `npm start` and the browser tests share: database selection, migrations, demo content,
 // the production build, and the web server and worker processes.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, StartupError } from "../../src/lib/embedded-postgres";
 import { applyMigrations } from "../../src/lib/schema-engine";
+import { agreeOnSharedSecrets } from "../../src/lib/shared-settings";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(projectRoot, "node_modules/.bin", name);
+// Run by the pinned Node, whatever `node` is first on PATH: the cache handlers need its TypeScript support.
+const nextCli = path.join(projectRoot, "node_modules/next/dist/bin/next");
 
 export type Database = { url: string; embedded: boolean; describe: string; stop: () => Promise<void> };
 
@@ -55,16 +56,16 @@ export async function prepareDatabase(databaseUrl: string, options: { demoConten
   return { applied, demoLoaded: loaded };
 }
 
-/** The auth secret: NEXTAUTH_SECRET when set, otherwise one generated once and kept in the data folder. */
-export async function authSecret(dataDir: string, configured?: string): Promise<string> {
-  if (configured) return configured;
-  const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  await mkdir(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
-  return secret;
+/**
+ * The auth secret and server-action key this server must share with every other on the database:
+ * from the environment when set (and checked), otherwise those the first server recorded.
+ */
+export function sharedSecrets(databaseUrl: string, dataDir: string, settings: { NEXTAUTH_SECRET?: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY?: string }) {
+  return agreeOnSharedSecrets(databaseUrl, {
+    authSecret: settings.NEXTAUTH_SECRET,
+    serverActionsKey: settings.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+    legacySecretFile: path.join(dataDir, "auth-secret"),
+  });
 }
 
 export function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string) {
@@ -77,13 +78,13 @@ export function runToCompletion(command: string, args: string[], env: NodeJS.Pro
     child.on("exit", (code) => {
       log.end();
       if (code === 0) resolve();
-      else reject(new StartupError(`${path.basename(command)} ${args.join(" ")} failed (exit ${code}): see ${logFile}`));
+      else reject(new StartupError(`${args.map((arg) => path.basename(arg)).join(" ")} failed (exit ${code}): see ${logFile}`));
     });
   });
 }
 
 export function buildApp(env: NodeJS.ProcessEnv, logFile: string) {
-  return runToCompletion(bin("next"), ["build"], env, logFile);
+  return runToCompletion(bin("node"), [nextCli, "build"], env, logFile);
 }
 
 /** A long-running child whose output goes to a log file (errors also to our stderr). */
@@ -100,8 +101,27 @@ export function startService(name: string, command: string, args: string[], env:
 }
 
 // PGAPPNAME names each process's database connections (pg_stat_activity, PostgreSQL's logs).
+// scripts/web-server.ts rather than `next start`: see there why.
+// The JavaScript heap is capped (DOCKET_WEB_HEAP_MB, 512 MB): rendering makes garbage fast, and
+// with Node's default limit (a quarter of the machine's memory, up to 4 GB) V8 keeps growing the heap
+// rather than collecting it. Under load the live data stays near 200–300 MB (bench:soak); with the
+// cap the server's memory levels off instead of climbing for as long as the load lasts.
 export function startWebServer(env: NodeJS.ProcessEnv, port: number, logFile: string) {
-  return startService("web", bin("next"), ["start", "-p", String(port)], { ...env, PGAPPNAME: "docket-web" }, logFile);
+  return startService("web", bin("node"), [...webServerNodeOptions(env), "scripts/web-server.ts"], { ...env, PORT: String(port), PGAPPNAME: "docket-web" }, logFile);
+}
+
+/** Node's options for a web process: TypeScript and the server-only stub, and the heap cap (DOCKET_WEB_HEAP_MB). */
+export function webServerNodeOptions(env: NodeJS.ProcessEnv): string[] {
+  return ["--disable-warning=ExperimentalWarning", `--max-old-space-size=${Number(env.DOCKET_WEB_HEAP_MB || 512)}`, "--import", "./scripts/register.mjs"];
+}
+
+/**
+ * `count` web processes on one port: one scripts/web-server.ts, or a cluster of them
+ * (scripts/web-cluster.ts). Either way one process group, stopped as one.
+ */
+export function startWebServers(env: NodeJS.ProcessEnv, port: number, count: number, logFile: string) {
+  if (count === 1) return startWebServer(env, port, logFile);
+  return startService("web", bin("node"), [...webServerNodeOptions(env), "scripts/web-cluster.ts", String(port), String(count)], { ...env, PORT: String(port), PGAPPNAME: "docket-web" }, logFile);
 }
 
 export function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string) {

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { siteUrl } from "@/lib/env";
-import { absoluteUrl, paths, siteName, siteTagline } from "@/lib/seo";
+import { absoluteUrl, paths, siteName, siteShareImage, siteTagline } from "@/lib/seo";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -11,8 +11,8 @@ export function generateMetadata(): Metadata {
     title: { default: `${name}: ${siteTagline()}`, template: `%s · ${name}` },
     description: siteTagline(),
     applicationName: name,
-    openGraph: { siteName: name, locale: "en_GB", type: "website" },
-    twitter: { card: "summary_large_image" },
+    openGraph: { siteName: name, locale: "en_GB", type: "website", images: [siteShareImage()] },
+    twitter: { card: "summary_large_image", images: [siteShareImage()] },
     alternates: {
       types: {
         "application/rss+xml": [{ url: absoluteUrl(paths.rss()), title: `${name} (RSS)` }],

@@ -3,7 +3,8 @@ import { PgBoss } from "pg-boss";
 import { jobs } from "./registry";
 
 export async function startWorker(connectionString: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString, max: 4 });
+  // Named like the worker's other connections (PGAPPNAME), not pg-boss's default "pgboss".
+  const boss = new PgBoss({ connectionString, max: 4, application_name: process.env.PGAPPNAME || "pgboss" });
   boss.on("error", (error) => console.error("[worker]", error));
   await boss.start();
   for (const job of jobs) {

@@ -1,15 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_ADDRESS_HEADER, isServedByDocketServer } from "@/lib/trust-proxy";
 
 /**
- * The client's address, used only as a (hashed) rate-limit and moderation key. The last
- * X-Forwarded-For entry is the one added by the nearest hop: the reverse proxy in front of Docket
- * (nginx's $proxy_add_x_forwarded_for appends the real peer). Earlier entries come from the client.
- * Next fills the header with the peer address only when a request arrives without one, so a Docket
- * exposed with no proxy in front lets a client choose this key: deploy behind one (see README).
+ * The client's address, used only as a (hashed) rate-limit and moderation key. Docket's web server
+ * (scripts/web-server.ts) works it out from the connection and, per TRUST_PROXY, X-Forwarded-For,
+ * and passes it in CLIENT_ADDRESS_HEADER, removing any copy a client sent. Served any other way
+ * (plain `next start`), that header could come from the client: then there is no address (null).
  */
 export async function clientIp(): Promise<string | null> {
-  const list = await headers();
-  const forwarded = list.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? list.get("x-real-ip") ?? null;
+  if (!isServedByDocketServer()) return null;
+  return (await headers()).get(CLIENT_ADDRESS_HEADER) || null;
 }

@@ -1,5 +1,6 @@
 // Every setting Docket reads, parsed once with zod. `.env.example` documents each of them.
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/trust-proxy";
 
 const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
 const optionalPort = z.preprocess(
@@ -13,12 +14,18 @@ export const envSchema = z.object({
     "must be a postgres:// or postgresql:// URL",
   ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  WEB_CONCURRENCY: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(64).default(1)),
   DOCKET_DB_PORT: optionalPort,
   DOCKET_DATA_DIR: z.string().min(1).default(".data"),
   SITE_URL: optionalUrl,
   SITE_NAME: z.string().min(1).default("Docket"),
   SITE_TAGLINE: z.string().default("Research, policy, practice and opinion from across criminal justice"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+  S3_URL: optionalUrl.refine(
+    (url) => url === undefined || (/^https?:\/\//.test(url) && new URL(url).pathname.length > 1),
+    "must be an http:// or https:// URL with the bucket as its path, such as https://KEY:SECRET@s3.example.org/bucket",
+  ),
   SMTP_URL: optionalUrl.refine(
     (url) => url === undefined || /^smtps?:\/\//.test(url),
     "must be an smtp:// or smtps:// URL",
@@ -30,6 +37,17 @@ export const envSchema = z.object({
   DIGEST_CRON: z.string().min(9).default("0 6 * * *"),
   DIGEST_TIMEZONE: z.string().default("Europe/London"),
   DOCKET_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),
+  DOCKET_WEB_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(512),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      try {
+        parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -318,3 +318,20 @@ describe("renderPlainText", () => {
     expect(renderPlainText("[click](javascript:alert(1))")).toBe("click");
   });
 });
+
+describe("control characters (issue #14)", () => {
+  // C0 controls other than tab, line feed and carriage return mean nothing on a page or in an email
+  // and make HTML and XML invalid: every rendering drops them; tabs and line breaks are kept.
+  const typed = "Bell\u0007 and\u0001 escape\u001B text\u0000,\ttabbed\r\nand broken";
+
+  it("drops them from posts, excerpts, comments and plain text, keeping tabs and line breaks", () => {
+    const post = renderPostMarkdown(typed);
+    expect(post.html).toContain("Bell and escape text,\ttabbed");
+    expect(post.excerpt).toBe("Bell and escape text, tabbed and broken");
+    expect(renderCommentMarkdown(typed)).toContain("Bell and escape text,\ttabbed<br>");
+    expect(renderPlainText(typed)).toBe("Bell and escape text,\ttabbed\r\nand broken");
+    for (const output of [post.html, post.excerpt, renderCommentMarkdown(typed), renderPlainText(typed)]) {
+      expect(output).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    }
+  });
+});

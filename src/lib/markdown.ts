@@ -20,6 +20,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type Processor } from "unified";
 import { SKIP, visit } from "unist-util-visit";
+import { HANDLE, HASHTAG, handleUrl, hashtagUrl, startsAWord } from "./social-mentions";
 
 export type RenderedPost = { html: string; excerpt: string; readingMinutes: number };
 
@@ -75,15 +76,6 @@ export const commentSanitizeSchema: SanitizeSchema = {
 
 // ---------- remark plugins ----------
 
-const HANDLE = /@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])/g;
-const HASHTAG = /#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
-/** A mention or hashtag only starts a word: not "jo@example.com", "page/#top", "a#b" or "&#35;". */
-const WORD_BEFORE = /[\p{L}\p{N}_@#/.&:=?+-]/u;
-
-function startsAWord(match: RegExpMatchObject): boolean {
-  return match.index === 0 || !WORD_BEFORE.test(match.input.charAt(match.index - 1));
-}
-
 function xLink(url: string, text: string): Link {
   return { type: "link", url, title: null, children: [{ type: "text", value: text }] };
 }
@@ -95,9 +87,9 @@ function remarkSocialLinks() {
       tree,
       [
         [HANDLE, (whole: string, handle: string, match: RegExpMatchObject) =>
-          startsAWord(match) ? xLink(`https://x.com/${handle}`, whole) : false],
+          startsAWord(match.input, match.index) ? xLink(handleUrl(handle), whole) : false],
         [HASHTAG, (whole: string, tag: string, match: RegExpMatchObject) =>
-          startsAWord(match) ? xLink(`https://x.com/hashtag/${encodeURIComponent(tag)}`, whole) : false],
+          startsAWord(match.input, match.index) ? xLink(hashtagUrl(tag), whole) : false],
       ],
       { ignore: ["link", "linkReference", "inlineCode", "code", "definition", "html"] },
     );
@@ -381,9 +373,14 @@ function escapeExcessDelimiters(markdown: string): string {
   return result;
 }
 
+// C0 control characters other than tab, line feed and carriage return mean nothing on a page or in
+// an email, and make HTML invalid and XML (feeds) unreadable. What a writer typed is stored as
+// typed; every rendering (posts, comments, emails, feeds, search text) drops them here.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 /** The markdown with pathological structure defused; ordinary documents pass through unchanged. */
 export function defusePathologicalMarkdown(markdown: string): string {
-  return escapeExcessDelimiters(limitContainerNesting(markdown));
+  return escapeExcessDelimiters(limitContainerNesting(markdown.replace(CONTROL_CHARACTERS, "")));
 }
 
 function parsePost(markdown: string): MdastRoot {

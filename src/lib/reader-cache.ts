@@ -3,9 +3,9 @@ import { cacheLife, cacheTag } from "next/cache";
 import { tags } from "@/lib/cache-tags";
 
 /**
- * Tag invalidation makes edits visible at once. The short `revalidate` bounds how stale a page can
- * be when no invalidation reaches the cache: after a restart (the tag log lives in memory while
- * prerendered pages from `next build` stay on disk), or after a direct database change.
+ * Tag invalidation makes edits visible at once, in every web process (src/lib/cache). The short
+ * `revalidate` bounds how stale a page can be when no invalidation reaches the cache: after a direct
+ * database change, or when an invalidation could not be written because the database was unreachable.
  */
 export const readerCacheLife = { stale: 60, revalidate: 120, expire: 60 * 60 * 24 } as const;
 

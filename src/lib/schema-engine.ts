@@ -11,9 +11,27 @@ export const schemaPath = path.join(prismaDir, "schema.prisma");
 /** Each migration folder keeps the schema it was generated from, so the next diff needs no database. */
 export const schemaCopyName = "schema.prisma";
 
-async function openEngine(connectionString: string) {
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  return SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
+/**
+ * Runs `work` with an engine on the database, then closes the engine's connections: freeing the engine
+ * alone leaves its pool open for a while, and with it the advisory lock migrations take, which holds up
+ * the next migration run on the same server.
+ */
+async function withEngine<T>(connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const factory = new PrismaPg({ connectionString });
+  const connected: { dispose(): Promise<void> }[] = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    connected.push(adapter);
+    return adapter;
+  };
+  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await Promise.all(connected.map((adapter) => adapter.dispose()));
+  }
 }
 
 export async function listMigrationNames(): Promise<string[]> {
@@ -37,8 +55,7 @@ async function latestSchemaCopy(): Promise<string | null> {
  */
 export async function diffSinceLatestMigration(schema: string, databaseUrl: string): Promise<string> {
   const previous = await latestSchemaCopy();
-  const engine = await openEngine(databaseUrl);
-  try {
+  return withEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
       from: previous === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "previous.prisma", content: previous }] },
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
@@ -47,9 +64,7 @@ export async function diffSinceLatestMigration(schema: string, databaseUrl: stri
       filters: { externalTables: [], externalEnums: [] },
     } as Parameters<SchemaEngine["diff"]>[0]);
     return (result.stdout ?? "").trim();
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 export function isEmptyMigration(sql: string): boolean {
@@ -78,14 +93,12 @@ async function readMigrationList() {
 
 /** Applies pending migrations and records them in `_prisma_migrations`, as `prisma migrate deploy` does. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openEngine(databaseUrl);
-  try {
+  const migrationsList = await readMigrationList();
+  return withEngine(databaseUrl, async (engine) => {
     const output = await engine.applyMigrations({
-      migrationsList: await readMigrationList(),
+      migrationsList,
       filters: { externalTables: [], externalEnums: [] },
     } as Parameters<SchemaEngine["applyMigrations"]>[0]);
     return output.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }

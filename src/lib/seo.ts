@@ -1,4 +1,5 @@
-// Site identity, canonical URLs and JSON-LD for reader pages and feeds.
+// Site identity, canonical URLs, page metadata and JSON-LD for reader pages and feeds.
+import type { Metadata } from "next";
 import { env, siteUrl } from "@/lib/env";
 
 export function siteName(): string {
@@ -14,9 +15,9 @@ export function absoluteUrl(path: string): string {
   return `${siteUrl()}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
-/** A website address people typed (a profile, a comment), fit to link to: http(s) only. */
+/** A website address people typed (a profile, a comment), fit to link to: http(s) with a host ("https:////x" is not). */
 export function safeWebsite(url: string | null): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
+  return url && /^https?:\/\/[^/\\]/i.test(url) ? url : null;
 }
 
 function archivePath(base: string, page: number): string {
@@ -40,7 +41,48 @@ export const paths = {
     query ? `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}` : "/search",
   rss: (scope = "") => `${scope}/feed.xml`,
   atom: (scope = "") => `${scope}/atom.xml`,
+  shareImage: (slug: string) => `/posts/${encodeURIComponent(slug)}/share-image.png`,
+  siteShareImage: () => "/share-image.png",
 };
+
+type FeedScope = { path: string; title: string };
+
+/** <link rel="alternate"> for a page's own feeds (a series, category or author) and the site's. */
+function feedLinks(scope?: FeedScope) {
+  const name = siteName();
+  const links = (format: "RSS" | "Atom", feedPath: (scope?: string) => string) => [
+    ...(scope ? [{ url: absoluteUrl(feedPath(scope.path)), title: `${scope.title} (${format})` }] : []),
+    { url: absoluteUrl(feedPath()), title: `${name} (${format})` },
+  ];
+  return { "application/rss+xml": links("RSS", paths.rss), "application/atom+xml": links("Atom", paths.atom) };
+}
+
+/** The site's share image: what the root layout offers every page that names no other. */
+export function siteShareImage() {
+  return { url: absoluteUrl(paths.siteShareImage()), width: 1200, height: 630, alt: siteName() };
+}
+
+/**
+ * What every reader page's metadata carries. A page's own `alternates`, `openGraph` and `twitter`
+ * replace the layout's whole, so each page sets them here together: its address (canonical, unless
+ * the page is not to be indexed, and og:url), the feeds to discover (the site's, and the page's own),
+ * and the share image its large-image card shows (the site's unless the page has its own).
+ */
+export function readerPageMetadata(page: {
+  path: string;
+  canonical?: boolean;
+  feed?: FeedScope;
+  image?: { path: string; alt: string };
+  openGraph?: Metadata["openGraph"];
+}): Pick<Metadata, "alternates" | "openGraph" | "twitter"> {
+  const url = absoluteUrl(page.path);
+  const image = page.image ? { url: absoluteUrl(page.image.path), width: 1200, height: 630, alt: page.image.alt } : siteShareImage();
+  return {
+    alternates: { ...(page.canonical === false ? {} : { canonical: url }), types: feedLinks(page.feed) },
+    openGraph: { siteName: siteName(), locale: "en_GB", type: "website", ...page.openGraph, url, images: [image] } as Metadata["openGraph"],
+    twitter: { card: "summary_large_image", images: [image] },
+  };
+}
 
 /** JSON for a <script type="application/ld+json">: `<` is escaped so no text can close the script. */
 export function jsonLdText(data: unknown): string {

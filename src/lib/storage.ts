@@ -1,9 +1,10 @@
-// Where uploaded files live. Local disk under <DOCKET_DATA_DIR>/uploads today; an S3-compatible
-// store only needs another implementation of FileStorage.
+// Where uploaded files live: local disk under <DOCKET_DATA_DIR>/uploads (shared by the web processes
+// of one machine), or S3-compatible object storage when S3_URL is set (shared by every machine).
 import "server-only";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { s3StorageFor } from "@/lib/s3-storage";
 
 export type StoredFile = { bytes: Buffer; contentType: string };
 
@@ -45,6 +46,10 @@ export function isDocumentKey(key: string): boolean {
   return isSafeStorageKey(key) && !IMAGE_EXTENSIONS.has(path.extname(key));
 }
 
+export function contentTypeOf(key: string): string {
+  return contentTypes[path.extname(key)] ?? "application/octet-stream";
+}
+
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
@@ -78,7 +83,7 @@ export class LocalFileStorage implements FileStorage {
     if (!isSafeStorageKey(key)) return null;
     try {
       const bytes = await readFile(this.pathOf(key));
-      return { bytes, contentType: contentTypes[path.extname(key)] ?? "application/octet-stream" };
+      return { bytes, contentType: contentTypeOf(key) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
@@ -87,5 +92,7 @@ export class LocalFileStorage implements FileStorage {
 }
 
 export function uploadsStorage(): FileStorage {
-  return new LocalFileStorage(path.resolve(env().DOCKET_DATA_DIR, "uploads"));
+  const settings = env();
+  if (settings.S3_URL) return s3StorageFor(settings.S3_URL);
+  return new LocalFileStorage(path.resolve(settings.DOCKET_DATA_DIR, "uploads"));
 }

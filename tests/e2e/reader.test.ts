@@ -141,7 +141,7 @@ describe("what search engines, social sites and caches see", () => {
     expect(metaContent(html, "property", "og:url")).toBe(url);
     expect(metaContent(html, "name", "twitter:card")).toBe("summary_large_image");
     const image = metaContent(html, "property", "og:image");
-    expect(image).toContain(`/posts/${post.slug}/opengraph-image`);
+    expect(image).toContain(`/posts/${post.slug}/share-image.png`);
 
     const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([^<]+)<\/script>/g)].flatMap((match) => JSON.parse(match[1]));
     const posting = jsonLd.find((item) => item["@type"] === "BlogPosting");

@@ -1,9 +1,10 @@
-// `npm start` as a user runs it: starts everything, serves the blog, and SIGTERM leaves nothing behind.
+// `npm start` as a user runs it: starts everything (two web processes on one port), serves the blog,
+// and SIGTERM leaves nothing behind.
 import { execFileSync, spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/embedded-postgres";
 import { projectRoot } from "../../scripts/lib/services";
 import { baseUrl } from "../helpers/e2e";
@@ -40,14 +41,39 @@ function descendantsOf(root: number): number[] {
 const isAlive = (pid: number) => processTable().some((row) => row.pid === pid);
 
 let dataDir = "";
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+let startedPid: number | undefined;
+afterAll(async () => {
+  // A failed assertion leaves `npm start` running: end it and everything it started.
+  if (startedPid && isAlive(startedPid)) {
+    const left = descendantsOf(startedPid);
+    process.kill(startedPid, "SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    for (const pid of [startedPid, ...left].filter(isAlive)) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // ended meanwhile
+      }
+    }
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 describe("npm start", () => {
-  it("serves the blog on an embedded database, then stops every process on SIGTERM", async () => {
+  it("serves the blog from two web processes on an embedded database, then stops every process on SIGTERM", async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "docket-process-"));
     await chmod(dataDir, 0o755);
     const port = await findFreePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DOCKET_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl() };
+    // The browser tests' build and secret, so that `npm start` finds the build current.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      DOCKET_DATA_DIR: dataDir,
+      NEXT_DIST_DIR: ".next-test",
+      SITE_URL: baseUrl(),
+      NEXTAUTH_SECRET: inject("nextauthSecret"),
+      WEB_CONCURRENCY: "2",
+    };
     delete env.DATABASE_URL;
     delete env.NODE_OPTIONS;
     const start = spawn(path.join(projectRoot, "node_modules/.bin/node"), ["--disable-warning=ExperimentalWarning", "--import", "./scripts/register.mjs", "scripts/start.ts"], {
@@ -55,6 +81,7 @@ describe("npm start", () => {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    startedPid = start.pid;
     let output = "";
     start.stdout.on("data", (chunk) => (output += chunk));
     start.stderr.on("data", (chunk) => (output += chunk));
@@ -65,13 +92,18 @@ describe("npm start", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(output).toContain("Docket is running");
+    expect(output).toContain(", 2 web processes");
     expect(output).toContain("Press Ctrl-C to stop.");
+    expect(output).not.toContain("Building Docket");
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
 
     const children = descendantsOf(start.pid!);
     expect(processTable().some((row) => row.args.includes(path.join(dataDir, "postgres")))).toBe(true);
-    expect(children.length).toBeGreaterThanOrEqual(3);
+    expect(children.length).toBeGreaterThanOrEqual(5);
+    // Next names its server processes "next-server (v…)".
+    const webProcesses = processTable().filter((row) => children.includes(row.pid) && row.args.startsWith("next-server"));
+    expect(webProcesses).toHaveLength(2);
 
     start.kill("SIGTERM");
     expect(await exited).toBe(0);

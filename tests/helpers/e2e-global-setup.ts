@@ -7,7 +7,8 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "@/lib/embedded-postgres";
 import { buildApp, prepareDatabase, projectRoot, startWebServer, startWorkerProcess, stopProcess, waitForHttp } from "../../scripts/lib/services";
-import { buildFingerprint, recordBuild } from "../../scripts/lib/build-fingerprint";
+import { buildFingerprint, buildSettings, deploymentIdFor, recordBuild } from "../../scripts/lib/build-fingerprint";
+import { deriveServerActionsKey } from "@/lib/shared-settings";
 import { acquireLock } from "./lock";
 import { startTestPostgres } from "./postgres-server";
 
@@ -17,6 +18,8 @@ declare module "vitest" {
     databaseUrl: string;
     dataDir: string;
     postgresLogFile: string;
+    nextauthSecret: string;
+    deploymentId: string;
   }
 }
 
@@ -39,21 +42,29 @@ export default async function setup(project: TestProject) {
 
     const port = await findFreePort();
     const baseUrl = `http://localhost:${port}`;
+    // As `npm start` would run it, so that its test finds this build current.
+    const nextauthSecret = randomBytes(32).toString("base64url");
+    const serverActionsKey = deriveServerActionsKey(nextauthSecret);
+    const deploymentId = await deploymentIdFor(projectRoot);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
       NEXT_DIST_DIR: ".next-test",
       DATABASE_URL: databaseUrl,
       DOCKET_DATA_DIR: dataDir,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_SECRET: nextauthSecret,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: serverActionsKey,
+      DOCKET_DEPLOYMENT_ID: deploymentId,
       NEXTAUTH_URL: baseUrl,
       SITE_URL: baseUrl,
       PORT: String(port),
-      DOCKET_INTERNAL_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The tests stand in for one proxy hop: their X-Forwarded-For names the client (as nginx's
+      // would). tests/e2e/hardening.test.ts starts a server of its own with TRUST_PROXY off.
+      TRUST_PROXY: "1",
     };
     await buildApp(env, path.join(dataDir, "logs", "build.log"));
-    await recordBuild(path.join(projectRoot, ".next-test"), await buildFingerprint(projectRoot, { SITE_URL: baseUrl }));
+    await recordBuild(path.join(projectRoot, ".next-test"), await buildFingerprint(projectRoot, buildSettings(baseUrl, serverActionsKey)));
     const web = startWebServer(env, port, path.join(dataDir, "logs", "web.log"));
     children.push(web, startWorkerProcess(env, path.join(dataDir, "logs", "worker.log")));
     await waitForHttp(`${baseUrl}/`, web, 120_000);
@@ -62,6 +73,8 @@ export default async function setup(project: TestProject) {
     project.provide("databaseUrl", databaseUrl);
     project.provide("dataDir", dataDir);
     project.provide("postgresLogFile", postgres.logFile);
+    project.provide("nextauthSecret", nextauthSecret);
+    project.provide("deploymentId", deploymentId);
   } catch (error) {
     await teardown();
     throw error;

@@ -9,6 +9,7 @@ import { inject } from "vitest";
 export const baseUrl = () => inject("baseUrl");
 export const e2eDatabaseUrl = () => inject("databaseUrl");
 export const postgresLogFile = () => inject("postgresLogFile");
+export const e2eDataDir = () => inject("dataDir");
 export const outboxDir = () => path.join(inject("dataDir"), "outbox");
 
 /** A connection to the browser tests' database; the caller ends it. */

@@ -8,21 +8,25 @@ import { projectRoot, stopProcess, waitForHttp } from "../../scripts/lib/service
 
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 
-/** The one nginx block in the README, pointed at `upstreamPort` and a throwaway cache folder. */
-async function readmeNginxConfig(upstreamPort: number, listenPort: number, cacheDir: string): Promise<string> {
+/**
+ * The one nginx block in the README, pointed at the upstream ports and a throwaway cache folder;
+ * with `staticFile`, nginx also serves that file itself at /static-copy.html (for bench:read).
+ */
+async function readmeNginxConfig(upstreamPorts: number[], listenPort: number, cacheDir: string, staticFile?: string): Promise<string> {
   const readme = await readFile(path.join(projectRoot, "README.md"), "utf8");
   const block = readme.match(/```nginx\n([\s\S]*?)```/)?.[1];
   if (!block) throw new Error("README.md has no nginx block.");
   const edits: [string, string][] = [
-    ["server 127.0.0.1:3000;", `server 127.0.0.1:${upstreamPort};`],
+    ["server 127.0.0.1:3000;", upstreamPorts.map((port) => `server 127.0.0.1:${port};`).join(" ")],
     ["listen 443 ssl;", `listen 127.0.0.1:${listenPort};`],
     ["/var/cache/nginx/docket", cacheDir],
+    ["  location / {", `${staticFile ? `  location = /static-copy.html { alias ${staticFile}; default_type text/html; }\n` : ""}  location / {`],
   ];
   for (const [from] of edits) if (!block.includes(from)) throw new Error(`README.md's nginx block no longer has "${from}".`);
   return edits.reduce((config, [from, to]) => config.replace(from, to), block);
 }
 
-export async function startReadmeNginx(upstreamPort: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startReadmeNginx(upstreamPorts: number[], options: { staticFile?: string } = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   await access(NGINX).catch(() => {
     throw new Error(`nginx is not at ${NGINX}: install it (Debian: apt-get install nginx) or set NGINX_PATH.`);
   });
@@ -41,7 +45,7 @@ export async function startReadmeNginx(upstreamPort: number): Promise<{ url: str
       "http {",
       "  access_log off;",
       ...temp,
-      await readmeNginxConfig(upstreamPort, listenPort, path.join(workDir, "cache")),
+      await readmeNginxConfig(upstreamPorts, listenPort, path.join(workDir, "cache"), options.staticFile),
       "}",
     ].join("\n"),
   );

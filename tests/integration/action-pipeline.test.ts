@@ -11,6 +11,7 @@ import * as backupCommands from "@/features/backup/commands";
 import * as commentCommands from "@/features/comments/commands";
 import * as moderationCommands from "@/features/comments/moderation/commands";
 import * as digestCommands from "@/features/digest/commands";
+import * as editorCommands from "@/features/editor/commands";
 import * as mediaCommands from "@/features/media/commands";
 import * as peopleCommands from "@/features/people/commands";
 import * as postCommands from "@/features/posts/commands";
@@ -27,6 +28,7 @@ const allCommands = (Object.entries({
   ...commentCommands,
   ...moderationCommands,
   ...digestCommands,
+  ...editorCommands,
   ...mediaCommands,
   ...peopleCommands,
   ...postCommands,

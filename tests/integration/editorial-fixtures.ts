@@ -32,7 +32,6 @@ export async function useTestSettings(): Promise<string> {
   process.env.NEXTAUTH_URL = TEST_SITE;
   process.env.SITE_URL = TEST_SITE;
   delete process.env.SMTP_URL;
-  delete process.env.DOCKET_INTERNAL_URL;
   return dataDir;
 }
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { absoluteUrl } from "@/lib/seo";
+import { readerPageMetadata } from "@/lib/seo";
 import { HomeView } from "./_components/HomeView";
 
-export const metadata: Metadata = { alternates: { canonical: absoluteUrl("/") } };
+export const metadata: Metadata = readerPageMetadata({ path: "/" });
 
 export default function HomePage() {
   return <HomeView page={1} />;

@@ -6,10 +6,11 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
 /**
- * Tables whose rows are live secrets or throw-away counters, not the site: sign-in sessions and
- * one-time sign-in tokens (a backup must never be a key to someone's account) and rate-limit windows.
+ * Tables whose rows are live secrets or a running server's state, not the site: sign-in sessions, one-time
+ * sign-in tokens and the servers' shared secrets (a backup must never be a key to someone's account), and
+ * rate-limit windows and cache-invalidation versions.
  */
-export const TABLES_LEFT_OUT = new Set(["Session", "VerificationToken", "RateLimitCounter"]);
+export const TABLES_LEFT_OUT = new Set(["Session", "VerificationToken", "SharedSetting", "RateLimitCounter", "CacheTag"]);
 
 /** The database client, or a transaction's (a backup reads one consistent snapshot). */
 export type Client = Prisma.TransactionClient;

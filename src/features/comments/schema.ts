@@ -14,15 +14,20 @@ const requiredText = (field: string, max: number) =>
     .min(1, `Enter your ${field}.`)
     .max(max, `Your ${field} is too long: at most ${max} characters.`));
 
+const WEBSITE_ERROR = "Enter a website address starting with http:// or https://, or leave it empty.";
+
 const optionalWebsite = z
   .string()
   .trim()
   .max(COMMENT_LIMITS.url, `Your website address is too long: at most ${COMMENT_LIMITS.url} characters.`)
   .default("")
-  .transform((value) => (value === "" ? undefined : /^https?:\/\//i.test(value) ? value : `https://${value}`))
+  // "//host" (protocol-relative) is read as https://host; a bare host gets https:// in front.
+  .transform((value) => (value === "" ? undefined : /^https?:\/\//i.test(value) ? value : `https://${value.replace(/^\/\/(?!\/)/, "")}`))
   .pipe(
     z
-      .url({ protocol: /^https?$/, error: "Enter a website address starting with http:// or https://, or leave it empty." })
+      .url({ protocol: /^https?$/, error: WEBSITE_ERROR })
+      // A host must follow the scheme's two slashes: never "https:////host".
+      .refine((url) => /^https?:\/\/[^/\\]/i.test(url), WEBSITE_ERROR)
       .optional(),
   );
 

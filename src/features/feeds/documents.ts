@@ -5,28 +5,31 @@ import { getPublicAuthor } from "@/features/authors/data";
 import { getPublicCategory } from "@/features/categories/data";
 import { listFeedPosts, type FeedPost, type FeedScope } from "@/features/posts/data";
 import { getPublicSeries } from "@/features/series/data";
+import { escapeHtml } from "@/lib/mail/layout";
 import { absoluteUrl, paths, siteName, siteTagline } from "@/lib/seo";
+import { cdata, escapeXml } from "@/lib/xml";
 
 export type FeedFormat = "rss" | "atom";
 
 type Channel = { title: string; description: string; pagePath: string };
 
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+/**
+ * Feed readers resolve nothing against the page: root-relative links and images become absolute,
+ * and in-article links ("#notes") point into the post's own page.
+ */
+function absolutizeHtml(html: string, pageUrl: string): string {
+  return html
+    .replace(/\b(href|src)="\/(?!\/)/g, (_, attribute: string) => `${attribute}="${absoluteUrl("/")}`)
+    .replace(/\bhref="#/g, `href="${pageUrl}#`);
 }
 
-/** Feed readers resolve nothing against the page: root-relative links and images become absolute. */
-function absolutizeHtml(html: string): string {
-  return html.replace(/\b(href|src)="\/(?!\/)/g, (_, attribute: string) => `${attribute}="${absoluteUrl("/")}`);
-}
 
-function cdata(text: string): string {
-  return `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+/**
+ * A post's feed id (RSS guid, Atom id): a tag: URI (RFC 4151) from the site's host and the post's
+ * id, dated by the post's creation, so renaming the post (its slug) never makes it new to readers.
+ */
+function permanentPostId(post: FeedPost): string {
+  return `tag:${new URL(absoluteUrl("/")).hostname},${post.createdAt.toISOString().slice(0, 10)}:post:${post.id}`;
 }
 
 async function describeScope(scope: FeedScope): Promise<Channel | null> {
@@ -73,12 +76,13 @@ function rssItem(post: FeedPost): string {
     "<item>",
     `<title>${escapeXml(post.title)}</title>`,
     `<link>${escapeXml(url)}</link>`,
-    `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
+    `<guid isPermaLink="false">${escapeXml(permanentPostId(post))}</guid>`,
     `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
     ...post.authors.map((author) => `<dc:creator>${escapeXml(author.displayName)}</dc:creator>`),
     post.category ? `<category>${escapeXml(post.category.name)}</category>` : "",
-    `<description>${escapeXml(post.standfirst ?? post.excerpt)}</description>`,
-    `<content:encoded>${cdata(absolutizeHtml(post.bodyHtml))}</content:encoded>`,
+    // Feed readers read an RSS description as HTML: it is text, so it is escaped as HTML first.
+    `<description>${escapeXml(escapeHtml(post.standfirst ?? post.excerpt))}</description>`,
+    `<content:encoded>${cdata(absolutizeHtml(post.bodyHtml, url))}</content:encoded>`,
     "</item>",
   ].join("");
 }
@@ -106,7 +110,7 @@ function atomEntry(post: FeedPost): string {
   const updated = post.updatedAt > post.publishedAt ? post.updatedAt : post.publishedAt;
   return [
     "<entry>",
-    `<id>${escapeXml(url)}</id>`,
+    `<id>${escapeXml(permanentPostId(post))}</id>`,
     `<title>${escapeXml(post.title)}</title>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
     `<published>${post.publishedAt.toISOString()}</published>`,
@@ -116,7 +120,7 @@ function atomEntry(post: FeedPost): string {
     ),
     post.category ? `<category term="${escapeXml(post.category.slug)}" label="${escapeXml(post.category.name)}"/>` : "",
     `<summary>${escapeXml(post.standfirst ?? post.excerpt)}</summary>`,
-    `<content type="html">${escapeXml(absolutizeHtml(post.bodyHtml))}</content>`,
+    `<content type="html">${escapeXml(absolutizeHtml(post.bodyHtml, url))}</content>`,
     "</entry>",
   ].join("");
 }

@@ -257,6 +257,8 @@ export async function findRedirectTarget(fromPath: string): Promise<string | nul
 }
 
 export type FeedPost = {
+  id: string;
+  createdAt: Date;
   slug: string;
   title: string;
   standfirst: string | null;
@@ -296,6 +298,8 @@ export async function listFeedPosts(scope: FeedScope, limit = 20): Promise<FeedP
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {
+      id: true,
+      createdAt: true,
       slug: true,
       title: true,
       standfirst: true,

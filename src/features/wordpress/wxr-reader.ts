@@ -4,6 +4,7 @@
 import { createReadStream } from "node:fs";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { z } from "zod";
+import { XML_FORBIDDEN_CHARACTERS } from "@/lib/xml";
 import {
   describeWxrIssues,
   wxrAuthorSchema,
@@ -83,9 +84,7 @@ export async function* readWxr(source: AsyncIterable<Uint8Array | string>, optio
 
 type DecodeStats = { bytesRead: number; encoding: string; invalidByteSequences: number; forbiddenCharactersRemoved: number };
 
-/** Characters XML 1.0 does not allow anywhere in a document (its production `Char`, negated). */
-const FORBIDDEN_CHARACTER = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const FORBIDDEN_CHARACTERS = new RegExp(FORBIDDEN_CHARACTER.source, "gu");
+const FORBIDDEN_CHARACTER = new RegExp(XML_FORBIDDEN_CHARACTERS.source, "u");
 const ENCODED_REPLACEMENT_CHARACTER = Buffer.from([0xef, 0xbf, 0xbd]);
 /** Enough of the file's start to hold its XML declaration. */
 const DECLARATION_BYTES = 1024;
@@ -109,7 +108,7 @@ async function* decodeXmlText(
       tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
     }
     if (FORBIDDEN_CHARACTER.test(text)) {
-      text = text.replace(FORBIDDEN_CHARACTERS, () => {
+      text = text.replace(XML_FORBIDDEN_CHARACTERS, () => {
         stats.forbiddenCharactersRemoved += 1;
         return "";
       });

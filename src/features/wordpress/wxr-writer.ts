@@ -7,6 +7,7 @@ import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { WxrAuthor, WxrCategory, WxrComment, WxrItem, WxrLocalDateTime, WxrMeta, WxrSite, WxrTag, WxrTerm } from "./wxr-types";
+import { cdata, escapeXml } from "@/lib/xml";
 
 export const WXR_WRITTEN_VERSION = "1.2";
 
@@ -75,25 +76,7 @@ function parentsFirst<T extends { parent: string | null }>(records: T[], slugOf:
 // ---------------------------------------------------------------------------------------------------------
 // Escaping.
 
-/** Characters XML 1.0 does not allow anywhere in a document: dropped from every value. */
-const FORBIDDEN_CHARACTERS = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-function allowedCharacters(value: string): string {
-  return value.replace(FORBIDDEN_CHARACTERS, "");
-}
-
-/** A CDATA section holding `value` exactly; a "]]>" inside is split across two sections, as WordPress does. */
-function cdata(value: string): string {
-  return `<![CDATA[${allowedCharacters(value).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
-}
-
-function escapeText(value: string): string {
-  return allowedCharacters(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, "&quot;");
-}
+// Every value goes through escapeXml or cdata (src/lib/xml.ts), which drop what XML 1.0 forbids.
 
 function number(value: number | null): string {
   return value === null ? "" : String(Math.trunc(value));
@@ -123,7 +106,7 @@ function header(site: WxrExport["site"], exportedAt: Date, generator: string): s
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <!-- A WordPress eXtended RSS (WXR ${version}) file: the posts, pages, comments, authors, categories, tags and -->
 <!-- other terms of a site, for WordPress's importer (Tools, Import, WordPress) or any other that reads WXR. -->
-<!-- generator="${escapeAttribute(generator).replaceAll("--", "- -")}" created="${created}" -->
+<!-- generator="${escapeXml(generator).replaceAll("--", "- -")}" created="${created}" -->
 <rss version="2.0"
 	xmlns:excerpt="http://wordpress.org/export/${version}/excerpt/"
 	xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -133,14 +116,14 @@ function header(site: WxrExport["site"], exportedAt: Date, generator: string): s
 >
 
 <channel>
-	<title>${escapeText(site.title)}</title>
-	<link>${escapeText(site.link)}</link>
-	<description>${escapeText(site.description)}</description>
+	<title>${escapeXml(site.title)}</title>
+	<link>${escapeXml(site.link)}</link>
+	<description>${escapeXml(site.description)}</description>
 	<pubDate>${rssDate(exportedAt)}</pubDate>
-	<language>${escapeText(site.language)}</language>
+	<language>${escapeXml(site.language)}</language>
 	<wp:wxr_version>${version}</wp:wxr_version>
-	<wp:base_site_url>${escapeText(site.baseSiteUrl)}</wp:base_site_url>
-	<wp:base_blog_url>${escapeText(site.baseBlogUrl)}</wp:base_blog_url>
+	<wp:base_site_url>${escapeXml(site.baseSiteUrl)}</wp:base_site_url>
+	<wp:base_blog_url>${escapeXml(site.baseBlogUrl)}</wp:base_blog_url>
 
 `;
 }
@@ -226,8 +209,8 @@ function commentElement(comment: WxrComment): string {
 function itemElement(item: Omit<WxrItem, "kind">): string {
   const terms = item.terms
     .map((term) => {
-      const nicename = term.nicename === null ? "" : ` nicename="${escapeAttribute(term.nicename)}"`;
-      return `\t\t<category domain="${escapeAttribute(term.domain)}"${nicename}>${cdata(term.name)}</category>\n`;
+      const nicename = term.nicename === null ? "" : ` nicename="${escapeXml(term.nicename)}"`;
+      return `\t\t<category domain="${escapeXml(term.domain)}"${nicename}>${cdata(term.name)}</category>\n`;
     })
     .join("");
   const meta = item.meta
@@ -236,10 +219,10 @@ function itemElement(item: Omit<WxrItem, "kind">): string {
   return (
     `\t<item>\n` +
     `\t\t<title>${cdata(item.title)}</title>\n` +
-    `\t\t<link>${escapeText(item.link ?? "")}</link>\n` +
+    `\t\t<link>${escapeXml(item.link ?? "")}</link>\n` +
     `\t\t<pubDate>${rssDate(item.pubDate)}</pubDate>\n` +
     `\t\t<dc:creator>${cdata(item.creator)}</dc:creator>\n` +
-    `\t\t<guid isPermaLink="false">${escapeText(item.guid)}</guid>\n` +
+    `\t\t<guid isPermaLink="false">${escapeXml(item.guid)}</guid>\n` +
     `\t\t<description></description>\n` +
     `\t\t<content:encoded>${cdata(item.content)}</content:encoded>\n` +
     `\t\t<excerpt:encoded>${cdata(item.excerpt)}</excerpt:encoded>\n` +

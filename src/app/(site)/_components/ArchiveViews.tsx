@@ -9,7 +9,7 @@ import { Avatar } from "@/features/posts/components/Byline";
 import { Pagination, PostList } from "@/features/posts/components/PostList";
 import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import type { PostPage } from "@/features/posts/data";
-import { absoluteUrl, archivePageNumber, breadcrumbJsonLd, jsonLdText, paths, safeWebsite, siteName } from "@/lib/seo";
+import { absoluteUrl, archivePageNumber, breadcrumbJsonLd, jsonLdText, paths, readerPageMetadata, safeWebsite, siteName } from "@/lib/seo";
 import { NotFoundContent } from "./NotFoundContent";
 
 type ArchiveProps = { slug: string; page: number };
@@ -18,10 +18,6 @@ const NOT_FOUND: Metadata = { title: "Not found", robots: { index: false } };
 
 function pagedTitle(title: string, page: number): string {
   return page > 1 ? `${title}, page ${page}` : title;
-}
-
-function feedAlternates(path: string) {
-  return { "application/rss+xml": absoluteUrl(paths.rss(path)), "application/atom+xml": absoluteUrl(paths.atom(path)) };
 }
 
 /** A page past the last is not found; the first page of an empty archive still renders. */
@@ -41,7 +37,7 @@ export async function categoryMetadata({ slug, page }: ArchiveProps): Promise<Me
   return {
     title: pagedTitle(category.name, page),
     description: category.description || `Posts in ${category.name}.`,
-    alternates: { canonical: absoluteUrl(paths.category(category.slug, page)), types: feedAlternates(paths.category(category.slug)) },
+    ...readerPageMetadata({ path: paths.category(category.slug, page), feed: { path: paths.category(category.slug), title: category.name } }),
   };
 }
 
@@ -81,7 +77,7 @@ export async function tagMetadata({ slug, page }: ArchiveProps): Promise<Metadat
   return {
     title: pagedTitle(`Posts tagged ${tag.name}`, page),
     description: `Posts tagged ${tag.name}.`,
-    alternates: { canonical: absoluteUrl(paths.tag(tag.slug, page)) },
+    ...readerPageMetadata({ path: paths.tag(tag.slug, page) }),
   };
 }
 
@@ -111,8 +107,11 @@ export async function authorMetadata({ slug, page }: ArchiveProps): Promise<Meta
   return {
     title: pagedTitle(author.displayName, page),
     description: author.bio || `Posts by ${author.displayName}.`,
-    alternates: { canonical: absoluteUrl(paths.author(author.slug, page)), types: feedAlternates(paths.author(author.slug)) },
-    openGraph: { type: "profile", title: author.displayName },
+    ...readerPageMetadata({
+      path: paths.author(author.slug, page),
+      feed: { path: paths.author(author.slug), title: author.displayName },
+      openGraph: { type: "profile", title: author.displayName },
+    }),
   };
 }
 

@@ -7,7 +7,7 @@ export function NotFoundView() {
       <p className="kicker">Error 404</p>
       <h1>We can’t find that page</h1>
       <p>The post may have moved, been withdrawn, or the address may have a typing mistake.</p>
-      <form action="/search" method="get" role="search" className="search-form">
+      <form action="/search" method="get" role="search" aria-label="Search for the page" className="search-form">
         <label htmlFor="not-found-q" className="visually-hidden">
           Search posts
         </label>

@@ -43,7 +43,7 @@ export async function SearchView({ rawQuery, page }: { rawQuery: string; page: n
         <p className="kicker">Search</p>
         <h1>{query ? `Results for “${query}”` : "Search the posts"}</h1>
       </header>
-      <form action="/search" method="get" role="search" className="search-form" style={{ maxWidth: "var(--measure)" }}>
+      <form action="/search" method="get" role="search" aria-label="Search the posts" className="search-form" style={{ maxWidth: "var(--measure)" }}>
         <label htmlFor="search-page-q" className="visually-hidden">
           Search posts
         </label>

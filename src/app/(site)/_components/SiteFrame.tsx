@@ -22,7 +22,7 @@ function SiteHeader() {
               <Link href={paths.search()}>Search</Link>
             </li>
           </ul>
-          <form action="/search" method="get" role="search" className="masthead__search">
+          <form action="/search" method="get" role="search" aria-label="Site search" className="masthead__search">
             <label htmlFor="site-search" className="visually-hidden">
               Search posts
             </label>

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listPublicSeries } from "@/features/series/data";
 import { PostDate } from "@/features/posts/components/PostDate";
-import { absoluteUrl, paths } from "@/lib/seo";
+import { paths, readerPageMetadata } from "@/lib/seo";
 
 export const metadata: Metadata = {
   title: "Series",
   description: "Every series of guest posts, running and finished.",
-  alternates: { canonical: absoluteUrl(paths.allSeries()) },
+  ...readerPageMetadata({ path: paths.allSeries() }),
 };
 
 export default async function AllSeriesPage() {

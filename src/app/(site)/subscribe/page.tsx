@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { readerPageMetadata } from "@/lib/seo";
 import { SubscribeBox } from "@/features/subscriptions/components/SubscribeBox";
 import styles from "@/components/email-link-page.module.css";
 
 export const metadata: Metadata = {
   title: "Subscribe by email",
   description: "Get every new post by email, free: one email a morning, only when there is something new.",
+  ...readerPageMetadata({ path: "/subscribe" }),
 };
 
 export default function SubscribePage() {

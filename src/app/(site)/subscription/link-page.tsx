@@ -5,6 +5,7 @@ import { Suspense, type ReactNode } from "react";
 import { connection } from "next/server";
 import { z } from "zod";
 import { firstValues, type SearchParams } from "@/lib/search-params";
+import { readerPageMetadata } from "@/lib/seo";
 import styles from "@/components/email-link-page.module.css";
 
 const linkParamsSchema = z.object({
@@ -21,8 +22,8 @@ async function readLinkParams(searchParams: RawSearchParams): Promise<LinkParams
   return linkParamsSchema.parse(firstValues(await searchParams));
 }
 
-export function linkPageMetadata(title: string): Metadata {
-  return { title, robots: { index: false, follow: false }, referrer: "no-referrer" };
+export function linkPageMetadata(title: string, path: string): Metadata {
+  return { title, robots: { index: false, follow: false }, referrer: "no-referrer", ...readerPageMetadata({ path, canonical: false }) };
 }
 
 export function linkPage(Panel: (props: { params: LinkParams }) => Promise<ReactNode>) {

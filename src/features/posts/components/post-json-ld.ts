@@ -13,7 +13,7 @@ export function postJsonLd(post: PublishedPost) {
     mainEntityOfPage: url,
     datePublished: post.publishedAt.toISOString(),
     dateModified: post.updatedAt.toISOString(),
-    image: absoluteUrl(`${paths.post(post.slug)}/opengraph-image`),
+    image: absoluteUrl(paths.shareImage(post.slug)),
     articleSection: post.category?.name,
     keywords: post.tags.map((tag) => tag.name).join(", ") || undefined,
     author: post.authors.map((author) => ({

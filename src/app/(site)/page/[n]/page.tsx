@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { absoluteUrl, archivePageNumber, paths } from "@/lib/seo";
+import { archivePageNumber, paths, readerPageMetadata } from "@/lib/seo";
 import { HomeView } from "../../_components/HomeView";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 
@@ -11,7 +11,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Promise<{ n: string }> }): Promise<Metadata> {
   const page = archivePageNumber((await params).n);
-  return page ? { title: `Latest posts, page ${page}`, alternates: { canonical: absoluteUrl(paths.home(page)) } } : {};
+  return page ? { title: `Latest posts, page ${page}`, ...readerPageMetadata({ path: paths.home(page) }) } : {};
 }
 
 export default async function OlderPostsPage({ params }: { params: Promise<{ n: string }> }) {

@@ -12,7 +12,7 @@ import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import { CommentThread } from "@/features/comments/components/CommentThread";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 import { postJsonLd } from "@/features/posts/components/post-json-ld";
-import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
+import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, readerPageMetadata, siteName } from "@/lib/seo";
 
 // The whole page is static (served from the cache); a slug not built yet renders once, then is cached.
 export const ensureStatic = "navigation";
@@ -30,27 +30,27 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await getPublishedPost((await params).slug);
   if (!post) return { title: "Not found", robots: { index: false } };
-  const url = absoluteUrl(paths.post(post.slug));
   const description = post.standfirst ?? post.excerpt;
-  const authors = post.authors.map((author) => author.displayName);
+  const shared = readerPageMetadata({
+    path: paths.post(post.slug),
+    image: { path: paths.shareImage(post.slug), alt: "The post's title and author" },
+    openGraph: {
+      type: "article",
+      title: post.title,
+      description,
+      publishedTime: post.publishedAt.toISOString(),
+      modifiedTime: post.updatedAt.toISOString(),
+      authors: post.authors.map((author) => author.displayName),
+      section: post.category?.name,
+      tags: post.tags.map((tag) => tag.name),
+    },
+  });
   return {
     title: post.title,
     description,
     authors: post.authors.map((author) => ({ name: author.displayName, url: absoluteUrl(paths.author(author.slug)) })),
-    alternates: { canonical: url },
-    openGraph: {
-      type: "article",
-      url,
-      title: post.title,
-      description,
-      siteName: siteName(),
-      publishedTime: post.publishedAt.toISOString(),
-      modifiedTime: post.updatedAt.toISOString(),
-      authors,
-      section: post.category?.name,
-      tags: post.tags.map((tag) => tag.name),
-    },
-    twitter: { card: "summary_large_image", title: post.title, description },
+    ...shared,
+    twitter: { ...shared.twitter, title: post.title, description },
   };
 }
 

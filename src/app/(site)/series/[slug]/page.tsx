@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getSeriesContext } from "@/features/posts/data";
 import { PostListItem } from "@/features/posts/components/PostList";
 import { getPublicSeries, listPublicSeries, listSeriesPosts } from "@/features/series/data";
-import { absoluteUrl, breadcrumbJsonLd, jsonLdText, paths, siteName } from "@/lib/seo";
+import { breadcrumbJsonLd, jsonLdText, paths, readerPageMetadata, siteName } from "@/lib/seo";
 import { formatUkDate } from "@/lib/london-time";
 import { NotFoundContent } from "../../_components/NotFoundContent";
 
@@ -18,18 +18,14 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const series = await getPublicSeries((await params).slug);
   if (!series) return { title: "Not found", robots: { index: false } };
-  const url = absoluteUrl(paths.series(series.slug));
   return {
     title: `${series.title} series`,
     description: series.description || `Every post in the ${series.title} series, in order.`,
-    alternates: {
-      canonical: url,
-      types: {
-        "application/rss+xml": absoluteUrl(paths.rss(paths.series(series.slug))),
-        "application/atom+xml": absoluteUrl(paths.atom(paths.series(series.slug))),
-      },
-    },
-    openGraph: { type: "website", url, title: `${series.title} series` },
+    ...readerPageMetadata({
+      path: paths.series(series.slug),
+      feed: { path: paths.series(series.slug), title: `${series.title} series` },
+      openGraph: { title: `${series.title} series` },
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { PreferencesPanel } from "@/features/subscriptions/components/SubscriptionPages";
 import { linkPage, linkPageMetadata } from "../link-page";
 
-export const metadata = linkPageMetadata("Your email subscription");
+export const metadata = linkPageMetadata("Your email subscription", "/subscription/preferences");
 
 export default linkPage(PreferencesPanel);

@@ -1,6 +1,6 @@
 import { UnsubscribePanel } from "@/features/subscriptions/components/SubscriptionPages";
 import { linkPage, linkPageMetadata } from "../link-page";
 
-export const metadata = linkPageMetadata("Unsubscribe");
+export const metadata = linkPageMetadata("Unsubscribe", "/subscription/unsubscribe");
 
 export default linkPage(UnsubscribePanel);

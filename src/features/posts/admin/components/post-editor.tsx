@@ -4,6 +4,9 @@
 import { useEffect, useRef, useState } from "react";
 import { previewMarkdownAction, savePostAction } from "@/features/posts/actions";
 import { slugify } from "@/lib/slug";
+import { RichTextEditor } from "@/features/editor/components/RichTextEditor";
+import { pastedHtmlToMarkdown } from "@/features/editor/pasted-html";
+import { uploadImage } from "@/features/editor/upload-image";
 import type { FieldErrors } from "@/lib/errors";
 import { PostActions } from "./post-actions";
 import type { PostActionFlags } from "@/features/posts/permissions";
@@ -256,8 +259,15 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
 
         <div className="write-and-preview">
           <div>
-            <label htmlFor="bodyMarkdown">Text (markdown)</label>
-            <textarea id="bodyMarkdown" rows={22} value={fields.bodyMarkdown} onChange={(event) => update({ bodyMarkdown: event.target.value })} {...invalid("bodyMarkdown")} />
+            <RichTextEditor
+              id="bodyMarkdown"
+              label="Text"
+              value={fields.bodyMarkdown}
+              onChange={(bodyMarkdown) => update({ bodyMarkdown })}
+              onUploadImage={uploadImage}
+              onPasteHtml={pastedHtmlToMarkdown}
+              {...invalid("bodyMarkdown")}
+            />
             {fieldError("bodyMarkdown")}
           </div>
           <div>

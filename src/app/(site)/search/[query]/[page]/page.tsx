@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { parseSearchPage } from "@/features/search/schema";
+import { paths, readerPageMetadata } from "@/lib/seo";
 import { SearchView } from "../../../_components/SearchView";
 import { NotFoundContent } from "../../../_components/NotFoundContent";
 
@@ -15,8 +16,12 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { query } = await params;
-  return { title: `Search: ${decodeQuery(query).slice(0, 60)}`, robots: { index: false, follow: true } };
+  const { query, page } = await params;
+  return {
+    title: `Search: ${decodeQuery(query).slice(0, 60)}`,
+    robots: { index: false, follow: true },
+    ...readerPageMetadata({ path: paths.search(decodeQuery(query), parseSearchPage(page)), canonical: false }),
+  };
 }
 
 function decodeQuery(query: string): string {

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { paths } from "@/lib/seo";
+import { paths, readerPageMetadata } from "@/lib/seo";
 import { findReplyTarget, getCommentsOpen } from "@/features/comments/data";
 import { CommentCard } from "@/features/comments/components/CommentThread";
 import { CommentForm } from "@/features/comments/components/CommentForm";
@@ -13,7 +13,6 @@ import { NotFoundContent } from "../../../../_components/NotFoundContent";
 
 export const ensureStatic = "navigation";
 
-export const metadata: Metadata = { title: "Reply to a comment", robots: { index: false, follow: false } };
 
 /** Nothing is built ahead: each reply page renders on its first request. */
 export function generateStaticParams() {
@@ -21,6 +20,15 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ slug: string; commentId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, commentId } = await params;
+  return {
+    title: "Reply to a comment",
+    robots: { index: false, follow: false },
+    ...readerPageMetadata({ path: `${paths.post(slug)}/reply/${encodeURIComponent(commentId)}`, canonical: false }),
+  };
+}
 
 const idSchema = z.string().min(1).max(40);
 
