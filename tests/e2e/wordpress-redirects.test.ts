@@ -26,11 +26,27 @@ afterAll(async () => {
   await client.end();
 });
 
-async function answer(address: string): Promise<{ status: number; location: string | null }> {
-  const response = await fetch(`${baseUrl()}${address}`, { redirect: "manual" });
-  await response.arrayBuffer();
-  const location = response.headers.get("location");
-  return { status: response.status, location: location ? new URL(location, baseUrl()).pathname : null };
+/**
+ * Where an old address leads, and the statuses on the way. Next first drops a trailing slash (a 308 of its
+ * own), and may repeat the Location header on a page's first render: every copy must name the same place.
+ */
+async function answer(address: string): Promise<{ statuses: number[]; location: string | null }> {
+  const statuses: number[] = [];
+  let current = address;
+  for (let hop = 0; hop < 3; hop++) {
+    const response = await fetch(`${baseUrl()}${current}`, { redirect: "manual" });
+    await response.arrayBuffer();
+    statuses.push(response.status);
+    const header = response.headers.get("location");
+    if (!header) return { statuses, location: null };
+    const locations = [...new Set(header.split(", ").map((location) => new URL(location, baseUrl())).map((url) => `${url.pathname}${url.search}`))];
+    if (locations.length !== 1) return { statuses, location: header };
+    current = locations[0];
+    const target = new URL(current, baseUrl()).pathname;
+    if (hop === 0 && `${target}/` === address) continue; // Next dropped the slash: follow it once
+    return { statuses, location: current };
+  }
+  return { statuses, location: current };
 }
 
 async function slugOf(wpId: number): Promise<string> {
@@ -61,17 +77,20 @@ describe("old WordPress addresses on the real server", () => {
       "/series/why-i-write/": "/series/why-i-write",
       "/series/why-i-write/feed/": "/series/why-i-write/feed.xml",
     };
-    const answers: Record<string, { status: number; location: string | null }> = {};
+    const answers: Record<string, { statuses: number[]; location: string | null }> = {};
     for (const address of Object.keys(expected)) answers[address] = await answer(address);
-    expect(answers).toEqual(Object.fromEntries(Object.entries(expected).map(([address, location]) => [address, { status: 308, location }])));
+    // Every hop is permanent: one for a path without a slash or a query, two where Next first drops the slash.
+    expect(answers).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([address, location]) => [address, { statuses: address.endsWith("/") ? [308, 308] : [308], location }])),
+    );
     // Where it leads is a real page.
     expect((await fetch(`${baseUrl()}${post}`)).status).toBe(200);
   });
 
   it("keeps a 404 for what nobody knows, and the home page for other queries", async () => {
-    expect((await answer("/?p=987654")).status).toBe(404);
-    expect((await answer("/category/nothing-here/")).status).toBe(404);
-    expect((await answer("/?utm_source=newsletter")).status).toBe(200);
+    expect((await answer("/?p=987654")).statuses).toEqual([404]);
+    expect((await answer("/category/nothing-here")).statuses).toEqual([404]);
+    expect((await answer("/?utm_source=newsletter")).statuses).toEqual([200]);
   });
 });
 

@@ -280,7 +280,7 @@ describe("comments (self-hosted-comments.xml)", () => {
     await freshDatabase();
     const report = await run("self-hosted-comments.xml", { skipPingbacks: true });
     expect((await postByWpId(401)).comments).toHaveLength(7);
-    expect(report.choices).toContain("2 pingbacks and trackbacks were left out (--skip-pingbacks).");
+    expect(report.choices).toContain("2 pingbacks and trackbacks were left out, as asked.");
   });
 
   it("keeps the comment status of the post", async () => {

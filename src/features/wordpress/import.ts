@@ -8,6 +8,7 @@
 // Re-runnable: every WordPress thing is linked to what it became (WordPressLink, keyed on the site's address
 // and the item's id), so the next run updates what changed, skips what did not (a checksum of the item), and
 // adds what is new. A dry run does all the reading and converting and writes nothing.
+import { stat } from "node:fs/promises";
 import { hashIp } from "@/features/comments/signing";
 import { tags } from "@/lib/cache-tags";
 import { invalidateTags } from "@/lib/revalidate";
@@ -95,7 +96,7 @@ type Context = {
 /** Runs an import of the WXR file at `path`; the report says what it did (or, in a dry run, would do). */
 export async function importWordPressFile(path: string, options: WordPressImportOptions): Promise<ImportReport> {
   const started = Date.now();
-  const { size } = await import("node:fs/promises").then((fs) => fs.stat(path));
+  const { size } = await stat(path);
   const plan = await planImport(path, options, (bytes) => options.onProgress?.({ phase: "reading", done: bytes, total: size }));
   const report = new ImportReportBuilder(options.dryRun);
   const context: Context = {
@@ -535,9 +536,9 @@ function freePostSlug(base: string, postId: string | null, context: Context): st
 function summarise(context: Context) {
   const { report } = context;
   if (context.uncategorized > 0) report.choice(`${context.uncategorized} posts were only in WordPress's “Uncategorized”: they have no category in Docket.`);
-  if (context.pingbacksKept > 0) report.choice(`${context.pingbacksKept} pingbacks and trackbacks are kept as comments that link to the site that mentioned the post (--skip-pingbacks leaves them out).`);
-  if (context.pingbacksSkipped > 0) report.choice(`${context.pingbacksSkipped} pingbacks and trackbacks were left out (--skip-pingbacks).`);
+  if (context.pingbacksKept > 0) report.choice(`${context.pingbacksKept} pingbacks and trackbacks are kept as comments that link to the site that mentioned the post (the import can leave them out instead).`);
+  if (context.pingbacksSkipped > 0) report.choice(`${context.pingbacksSkipped} pingbacks and trackbacks were left out, as asked.`);
   if (context.untouchedMedia.size > 0) {
-    report.choice(`${context.untouchedMedia.size} images and files in posts still point at the old site: give --media with a copy of wp-content/uploads, or --download-media, to bring them into Docket.`);
+    report.choice(`${context.untouchedMedia.size} images and files in posts still point at the old site: import again with a copy of wp-content/uploads (--media) or downloading them (--download-media) to bring them into Docket.`);
   }
 }
