@@ -19,6 +19,7 @@ export const FEATURE_ORDER = [
   "people",
   "subscriptions",
   "digest",
+  "redirects",
   "feeds",
   "wordpress",
   "demo-content",
@@ -26,7 +27,7 @@ export const FEATURE_ORDER = [
 ];
 
 /** The only files outside features' data.ts and mutations.ts that may use the database client. */
-const DATABASE_INFRASTRUCTURE = ["src/lib/db.ts", "src/lib/auth.ts", "src/lib/audit.ts", "src/lib/rate-limit.ts", "src/jobs/**"];
+const DATABASE_INFRASTRUCTURE = ["src/lib/db.ts", "src/lib/auth.ts", "src/lib/audit.ts", "src/lib/redirect-table.ts", "src/lib/rate-limit.ts", "src/jobs/**"];
 
 /** Modules that must never reach a browser bundle: they start with `import "server-only"`. */
 const SERVER_MODULES = [
@@ -36,6 +37,7 @@ const SERVER_MODULES = [
   "src/lib/db.ts",
   "src/lib/auth.ts",
   "src/lib/audit.ts",
+  "src/lib/redirect-table.ts",
   "src/lib/action.ts",
   "src/lib/rate-limit.ts",
   "src/lib/signed-links.ts",

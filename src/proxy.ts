@@ -4,8 +4,9 @@
 //   search takes the cheaper rewrite in next.config.ts to the same page: a static page per query,
 //   served from Next's cache, while the URL the reader sees is unchanged.
 // - A WordPress address made of a query on the home page (/?p=123, /?page_id=…, /?cat=…) is rewritten to
-//   /wordpress-address/<key>/<value>, which the catch-all route answers with a permanent redirect to where
-//   that post or archive now lives (after an import), or the 404 page.
+//   /wordpress-address/<key>/<value>[/feed], a path the WordPress import keeps in the redirect table, so
+//   the catch-all route answers it with a permanent redirect to where that post or archive lives now
+//   (or the 404 page); /?feed=… goes to the site's feed.
 // - An admin page is answered here with its real status before any rendering starts (with Cache
 //   Components the admin streams, so a status set from inside a page would arrive as a 200): 307 to
 //   sign-in without a valid session, 403 when the role may not open the section or the post, 404 for a
@@ -38,8 +39,10 @@ function rewriteWordPressQuery(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const key = WORDPRESS_QUERY_KEYS.find((name) => params.has(name));
   if (!key) return NextResponse.next();
+  // The site's own feed (/?feed=rss2): its address in Docket.
+  if (key === "feed") return NextResponse.redirect(new URL(params.get("feed") === "atom" ? "/atom.xml" : "/feed.xml", request.url), 308);
   const target = request.nextUrl.clone();
-  const feed = key !== "feed" && params.has("feed") ? "/feed" : "";
+  const feed = params.has("feed") ? "/feed" : "";
   target.pathname = `/wordpress-address/${key}/${encodeURIComponent(params.get(key) || "-")}${feed}`;
   target.search = "";
   return NextResponse.rewrite(target);

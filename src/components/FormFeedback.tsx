@@ -20,3 +20,9 @@ export function FieldError({ state, name }: { state: Pick<FormState, "fieldError
 export function invalidField(state: Pick<FormState, "fieldErrors">, name: string) {
   return state.fieldErrors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
 }
+
+/** aria attributes for a field with a hint: the hint always describes it, and its error when it has one. */
+export function describedField(state: Pick<FormState, "fieldErrors">, name: string, hintId: string) {
+  const invalid = Boolean(state.fieldErrors[name]);
+  return { "aria-describedby": invalid ? `${hintId} ${name}-error` : hintId, ...(invalid ? { "aria-invalid": true as const } : {}) };
+}

@@ -15,6 +15,8 @@ export const adminSections: readonly AdminSection[] = [
   { href: "/admin/outbox", label: "Outbox", permission: "outbox.read" },
   { href: "/admin/people", label: "People", permission: "people.manage" },
   { href: "/admin/series", label: "Series", permission: "series.manage" },
+  { href: "/admin/categories", label: "Categories", permission: "categories.manage" },
+  { href: "/admin/tags", label: "Tags", permission: "tags.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
   { href: "/admin/import", label: "Import", permission: "site.import" },
   { href: "/admin/backup", label: "Backup", permission: "site.backup" },

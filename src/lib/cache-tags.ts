@@ -23,6 +23,6 @@ export const tags = {
   comments: (postId: string) => `comments:${postId}`,
   /** The comment rules (reply depth, closing) that threads show. */
   commentSettings: "settings:comments",
-  /** Old URLs that redirect to posts. */
+  /** Old addresses that redirect (to posts, series, categories, tags, authors, pages). */
   redirects: "redirects",
 };

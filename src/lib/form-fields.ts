@@ -1,5 +1,6 @@
 // zod pieces for values that arrive from HTML forms.
 import { z } from "zod";
+import { SLUG_MAX } from "@/lib/slug";
 
 /** A checkbox: "on" (or true) when ticked, absent otherwise. */
 export const checkbox = z.preprocess((value) => value === true || value === "on", z.boolean());
@@ -12,3 +13,30 @@ export const emailAddress = z
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
   .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }));
+
+/**
+ * A slug typed in a form: empty means "make it from the title" (the caller runs `slugify`);
+ * otherwise lower-case letters, digits and single hyphens, as the address will show it.
+ */
+export const optionalSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(SLUG_MAX, `A slug is at most ${SLUG_MAX} characters.`)
+  .refine((slug) => slug === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug), "Use lower-case letters, digits and hyphens only, like why-i-tweet.")
+  .default("");
+
+/** An image uploaded through /api/uploads (its /uploads/… address), or "" for none. */
+export const uploadedImage = z
+  .string()
+  .trim()
+  .max(300, "The image address is too long.")
+  .refine((value) => value === "" || /^\/uploads\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.(?:webp|jpg|png|gif)$/.test(value), "Upload the image here rather than linking to it.")
+  .default("");
+
+/** A date from an <input type="date"> ("YYYY-MM-DD"), or "" for none. */
+export const optionalDay = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), "Enter a date like 2026-11-21.")
+  .default("");

@@ -23,7 +23,12 @@ const editor = [
   "posts.review",
   /** Add anyone to a post's byline. */
   "posts.addBylines",
+  /** Create, edit, archive and delete series, and order their posts. */
   "series.manage",
+  /** Categories and their sponsor blocks. */
+  "categories.manage",
+  /** Rename, merge and delete tags. */
+  "tags.manage",
   "comments.moderate",
   "subscribers.manage",
   "digest.manage",

@@ -179,6 +179,13 @@ async function everyAdminPage(): Promise<string[]> {
     `INSERT INTO "ImportRun" (id, kind, source, "dryRun", status, done, total, report, "finishedAt") VALUES ('accessibility-run', 'wordpress', 'export.xml', true, 'COMPLETED', 5, 5, $1, now()) ON CONFLICT (id) DO NOTHING`,
     [JSON.stringify(report)],
   );
+  const {
+    rows: [taxonomy],
+  } = await client.query<{ series: string; category: string; tag: string }>(
+    `SELECT (SELECT id FROM "Series" ORDER BY title LIMIT 1) AS series,
+            (SELECT id FROM "Category" WHERE "sponsorName" IS NOT NULL ORDER BY name LIMIT 1) AS category,
+            (SELECT id FROM "Tag" ORDER BY name LIMIT 1) AS tag`,
+  );
   return [
     "/admin",
     "/admin/posts",
@@ -189,6 +196,13 @@ async function everyAdminPage(): Promise<string[]> {
     "/admin/comments/settings",
     "/admin/people",
     "/admin/series",
+    "/admin/series/new",
+    `/admin/series/${taxonomy.series}`,
+    "/admin/categories",
+    "/admin/categories/new",
+    `/admin/categories/${taxonomy.category}`,
+    "/admin/tags",
+    `/admin/tags/${taxonomy.tag}`,
     "/admin/subscribers",
     "/admin/digest",
     "/admin/outbox",

@@ -171,7 +171,7 @@ describe("what search engines, social sites and caches see", () => {
   it("answers a post's old slug and a stored legacy URL with a permanent redirect to the post", async () => {
     const post = await latestPost();
     const marker = randomBytes(3).toString("hex");
-    await client.query(`INSERT INTO "Redirect" (id, "fromPath", "postId") VALUES ($1, $2, $4), ($3, $5, $4)`, [
+    await client.query(`INSERT INTO "Redirect" (id, "fromPath", "targetType", "targetId") VALUES ($1, $2, 'POST', $4), ($3, $5, 'POST', $4)`, [
       `r1${marker}`,
       `/posts/old-slug-${marker}`,
       `r2${marker}`,

@@ -72,7 +72,7 @@ describe("old WordPress addresses on the real server", () => {
       "/category/courts/sentencing/feed/": "/categories/sentencing/feed.xml",
       "/?cat=7": "/categories/sentencing",
       "/tag/bail/": "/tags/bail",
-      "/tag/bail/feed/": "/tags/bail/feed.xml",
+      "/tag/bail/feed/": "/tags/bail",
       "/author/tcallan/": "/authors/tom-callan",
       "/series/why-i-write/": "/series/why-i-write",
       "/series/why-i-write/feed/": "/series/why-i-write/feed.xml",

@@ -220,7 +220,7 @@ describe("editing a published post", () => {
     const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
     const result = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Renamed", slug: `${post.slug}-renamed`, bodyMarkdown: "Body" });
     expect(result.tags).toEqual(expect.arrayContaining(["posts", `post:${post.slug}`, `post:${post.slug}-renamed`]));
-    expect(await db().redirect.findUnique({ where: { fromPath: `/posts/${post.slug}` } })).toMatchObject({ postId: post.id });
+    expect(await db().redirect.findUnique({ where: { fromPath: `/posts/${post.slug}` } })).toMatchObject({ targetType: "POST", targetId: post.id });
   });
 
   it("closes and reopens comments on the post, refreshing its public page", async () => {

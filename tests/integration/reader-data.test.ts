@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase as openTestDatabase } from "../helpers/database";
 import { createPost, createReaderFixtures, SECRET_EMAIL, SECRET_REAL_NAME } from "./reader-fixtures";
 import {
-  findRedirectTarget,
   getPublishedPost,
   getSeriesContext,
   listFeedPosts,
@@ -17,6 +16,7 @@ import { getPublicTag, listPublicTags, listTagPosts } from "@/features/tags/data
 import { getPublicAuthor, listAuthorPosts, listPublicAuthors } from "@/features/authors/data";
 import { getCommentsOpen, getThreadSettings, listApprovedComments, nestComments } from "@/features/comments/data";
 import { searchPosts } from "@/features/search/data";
+import { findRedirect } from "@/features/redirects/data";
 import { db } from "@/lib/db";
 
 let fixtures: Awaited<ReturnType<typeof createReaderFixtures>>;
@@ -94,7 +94,7 @@ describe("the post page", () => {
     const post = await getPublishedPost("tweet-two");
     expect(post).not.toBeNull();
     expect(post!.authors.map((author) => author.slug)).toEqual(["bob-brown", "alice-adams"]);
-    expect(post!.category).toMatchObject({ slug: "probation", sponsorName: "Acme Trust" });
+    expect(post!.category).toMatchObject({ slug: "probation", sponsor: { name: "Acme Trust", url: "https://acme.example", line: "Probation posts sponsored by Acme Trust." } });
     expect(post!.series).toMatchObject({ slug: "why-i-tweet", title: "Why I tweet" });
     expect(post!.publishedAt).toBeInstanceOf(Date);
   });
@@ -159,9 +159,9 @@ describe("the post page", () => {
   });
 
   it("finds the post an old URL points to, only while it is published", async () => {
-    expect(await findRedirectTarget("/2013/04/tweet-three-old/")).toBe("tweet-three");
-    expect(await findRedirectTarget("/posts/tweet-3")).toBe("tweet-three");
-    expect(await findRedirectTarget("/2013/04/unknown/")).toBeNull();
+    expect(await findRedirect("/2013/04/tweet-three-old/")).toBe("/posts/tweet-three");
+    expect(await findRedirect("/posts/tweet-3")).toBe("/posts/tweet-three");
+    expect(await findRedirect("/2013/04/unknown/")).toBeNull();
   });
 });
 

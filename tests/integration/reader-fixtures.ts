@@ -138,8 +138,8 @@ export async function createReaderFixtures() {
     await db().comment.create({ data: { postId: s3.id, authorName: `Unseen ${status}`, authorEmail: "x@example.test", body: `Unseen ${status} body`, status } });
   }
 
-  await db().redirect.create({ data: { fromPath: "/2013/04/tweet-three-old/", postId: s3.id } });
-  await db().redirect.create({ data: { fromPath: "/posts/tweet-3", postId: s3.id } });
+  await db().redirect.create({ data: { fromPath: "/2013/04/tweet-three-old/", targetType: "POST", targetId: s3.id } });
+  await db().redirect.create({ data: { fromPath: "/posts/tweet-3", targetType: "POST", targetId: s3.id } });
 
   return { alice, bob, pseudonym, draftOnly, probation, opinion, series, quiet, courts, prisons, hidden, s1, s2, s3, s5, scheduled, opinionPost, lonely };
 }

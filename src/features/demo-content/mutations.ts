@@ -216,8 +216,8 @@ async function upsertRedirects(): Promise<void> {
     const post = await db().post.findUniqueOrThrow({ where: { slug: redirect.postSlug }, select: { id: true } });
     await db().redirect.upsert({
       where: { fromPath: redirect.fromPath },
-      create: { fromPath: redirect.fromPath, postId: post.id },
-      update: {},
+      create: { fromPath: redirect.fromPath, targetType: "POST", targetId: post.id },
+      update: { targetType: "POST", targetId: post.id },
     });
   }
 }

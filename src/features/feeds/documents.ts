@@ -5,6 +5,7 @@ import { getPublicAuthor } from "@/features/authors/data";
 import { getPublicCategory } from "@/features/categories/data";
 import { listFeedPosts, type FeedPost, type FeedScope } from "@/features/posts/data";
 import { getPublicSeries } from "@/features/series/data";
+import { findRedirectKeepingRest } from "@/features/redirects/data";
 import { escapeHtml } from "@/lib/mail/layout";
 import { absoluteUrl, paths, siteName, siteTagline } from "@/lib/seo";
 import { cdata, escapeXml } from "@/lib/xml";
@@ -40,7 +41,7 @@ async function describeScope(scope: FeedScope): Promise<Channel | null> {
     case "series": {
       const series = await getPublicSeries(scope.slug);
       return series
-        ? { title: `${series.title} series · ${name}`, description: series.description || `The ${series.title} series.`, pagePath: paths.series(series.slug) }
+        ? { title: `${series.title} series · ${name}`, description: series.summary || `The ${series.title} series.`, pagePath: paths.series(series.slug) }
         : null;
     }
     case "category": {
@@ -58,15 +59,18 @@ async function describeScope(scope: FeedScope): Promise<Channel | null> {
   }
 }
 
+function scopePath(scope: FeedScope): string {
+  return scope.kind === "site"
+    ? ""
+    : scope.kind === "series"
+      ? paths.series(scope.slug)
+      : scope.kind === "category"
+        ? paths.category(scope.slug)
+        : paths.author(scope.slug);
+}
+
 function feedPath(scope: FeedScope, format: FeedFormat): string {
-  const prefix =
-    scope.kind === "site"
-      ? ""
-      : scope.kind === "series"
-        ? paths.series(scope.slug)
-        : scope.kind === "category"
-          ? paths.category(scope.slug)
-          : paths.author(scope.slug);
+  const prefix = scopePath(scope);
   return format === "rss" ? paths.rss(prefix) : paths.atom(prefix);
 }
 
@@ -159,13 +163,15 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: "application/atom+xml; charset=utf-8",
 };
 
+const FEED_CACHE_CONTROL = "public, max-age=0, s-maxage=300, stale-while-revalidate=86400";
+
+/** The feed; for an old slug a 308 to the same feed at the current one; otherwise a 404. */
 export async function feedResponse(scope: FeedScope, format: FeedFormat): Promise<Response> {
   const body = await renderFeed(scope, format);
-  if (body === null) return new Response("No such feed.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  return new Response(body, {
-    headers: {
-      "content-type": CONTENT_TYPES[format],
-      "cache-control": "public, max-age=0, s-maxage=300, stale-while-revalidate=86400",
-    },
-  });
+  if (body === null) {
+    const moved = scope.kind === "site" ? null : await findRedirectKeepingRest(scopePath(scope), format === "rss" ? paths.rss() : paths.atom());
+    if (moved) return new Response(null, { status: 308, headers: { location: absoluteUrl(moved), "cache-control": FEED_CACHE_CONTROL } });
+    return new Response("No such feed.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  return new Response(body, { headers: { "content-type": CONTENT_TYPES[format], "cache-control": FEED_CACHE_CONTROL } });
 }

@@ -4,8 +4,9 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
-import { cacheForReaders } from "@/lib/reader-cache";
+import { cacheForReaders, cacheUntil } from "@/lib/reader-cache";
 import { publicProfileSelect, type PublicByline } from "@/features/posts/bylines";
+import { sponsorAt, type Sponsor, type SponsorColumns } from "@/features/posts/sponsorship";
 
 export const POSTS_PER_PAGE = 10;
 /** Category, tag and author pages list this many of their latest posts; feeds and search reach the rest. */
@@ -107,9 +108,9 @@ type SeriesContextRow = {
 export const TEASER_WINDOW_DAYS = 14;
 
 /**
- * A series' published posts in reading order, and its posts scheduled within the teaser window.
- * A scheduled post's title and author leave the database only when the editor marked them public;
- * its slug and body never do.
+ * A series' published posts in reading order, and its posts scheduled within the teaser window
+ * (only while the series is running and shows its teaser). A scheduled post's title and author
+ * leave the database only when the editor marked them public; its slug and body never do.
  */
 function seriesRowsSql(seriesId: Prisma.Sql) {
   return Prisma.sql`
@@ -127,7 +128,8 @@ function seriesRowsSql(seriesId: Prisma.Sql) {
      WHERE sp."seriesId" = ${seriesId}
        AND (sp.status = 'PUBLISHED'
             OR (sp.status = 'SCHEDULED' AND sp."scheduledFor" > now()
-                AND sp."scheduledFor" <= now() + make_interval(days => ${TEASER_WINDOW_DAYS}::int)))`;
+                AND sp."scheduledFor" <= now() + make_interval(days => ${TEASER_WINDOW_DAYS}::int)
+                AND EXISTS (SELECT 1 FROM "Series" ts WHERE ts.id = sp."seriesId" AND ts."isRunning" AND ts."showsTeaser")))`;
 }
 
 /** Numbers published posts from 1 in reading order; the earliest scheduled one is the teaser. */
@@ -185,21 +187,17 @@ export type PublishedPost = {
   seriesId: string | null;
   categoryId: string | null;
   authors: PostAuthorByline[];
-  category: {
-    slug: string;
-    name: string;
-    sponsorName: string | null;
-    sponsorUrl: string | null;
-    sponsorText: string | null;
-  } | null;
-  series: { id: string; slug: string; title: string } | null;
+  /** `sponsor` is the block to show now (its dates decided when the post was read). */
+  category: { slug: string; name: string; sponsor: Sponsor | null } | null;
+  series: { id: string; slug: string; title: string; isRunning: boolean; coverImageUrl: string | null } | null;
   tags: { id: string; slug: string; name: string }[];
   /** The post's place in its series (null outside a series). */
   seriesContext: SeriesContext | null;
   related: RelatedPost[];
 };
 
-type PublishedPostRow = Omit<PublishedPost, "seriesContext" | "related"> & {
+type PublishedPostRow = Omit<PublishedPost, "seriesContext" | "related" | "category"> & {
+  category: ({ slug: string } & SponsorColumns) | null;
   seriesRows: SeriesContextRow[] | null;
   related: { slug: string; title: string; publishedAt: string }[];
 };
@@ -222,9 +220,12 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
               FROM "PostAuthor" pa JOIN "AuthorProfile" a ON a.id = pa."profileId"
              WHERE pa."postId" = p.id) AS authors,
            (SELECT json_build_object('slug', c.slug, 'name', c.name, 'sponsorName', c."sponsorName",
-                     'sponsorUrl', c."sponsorUrl", 'sponsorText', c."sponsorText")
+                     'sponsorUrl', c."sponsorUrl", 'sponsorText', c."sponsorText", 'sponsorStrapline', c."sponsorStrapline",
+                     'sponsorLogoUrl', c."sponsorLogoUrl", 'sponsorLogoAlt', c."sponsorLogoAlt",
+                     'sponsorStartsOn', c."sponsorStartsOn", 'sponsorEndsOn', c."sponsorEndsOn")
               FROM "Category" c WHERE c.id = p."categoryId") AS category,
-           (SELECT json_build_object('id', s.id, 'slug', s.slug, 'title', s.title)
+           (SELECT json_build_object('id', s.id, 'slug', s.slug, 'title', s.title, 'isRunning', s."isRunning",
+                     'coverImageUrl', s."coverImageUrl")
               FROM "Series" s WHERE s.id = p."seriesId") AS series,
            (SELECT coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name) ORDER BY t.name), '[]'::json)
               FROM "PostTag" pt JOIN "Tag" t ON t.id = pt."tagId" WHERE pt."postId" = p.id) AS tags,
@@ -237,23 +238,15 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
      LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
-  const { seriesRows, related, ...post } = row;
+  const { seriesRows, related, category, ...post } = row;
+  const sponsorship = category ? sponsorAt(category, new Date()) : null;
+  cacheUntil(sponsorship?.changesAt ?? null);
   return {
     ...post,
+    category: category ? { slug: category.slug, name: category.name, sponsor: sponsorship?.sponsor ?? null } : null,
     seriesContext: post.seriesId ? toSeriesContext(seriesRows ?? []) : null,
     related: related.map((entry) => ({ ...entry, publishedAt: new Date(entry.publishedAt) })),
   };
-}
-
-/** The published post an old URL (an earlier slug or a legacy path) now lives at, or null. */
-export async function findRedirectTarget(fromPath: string): Promise<string | null> {
-  "use cache";
-  cacheForReaders(tags.redirects, tags.posts);
-  const redirect = await db().redirect.findUnique({
-    where: { fromPath },
-    select: { post: { select: { slug: true, status: true } } },
-  });
-  return redirect && redirect.post.status === "PUBLISHED" ? redirect.post.slug : null;
 }
 
 export type FeedPost = {

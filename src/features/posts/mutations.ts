@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { InputError, UserFacingError } from "@/lib/errors";
 import { renderPostMarkdown } from "@/lib/markdown";
+import { keepOldAddress, releaseAddress } from "@/lib/redirect-table";
+import { paths } from "@/lib/seo";
 import { slugify } from "@/lib/slug";
 import type { PostFields } from "./schema";
 
@@ -59,13 +61,21 @@ export async function createDraftPost(input: { title: string; profileId: string;
   return post;
 }
 
+/** A tag renamed or merged away keeps its old address: its old name finds the tag it became. */
+async function tagNowAt(slug: string): Promise<string | null> {
+  const redirect = await db().redirect.findUnique({ where: { fromPath: paths.tag(slug) }, select: { targetType: true, targetId: true } });
+  if (redirect?.targetType !== "TAG") return null;
+  return (await db().tag.findUnique({ where: { id: redirect.targetId }, select: { id: true } }))?.id ?? null;
+}
+
 async function tagIdsFor(names: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const name of names) {
     const slug = slugify(name);
     if (!slug) continue;
-    const tag = await db().tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true } });
-    if (!ids.includes(tag.id)) ids.push(tag.id);
+    const existing = await db().tag.findUnique({ where: { slug }, select: { id: true } });
+    const id = existing?.id ?? (await tagNowAt(slug)) ?? (await db().tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true } })).id;
+    if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }
@@ -115,14 +125,8 @@ export async function savePostContent(postId: string, fields: PostFields, userId
       await tx.revision.create({ data: { postId, title: fields.title, standfirst, bodyMarkdown: fields.bodyMarkdown, authorId: userId } });
     }
     if (current.slug !== fields.slug) {
-      await tx.redirect.deleteMany({ where: { fromPath: postPath(fields.slug) } });
-      if (wasPublic) {
-        await tx.redirect.upsert({
-          where: { fromPath: postPath(current.slug) },
-          update: { postId },
-          create: { fromPath: postPath(current.slug), postId },
-        });
-      }
+      if (wasPublic) await keepOldAddress(tx, { type: "POST", id: postId }, postPath(current.slug), postPath(fields.slug));
+      else await releaseAddress(tx, postPath(fields.slug));
     }
   });
   await refreshPostSearchDocuments([postId]);

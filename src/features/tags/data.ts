@@ -31,3 +31,16 @@ export async function listPublicTags() {
     select: { slug: true, name: true },
   });
 }
+
+// ---------- admin ----------
+
+/** Every tag by name with how many posts (in any state) carry it. */
+export async function listTagsForAdmin() {
+  const rows = await db().tag.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true, _count: { select: { posts: true } } } });
+  return rows.map(({ _count, ...tag }) => ({ ...tag, postCount: _count.posts }));
+}
+
+export async function findTagForEditing(tagId: string) {
+  const tag = await db().tag.findUnique({ where: { id: tagId }, select: { id: true, name: true, slug: true, _count: { select: { posts: true } } } });
+  return tag && { id: tag.id, name: tag.name, slug: tag.slug, postCount: tag._count.posts };
+}

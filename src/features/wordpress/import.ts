@@ -11,6 +11,7 @@
 import { stat } from "node:fs/promises";
 import { hashIp } from "@/features/comments/signing";
 import { tags } from "@/lib/cache-tags";
+import { redirectRowSchema, saveRedirects, type RedirectRow, type RedirectTarget } from "@/lib/redirect-table";
 import { invalidateTags } from "@/lib/revalidate";
 import { slugify } from "@/lib/slug";
 import { wordpressContentToMarkdown } from "./content";
@@ -37,7 +38,6 @@ import {
   linkOrCreateCategory,
   linkOrCreateSeries,
   linkOrCreateTag,
-  recordLinks,
   writeImportedPost,
   type ImportedComment,
   type ImportedPost,
@@ -91,6 +91,8 @@ type Context = {
   pingbacksSkipped: number;
   pingbacksKept: number;
   untouchedMedia: Set<string>;
+  /** Old archive addresses (categories, tags, authors, series), written together once their targets exist. */
+  archiveRedirects: RedirectRow[];
 };
 
 /** Runs an import of the WXR file at `path`; the report says what it did (or, in a dry run, would do). */
@@ -121,6 +123,7 @@ export async function importWordPressFile(path: string, options: WordPressImport
     pingbacksSkipped: 0,
     pingbacksKept: 0,
     untouchedMedia: new Set(),
+    archiveRedirects: [],
   };
 
   reportFile(context);
@@ -148,6 +151,47 @@ function reportFile({ plan, report }: Context) {
   }
 }
 
+// ---------- old addresses ----------
+
+/** The path where /?p=… and the other query addresses land (src/proxy.ts rewrites them so). */
+const queryAddress = (key: string, value: string | number) => `/wordpress-address/${key}/${encodeURIComponent(String(value))}`;
+const withSlash = (path: string) => (path.endsWith("/") ? path : `${path}/`);
+const storable = (path: string) => redirectRowSchema.shape.fromPath.safeParse(path).success;
+
+/** An archive's old addresses (each base, its feeds, and its query address) leading to `target`. */
+function archiveRows(bases: string[], queryPath: string | null, target: RedirectTarget, feeds: { rss: string; atom: string }): RedirectRow[] {
+  const rows: RedirectRow[] = [];
+  for (const base of new Set(bases.map(withSlash))) {
+    rows.push({ fromPath: base, target });
+    rows.push({ fromPath: `${base}feed/`, target, suffix: feeds.rss });
+    rows.push({ fromPath: `${base}feed/rss2/`, target, suffix: feeds.rss });
+    rows.push({ fromPath: `${base}feed/atom/`, target, suffix: feeds.atom });
+  }
+  if (queryPath) rows.push({ fromPath: queryPath, target }, { fromPath: `${queryPath}/feed`, target, suffix: feeds.rss });
+  return rows.filter((row) => storable(row.fromPath));
+}
+
+const ARCHIVE_FEEDS = { rss: "/feed.xml", atom: "/atom.xml" };
+/** Docket's tag pages have no feed of their own: a tag's old feed leads to the tag. */
+const TAG_FEEDS = { rss: "", atom: "" };
+
+async function saveArchiveRedirects(context: Context) {
+  const rows = context.archiveRedirects.splice(0);
+  if (context.options.dryRun) {
+    context.report.count("redirects", "imported", rows.length);
+    return;
+  }
+  for (let at = 0; at < rows.length; at += 500) await saveRedirects(rows.slice(at, at + 500));
+  context.report.count("redirects", "imported", rows.length);
+}
+
+/** The category's WordPress path: its parents' slugs, then its own (/category/courts/sentencing/). */
+function categoryPath(plan: ImportPlan, slug: string): string {
+  const chain: string[] = [];
+  for (let current: string | null = slug; current && !chain.includes(current) && chain.length < 10; current = plan.categories.get(current)?.parent ?? null) chain.unshift(current);
+  return `/category/${chain.join("/")}/`;
+}
+
 // ---------- bylines ----------
 
 async function importBylines(context: Context) {
@@ -163,6 +207,7 @@ async function importBylines(context: Context) {
       const earlier = await findLink({ siteUrl: plan.siteUrl, kind: "author", wpKey: login });
       report.count("authors", earlier ? "unchanged" : "imported");
       context.bylineByLogin.set(login, earlier?.docketId ?? `dry-run:${login}`);
+      if (login !== SITE_BYLINE) context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: "dry-run" }, ARCHIVE_FEEDS));
       if (user && !earlier) report.choice(`The byline “${displayName}” would be linked to the Docket login with the same email address.`);
       return;
     }
@@ -179,6 +224,9 @@ async function importBylines(context: Context) {
     report.count("authors", result.outcome);
     if (result.linkedToLogin) report.choice(`The byline “${displayName}” is linked to the Docket login with the same email address.`);
     context.bylineByLogin.set(login, result.profileId);
+    if (login !== SITE_BYLINE) {
+      context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: result.profileId }, ARCHIVE_FEEDS));
+    }
     if (user && wpUserId !== null) context.userIdByWpUserId.set(wpUserId, user.id);
   };
 
@@ -229,23 +277,33 @@ async function importTerms(context: Context) {
     if (options.dryRun) {
       report.count("categories", (await findLink({ siteUrl: plan.siteUrl, kind: "category", wpKey: wpSlug })) ? "unchanged" : "imported");
       context.categoryIds.set(wpSlug, `dry-run:${wpSlug}`);
+      context.archiveRedirects.push(...archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], category?.termId == null ? null : queryAddress("cat", category.termId), { type: "CATEGORY", id: "dry-run" }, ARCHIVE_FEEDS));
       continue;
     }
     const result = await linkOrCreateCategory({ siteUrl: plan.siteUrl, wpSlug, docketSlug: slugify(docketSlug) || wpSlug, name, description: decodeName(category?.description ?? ""), termId: category?.termId ?? null });
     report.count("categories", result.outcome);
     if (result.merged) report.choice(`Category “${name}” joins Docket's existing category “${docketSlug}”.`);
     context.categoryIds.set(wpSlug, result.id);
+    const termId = category?.termId ?? null;
+    context.archiveRedirects.push(...archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], termId === null ? null : queryAddress("cat", termId), { type: "CATEGORY", id: result.id }, ARCHIVE_FEEDS));
   }
   for (const [wpSlug, name] of plan.termsUsedAsTags) {
     const kind = plan.tags.has(wpSlug) || !plan.categories.has(wpSlug) ? "tag" : "category";
     if (options.dryRun) {
       report.count("tags", (await findLink({ siteUrl: plan.siteUrl, kind: kind === "tag" ? "tag" : "category-tag", wpKey: wpSlug })) ? "unchanged" : "imported");
       context.tagIds.set(wpSlug, `dry-run:${wpSlug}`);
+      context.archiveRedirects.push(...archiveRows(kind === "tag" ? [`/tag/${wpSlug}/`] : [categoryPath(plan, wpSlug), `/category/${wpSlug}/`], kind === "tag" ? queryAddress("tag", wpSlug) : null, { type: "TAG", id: "dry-run" }, TAG_FEEDS));
       continue;
     }
     const result = await linkOrCreateTag({ siteUrl: plan.siteUrl, wpSlug, docketSlug: slugify(wpSlug) || slugify(name) || "tag", name, kind });
     report.count("tags", result.outcome);
     context.tagIds.set(wpSlug, result.id);
+    const target: RedirectTarget = { type: "TAG", id: result.id };
+    if (kind === "tag") context.archiveRedirects.push(...archiveRows([`/tag/${wpSlug}/`], queryAddress("tag", wpSlug), target, TAG_FEEDS));
+    else {
+      const termId = plan.categories.get(wpSlug)?.termId ?? null;
+      context.archiveRedirects.push(...archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], termId === null ? null : queryAddress("cat", termId), target, TAG_FEEDS));
+    }
   }
   for (const wpSlug of plan.seriesUsed) {
     const term = plan.series.get(wpSlug);
@@ -253,13 +311,16 @@ async function importTerms(context: Context) {
     if (options.dryRun) {
       report.count("series", (await findLink({ siteUrl: plan.siteUrl, kind: "series", wpKey: wpSlug })) ? "unchanged" : "imported");
       context.seriesIds.set(wpSlug, `dry-run:${wpSlug}`);
+      context.archiveRedirects.push(...archiveRows([`/${options.seriesTaxonomy}/${wpSlug}/`], queryAddress(options.seriesTaxonomy, wpSlug), { type: "SERIES", id: "dry-run" }, ARCHIVE_FEEDS));
       continue;
     }
     const result = await linkOrCreateSeries({ siteUrl: plan.siteUrl, wpSlug, docketSlug: slugify(wpSlug) || slugify(name) || "series", name, description: decodeName(term?.description ?? "") });
     report.count("series", result.outcome);
     if (result.merged) report.choice(`Series “${name}” joins Docket's existing series of the same address.`);
     context.seriesIds.set(wpSlug, result.id);
+    context.archiveRedirects.push(...archiveRows([`/${options.seriesTaxonomy}/${wpSlug}/`], queryAddress(options.seriesTaxonomy, wpSlug), { type: "SERIES", id: result.id }, ARCHIVE_FEEDS));
   }
+  await saveArchiveRedirects(context);
 }
 
 // ---------- media ----------
@@ -281,7 +342,6 @@ async function importItems(path: string, context: Context) {
   const { plan, options, report } = context;
   let done = 0;
   const skippedTypes = new Map<string, number>();
-  const attachmentLinks: { siteUrl: string; kind: string; wpKey: string; docketId: string }[] = [];
   const inFlight = new Set<Promise<void>>();
   for await (const record of readWxrFile(path)) {
     if (record.kind !== "item") continue;
@@ -301,17 +361,7 @@ async function importItems(path: string, context: Context) {
         if (inFlight.size >= POSTS_IN_FLIGHT) await Promise.race(inFlight);
         break;
       }
-      case "attachment": {
-        const parentLink = item.postParent > 0 ? `post:${item.postParent}` : null;
-        const file = context.media.docketUrlFor(item.attachmentUrl ?? item.guid);
-        const target = parentLink ?? file;
-        if (target && !options.dryRun) {
-          attachmentLinks.push({ siteUrl: plan.siteUrl, kind: "attachment", wpKey: String(item.postId), docketId: target });
-          const pagePath = sitePath(item.link, plan.siteUrl);
-          if (pagePath) attachmentLinks.push({ siteUrl: plan.siteUrl, kind: "path", wpKey: pagePath, docketId: target });
-        }
-        break;
-      }
+      case "attachment":
       case "guest-author":
         break;
       case "page":
@@ -323,18 +373,33 @@ async function importItems(path: string, context: Context) {
       default:
         skippedTypes.set(item.postType, (skippedTypes.get(item.postType) ?? 0) + 1);
     }
-    if (attachmentLinks.length >= 200) await recordLinks(attachmentLinks.splice(0));
   }
   await Promise.all(inFlight);
-  if (attachmentLinks.length > 0) await recordLinks(attachmentLinks.splice(0));
+  await saveAttachmentRedirects(context);
   const pages = report.report.counts.pages?.skipped ?? 0;
   if (pages > 0) report.problem(`${pages} pages were not imported: this version of Docket has no pages yet.`);
   const menuItems = report.report.counts["menu items"]?.skipped ?? 0;
-  if (menuItems > 0) report.choice(options.headerMenu ? `${menuItems} menu items were not imported: this version of Docket has no menus yet.` : `${menuItems} menu items were left out (--header-menu makes the menu Docket's header menu).`);
+  if (menuItems > 0) report.choice(options.headerMenu ? `${menuItems} menu items were not imported: this version of Docket has no menus yet.` : `${menuItems} menu items were left out (the import can make the menu Docket's header menu).`);
   for (const [type, count] of skippedTypes) {
     if (type === "revision" || type === "customize_changeset" || type === "oembed_cache") continue;
     report.choice(`${count} item${count === 1 ? "" : "s"} of type “${type}” ${count === 1 ? "was" : "were"} left out: Docket has nothing like ${count === 1 ? "it" : "them"}.`);
   }
+}
+
+/** An attachment's page (its own address, and /?attachment_id=…) leads to the post it belongs to. */
+async function saveAttachmentRedirects(context: Context) {
+  const { plan, options } = context;
+  const posts = options.dryRun ? new Map<string, { docketId: string }>() : await loadLinks(plan.siteUrl, "post");
+  const rows: RedirectRow[] = [];
+  for (const [id, attachment] of plan.attachments) {
+    const post = posts.get(String(attachment.parent));
+    if (!post) continue;
+    const target: RedirectTarget = { type: "POST", id: post.docketId };
+    const page = sitePath(attachment.link, plan.siteUrl);
+    for (const fromPath of [page, queryAddress("attachment_id", id)]) if (fromPath && storable(fromPath)) rows.push({ fromPath, target });
+  }
+  for (let at = 0; at < rows.length; at += 500) await saveRedirects(rows.slice(at, at + 500));
+  context.report.count("redirects", "imported", rows.length);
 }
 
 async function importPost(item: WxrItem, context: Context) {
@@ -469,14 +534,18 @@ async function importPost(item: WxrItem, context: Context) {
   const existingPostId = earlier?.docketId ?? null;
   const slug = freePostSlug(slugFor(item), existingPostId, context);
   if (slug !== slugFor(item)) report.choice(`${label}: the address “${slugFor(item)}” is taken, so the post lives at “${slug}”.`);
-  const redirectPaths = new Set<string>();
+  const permalinks = new Set<string>();
   const linkPath = sitePath(item.link, plan.siteUrl);
   // A Docket export's links are Docket's own addresses already: no redirect to the same place.
-  if (linkPath && linkPath !== `/posts/${slug}`) redirectPaths.add(linkPath);
+  if (linkPath && linkPath !== `/posts/${slug}`) permalinks.add(linkPath);
   if (plan.permalinkStructure) {
     const structured = permalinkPath(plan.permalinkStructure, item);
-    if (structured) redirectPaths.add(structured);
+    if (structured) permalinks.add(structured);
   }
+  // Each permalink, its comment feed, and /?p=ID (with its feed) lead to the post.
+  const redirectPaths = new Set(
+    [...permalinks, ...[...permalinks].map((path) => `${withSlash(path)}feed/`), queryAddress("p", item.postId), `${queryAddress("p", item.postId)}/feed`].filter(storable),
+  );
 
   const created = postDate(item) ?? new Date();
   const post: ImportedPost = {

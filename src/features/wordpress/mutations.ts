@@ -65,7 +65,6 @@ export async function linkOrCreateByline(input: BylineInput): Promise<{ profileI
   return db().$transaction(async (tx) => {
     const earlier = await tx.wordPressLink.findUnique({ where: { siteUrl_kind_wpKey: { siteUrl: input.siteUrl, kind: "author", wpKey: input.login } }, select: { docketId: true } });
     if (earlier && (await tx.authorProfile.findUnique({ where: { id: earlier.docketId }, select: { id: true } }))) {
-      if (input.wpUserId !== null) await link(tx, input.siteUrl, "author-id", String(input.wpUserId), earlier.docketId);
       return { profileId: earlier.docketId, outcome: "unchanged" as const, linkedToLogin: false };
     }
     let profileId = input.user?.profileId ?? null;
@@ -83,7 +82,6 @@ export async function linkOrCreateByline(input: BylineInput): Promise<{ profileI
       profileId = profile.id;
     }
     await link(tx, input.siteUrl, "author", input.login, profileId);
-    if (input.wpUserId !== null) await link(tx, input.siteUrl, "author-id", String(input.wpUserId), profileId);
     return { profileId, outcome: "imported" as const, linkedToLogin: input.user !== null };
   });
 }
@@ -99,7 +97,6 @@ export async function linkOrCreateCategory(input: TermInput): Promise<{ id: stri
     const sameSlug = await tx.category.findUnique({ where: { slug: input.docketSlug }, select: { id: true } });
     const category = sameSlug ?? (await tx.category.create({ data: { slug: input.docketSlug, name: input.name, description: input.description }, select: { id: true } }));
     await link(tx, input.siteUrl, "category", input.wpSlug, category.id);
-    if (input.termId !== null) await link(tx, input.siteUrl, "category-id", String(input.termId), category.id);
     return { id: category.id, outcome: "imported" as const, merged: sameSlug !== null };
   });
 }
@@ -170,7 +167,7 @@ export type ImportedPost = {
   tagIds: string[];
   /** In an order where every comment comes after the one it answers. */
   comments: ImportedComment[];
-  /** Old paths (permalinks) that should answer with this post. */
+  /** Old paths (permalinks, their comment feeds, /wordpress-address/p/<id>) that should lead to this post. */
   redirectPaths: string[];
 };
 
@@ -255,11 +252,14 @@ export async function writeImportedPost(post: ImportedPost, existingPostId: stri
     const redirectsTaken: string[] = [];
     if (post.redirectPaths.length > 0) {
       const added = await tx.$queryRaw<{ fromPath: string }[]>`
-        INSERT INTO "Redirect" ("id", "fromPath", "postId", "createdAt")
-        SELECT ${newRowId()} || ordinality, path, ${postId}, now() FROM unnest(${post.redirectPaths}::text[]) WITH ORDINALITY AS r(path, ordinality)
+        INSERT INTO "Redirect" ("id", "fromPath", "targetType", "targetId", "suffix", "createdAt")
+        SELECT ${newRowId()} || ordinality, path, 'POST', ${postId}, '', now() FROM unnest(${post.redirectPaths}::text[]) WITH ORDINALITY AS r(path, ordinality)
         ON CONFLICT ("fromPath") DO NOTHING RETURNING "fromPath"`;
       if (added.length < post.redirectPaths.length) {
-        const others = await tx.redirect.findMany({ where: { fromPath: { in: post.redirectPaths.filter((path) => !added.some((row) => row.fromPath === path)) }, postId: { not: postId } }, select: { fromPath: true } });
+        const others = await tx.redirect.findMany({
+          where: { fromPath: { in: post.redirectPaths.filter((path) => !added.some((row) => row.fromPath === path)) }, NOT: { targetType: "POST", targetId: postId } },
+          select: { fromPath: true },
+        });
         redirectsTaken.push(...others.map((row) => row.fromPath));
       }
     }
@@ -325,8 +325,8 @@ async function insertImportedPost(post: ImportedPost, data: ImportedPost["fields
       ON CONFLICT ("siteUrl", "kind", "wpKey") DO UPDATE SET "docketId" = excluded."docketId", "checksum" = excluded."checksum", "updatedAt" = now()
     ),
     old_addresses AS (
-      INSERT INTO "Redirect" ("id", "fromPath", "postId", "createdAt")
-      SELECT $2 || 'r' || ordinality, path, $3, now() FROM unnest($9::text[]) WITH ORDINALITY AS o(path, ordinality)
+      INSERT INTO "Redirect" ("id", "fromPath", "targetType", "targetId", "suffix", "createdAt")
+      SELECT $2 || 'r' || ordinality, path, 'POST', $3, '', now() FROM unnest($9::text[]) WITH ORDINALITY AS o(path, ordinality)
       ON CONFLICT ("fromPath") DO NOTHING RETURNING "fromPath"
     )
     SELECT set_config('synchronous_commit', 'off', true) AS durability, coalesce((SELECT array_agg("fromPath") FROM old_addresses), '{}') AS added`;

@@ -1,6 +1,7 @@
 // Category, tag and author archives, page by page: /categories/<slug> and /categories/<slug>/page/<n>
 // (and the same for tags and authors) render these.
 import type { Metadata } from "next";
+import { permanentRedirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getPublicAuthor, listAuthorPosts } from "@/features/authors/data";
 import { getPublicCategory, listCategoryPosts } from "@/features/categories/data";
@@ -9,6 +10,7 @@ import { Avatar } from "@/features/posts/components/Byline";
 import { Pagination, PostList } from "@/features/posts/components/PostList";
 import { SponsorBlock } from "@/features/posts/components/SponsorBlock";
 import type { PostPage } from "@/features/posts/data";
+import { findRedirectKeepingRest } from "@/features/redirects/data";
 import { absoluteUrl, archivePageNumber, breadcrumbJsonLd, jsonLdText, paths, readerPageMetadata, safeWebsite, siteName } from "@/lib/seo";
 import { NotFoundContent } from "./NotFoundContent";
 
@@ -29,6 +31,13 @@ function postCount(total: number): string {
   return `${total} ${total === 1 ? "post" : "posts"}`;
 }
 
+/** An unknown slug: a 308 to where its old address leads now (same page number), or the 404 page. */
+async function redirectOrNotFound(archivePath: (slug: string, page?: number) => string, { slug, page }: ArchiveProps) {
+  const target = await findRedirectKeepingRest(archivePath(slug), page > 1 ? `/page/${page}` : "");
+  if (target) permanentRedirect(target);
+  return <NotFoundContent />;
+}
+
 // ---------- categories ----------
 
 export async function categoryMetadata({ slug, page }: ArchiveProps): Promise<Metadata> {
@@ -43,7 +52,7 @@ export async function categoryMetadata({ slug, page }: ArchiveProps): Promise<Me
 
 export async function CategoryArchive({ slug, page }: ArchiveProps) {
   const category = await getPublicCategory(slug);
-  if (!category) return <NotFoundContent />;
+  if (!category) return redirectOrNotFound(paths.category, { slug, page });
   const list = await listCategoryPosts(category.id, page);
   if (!pageExists(list)) return <NotFoundContent />;
   const crumbs = [
@@ -62,7 +71,7 @@ export async function CategoryArchive({ slug, page }: ArchiveProps) {
           <a href={paths.atom(paths.category(category.slug))}>Atom</a>
         </p>
       </header>
-      <SponsorBlock category={category} />
+      <SponsorBlock sponsor={category.sponsor} />
       <PostList posts={list.posts} />
       <Pagination page={list.page} totalPages={list.totalPages} hrefFor={(n) => paths.category(category.slug, n)} label={`Pages of ${category.name}`} />
     </>
@@ -83,7 +92,7 @@ export async function tagMetadata({ slug, page }: ArchiveProps): Promise<Metadat
 
 export async function TagArchive({ slug, page }: ArchiveProps) {
   const tag = await getPublicTag(slug);
-  if (!tag) return <NotFoundContent />;
+  if (!tag) return redirectOrNotFound(paths.tag, { slug, page });
   const list = await listTagPosts(tag.id, page);
   if (!pageExists(list)) return <NotFoundContent />;
   return (
@@ -117,7 +126,7 @@ export async function authorMetadata({ slug, page }: ArchiveProps): Promise<Meta
 
 export async function AuthorArchive({ slug, page }: ArchiveProps) {
   const author = await getPublicAuthor(slug);
-  if (!author) return <NotFoundContent />;
+  if (!author) return redirectOrNotFound(paths.author, { slug, page });
   const list = await listAuthorPosts(author.id, page);
   if (!pageExists(list)) return <NotFoundContent />;
   const website = safeWebsite(author.website);

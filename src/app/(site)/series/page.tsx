@@ -24,11 +24,15 @@ export default async function AllSeriesPage() {
       ) : (
         <ul className="series-list" style={{ maxWidth: "var(--measure)" }}>
           {series.map((entry) => (
-            <li key={entry.slug}>
+            <li key={entry.slug} className={entry.coverImageUrl ? "series-list__item--cover" : undefined}>
+              {entry.coverImageUrl && (
+                // eslint-disable-next-line @next/next/no-img-element -- stored uploads are already resized; the title beside it names it
+                <img className="series-list__cover" src={entry.coverImageUrl} alt="" />
+              )}
               <h2 className="card__title">
                 <Link href={paths.series(entry.slug)}>{entry.title}</Link>
               </h2>
-              {entry.description && <p>{entry.description}</p>}
+              {entry.summary && <p>{entry.summary}</p>}
               <p className="meta">
                 {entry.isRunning ? "Running" : "Finished"} · {entry.postCount} {entry.postCount === 1 ? "post" : "posts"}
                 {entry.latest?.publishedAt && (

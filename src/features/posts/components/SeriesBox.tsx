@@ -3,13 +3,16 @@ import type { SeriesContext } from "@/features/posts/data";
 import { paths } from "@/lib/seo";
 import { ordinal } from "@/lib/london-time";
 
-/** "This is the 5th post in the X series. Read the others.", previous/next, and the "Next week" teaser. */
+/**
+ * "This is the 5th post in the X series. Read the others." (of a finished one: "the 5th of 7 posts
+ * in the X series, now finished"), the series' cover, previous/next, and the "Next week" teaser.
+ */
 export function SeriesBox({
   series,
   context,
   postId,
 }: {
-  series: { slug: string; title: string };
+  series: { slug: string; title: string; isRunning: boolean; coverImageUrl: string | null };
   context: SeriesContext;
   postId: string;
 }) {
@@ -20,14 +23,29 @@ export function SeriesBox({
   const teaser = context.teaser;
   const teaserText = teaser ? (teaser.title ?? teaser.authorName ?? "a new post in the series") : null;
   return (
-    <aside className="series-box" aria-labelledby="series-box-heading">
+    <aside className={series.coverImageUrl ? "series-box series-box--cover" : "series-box"} aria-labelledby="series-box-heading">
+      {series.coverImageUrl && (
+        // eslint-disable-next-line @next/next/no-img-element -- stored uploads are already resized; the title beside it names it
+        <img className="series-box__cover" src={series.coverImageUrl} alt="" />
+      )}
       <h2 id="series-box-heading" className="series-box__label">
         Series
       </h2>
       <p className="series-box__line">
-        This is the {ordinal(context.published[index].number)} post in the{" "}
-        <Link href={paths.series(series.slug)}>{series.title}</Link> series.{" "}
-        <Link href={paths.series(series.slug)}>Read the others.</Link>
+        This is the{" "}
+        {series.isRunning
+          ? `${ordinal(context.published[index].number)} post`
+          : context.published.length === 1
+            ? "only post"
+            : `${ordinal(context.published[index].number)} of ${context.published.length} posts`}{" "}
+        in the{" "}
+        <Link href={paths.series(series.slug)}>{series.title}</Link> series{series.isRunning ? "." : ", now finished."}
+        {context.published.length > 1 && (
+          <>
+            {" "}
+            <Link href={paths.series(series.slug)}>Read the others.</Link>
+          </>
+        )}
       </p>
       {(previous || next) && (
         <nav className="series-box__nav" aria-label={`${series.title} series`}>

@@ -1,19 +1,25 @@
-import type { PublishedPost } from "@/features/posts/data";
+import type { Sponsor } from "@/features/posts/sponsorship";
 
-/** The category's sponsor acknowledgement, e.g. "Probation posts sponsored by …". */
-export function SponsorBlock({ category }: { category: NonNullable<PublishedPost["category"]> }) {
-  if (!category.sponsorName) return null;
-  const text = category.sponsorText || `${category.name} posts are sponsored by ${category.sponsorName}.`;
+/** The category's sponsor block: logo, the editor's line ("Probation posts are sponsored by …"), strapline, link. */
+export function SponsorBlock({ sponsor }: { sponsor: Sponsor | null }) {
+  if (!sponsor) return null;
   return (
     <aside className="sponsor" aria-label="Sponsor">
-      <p>
-        {text}{" "}
-        {category.sponsorUrl && /^https?:\/\//i.test(category.sponsorUrl) && (
-          <a href={category.sponsorUrl} rel="sponsored noopener">
-            Visit {category.sponsorName}
-          </a>
-        )}
-      </p>
+      {sponsor.logo && (
+        // eslint-disable-next-line @next/next/no-img-element -- stored uploads are already resized
+        <img className="sponsor__logo" src={sponsor.logo.url} alt={sponsor.logo.alt} />
+      )}
+      <div>
+        <p className="sponsor__line">
+          {sponsor.line}{" "}
+          {sponsor.url && (
+            <a href={sponsor.url} rel="sponsored noopener">
+              Visit {sponsor.name}
+            </a>
+          )}
+        </p>
+        {sponsor.strapline && <p className="sponsor__strapline">{sponsor.strapline}</p>}
+      </div>
     </aside>
   );
 }

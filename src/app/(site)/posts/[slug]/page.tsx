@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
-import { findRedirectTarget, getPublishedPost, listRecentPostSlugs } from "@/features/posts/data";
+import { getPublishedPost, listRecentPostSlugs } from "@/features/posts/data";
+import { findRedirect } from "@/features/redirects/data";
 import { listApprovedComments } from "@/features/comments/data";
 import { Bylines } from "@/features/posts/components/Byline";
 import { PostDate } from "@/features/posts/components/PostDate";
@@ -58,8 +59,8 @@ export default async function PostPage({ params }: Props) {
   const { slug } = await params;
   const post = await getPublishedPost(slug);
   if (!post) {
-    const target = await findRedirectTarget(paths.post(slug));
-    if (target) permanentRedirect(paths.post(target));
+    const target = await findRedirect(paths.post(slug));
+    if (target) permanentRedirect(target);
     return <NotFoundContent />;
   }
   const comments = await listApprovedComments(post.id);
@@ -115,7 +116,7 @@ export default async function PostPage({ params }: Props) {
         </ul>
       )}
       {post.series && post.seriesContext && <SeriesBox series={post.series} context={post.seriesContext} postId={post.id} />}
-      {post.category && <SponsorBlock category={post.category} />}
+      {post.category && <SponsorBlock sponsor={post.category.sponsor} />}
       <ShareLinks url={url} title={post.title} />
       <RelatedPosts posts={post.related} />
       <CommentThread postId={post.id} postSlug={post.slug} comments={comments} />

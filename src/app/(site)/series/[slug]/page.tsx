@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { permanentRedirect } from "next/navigation";
 import { getSeriesContext } from "@/features/posts/data";
+import { findRedirectKeepingRest } from "@/features/redirects/data";
 import { PostListItem } from "@/features/posts/components/PostList";
 import { getPublicSeries, listPublicSeries, listSeriesPosts } from "@/features/series/data";
 import { breadcrumbJsonLd, jsonLdText, paths, readerPageMetadata, siteName } from "@/lib/seo";
@@ -20,18 +22,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!series) return { title: "Not found", robots: { index: false } };
   return {
     title: `${series.title} series`,
-    description: series.description || `Every post in the ${series.title} series, in order.`,
+    description: series.summary || `Every post in the ${series.title} series, in order.`,
     ...readerPageMetadata({
       path: paths.series(series.slug),
       feed: { path: paths.series(series.slug), title: `${series.title} series` },
       openGraph: { title: `${series.title} series` },
+      ...(series.coverImageUrl ? { image: { path: series.coverImageUrl, alt: series.coverImageAlt ?? "" } } : {}),
     }),
   };
 }
 
 export default async function SeriesPage({ params }: Props) {
-  const series = await getPublicSeries((await params).slug);
-  if (!series) return <NotFoundContent />;
+  const { slug } = await params;
+  const series = await getPublicSeries(slug);
+  if (!series) {
+    const target = await findRedirectKeepingRest(paths.series(slug));
+    if (target) permanentRedirect(target);
+    return <NotFoundContent />;
+  }
   const [posts, context] = await Promise.all([listSeriesPosts(series.id), getSeriesContext(series.id)]);
   const teaser = context.teaser;
   const crumbs = [
@@ -43,14 +51,21 @@ export default async function SeriesPage({ params }: Props) {
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(breadcrumbJsonLd(crumbs)) }} />
       <header className="page-head">
-        <p className="kicker">{series.isRunning ? "Running series" : "Series"}</p>
+        <p className="kicker">{series.isRunning ? "Running series" : "Finished series"}</p>
         <h1>{series.title}</h1>
-        {series.description && <p className="page-head__lede">{series.description}</p>}
+        {/* Rendered from markdown and sanitized (rehype-sanitize) in getPublicSeries. */}
+        {series.descriptionHtml && <div className="page-head__lede page-head__lede--prose" dangerouslySetInnerHTML={{ __html: series.descriptionHtml }} />}
         <p className="feed-links">
           {posts.length} {posts.length === 1 ? "post" : "posts"} ·{" "}
           <a href={paths.rss(paths.series(series.slug))}>RSS</a> · <a href={paths.atom(paths.series(series.slug))}>Atom</a>
         </p>
       </header>
+      {series.coverImageUrl && (
+        <figure className="cover">
+          {/* eslint-disable-next-line @next/next/no-img-element -- stored uploads are already resized */}
+          <img src={series.coverImageUrl} alt={series.coverImageAlt ?? ""} />
+        </figure>
+      )}
       <ol className="post-list" aria-label={`Posts in the ${series.title} series, in order`}>
         {posts.map((post) => (
           <li key={post.id}>
