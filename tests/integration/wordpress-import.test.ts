@@ -400,6 +400,18 @@ describe("the dry run, malformed files and broken records", () => {
     expect((row.report as { counts: { posts: { imported: number } } }).counts.posts.imported).toBe(2);
   });
 
+  it("imports an item the file repeats only once", async () => {
+    const text = await readFile(fixture("self-hosted-comments.xml"), "utf8");
+    const second = text.slice(text.lastIndexOf("<item>"), text.lastIndexOf("</item>") + "</item>".length);
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), "docket-wxr-")), "repeated.xml");
+    await writeFile(file, text.replace("</channel>", `${second}\n</channel>`));
+    await freshDatabase();
+    const report = await importWordPressFile(file, DEFAULT_IMPORT_OPTIONS);
+    expect(report.counts.posts).toMatchObject({ imported: 2, skipped: 1 });
+    expect(report.problems).toContain("Post 402 “Court closures: the list” appears twice in the file: only its first copy was imported.");
+    expect(await db().post.count()).toBe(2);
+  });
+
   it("picks the category the map prefers and renames through it", async () => {
     await freshDatabase();
     const report = await run("self-hosted-posts.xml", { categoryMap: parseCategoryMap("# most preferred first\nprisons = prison-life\nsentencing\n") });

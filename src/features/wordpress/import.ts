@@ -83,8 +83,9 @@ type Context = {
   tagIds: Map<string, string>;
   seriesIds: Map<string, string>;
   postLinks: Map<string, { docketId: string; checksum: string | null }>;
-  slugsThisRun: Set<string>;
-  /** Every post's slug and id when the run started. */
+  /** The WordPress ids of the posts this run has taken up: a file that repeats an item never makes two posts. */
+  writtenThisRun: Set<number>;
+  /** Every post's slug and id when the run started, and the slugs this run has taken. */
   postSlugs: Map<string, string>;
   optionsSignature: string;
   uncategorized: number;
@@ -116,7 +117,7 @@ export async function importWordPressFile(path: string, options: WordPressImport
     tagIds: new Map(),
     seriesIds: new Map(),
     postLinks: await loadLinks(plan.siteUrl, "post"),
-    slugsThisRun: new Set(),
+    writtenThisRun: new Set(),
     postSlugs: await listPostSlugs(),
     optionsSignature: JSON.stringify([MAPPING_VERSION, options.seriesTaxonomy, options.skipPingbacks, options.categoryMap ? [options.categoryMap.order, [...options.categoryMap.target]] : null]),
     uncategorized: 0,
@@ -414,6 +415,12 @@ async function importPost(item: WxrItem, context: Context) {
     return;
   }
 
+  if (context.writtenThisRun.has(item.postId)) {
+    report.count("posts", "skipped");
+    report.problem(`${label} appears twice in the file: only its first copy was imported.`);
+    return;
+  }
+  context.writtenThisRun.add(item.postId);
   const checksum = itemChecksum(item, context.optionsSignature);
   const earlier = context.postLinks.get(String(item.postId));
   if (earlier && earlier.checksum === checksum) {
@@ -582,7 +589,6 @@ async function importPost(item: WxrItem, context: Context) {
     return;
   }
   const result = await writeImportedPost(post, existingPostId);
-  context.postLinks.set(String(item.postId), { docketId: result.postId, checksum });
   report.count("posts", result.outcome);
   report.count("comments", "imported", result.commentsImported);
   report.count("comments", "updated", result.commentsUpdated);
@@ -590,14 +596,16 @@ async function importPost(item: WxrItem, context: Context) {
   for (const path of result.redirectsTaken) report.problem(`${label}: its old address ${path} already leads to another post, so it was left as it is.`);
 }
 
+const TAKEN_BY_A_NEW_POST = "(a post new in this run)";
+
 /** `base`, or `base-2`, `base-3`…: the first no other post has (the site's slugs are read once, at the start). */
 function freePostSlug(base: string, postId: string | null, context: Context): string {
   for (let suffix = 1; ; suffix++) {
     const candidate = suffix === 1 ? base : `${base}-${suffix}`;
-    if (context.slugsThisRun.has(candidate)) continue;
     const owner = context.postSlugs.get(candidate);
     if (owner !== undefined && owner !== postId) continue;
-    context.slugsThisRun.add(detached(candidate));
+    // Taken now: by this post, or (a new one) by a mark no other post's id equals.
+    context.postSlugs.set(detached(candidate), postId ?? TAKEN_BY_A_NEW_POST);
     return candidate;
   }
 }
