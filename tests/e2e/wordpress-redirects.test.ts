@@ -38,7 +38,8 @@ async function answer(address: string): Promise<{ statuses: number[]; location: 
     await response.arrayBuffer();
     statuses.push(response.status);
     const header = response.headers.get("location");
-    if (!header) return { statuses, location: null };
+    // No redirect: the address answered itself (after Next's slash-dropping hop, the page the reader lands on).
+    if (!header) return { statuses, location: current === address ? null : current };
     const locations = [...new Set(header.split(", ").map((location) => new URL(location, baseUrl())).map((url) => `${url.pathname}${url.search}`))];
     if (locations.length !== 1) return { statuses, location: header };
     current = locations[0];
@@ -79,10 +80,10 @@ describe("old WordPress addresses on the real server", () => {
     };
     const answers: Record<string, { statuses: number[]; location: string | null }> = {};
     for (const address of Object.keys(expected)) answers[address] = await answer(address);
-    // Every hop is permanent: one for a path without a slash or a query, two where Next first drops the slash.
-    expect(answers).toEqual(
-      Object.fromEntries(Object.entries(expected).map(([address, location]) => [address, { statuses: address.endsWith("/") ? [308, 308] : [308], location }])),
-    );
+    // Every hop is permanent: one for a path without a slash or a query, two where Next first drops the slash
+    // (one, then the page, where the old address without its slash is the new one: /series/why-i-write).
+    const hops = (address: string, location: string) => (!address.endsWith("/") ? [308] : address === `${location}/` ? [308, 200] : [308, 308]);
+    expect(answers).toEqual(Object.fromEntries(Object.entries(expected).map(([address, location]) => [address, { statuses: hops(address, location), location }])));
     // Where it leads is a real page.
     expect((await fetch(`${baseUrl()}${post}`)).status).toBe(200);
   });
