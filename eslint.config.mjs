@@ -27,6 +27,7 @@ export const FEATURE_ORDER = [
   "feeds",
   "wordpress",
   "demo-content",
+  "backup",
 ];
 
 /** The only files outside features' data.ts and mutations.ts that may use the database client. */

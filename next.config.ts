@@ -58,6 +58,14 @@ const nextConfig: NextConfig = {
       },
     ];
   },
+  // A WordPress site's own feed addresses, for readers' feed apps after a move from WordPress.
+  async redirects() {
+    return [
+      { source: "/feed", destination: "/feed.xml", permanent: true },
+      { source: "/feed/rss2", destination: "/feed.xml", permanent: true },
+      { source: "/feed/atom", destination: "/atom.xml", permanent: true },
+    ];
+  },
   async rewrites() {
     // Before the app's own routes: /search is also a page, the empty form.
     const beforeFiles = [

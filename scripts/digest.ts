@@ -3,6 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../src/lib/env";
+import { progressLine } from "./lib/progress";
 import { projectRoot, resolveDatabase, sharedSecrets, type Database } from "./lib/services";
 
 const USAGE = `Usage: npm run digest -- --dry-run | --now [options]
@@ -57,21 +58,6 @@ function parseOptions(argv: string[]): Options {
     staleAfterMs: staleSeconds === undefined ? undefined : staleSeconds * 1000,
     retryDelaysMs: delays,
   };
-}
-
-function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "--";
-  const s = Math.max(0, Math.round(seconds));
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
-}
-
-/** sent / total, rate, time left, on one line that redraws itself. */
-export function progressLine(done: number, total: number, elapsedSeconds: number, width = 30): string {
-  const share = total === 0 ? 1 : Math.min(1, done / total);
-  const filled = Math.round(share * width);
-  const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
-  const left = rate > 0 ? (total - done) / rate : Infinity;
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} ${Math.floor(share * 100)}%  ${rate.toFixed(0)}/s  ${formatDuration(left)} left`;
 }
 
 async function dryRun() {

@@ -1,8 +1,12 @@
-// Runs before two kinds of request; everything else goes straight to the app.
+// Runs before three kinds of request; everything else goes straight to the app.
 // - A search whose words cannot go into a path as they are (with / ? # % or \) is rewritten to
 //   /search/<query>/<page> here, encoded; one of only dots gets the empty search form. Every other
 //   search takes the cheaper rewrite in next.config.ts to the same page: a static page per query,
 //   served from Next's cache, while the URL the reader sees is unchanged.
+// - A WordPress address made of a query on the home page (/?p=123, /?page_id=…, /?cat=…) is rewritten to
+//   /wordpress-address/<key>/<value>[/feed], a path the WordPress import keeps in the redirect table, so
+//   the catch-all route answers it with a permanent redirect to where that post or archive lives now
+//   (or the 404 page); /?feed=… goes to the site's feed.
 // - An admin page is answered here with its real status before any rendering starts (with Cache
 //   Components the admin streams, so a status set from inside a page would arrive as a 200): 307 to
 //   sign-in without a valid session, 403 when the role may not open the section or the post, 404 for a
@@ -33,6 +37,22 @@ function rewriteSearch(request: NextRequest) {
   const target = request.nextUrl.clone();
   // One character over the limit lets the page tell the reader the query was cut.
   target.pathname = `/search/${encodeURIComponent(query.slice(0, SEARCH_QUERY_MAX + 1))}/${page}`;
+  target.search = "";
+  return NextResponse.rewrite(target);
+}
+
+/** The query keys of old WordPress addresses, in the order WordPress itself reads them. */
+const WORDPRESS_QUERY_KEYS = ["p", "page_id", "attachment_id", "cat", "tag", "author_name", "feed"] as const;
+
+function rewriteWordPressQuery(request: NextRequest) {
+  const params = request.nextUrl.searchParams;
+  const key = WORDPRESS_QUERY_KEYS.find((name) => params.has(name));
+  if (!key) return NextResponse.next();
+  // The site's own feed (/?feed=rss2): its address in Docket.
+  if (key === "feed") return NextResponse.redirect(new URL(params.get("feed") === "atom" ? "/atom.xml" : "/feed.xml", request.url), 308);
+  const target = request.nextUrl.clone();
+  const feed = params.has("feed") ? "/feed" : "";
+  target.pathname = `/wordpress-address/${key}/${encodeURIComponent(params.get(key) || "-")}${feed}`;
   target.search = "";
   return NextResponse.rewrite(target);
 }
@@ -100,12 +120,21 @@ async function answerPreviewLink(request: NextRequest) {
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === "/search") return rewriteSearch(request);
   if (request.nextUrl.pathname.startsWith("/preview/")) return answerPreviewLink(request);
+  if (request.nextUrl.pathname === "/") return rewriteWordPressQuery(request);
   return guardAdmin(request);
 }
 
 export const config = {
   matcher: [
     { source: "/search", has: [{ type: "query", key: "q", value: "(?:[\\s\\S]*[/?#%\\\\][\\s\\S]*|[\\s.]*\\.[\\s.]*)" }] },
+    // Old WordPress addresses on the home page (WORDPRESS_QUERY_KEYS; Next reads this list as written).
+    { source: "/", has: [{ type: "query", key: "p" }] },
+    { source: "/", has: [{ type: "query", key: "page_id" }] },
+    { source: "/", has: [{ type: "query", key: "attachment_id" }] },
+    { source: "/", has: [{ type: "query", key: "cat" }] },
+    { source: "/", has: [{ type: "query", key: "tag" }] },
+    { source: "/", has: [{ type: "query", key: "author_name" }] },
+    { source: "/", has: [{ type: "query", key: "feed" }] },
     // Admin pages, not the sign-in pages, the refusal pages, nor the CSV export (a route handler that answers 401 itself).
     "/admin",
     "/admin/((?!sign-in|subscribers/export|not-available|not-found).*)",

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { createMailTransport } from "@/lib/mail/send";
 import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
 import { runDigest } from "@/features/digest/sender";
-import { progressLine } from "../../scripts/digest";
+import { progressLine } from "../../scripts/lib/progress";
 import { POST as inboundUnsubscribe } from "@/app/api/unsubscribe/mail/route";
 import { useTestDatabase } from "../helpers/database";
 import { startTestSmtpServer, type TestSmtpServer } from "./digest-smtp-server";
