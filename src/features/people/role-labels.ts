@@ -1,6 +1,8 @@
 // How the admin names each role, alone ("Editor") and in a sentence ("an editor").
 import type { Role } from "@/generated/prisma/enums";
 
+export const ROLES = ["ADMIN", "EDITOR", "AUTHOR", "GUEST"] as const;
+
 export const ROLE_LABELS: Record<Role, string> = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" };
 
 export const ROLE_IN_A_SENTENCE: Record<Role, string> = { ADMIN: "an admin", EDITOR: "an editor", AUTHOR: "an author", GUEST: "a guest author" };

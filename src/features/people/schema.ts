@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "./role-labels";
 import { checkbox, emailAddress } from "@/lib/form-fields";
 import { slugify } from "@/lib/slug";
 
@@ -61,7 +62,6 @@ export const linkProfileSchema = z.object({
 
 const recordId = z.string().min(1).max(40);
 
-export const ROLES = ["ADMIN", "EDITOR", "AUTHOR", "GUEST"] as const;
 
 export const roleChangeSchema = z.object({
   userId: recordId,

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { PREVIEW_DAYS } from "./limits";
 
-export const PREVIEW_DAYS = { min: 1, max: 30, default: 7 } as const;
 
 const recordId = z.string().min(1).max(40);
 

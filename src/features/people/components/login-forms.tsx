@@ -5,8 +5,7 @@ import { FieldError, FormMessage } from "@/components/FormFeedback";
 import { initialFormState } from "@/lib/action-result";
 import type { Role } from "@/generated/prisma/enums";
 import { changeRoleAction, deactivateLoginAction, reactivateLoginAction } from "../actions";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "../role-labels";
-import { ROLES } from "../schema";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "../role-labels";
 import styles from "./people-admin.module.css";
 
 export function RoleForm({ userId, role }: { userId: string; role: Role }) {

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { initialFormState, type FormState } from "@/lib/action-result";
 import { makePreviewLinkAction, withdrawPreviewLinkAction } from "../actions";
-import { PREVIEW_DAYS } from "../schema";
+import { PREVIEW_DAYS } from "../limits";
 import styles from "./PreviewLinks.module.css";
 
 type MadeLink = { url: string; expiresAt: string };
