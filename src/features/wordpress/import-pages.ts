@@ -5,7 +5,7 @@
 // address they now live at, and custom links as addresses (the old site's own resolved through the
 // redirect table). Docket's menus are flat, so nested items follow their parent, each with a report line.
 import { uniquePageSlug } from "@/features/pages/mutations";
-import { RESERVED_SLUGS, TITLE_MAX } from "@/features/pages/schema";
+import { DESCRIPTION_MAX, RESERVED_SLUGS, TITLE_MAX } from "@/features/pages/schema";
 import { isMenuAddress, LABEL_MAX, MENU_ITEMS_MAX, type MenuItem, type MenuLink } from "@/features/menus/schema";
 import { findRedirect } from "@/features/redirects/data";
 import { paths } from "@/lib/seo";
@@ -87,6 +87,12 @@ export async function importPage(item: WxrItem, context: PageImportContext): Pro
   }
 
   const bodyMarkdown = await itemMarkdown(item, label, "page", context);
+  // The excerpt is the page's description (search results and social cards).
+  let description = decodeName(item.excerpt.replace(/<[^>]*>/g, " "));
+  if (description.length > DESCRIPTION_MAX) {
+    description = `${description.slice(0, DESCRIPTION_MAX - 1).replace(/\s+\S*$/, "")}…`;
+    report.choice(`${label}: its excerpt was longer than a page's description may be and was shortened.`);
+  }
 
   const redirectPaths = new Set<string>();
   const linkPath = sitePath(item.link, plan.siteUrl);
@@ -109,6 +115,7 @@ export async function importPage(item: WxrItem, context: PageImportContext): Pro
       title: (title || "(untitled)").slice(0, TITLE_MAX),
       slug,
       bodyMarkdown,
+      description: description || null,
       status: published ? "PUBLISHED" : "DRAFT",
       publishedAt: mapped.publishedAt,
       createdAt: postDate(item) ?? new Date(),

@@ -363,6 +363,8 @@ export type ImportedPage = {
   /** Free and not one of Docket's own addresses (the caller chose it with uniquePageSlug). */
   slug: string;
   bodyMarkdown: string;
+  /** From the excerpt; null keeps the page's own (none for a new page). */
+  description: string | null;
   status: "PUBLISHED" | "DRAFT";
   publishedAt: Date | null;
   createdAt: Date;
@@ -388,7 +390,7 @@ export async function writeImportedPage(page: ImportedPage, existingPageId: stri
       return created.id;
     });
   }
-  await savePageContent({ pageId, title: page.title, slug: page.slug, description: existing?.description ?? "", bodyMarkdown: page.bodyMarkdown }, page.userId);
+  await savePageContent({ pageId, title: page.title, slug: page.slug, description: page.description ?? existing?.description ?? "", bodyMarkdown: page.bodyMarkdown }, page.userId);
   const status = existing?.status ?? "DRAFT";
   if (page.status === "PUBLISHED" && status !== "PUBLISHED") await markPagePublished(pageId, page.publishedAt ?? new Date());
   if (page.status === "DRAFT" && status === "PUBLISHED") await markPageUnpublished(pageId);
