@@ -132,14 +132,15 @@ export async function importPage(item: WxrItem, context: PageImportContext): Pro
 
 // ---------- the header menu ----------
 
-const HEADER_LIKE = /header|primary|main|top|nav/i;
+const HEADER_LIKE = /header|primary|main|top/i;
 
 /** The menu that becomes the header menu: the only one, else one named like a header menu, else the longest. */
 function chooseMenu(items: PlannedMenuItem[], names: Map<string, string>): string {
   const sizes = new Map<string, number>();
   for (const item of items) sizes.set(item.menu, (sizes.get(item.menu) ?? 0) + 1);
   const menus = [...sizes.keys()];
-  return menus.find((slug) => HEADER_LIKE.test(slug) || HEADER_LIKE.test(names.get(slug) ?? "")) ?? menus.sort((a, b) => sizes.get(b)! - sizes.get(a)!)[0];
+  const headerLike = (slug: string) => [slug, names.get(slug) ?? ""].some((name) => HEADER_LIKE.test(name) && !/footer/i.test(name));
+  return menus.find(headerLike) ?? menus.sort((a, b) => sizes.get(b)! - sizes.get(a)!)[0];
 }
 
 type Target = { link: MenuLink; title: string; note?: string } | { leftOut: string };
