@@ -1,6 +1,7 @@
 // Old WordPress addresses, answered by the real server after an import: each post's permalink, /?p=ID, a
 // nested page's permalink and /?page_id=ID, attachment pages and ids, the archives and their feeds answer
-// 308 with the new address; an address nobody knows is still a 404. And the admin's Import and Backup pages, for an administrator only.
+// 308 with the new address; an address nobody knows is still a 404. And the admin's Import and Backup
+// pages, for an administrator only.
 import path from "node:path";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
