@@ -3,7 +3,8 @@
 // Two passes over the file. The first (import-plan.ts) reads it whole and writes nothing: a malformed file
 // stops here with its line and column. Then bylines, categories, tags and series are created or found,
 // then (with --media or --download-media) the attachments' files. The second pass writes each post in its
-// own transaction (mutations.ts): a bad item is reported with its id and title and the rest go on.
+// own transaction (mutations.ts), and each page (import-pages.ts): a bad item is reported with its id and
+// title and the rest go on. Last, when asked, the export's menu becomes the header menu (import-pages.ts).
 //
 // Re-runnable: every WordPress thing is linked to what it became (WordPressLink, keyed on the site's address
 // and the item's id), so the next run updates what changed, skips what did not (a checksum of the item), and
@@ -163,7 +164,6 @@ function reportFile({ plan, report }: Context) {
 }
 
 // ---------- old addresses ----------
-
 
 /** An archive's old addresses (each base, its feeds, and its query address) leading to `target`. */
 function archiveRows(bases: string[], queryPath: string | null, target: RedirectTarget, feeds: { rss: string; atom: string }): RedirectRow[] {
@@ -600,6 +600,6 @@ function summarise(context: Context) {
   if (context.pingbacksKept > 0) report.choice(`${context.pingbacksKept} pingbacks and trackbacks are kept as comments that link to the site that mentioned the post (the import can leave them out instead).`);
   if (context.pingbacksSkipped > 0) report.choice(`${context.pingbacksSkipped} pingbacks and trackbacks were left out, as asked.`);
   if (context.untouchedMedia.size > 0) {
-    report.choice(`${context.untouchedMedia.size} images and files in posts still point at the old site: import again with a copy of wp-content/uploads (--media) or downloading them (--download-media) to bring them into Docket.`);
+    report.choice(`${context.untouchedMedia.size} images and files in posts and pages still point at the old site: import again with a copy of wp-content/uploads (--media) or downloading them (--download-media) to bring them into Docket.`);
   }
 }
