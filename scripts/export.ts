@@ -1,12 +1,12 @@
 // `npm run export -- --format docket out.json.gz`: the whole site as a backup (restore it with
-// `npm run import:docket`). `npm run export -- --format wxr out.xml`: the posts, comments, bylines and
+// `npm run import:docket`). `npm run export -- --format wxr out.xml`: the posts, pages, comments, bylines and
 // terms as a WordPress export (WXR 1.2) that WordPress's importer reads.
 import { parseArgs } from "node:util";
 import { UsageError, runWithDatabase } from "./lib/command-line";
 
 const USAGE = `Usage: npm run export -- --format docket|wxr FILE [options]
   --format docket     the whole site (database, uploads, settings, subscribers), gzip-compressed JSON
-  --format wxr        a WordPress export (WXR 1.2): posts, comments, bylines, categories, tags, series
+  --format wxr        a WordPress export (WXR 1.2): posts, pages, comments, bylines, categories, tags, series
   --include-emails    (wxr) include commenters' addresses and the logins' addresses behind bylines
                       that are not pen names; left out by default
   --series-taxonomy NAME   (wxr) the taxonomy series are written as (default "series")`;
@@ -36,7 +36,7 @@ await runWithDatabase(async () => {
   const { writeDocketWxrFile } = await import("../src/features/wordpress/wxr-export");
   const summary = await writeDocketWxrFile(file, { includeEmails: values["include-emails"], seriesTaxonomy: values["series-taxonomy"] });
   console.log(
-    `Wrote ${file}: ${summary.posts} posts, ${summary.comments} comments, ${summary.authors} bylines and ${summary.attachments} attachments, in ${seconds()} s.` +
+    `Wrote ${file}: ${summary.posts} posts, ${summary.pages} pages, ${summary.comments} comments, ${summary.authors} bylines and ${summary.attachments} attachments, in ${seconds()} s.` +
       (values["include-emails"] ? "" : " Email addresses were left out (--include-emails to keep them)."),
   );
 });

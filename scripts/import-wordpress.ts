@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run import:wordpress -- EXPORT.xml [options]
   --category-map FILE       lines "wordpress-slug = docket-slug" (or "= -" for none), most preferred first:
                             which category wins when a post has several, and what it becomes
   --skip-pingbacks          leave pingbacks and trackbacks out (by default they are kept as linking comments)
-  --header-menu             make the export's menu Docket's header menu
+  --header-menu             make the export's menu Docket's header menu (replacing its links)
   --quiet                   no progress bar`;
 
 await runWithDatabase(

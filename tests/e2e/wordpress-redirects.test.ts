@@ -1,6 +1,7 @@
-// Old WordPress addresses, answered by the real server after an import: each post's permalink, /?p=ID,
-// attachment pages and ids, the archives and their feeds answer 308 with the new address; an address
-// nobody knows is still a 404. And the admin's Import and Backup pages, for an administrator only.
+// Old WordPress addresses, answered by the real server after an import: each post's permalink, /?p=ID, a
+// nested page's permalink and /?page_id=ID, attachment pages and ids, the archives and their feeds answer
+// 308 with the new address; an address nobody knows is still a 404. And the admin's Import and Backup
+// pages, for an administrator only.
 import path from "node:path";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,11 +59,22 @@ async function slugOf(wpId: number): Promise<string> {
   return rows[0].slug;
 }
 
+async function pageSlugOf(wpId: number): Promise<string> {
+  const { rows } = await client.query<{ slug: string }>(
+    `SELECT p.slug FROM "WordPressLink" l JOIN "Page" p ON p.id = l."docketId" WHERE l.kind = 'page' AND l."wpKey" = $1`,
+    [String(wpId)],
+  );
+  return rows[0].slug;
+}
+
 describe("old WordPress addresses on the real server", () => {
   it("answers each old address with a permanent redirect to the new one", async () => {
     const post = `/posts/${await slugOf(101)}`;
     const court = `/posts/${await slugOf(702)}`;
+    const page = `/${await pageSlugOf(111)}`;
     const expected: Record<string, string> = {
+      "/about/write-for-us/": page,
+      "/?page_id=111": page,
       "/2024/03/04/why-short-sentences-fail/": post,
       "/2024/03/04/why-short-sentences-fail": post,
       "/?p=101": post,
@@ -86,6 +98,7 @@ describe("old WordPress addresses on the real server", () => {
     expect(answers).toEqual(Object.fromEntries(Object.entries(expected).map(([address, location]) => [address, { statuses: hops(address, location), location }])));
     // Where it leads is a real page.
     expect((await fetch(`${baseUrl()}${post}`)).status).toBe(200);
+    expect((await fetch(`${baseUrl()}${page}`)).status).toBe(200);
   });
 
   it("keeps a 404 for what nobody knows, and the home page for other queries", async () => {

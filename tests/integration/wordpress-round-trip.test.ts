@@ -1,5 +1,5 @@
 // Docket → WXR → Docket: the demo site exported as a WordPress export and imported into an empty database
-// keeps its posts, comments (threads and states), bylines (in order) and series order. And the export itself
+// keeps its posts, pages, comments (threads and states), bylines (in order) and series order. And the export itself
 // keeps a pen name's real name out, and email addresses unless asked.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_AUTHOR_EMAIL } from "@/features/demo-content/content";
 import { loadDemoContent } from "@/features/demo-content/mutations";
+import { markPagePublished, savePageContent } from "@/features/pages/mutations";
 import { DEFAULT_IMPORT_OPTIONS, importWordPressFile } from "@/features/wordpress/import";
 import { writeDocketWxrFile } from "@/features/wordpress/wxr-export";
 import { readWxrFile } from "@/features/wordpress/wxr-reader";
@@ -93,8 +94,23 @@ async function snapshot() {
   });
 }
 
+/** The pages that must survive the round trip, keyed by slug. */
+async function pageSnapshot() {
+  const pages = await db().page.findMany({ orderBy: { slug: "asc" }, select: { slug: true, title: true, description: true, status: true, publishedAt: true, bodyHtml: true } });
+  return pages.map((page) => ({
+    slug: page.slug,
+    title: page.title,
+    description: page.description,
+    // WordPress has no word for unpublished: it comes back as a draft.
+    status: page.status === "UNPUBLISHED" ? "DRAFT" : page.status,
+    publishedAt: page.status === "PUBLISHED" ? page.publishedAt?.toISOString() : null,
+    text: text(page.bodyHtml),
+  }));
+}
+
 let exported: string;
 let original: Awaited<ReturnType<typeof snapshot>>;
+let originalPages: Awaited<ReturnType<typeof pageSnapshot>>;
 
 beforeAll(async () => {
   await useTestSettings();
@@ -104,7 +120,18 @@ beforeAll(async () => {
   const post = await db().post.findFirstOrThrow({ where: { status: "PUBLISHED", authors: { none: { profile: { slug: "hollis-grey" } } } }, select: { id: true } });
   const penName = await db().authorProfile.findUniqueOrThrow({ where: { slug: "hollis-grey" }, select: { id: true } });
   await db().postAuthor.create({ data: { postId: post.id, profileId: penName.id, position: 1 } });
+  // A published page (with a heading, a list and a link to a post) and a draft one, saved as the pages feature saves them.
+  const editor = await db().user.create({ data: { email: "pages-editor@docket.example", role: "EDITOR" }, select: { id: true } });
+  for (const [slug, title, body, published] of [
+    ["about-the-project", "About the project", "We write about the courts.\n\n## Who we are\n\n- reporters\n- former magistrates\n\nStart with [the latest post](/).", true],
+    ["house-style", "House style", "Short sentences. Plain words.", false],
+  ] as const) {
+    const page = await db().page.create({ data: { slug, title, createdById: editor.id }, select: { id: true } });
+    await savePageContent({ pageId: page.id, slug, title, description: published ? "Who writes here, and why." : "", bodyMarkdown: body }, editor.id);
+    if (published) await markPagePublished(page.id, new Date("2026-05-20T08:00:00Z"));
+  }
   original = await snapshot();
+  originalPages = await pageSnapshot();
   exported = path.join(await mkdtemp(path.join(os.tmpdir(), "docket-wxr-export-")), "site.xml");
   await writeDocketWxrFile(exported);
 });
@@ -122,6 +149,12 @@ describe("the WXR export", () => {
     expect(records.filter((record) => record.kind === "problem")).toEqual([]);
     const posts = records.filter((record) => record.kind === "item" && record.postType === "post");
     expect(posts).toHaveLength(original.length);
+    const pages = records.flatMap((record) => (record.kind === "item" && record.postType === "page" ? [record] : []));
+    expect(pages.map((page) => [page.postName, page.status, page.title]).sort()).toEqual(originalPages.map((page) => [page.slug, page.status === "PUBLISHED" ? "publish" : "draft", page.title]).sort());
+    expect(pages.map((page) => page.postName)).toEqual(expect.arrayContaining(["about-the-project", "house-style"]));
+    const about = pages.find((page) => page.postName === "about-the-project")!;
+    expect(about.content).toContain("<h2");
+    expect(about.link).toMatch(/\/about-the-project$/);
     expect(records.find((record) => record.kind === "site")).toMatchObject({ wxrVersion: "1.2" });
   });
 
@@ -157,11 +190,13 @@ describe("the WXR export", () => {
 });
 
 describe("Docket → WXR → Docket", () => {
-  it("keeps posts, comments, bylines and series order", async () => {
+  it("keeps posts, pages, comments, bylines and series order", async () => {
     await freshDatabase();
     const report = await importWordPressFile(exported, DEFAULT_IMPORT_OPTIONS);
     expect(report.counts.posts.imported).toBe(original.length);
+    expect(report.counts.pages.imported).toBe(originalPages.length);
     const restored = await snapshot();
     expect(restored).toEqual(original);
+    expect(await pageSnapshot()).toEqual(originalPages);
   });
 });

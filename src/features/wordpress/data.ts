@@ -71,6 +71,15 @@ export async function listExportTerms() {
   return { categories, tags: postTags, series };
 }
 
+/** Every page, published or not (a draft is exported as a WordPress draft), in id order. */
+export async function listExportPages() {
+  return db().page.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, slug: true, title: true, description: true, bodyHtml: true, status: true, publishedAt: true, createdAt: true, updatedAt: true },
+  });
+}
+export type ExportPage = Awaited<ReturnType<typeof listExportPages>>[number];
+
 export async function listExportMedia() {
   return db().mediaAsset.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, path: true, mimeType: true, createdAt: true } });
 }
@@ -103,6 +112,18 @@ export async function findUsersByEmail(emails: string[]) {
 export async function listPostSlugs(): Promise<Map<string, string>> {
   const posts = await db().post.findMany({ select: { id: true, slug: true } });
   return new Map(posts.map((post) => [post.slug, post.id]));
+}
+
+/** Posts by id, for menu links: where each lives and whether readers can see it. */
+export async function findPostsByIds(ids: string[]) {
+  const posts = await db().post.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, title: true, status: true } });
+  return new Map(posts.map((post) => [post.id, post]));
+}
+
+/** Pages by id: their titles, for menu links without a label of their own. */
+export async function findPagesByIds(ids: string[]) {
+  const pages = await db().page.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, title: true, status: true } });
+  return new Map(pages.map((page) => [page.id, page]));
 }
 
 // ---------- import runs ----------

@@ -11,6 +11,26 @@ import type { WxrAuthor, WxrCategory, WxrItem, WxrProblem, WxrSite, WxrTag, WxrT
 
 export type PlannedAttachment = { url: string; alt: string; caption: string; title: string; parent: number; link: string | null };
 
+/** A page, as a menu item or a child page names it. */
+export type PlannedPage = { title: string; parent: number };
+
+/** A `nav_menu_item`: what its `_menu_item_*` meta say, and the menu (a `nav_menu` term) it belongs to. */
+export type PlannedMenuItem = {
+  id: number;
+  title: string;
+  order: number;
+  /** The menu's term slug. */
+  menu: string;
+  /** The id of the menu item it sits under, or 0. */
+  parent: number;
+  /** post_type, taxonomy, custom, post_type_archive. */
+  type: string;
+  /** page, post, category, post_tag, custom, … */
+  object: string;
+  objectId: number;
+  url: string;
+};
+
 export type GuestAuthor = { login: string; displayName: string; bio: string; website: string; email: string };
 
 export type ImportOptions = {
@@ -40,6 +60,11 @@ export type ImportPlan = {
   attachments: Map<number, PlannedAttachment>;
   /** The ids of each post's attached images, in menu order: what a [gallery] without ids shows. */
   attachedImages: Map<number, number[]>;
+  /** Every page by its WordPress id. */
+  pages: Map<number, PlannedPage>;
+  /** The `nav_menu` terms: menu names by slug. */
+  menus: Map<string, string>;
+  menuItems: PlannedMenuItem[];
   /** Each series post's position: its part number where it has one, otherwise date order filling the gaps. */
   seriesPositions: Map<number, number>;
   /** Which categories become Docket categories and which become tags, over all posts. */
@@ -160,6 +185,9 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     series: new Map(),
     attachments: new Map(),
     attachedImages: new Map(),
+    pages: new Map(),
+    menus: new Map(),
+    menuItems: [],
     seriesPositions: new Map(),
     categoriesUsedAsCategory: new Set(),
     termsUsedAsTags: new Map(),
@@ -193,6 +221,7 @@ export async function planImport(path: string, options: ImportOptions, onProgres
       case "term":
         if (record.taxonomy === options.seriesTaxonomy) plan.series.set(record.slug, record);
         else if (record.taxonomy === "author") plan.coAuthorTerms.set(record.slug, record);
+        else if (record.taxonomy === "nav_menu") plan.menus.set(detached(record.slug), detached(decodeName(record.name) || record.slug));
         break;
       case "problem":
         plan.problems.push(record);
@@ -231,6 +260,25 @@ export async function planImport(path: string, options: ImportOptions, onProgres
         bio: detached(metaValue(item, "cap-description") ?? ""),
         website: detached(metaValue(item, "cap-website") ?? ""),
         email: detached(metaValue(item, "cap-user_email") ?? ""),
+      });
+      return;
+    }
+    if (item.postType === "page") {
+      plan.pages.set(item.postId, { title: detached(item.title), parent: item.postParent });
+      return;
+    }
+    if (item.postType === "nav_menu_item") {
+      const number = (key: string) => Number(metaValue(item, key) ?? "0") || 0;
+      plan.menuItems.push({
+        id: item.postId,
+        title: detached(item.title),
+        order: item.menuOrder,
+        menu: detached(item.terms.find((term) => term.domain === "nav_menu")?.nicename ?? ""),
+        parent: number("_menu_item_menu_item_parent"),
+        type: detached(metaValue(item, "_menu_item_type") ?? "custom"),
+        object: detached(metaValue(item, "_menu_item_object") ?? ""),
+        objectId: number("_menu_item_object_id"),
+        url: detached(metaValue(item, "_menu_item_url") ?? ""),
       });
       return;
     }

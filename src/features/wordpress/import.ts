@@ -3,7 +3,8 @@
 // Two passes over the file. The first (import-plan.ts) reads it whole and writes nothing: a malformed file
 // stops here with its line and column. Then bylines, categories, tags and series are created or found,
 // then (with --media or --download-media) the attachments' files. The second pass writes each post in its
-// own transaction (mutations.ts): a bad item is reported with its id and title and the rest go on.
+// own transaction (mutations.ts), and each page (import-pages.ts): a bad item is reported with its id and
+// title and the rest go on. Last, when asked, the export's menu becomes the header menu (import-pages.ts).
 //
 // Re-runnable: every WordPress thing is linked to what it became (WordPressLink, keyed on the site's address
 // and the item's id), so the next run updates what changed, skips what did not (a checksum of the item), and
@@ -11,12 +12,13 @@
 import { stat } from "node:fs/promises";
 import { hashIp } from "@/features/comments/signing";
 import { tags } from "@/lib/cache-tags";
-import { redirectRowSchema, saveRedirects, type RedirectRow, type RedirectTarget } from "@/lib/redirect-table";
+import { saveRedirects, type RedirectRow, type RedirectTarget } from "@/lib/redirect-table";
 import { invalidateTags } from "@/lib/revalidate";
 import { slugify } from "@/lib/slug";
-import { wordpressContentToMarkdown } from "./content";
 import { findLink, findUsersByEmail, listPostSlugs, loadLinks } from "./data";
+import { itemMarkdown } from "./import-content";
 import { MediaImporter } from "./import-media";
+import { importHeaderMenu, importPage } from "./import-pages";
 import {
   bylineName,
   coAuthorNameFromTerm,
@@ -32,6 +34,7 @@ import {
 } from "./import-mapping";
 import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./import-plan";
 import { detached } from "./detached-string";
+import { queryAddress, storable, withSlash } from "./old-addresses";
 import { describeItem, ImportReportBuilder, type ImportReport } from "./import-report";
 import {
   linkOrCreateByline,
@@ -94,6 +97,9 @@ type Context = {
   untouchedMedia: Set<string>;
   /** Old archive addresses (categories, tags, authors, series), written together once their targets exist. */
   archiveRedirects: RedirectRow[];
+  pageLinks: Map<string, { docketId: string; checksum: string | null }>;
+  writtenPagesThisRun: Set<number>;
+  writtenPageSlugs: Set<string>;
 };
 
 /** Runs an import of the WXR file at `path`; the report says what it did (or, in a dry run, would do). */
@@ -125,6 +131,9 @@ export async function importWordPressFile(path: string, options: WordPressImport
     pingbacksKept: 0,
     untouchedMedia: new Set(),
     archiveRedirects: [],
+    pageLinks: await loadLinks(plan.siteUrl, "page"),
+    writtenPagesThisRun: new Set(),
+    writtenPageSlugs: new Set(),
   };
 
   reportFile(context);
@@ -132,9 +141,11 @@ export async function importWordPressFile(path: string, options: WordPressImport
   await importTerms(context);
   await importAttachmentFiles(context);
   await importItems(path, context);
+  await importHeaderMenu(context);
   summarise(context);
   if (!options.dryRun) {
-    await invalidateTags([tags.site, tags.posts, tags.allSeries, tags.authors, tags.categories, tags.postTags, tags.allComments, tags.redirects]).catch(() => {
+    const pageTags = [tags.pages, tags.menus, ...[...context.writtenPageSlugs].map((slug) => tags.page(slug))];
+    await invalidateTags([tags.site, tags.posts, tags.allSeries, tags.authors, tags.categories, tags.postTags, tags.allComments, tags.redirects, ...pageTags]).catch(() => {
       report.problem("The running site could not be told to refresh its pages: they update within two minutes.");
     });
   }
@@ -153,11 +164,6 @@ function reportFile({ plan, report }: Context) {
 }
 
 // ---------- old addresses ----------
-
-/** The path where /?p=… and the other query addresses land (src/proxy.ts rewrites them so). */
-const queryAddress = (key: string, value: string | number) => `/wordpress-address/${key}/${encodeURIComponent(String(value))}`;
-const withSlash = (path: string) => (path.endsWith("/") ? path : `${path}/`);
-const storable = (path: string) => redirectRowSchema.shape.fromPath.safeParse(path).success;
 
 /** An archive's old addresses (each base, its feeds, and its query address) leading to `target`. */
 function archiveRows(bases: string[], queryPath: string | null, target: RedirectTarget, feeds: { rss: string; atom: string }): RedirectRow[] {
@@ -366,10 +372,14 @@ async function importItems(path: string, context: Context) {
       case "guest-author":
         break;
       case "page":
-        report.count("pages", "skipped");
+        // Pages are few: one at a time, each written before the next looks for a free address.
+        await importPage(item, context).catch((error: unknown) => {
+          report.count("pages", "skipped");
+          report.problem(`${describeItem(item.postId, plainTitle(item.title), "Page")} was not imported: ${(error as Error).message.split("\n")[0]}`);
+        });
         break;
       case "nav_menu_item":
-        report.count("menu items", "skipped");
+        // Planned in the first pass; the menu is made once the pages and posts it links to exist.
         break;
       default:
         skippedTypes.set(item.postType, (skippedTypes.get(item.postType) ?? 0) + 1);
@@ -377,10 +387,6 @@ async function importItems(path: string, context: Context) {
   }
   await Promise.all(inFlight);
   await saveAttachmentRedirects(context);
-  const pages = report.report.counts.pages?.skipped ?? 0;
-  if (pages > 0) report.problem(`${pages} pages were not imported: this version of Docket has no pages yet.`);
-  const menuItems = report.report.counts["menu items"]?.skipped ?? 0;
-  if (menuItems > 0) report.choice(options.headerMenu ? `${menuItems} menu items were not imported: this version of Docket has no menus yet.` : `${menuItems} menu items were left out (the import can make the menu Docket's header menu).`);
   for (const [type, count] of skippedTypes) {
     if (type === "revision" || type === "customize_changeset" || type === "oembed_cache") continue;
     report.choice(`${count} item${count === 1 ? "" : "s"} of type “${type}” ${count === 1 ? "was" : "were"} left out: Docket has nothing like ${count === 1 ? "it" : "them"}.`);
@@ -467,29 +473,7 @@ async function importPost(item: WxrItem, context: Context) {
   }
   const seriesSlug = item.terms.find((term) => term.domain === options.seriesTaxonomy)?.nicename ?? null;
 
-  // Content.
-  const converted = wordpressContentToMarkdown(item.content, {
-    attachments: plan.attachments,
-    attachedImageIds: plan.attachedImages.get(item.postId),
-    oembedCache: item.meta.filter((entry) => entry.key.startsWith("_oembed_") && !entry.key.startsWith("_oembed_time_")).map((entry) => entry.value),
-    footnotes: metaValue(item, "footnotes"),
-    rewriteUrl: (url) => media.docketUrlFor(url) ?? url,
-  });
-  let markdown = converted.markdown;
-  for (const url of converted.mediaUrls) {
-    if (!media.isOldUpload(url) || media.docketUrlFor(url)) continue;
-    if (!media.enabled) {
-      context.untouchedMedia.add(detached(url));
-      continue;
-    }
-    const stored = await media.import(url, label);
-    if (stored) {
-      report.count("media", "imported");
-      markdown = markdown.split(`](${url}`).join(`](${stored}`);
-    } else report.count("media", "skipped");
-  }
-  for (const problem of converted.problems) report.problem(`${label}: ${problem}`);
-  if (converted.pageCount > 1) report.choice(`${label} had ${converted.pageCount} pages: they are one post, the pages divided by a rule.`);
+  const markdown = await itemMarkdown(item, label, "post", context);
 
   const { standfirst, cut } = standfirstFrom(item.excerpt);
   if (cut) report.choice(`${label}: its excerpt was longer than a standfirst may be and was shortened.`);
@@ -616,6 +600,6 @@ function summarise(context: Context) {
   if (context.pingbacksKept > 0) report.choice(`${context.pingbacksKept} pingbacks and trackbacks are kept as comments that link to the site that mentioned the post (the import can leave them out instead).`);
   if (context.pingbacksSkipped > 0) report.choice(`${context.pingbacksSkipped} pingbacks and trackbacks were left out, as asked.`);
   if (context.untouchedMedia.size > 0) {
-    report.choice(`${context.untouchedMedia.size} images and files in posts still point at the old site: import again with a copy of wp-content/uploads (--media) or downloading them (--download-media) to bring them into Docket.`);
+    report.choice(`${context.untouchedMedia.size} images and files in posts and pages still point at the old site: import again with a copy of wp-content/uploads (--media) or downloading them (--download-media) to bring them into Docket.`);
   }
 }

@@ -11,6 +11,9 @@ import { db } from "@/lib/db";
 import { renderPostMarkdown } from "@/lib/markdown";
 import { uploadsStorage } from "@/lib/storage";
 import { refreshPostSearchDocuments } from "@/features/posts/mutations";
+import { markPagePublished, markPageUnpublished, savePageContent } from "@/features/pages/mutations";
+import { changeMenu } from "@/features/menus/mutations";
+import type { MenuItem } from "@/features/menus/schema";
 import type { ImportReport } from "./import-report";
 
 /** An id of the same shape as Prisma's cuid() ids (lower-case letters and digits), made before the row is written. */
@@ -348,6 +351,65 @@ async function insertImportedPost(post: ImportedPost, data: ImportedPost["fields
     const redirectsTaken = post.redirectPaths.filter((path) => !added.includes(path));
     return { outcome: "imported" as const, postId, commentsImported: comments.length, commentsUpdated: 0, redirectsTaken };
   });
+}
+
+// ---------- pages ----------
+
+export type ImportedPage = {
+  siteUrl: string;
+  wpId: number;
+  checksum: string;
+  title: string;
+  /** Free and not one of Docket's own addresses (the caller chose it with uniquePageSlug). */
+  slug: string;
+  bodyMarkdown: string;
+  /** From the excerpt; null keeps the page's own (none for a new page). */
+  description: string | null;
+  status: "PUBLISHED" | "DRAFT";
+  publishedAt: Date | null;
+  createdAt: Date;
+  /** The Docket login of the page's WordPress author (same email address), if any. */
+  userId: string | null;
+  /** Old paths (the permalink, /wordpress-address/page_id/<id>) that should lead to this page. */
+  redirectPaths: string[];
+};
+
+/**
+ * Writes one imported page through the pages' own save path (sanitized HTML, a revision when the text
+ * changed, an old address kept when a published page's slug changes), then its status and old addresses.
+ * The link is written with the new row, so a run cut short never makes the page twice.
+ */
+export async function writeImportedPage(page: ImportedPage, existingPageId: string | null): Promise<{ outcome: "imported" | "updated"; pageId: string; redirectsTaken: string[] }> {
+  const existing = existingPageId ? await db().page.findUnique({ where: { id: existingPageId }, select: { id: true, status: true, description: true } }) : null;
+  let pageId: string;
+  if (existing) pageId = existing.id;
+  else {
+    pageId = await db().$transaction(async (tx) => {
+      const created = await tx.page.create({ data: { title: page.title, slug: page.slug, createdById: page.userId, createdAt: page.createdAt }, select: { id: true } });
+      await link(tx, page.siteUrl, "page", String(page.wpId), created.id);
+      return created.id;
+    });
+  }
+  await savePageContent({ pageId, title: page.title, slug: page.slug, description: page.description ?? existing?.description ?? "", bodyMarkdown: page.bodyMarkdown }, page.userId);
+  const status = existing?.status ?? "DRAFT";
+  if (page.status === "PUBLISHED" && status !== "PUBLISHED") await markPagePublished(pageId, page.publishedAt ?? new Date());
+  if (page.status === "DRAFT" && status === "PUBLISHED") await markPageUnpublished(pageId);
+
+  const redirectsTaken: string[] = [];
+  if (page.redirectPaths.length > 0) {
+    await db().redirect.createMany({ data: page.redirectPaths.map((fromPath) => ({ fromPath, targetType: "PAGE" as const, targetId: pageId })), skipDuplicates: true });
+    const others = await db().redirect.findMany({ where: { fromPath: { in: page.redirectPaths }, NOT: { targetType: "PAGE", targetId: pageId } }, select: { fromPath: true } });
+    redirectsTaken.push(...others.map((row) => row.fromPath));
+  }
+  await db().wordPressLink.update({ where: { siteUrl_kind_wpKey: { siteUrl: page.siteUrl, kind: "page", wpKey: String(page.wpId) } }, data: { docketId: pageId, checksum: page.checksum } });
+  return { outcome: existing ? "updated" : "imported", pageId, redirectsTaken };
+}
+
+// ---------- menus ----------
+
+/** The header menu becomes `items`, replacing what it had. */
+export async function replaceHeaderMenu(items: MenuItem[]): Promise<void> {
+  await changeMenu("header", () => items);
 }
 
 /** Keeps an unchanged post's link (a later run compares against it) without touching the post. */

@@ -1,17 +1,18 @@
 // The site as a WordPress export (WXR 1.2), so it can leave Docket for WordPress or anything that reads WXR:
 // posts with their bylines (the first as the post's author, every one as a Co-Authors Plus term), category,
 // tags and series (a `series` taxonomy with `_series_part`, as PublishPress Series writes it), comments in
-// their threads and states, and uploaded images as attachments the WordPress importer can download.
+// their threads and states, static pages (published, or drafts), and uploaded images as attachments the
+// WordPress importer can download.
 //
 // Privacy: bylines are exported by their public fields only, so a pen name's real name never appears.
 // Email addresses (commenters', and the logins behind bylines) are left out unless the caller asks for
 // them; even then a pen name's login address is not exported, since it could name the person.
 import { createHash } from "node:crypto";
 import { renderCommentMarkdown } from "@/lib/markdown";
-import { absoluteUrl } from "@/lib/seo";
+import { absoluteUrl, paths } from "@/lib/seo";
 import { readSiteSettings } from "@/features/site/data";
 import { siteUrl } from "@/lib/env";
-import { iterateExportPosts, listExportBylines, listExportMedia, listExportTerms, type ExportPost } from "./data";
+import { iterateExportPosts, listExportBylines, listExportMedia, listExportPages, listExportTerms, type ExportPage, type ExportPost } from "./data";
 import { writeWxrFile, type WxrExport } from "./wxr-writer";
 import type { WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrMeta } from "./wxr-types";
 
@@ -22,7 +23,7 @@ export type WxrExportOptions = {
   seriesTaxonomy?: string;
 };
 
-export type WxrExportSummary = { posts: number; comments: number; attachments: number; authors: number };
+export type WxrExportSummary = { posts: number; pages: number; comments: number; attachments: number; authors: number };
 
 /** A stable WordPress id for a Docket row: the same row gets the same id in every export. */
 function wordpressId(kind: string, id: string): number {
@@ -57,7 +58,7 @@ const coAuthorSlug = (slug: string) => `cap-${slug}`;
 export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExport & { summary: WxrExportSummary }> {
   const settings = await readSiteSettings();
   const seriesTaxonomy = options.seriesTaxonomy ?? "series";
-  const summary: WxrExportSummary = { posts: 0, comments: 0, attachments: 0, authors: 0 };
+  const summary: WxrExportSummary = { posts: 0, pages: 0, comments: 0, attachments: 0, authors: 0 };
   const once = <T>(read: () => Promise<T>) => {
     let promise: Promise<T> | undefined;
     return () => (promise ??= read());
@@ -129,6 +130,45 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
       summary.comments += post.comments.length;
       yield postItem(post, attachmentIds);
     }
+    for (const page of await listExportPages()) {
+      summary.pages += 1;
+      yield pageItem(page);
+    }
+  }
+
+  /** A page as WordPress writes one: no author (Docket's pages have no byline), no comments, no parent. */
+  function pageItem(page: ExportPage): Omit<WxrItem, "kind"> {
+    const postId = wordpressId("page", page.id);
+    const published = page.status === "PUBLISHED";
+    const date = page.publishedAt ?? page.createdAt;
+    const link = absoluteUrl(paths.page(page.slug));
+    return {
+      postId,
+      title: page.title,
+      link,
+      pubDate: published ? date : null,
+      creator: "",
+      guid: `${siteUrl()}/?page_id=${postId}`,
+      content: absoluteAddresses(page.bodyHtml),
+      excerpt: page.description,
+      postDate: localTime(date),
+      postDateGmt: published ? date : null,
+      postModified: localTime(page.updatedAt),
+      postModifiedGmt: page.updatedAt,
+      commentStatus: "closed",
+      pingStatus: "closed",
+      postName: page.slug,
+      status: published ? "publish" : "draft",
+      postParent: 0,
+      menuOrder: 0,
+      postType: "page",
+      postPassword: "",
+      isSticky: false,
+      attachmentUrl: null,
+      terms: [],
+      meta: [],
+      comments: [],
+    };
   }
 
   function postItem(post: ExportPost, attachmentIds: Map<string, number>): Omit<WxrItem, "kind"> {

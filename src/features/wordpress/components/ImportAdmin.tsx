@@ -11,7 +11,7 @@ export async function ImportAdmin() {
     <>
       <h1>Import from WordPress</h1>
       <p>
-        Brings a WordPress site’s posts, comments, authors, categories, tags and series into Docket, and keeps its old links working. Run it as
+        Brings a WordPress site’s posts, pages, comments, authors, categories, tags and series into Docket (and, if you ask, its menu as the header menu), and keeps its old links working. Run it as
         often as you like: a second run updates what changed and adds what is new, and never makes copies. Try a dry run first.
       </p>
       <ImportForm />

@@ -61,7 +61,7 @@ export function ImportForm() {
       </div>
       <div className="checkbox">
         <input id="import-menu" type="checkbox" name="headerMenu" />
-        <label htmlFor="import-menu">Make the export’s menu the header menu</label>
+        <label htmlFor="import-menu">Make the export’s menu the header menu, in place of its links</label>
       </div>
       <label htmlFor="import-series">Series taxonomy</label>
       <input id="import-series" name="seriesTaxonomy" defaultValue="series" aria-invalid={invalid("seriesTaxonomy")} aria-describedby="import-series-hint" />
