@@ -5,8 +5,10 @@
 // address they now live at, and custom links as addresses (the old site's own resolved through the
 // redirect table). Docket's menus are flat, so nested items follow their parent, each with a report line.
 import { uniquePageSlug } from "@/features/pages/mutations";
-import { DESCRIPTION_MAX, RESERVED_SLUGS, TITLE_MAX } from "@/features/pages/schema";
-import { isMenuAddress, LABEL_MAX, MENU_ITEMS_MAX, type MenuItem, type MenuLink } from "@/features/menus/schema";
+import { DESCRIPTION_MAX, TITLE_MAX } from "@/features/pages/limits";
+import { RESERVED_SLUGS } from "@/features/pages/schema";
+import { LABEL_MAX } from "@/features/menus/limits";
+import { isMenuAddress, MENU_ITEMS_MAX, type MenuItem, type MenuLink } from "@/features/menus/schema";
 import { findRedirect } from "@/features/redirects/data";
 import { paths } from "@/lib/seo";
 import { findPagesByIds, findPostsByIds, loadLinks } from "./data";
