@@ -11,6 +11,7 @@ export const FEATURE_ORDER = [
   "site",
   "media",
   "posts",
+  "preview-links",
   "authors",
   "categories",
   "tags",
@@ -26,6 +27,7 @@ export const FEATURE_ORDER = [
   "feeds",
   "wordpress",
   "demo-content",
+  "backup",
 ];
 
 /** The only files outside features' data.ts and mutations.ts that may use the database client. */

@@ -44,9 +44,27 @@ const nextConfig: NextConfig = {
   // unchanged. A page that is not 1-9999 is page 1. This rewrite costs far less than the one in
   // src/proxy.ts (bench:read: search 525 → 797 req/s, p99 119 → 83 ms), which now takes only the
   // queries this one cannot.
-  // CSP, nosniff, referrer and permissions policies everywhere; HSTS when SITE_URL is https.
+  // CSP, nosniff, referrer and permissions policies everywhere; HSTS when SITE_URL is https. Preview
+  // links are never indexed and send no referrer (the page's meta tags say so too).
   async headers() {
-    return securityHeaders(process.env.SITE_URL);
+    return [
+      ...securityHeaders(process.env.SITE_URL),
+      {
+        source: "/preview/:token",
+        headers: [
+          { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+        ],
+      },
+    ];
+  },
+  // A WordPress site's own feed addresses, for readers' feed apps after a move from WordPress.
+  async redirects() {
+    return [
+      { source: "/feed", destination: "/feed.xml", permanent: true },
+      { source: "/feed/rss2", destination: "/feed.xml", permanent: true },
+      { source: "/feed/atom", destination: "/atom.xml", permanent: true },
+    ];
   },
   async rewrites() {
     // Before the app's own routes: /search is also a page, the empty form.

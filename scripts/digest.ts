@@ -1,13 +1,18 @@
 // `npm run digest -- --dry-run` prints who would get what; `npm run digest -- --now` runs the digest
-// at once (or resumes an unfinished run) with a progress bar. Safe beside the worker: see src/features/digest/sender.ts.
+// at once (or resumes an unfinished run) with a progress bar; `--resend-uncertain RUN_ID` sends a
+// run's uncertain deliveries again. Safe beside the worker: see src/features/digest/sender.ts.
 import path from "node:path";
+import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { env } from "../src/lib/env";
+import { progressLine } from "./lib/progress";
 import { projectRoot, resolveDatabase, sharedSecrets, type Database } from "./lib/services";
 
-const USAGE = `Usage: npm run digest -- --dry-run | --now [options]
+const USAGE = `Usage: npm run digest -- --dry-run | --now | --resend-uncertain RUN_ID [options]
   --dry-run                 print the next digest's window, posts and who would get which, send nothing
   --now                     run the digest now (resumes an unfinished run first)
+  --resend-uncertain RUN_ID send the run's uncertain deliveries again (some people may get two copies)
+  --yes                     do not ask before resending
   --concurrency N           parallel send loops (default 10 with SMTP, 2 with the outbox)
   --batch-size N            deliveries claimed at a time (default 20)
   --stale-after-seconds N   a delivery left SENDING this long belonged to a dead worker (default 300)
@@ -17,6 +22,8 @@ const USAGE = `Usage: npm run digest -- --dry-run | --now [options]
 type Options = {
   dryRun: boolean;
   now: boolean;
+  resendRunId?: string;
+  yes: boolean;
   quiet: boolean;
   concurrency?: number;
   batchSize?: number;
@@ -37,6 +44,8 @@ function parseOptions(argv: string[]): Options {
     options: {
       "dry-run": { type: "boolean", default: false },
       now: { type: "boolean", default: false },
+      "resend-uncertain": { type: "string" },
+      yes: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       concurrency: { type: "string" },
       "batch-size": { type: "string" },
@@ -45,33 +54,23 @@ function parseOptions(argv: string[]): Options {
       help: { type: "boolean", default: false },
     },
   });
-  if (values.help || values["dry-run"] === values.now) throw new Error(USAGE);
+  const modes = [values["dry-run"], values.now, values["resend-uncertain"] !== undefined].filter(Boolean).length;
+  if (values.help || modes !== 1) throw new Error(USAGE);
+  const resendRunId = values["resend-uncertain"]?.trim();
+  if (resendRunId !== undefined && !/^[\w-]{1,60}$/.test(resendRunId)) throw new Error(`--resend-uncertain takes a run id, as shown at /admin/digest (got "${resendRunId}")`);
   const staleSeconds = positiveInt("stale-after-seconds", values["stale-after-seconds"]);
   const delays = values["retry-delays-ms"]?.split(",").map((part) => positiveInt("retry-delays-ms", part.trim()) as number);
   return {
     dryRun: values["dry-run"],
     now: values.now,
+    resendRunId,
+    yes: values.yes,
     quiet: values.quiet,
     concurrency: positiveInt("concurrency", values.concurrency),
     batchSize: positiveInt("batch-size", values["batch-size"]),
     staleAfterMs: staleSeconds === undefined ? undefined : staleSeconds * 1000,
     retryDelaysMs: delays,
   };
-}
-
-function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "--";
-  const s = Math.max(0, Math.round(seconds));
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
-}
-
-/** sent / total, rate, time left, on one line that redraws itself. */
-export function progressLine(done: number, total: number, elapsedSeconds: number, width = 30): string {
-  const share = total === 0 ? 1 : Math.min(1, done / total);
-  const filled = Math.round(share * width);
-  const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
-  const left = rate > 0 ? (total - done) / rate : Infinity;
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} ${Math.floor(share * 100)}%  ${rate.toFixed(0)}/s  ${formatDuration(left)} left`;
 }
 
 async function dryRun() {
@@ -104,24 +103,46 @@ async function dryRun() {
   console.log(`${recipients} subscriber(s) would get a digest. Nothing was sent or recorded.`);
 }
 
-async function runNow(options: Options) {
-  const { runDigest } = await import("../src/features/digest/sender");
-  const started = Date.now();
+type SenderModule = typeof import("../src/features/digest/sender");
+type MailServerStatus = import("../src/features/digest/sender").MailServerStatus;
+
+/** What every sending mode shares: the options, the progress bar, and word of an unreachable mail server. */
+function sendingOptions(options: Options, sender: SenderModule, started: number) {
   const interactive = !options.quiet && process.stderr.isTTY;
-  const outcome = await runDigest({
-    concurrency: options.concurrency,
-    batchSize: options.batchSize,
-    staleAfterMs: options.staleAfterMs,
-    retryDelaysMs: options.retryDelaysMs,
-    onProgress: options.quiet
-      ? undefined
-      : (progress) => {
-          const line = progressLine(progress.done, progress.total, (Date.now() - started) / 1000);
-          if (interactive) process.stderr.write(`\r${line}`);
-          else console.error(line);
-        },
-  });
-  if (interactive) process.stderr.write("\n");
+  let barShown = false;
+  return {
+    interactive,
+    finishBar: () => {
+      if (interactive && barShown) process.stderr.write("\n");
+    },
+    runOptions: {
+      concurrency: options.concurrency,
+      batchSize: options.batchSize,
+      staleAfterMs: options.staleAfterMs,
+      retryDelaysMs: options.retryDelaysMs,
+      onMailServer: (status: MailServerStatus) => {
+        // On its own line at once, whatever the progress bar is doing; --quiet too, as it is news of a fault.
+        if (interactive && barShown) process.stderr.write("\r\x1b[K");
+        console.error(sender.describeMailServerStatus(status));
+      },
+      onProgress: options.quiet
+        ? undefined
+        : (progress: { done: number; total: number }) => {
+            const line = progressLine(progress.done, progress.total, (Date.now() - started) / 1000);
+            barShown = true;
+            if (interactive) process.stderr.write(`\r${line}`);
+            else console.error(line);
+          },
+    },
+  };
+}
+
+async function runNow(options: Options) {
+  const sender = await import("../src/features/digest/sender");
+  const started = Date.now();
+  const sending = sendingOptions(options, sender, started);
+  const outcome = await sender.runDigest(sending.runOptions);
+  sending.finishBar();
   const final = outcome.final;
   const summary = {
     runId: outcome.run.id,
@@ -151,6 +172,48 @@ async function runNow(options: Options) {
   );
 }
 
+async function confirmResend(count: number): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    console.error("Nothing was sent. Run it again with --yes to send them.");
+    return false;
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await prompt.question(`Send the digest again to these ${count} addresses? Type yes to go ahead: `);
+    return answer.trim().toLowerCase() === "yes";
+  } finally {
+    prompt.close();
+  }
+}
+
+/** Returns the exit code: 0 when sent (or nothing to send), 2 when not confirmed. */
+async function resendUncertain(options: Options & { resendRunId: string }): Promise<number> {
+  const { findDigestRun, countRunDeliveries } = await import("../src/features/digest/data");
+  const { RESEND_UNCERTAIN_WARNING, requestUncertainResend } = await import("../src/features/digest/resend");
+  const run = await findDigestRun(options.resendRunId);
+  if (!run) throw new Error(`There is no digest run ${options.resendRunId} (the runs are listed at /admin/digest).`);
+  const uncertain = (await countRunDeliveries(run.id)).UNCERTAIN ?? 0;
+  if (uncertain === 0) {
+    console.log(`Run ${run.id} has no uncertain deliveries: nothing to resend.`);
+    return 0;
+  }
+  console.error(`Run ${run.id} (window ${run.windowStart.toISOString()} → ${run.windowEnd.toISOString()}) has ${uncertain} uncertain ${uncertain === 1 ? "delivery" : "deliveries"}.`);
+  console.error(`Warning: ${RESEND_UNCERTAIN_WARNING}`);
+  if (!options.yes && !(await confirmResend(uncertain))) return 2;
+  await requestUncertainResend(run.id, null, "command line");
+  const sender = await import("../src/features/digest/sender");
+  const started = Date.now();
+  const sending = sendingOptions(options, sender, started);
+  const outcome = await sender.settleDigestRun(run.id, sending.runOptions);
+  sending.finishBar();
+  const final = outcome?.final;
+  console.log(
+    `Resent run ${run.id}: ${outcome?.sentHere ?? 0} of ${uncertain} sent again; the run now has sent ${final?.sentCount ?? 0}, ` +
+      `failed ${final?.failedCount ?? 0}, uncertain ${final?.uncertainCount ?? 0}.`,
+  );
+  return 0;
+}
+
 async function main() {
   let options: Options;
   let settings;
@@ -174,19 +237,22 @@ async function main() {
   }
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET = (await sharedSecrets(database.url, dataDir, settings)).authSecret;
+  let exitCode = 0;
   try {
     if (options.dryRun) await dryRun();
+    else if (options.resendRunId) exitCode = await resendUncertain({ ...options, resendRunId: options.resendRunId });
     else await runNow(options);
   } finally {
     const { db } = await import("../src/lib/db");
     await db().$disconnect();
     await database.stop();
   }
+  return exitCode;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().then(
-    () => process.exit(0),
+    (code) => process.exit(code),
     (error) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -1,12 +1,19 @@
-// Runs before two kinds of request; everything else goes straight to the app.
+// Runs before three kinds of request; everything else goes straight to the app.
 // - A search whose words cannot go into a path as they are (with / ? # % or \) is rewritten to
 //   /search/<query>/<page> here, encoded; one of only dots gets the empty search form. Every other
 //   search takes the cheaper rewrite in next.config.ts to the same page: a static page per query,
 //   served from Next's cache, while the URL the reader sees is unchanged.
+// - A WordPress address made of a query on the home page (/?p=123, /?page_id=…, /?cat=…) is rewritten to
+//   /wordpress-address/<key>/<value>[/feed], a path the WordPress import keeps in the redirect table, so
+//   the catch-all route answers it with a permanent redirect to where that post or archive lives now
+//   (or the 404 page); /?feed=… goes to the site's feed.
 // - An admin page is answered here with its real status before any rendering starts (with Cache
 //   Components the admin streams, so a status set from inside a page would arrive as a 200): 307 to
 //   sign-in without a valid session, 403 when the role may not open the section or the post, 404 for a
 //   post that does not exist. Pages check the session and role again on the server.
+// - A preview link is answered here too: a real 404 (the page at /preview/expired) when it is unknown,
+//   revoked or expired, and a real redirect to the post once that is published. Only a working link
+//   reaches the preview page.
 import { NextResponse, type NextRequest } from "next/server";
 import { adminSections } from "@/components/admin-sections";
 import { findSessionUser, type SessionUser } from "@/lib/auth";
@@ -16,7 +23,11 @@ import { findPostAccessFacts } from "@/features/posts/admin/data";
 import { canViewPost } from "@/features/posts/permissions";
 import { findPageAccessFacts } from "@/features/pages/data";
 import { canViewPageInAdmin } from "@/features/pages/permissions";
+import { findPreviewLinkState } from "@/features/preview-links/data";
+import { previewTokenSchema } from "@/features/preview-links/schema";
+import { hashPreviewToken } from "@/features/preview-links/token";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
+import { paths } from "@/lib/seo";
 
 function rewriteSearch(request: NextRequest) {
   const query = request.nextUrl.searchParams.get("q")?.trim() ?? "";
@@ -30,6 +41,22 @@ function rewriteSearch(request: NextRequest) {
   return NextResponse.rewrite(target);
 }
 
+/** The query keys of old WordPress addresses, in the order WordPress itself reads them. */
+const WORDPRESS_QUERY_KEYS = ["p", "page_id", "attachment_id", "cat", "tag", "author_name", "feed"] as const;
+
+function rewriteWordPressQuery(request: NextRequest) {
+  const params = request.nextUrl.searchParams;
+  const key = WORDPRESS_QUERY_KEYS.find((name) => params.has(name));
+  if (!key) return NextResponse.next();
+  // The site's own feed (/?feed=rss2): its address in Docket.
+  if (key === "feed") return NextResponse.redirect(new URL(params.get("feed") === "atom" ? "/atom.xml" : "/feed.xml", request.url), 308);
+  const target = request.nextUrl.clone();
+  const feed = params.has("feed") ? "/feed" : "";
+  target.pathname = `/wordpress-address/${key}/${encodeURIComponent(params.get(key) || "-")}${feed}`;
+  target.search = "";
+  return NextResponse.rewrite(target);
+}
+
 function sendToSignIn(request: NextRequest) {
   const target = new URL("/admin/sign-in", request.url);
   target.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
@@ -37,14 +64,18 @@ function sendToSignIn(request: NextRequest) {
 }
 
 /**
- * The admin's refusal or not-found page with its status. Next keeps a rewrite's status at 200 for app
- * pages, so the page is fetched from this server and sent on with the right one.
+ * A page of this app sent with another status. Next keeps a rewrite's status at 200 for app pages, so
+ * the page is fetched from this server and sent on with the right one.
  */
-async function answerWith(request: NextRequest, status: 403 | 404) {
+async function pageWithStatus(request: NextRequest, pathname: string, status: 403 | 404) {
   const self = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : request.nextUrl.origin;
-  const page = new URL(status === 403 ? "/admin/not-available" : "/admin/not-found", self);
-  const rendered = await fetch(page, { headers: { cookie: request.headers.get("cookie") ?? "" } });
+  const rendered = await fetch(new URL(pathname, self), { headers: { cookie: request.headers.get("cookie") ?? "" } });
   return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } });
+}
+
+/** The admin's refusal or not-found page with its status. */
+function answerWith(request: NextRequest, status: 403 | 404) {
+  return pageWithStatus(request, status === 403 ? "/admin/not-available" : "/admin/not-found", status);
 }
 
 /** 403 or 404 for the admin path, or null when this user may open it. */
@@ -73,15 +104,40 @@ async function guardAdmin(request: NextRequest) {
   return status ? answerWith(request, status) : NextResponse.next();
 }
 
+const DEAD_PREVIEW_PAGE = "/preview/expired";
+
+async function answerPreviewLink(request: NextRequest) {
+  // The page for dead links, fetched by pageWithStatus below (and a 404 of its own if opened directly).
+  if (request.nextUrl.pathname === DEAD_PREVIEW_PAGE) return NextResponse.next();
+  const token = previewTokenSchema.safeParse(request.nextUrl.pathname.slice("/preview/".length));
+  const state = token.success ? await findPreviewLinkState(hashPreviewToken(token.data)) : "dead";
+  if (state === "preview") return NextResponse.next();
+  // Published since the link was made: the reviewer reads the real thing.
+  if (state !== "dead") return NextResponse.redirect(new URL(paths.post(state.publishedSlug), request.url), 307);
+  return pageWithStatus(request, DEAD_PREVIEW_PAGE, 404);
+}
+
 export function proxy(request: NextRequest) {
-  return request.nextUrl.pathname === "/search" ? rewriteSearch(request) : guardAdmin(request);
+  if (request.nextUrl.pathname === "/search") return rewriteSearch(request);
+  if (request.nextUrl.pathname.startsWith("/preview/")) return answerPreviewLink(request);
+  if (request.nextUrl.pathname === "/") return rewriteWordPressQuery(request);
+  return guardAdmin(request);
 }
 
 export const config = {
   matcher: [
     { source: "/search", has: [{ type: "query", key: "q", value: "(?:[\\s\\S]*[/?#%\\\\][\\s\\S]*|[\\s.]*\\.[\\s.]*)" }] },
+    // Old WordPress addresses on the home page (WORDPRESS_QUERY_KEYS; Next reads this list as written).
+    { source: "/", has: [{ type: "query", key: "p" }] },
+    { source: "/", has: [{ type: "query", key: "page_id" }] },
+    { source: "/", has: [{ type: "query", key: "attachment_id" }] },
+    { source: "/", has: [{ type: "query", key: "cat" }] },
+    { source: "/", has: [{ type: "query", key: "tag" }] },
+    { source: "/", has: [{ type: "query", key: "author_name" }] },
+    { source: "/", has: [{ type: "query", key: "feed" }] },
     // Admin pages, not the sign-in pages, the refusal pages, nor the CSV export (a route handler that answers 401 itself).
     "/admin",
     "/admin/((?!sign-in|subscribers/export|not-available|not-found).*)",
+    "/preview/:token",
   ],
 };

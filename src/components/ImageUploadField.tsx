@@ -1,5 +1,5 @@
 "use client";
-// An image for an admin form (a series cover, a sponsor's logo, the site's logo and icon): uploaded
+// An image for an admin form (a series cover, a sponsor's logo, the site's logo and icon, a byline's picture): uploaded
 // through /api/uploads at once, its address kept in a hidden field, with the description readers who
 // cannot see it get when the image says something of its own (`altName`).
 import { useState } from "react";
@@ -20,7 +20,7 @@ type Props = {
 
 export function ImageUploadField({ urlName, altName, label, hint, initialUrl, initialAlt = "", state }: Props) {
   const [url, setUrl] = useState(initialUrl);
-  const [alt, setAlt] = useState(initialAlt);
+  const [alt, setAlt] = useState(initialAlt ?? "");
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
 

@@ -21,6 +21,8 @@ export const adminSections: readonly AdminSection[] = [
   { href: "/admin/menus", label: "Menus", permission: "menus.manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
+  { href: "/admin/import", label: "Import", permission: "site.import" },
+  { href: "/admin/backup", label: "Backup", permission: "site.backup" },
 ];
 
 export function adminSectionsFor(role: Role): AdminSection[] {

@@ -20,16 +20,19 @@ export type SessionUser = {
   profileComplete: boolean;
 };
 
-/** The signed-in user behind a session cookie, or null when the session is unknown or expired. */
+/**
+ * The signed-in user behind a session cookie, or null when the session is unknown or expired, or its
+ * login was deactivated (deactivating deletes the sessions too; this also refuses one that survived).
+ */
 export async function findSessionUser(sessionToken: string, now = new Date()): Promise<SessionUser | null> {
   const session = await db().session.findUnique({
     where: { sessionToken },
     select: {
       expires: true,
-      user: { select: { id: true, email: true, role: true, profile: { select: { id: true, displayName: true } } } },
+      user: { select: { id: true, email: true, role: true, deactivatedAt: true, profile: { select: { id: true, displayName: true } } } },
     },
   });
-  if (!session || session.expires <= now) return null;
+  if (!session || session.expires <= now || session.user.deactivatedAt) return null;
   const { user } = session;
   return {
     id: user.id,
@@ -82,9 +85,9 @@ export async function requireUser(access: Exclude<Access, "public"> = "signed-in
   return user;
 }
 
-/** The login addresses of everyone whose role holds the permission (editors, for notifications). */
+/** The login addresses of everyone active whose role holds the permission (editors, for notifications). */
 export async function listEmailsWithPermission(permission: Permission): Promise<string[]> {
-  const users = await db().user.findMany({ where: { role: { in: rolesWith(permission) } }, select: { email: true } });
+  const users = await db().user.findMany({ where: { role: { in: rolesWith(permission) }, deactivatedAt: null }, select: { email: true } });
   return users.map((user) => user.email);
 }
 

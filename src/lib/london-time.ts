@@ -64,3 +64,8 @@ export function toLondonLocal(instant: Date): string {
 export function formatLondonTime(date: Date, dateStyle: "full" | "medium" = "full"): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle, timeStyle: "short", timeZone: LONDON }).format(date);
 }
+
+/** "21:05:30 GMT": a time of day for log lines and the command line. */
+export function formatLondonClock(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { timeStyle: "long", timeZone: LONDON }).format(date);
+}

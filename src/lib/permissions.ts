@@ -48,6 +48,12 @@ const admin = [
   "settings.manage",
   /** The header and footer navigation. */
   "menus.manage",
+  /** Change a login's role, deactivate and reactivate logins. */
+  "users.manage",
+  /** Download the whole site as a backup, and restore one into an empty site. */
+  "site.backup",
+  /** Import a WordPress export. */
+  "site.import",
 ] as const;
 
 export type Permission = (typeof admin)[number];

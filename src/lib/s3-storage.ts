@@ -1,6 +1,6 @@
 // Uploads in S3-compatible object storage (AWS S3, MinIO, Garage, Cloudflare R2...), selected by
 // S3_URL, so that every web process on every machine reads the same files.
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { contentTypeOf, isSafeStorageKey, type FileStorage, type StoredFile } from "@/lib/storage";
 
 export type S3Location = { endpoint: string; region: string; bucket: string; prefix: string; accessKeyId: string; secretAccessKey: string };
@@ -34,6 +34,16 @@ export class S3FileStorage implements FileStorage {
       forcePathStyle: true,
       credentials: { accessKeyId: location.accessKeyId, secretAccessKey: location.secretAccessKey },
     });
+    // A listing is addressed to "/bucket/"; sent as "/bucket" (the same resource to S3), since some
+    // S3-compatible servers (s3rver among them) check its signature against the path without the slash.
+    this.client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { path?: string };
+        if (request.path === `/${location.bucket}/`) request.path = `/${location.bucket}`;
+        return next(args);
+      },
+      { step: "build", name: "bucketPathWithoutSlash" },
+    );
   }
 
   private objectKey(key: string): string {
@@ -55,6 +65,18 @@ export class S3FileStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey(key) }));
+  }
+
+  async *keys(): AsyncIterable<string> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.location.bucket, Prefix: this.location.prefix || undefined, ContinuationToken: continuationToken }));
+      for (const object of page.Contents ?? []) {
+        const key = object.Key?.slice(this.location.prefix.length);
+        if (key && isSafeStorageKey(key)) yield key;
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
   }
 
   async get(key: string): Promise<StoredFile | null> {

@@ -1,9 +1,19 @@
 // `npm run bench:digest [-- --sizes=10000,100000 --connections=5]`: seeds N subscribers and 5 new posts
 // in a throwaway PostgreSQL, runs the digest into a local SMTP server that accepts and discards, and
-// compares it with the transport's ceiling: N ready-made messages pushed by a pooled nodemailer
-// transport into the same server. Prints emails/s, total time, peak RSS and the ratio.
-import { fork, type ChildProcess } from "node:child_process";
+// compares it with the transport's ceiling: N ready-made messages pushed by the same SMTP transport
+// into the same server. Prints emails/s, total time, peak RSS and the ratio.
+//
+// `npm run bench:digest -- --kills 15 --subscribers 3000`: runs `npm run digest -- --now` in a child
+// process and SIGKILLs it 15 times during one run (as the 1/16th, 2/16th… message arrives), restarting
+// it each time, then lets the last one finish. Prints, per kill and in total: the messages in flight
+// (handed to the server, answer not recorded), how many were reported uncertain, how many of those
+// were delivered anyway, and how many were missed (neither delivered nor reported); then duplicates,
+// and the same after the editor's resend of the uncertain ones (`--resend-uncertain RUN --yes`).
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../../src/lib/schema-engine";
 import { startTestPostgres } from "../helpers/postgres-server";
@@ -13,13 +23,20 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "10000,100000" },
     connections: { type: "string", default: "5" },
     posts: { type: "string", default: "5" },
+    kills: { type: "string" },
+    subscribers: { type: "string", default: "3000" },
+    concurrency: { type: "string" },
+    "batch-size": { type: "string" },
   },
 });
 const sizes = values.sizes.split(",").map((size) => Number(size.trim()));
 const connections = Number(values.connections);
 const postCount = Number(values.posts);
-if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(connections) || connections < 1) {
-  console.error("--sizes takes whole numbers separated by commas; --connections a whole number");
+const kills = values.kills === undefined ? undefined : Number(values.kills);
+const subscribers = Number(values.subscribers);
+const wholeNumbers = [connections, subscribers, ...(kills === undefined ? [] : [kills + 1])];
+if (sizes.some((size) => !Number.isInteger(size) || size < 1) || wholeNumbers.some((number) => !Number.isInteger(number) || number < 1)) {
+  console.error("--sizes takes whole numbers separated by commas; --connections, --kills and --subscribers whole numbers");
   process.exit(2);
 }
 
@@ -44,7 +61,15 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
   }
 }
 
-type DiscardServer = { url: string; count: () => Promise<number>; close: () => Promise<void> };
+type DiscardServer = {
+  url: string;
+  count: () => Promise<number>;
+  /** How many messages each address received. */
+  recipients: () => Promise<Map<string, number>>;
+  /** SIGKILL `pid` as the `count`-th message (counted since the server started) arrives. */
+  killAt: (pid: number, count: number) => Promise<void>;
+  close: () => Promise<void>;
+};
 
 async function startDiscardSmtpServer(): Promise<DiscardServer> {
   const child: ChildProcess = fork(new URL("./discard-smtp-server.ts", import.meta.url), { execArgv: ["--import", "./scripts/register.mjs"] });
@@ -56,11 +81,144 @@ async function startDiscardSmtpServer(): Promise<DiscardServer> {
       const [reply] = (await once(child, "message")) as [{ count: number }];
       return reply.count;
     },
+    recipients: async () => {
+      child.send("recipients");
+      const [reply] = (await once(child, "message")) as [{ recipients: [string, number][] }];
+      return new Map(reply.recipients);
+    },
+    killAt: async (pid, count) => {
+      child.send({ killAt: { pid, count } });
+      await once(child, "message");
+    },
     close: async () => {
       child.send("close");
       await once(child, "exit");
     },
   };
+}
+
+async function seedPosts(db: typeof import("../../src/lib/db").db, fixtures: typeof import("../integration/digest-fixtures")) {
+  await db().$executeRawUnsafe(`TRUNCATE "DigestDelivery", "DigestRun", "Subscriber", "PostAuthor", "Post", "AuthorProfile", "Series" CASCADE`);
+  const author = await fixtures.createProfile("Bench Author");
+  const series = await fixtures.createSeries("Why I tweet");
+  const posts = [];
+  for (let index = 0; index < postCount; index++) {
+    posts.push(
+      await fixtures.createPublishedPost({
+        title: `Benchmark post number ${index + 1} about probation and prisons`,
+        standfirst: "A guest writer introduces the week's theme in a paragraph of about this length, as most posts do.",
+        publishedAt: fixtures.hoursAgo(postCount - index),
+        authorIds: [author.id],
+        seriesId: index % 2 === 0 ? series.id : undefined,
+        seriesPosition: index % 2 === 0 ? index + 1 : undefined,
+      }),
+    );
+  }
+  return posts;
+}
+
+const WORKER_APP_NAME = "docket-bench-digest-worker";
+
+/** `npm run digest -- --now` in a child process, as an operator would run it. */
+function startDigestWorker(
+  env: Record<string, string>,
+  args = ["--now", "--quiet", "--stale-after-seconds=1"],
+): { child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+  if (values.concurrency) args = [...args, `--concurrency=${values.concurrency}`];
+  if (values["batch-size"]) args = [...args, `--batch-size=${values["batch-size"]}`];
+  const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", "--import", "./scripts/register.mjs", "scripts/digest.ts", ...args], {
+    env: { ...process.env, ...env, PGAPPNAME: WORKER_APP_NAME },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => (stderr += chunk));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => {
+      if (code !== 0 && signal === null) console.error(stderr);
+      resolve({ code, signal });
+    }),
+  );
+  return { child, exit };
+}
+
+/** The kill mode: see the top of this file. */
+async function crashRun(smtp: DiscardServer, killCount: number) {
+  const { db } = await import("../../src/lib/db");
+  const fixtures = await import("../integration/digest-fixtures");
+  await seedPosts(db, fixtures);
+  await fixtures.createActiveSubscribers(subscribers, "crash-");
+  const env = {
+    DATABASE_URL: process.env.DATABASE_URL as string,
+    DOCKET_DATA_DIR: await mkdtemp(path.join(tmpdir(), "docket-bench-crash-")),
+    SMTP_URL: smtp.url,
+    SMTP_RATE_PER_SECOND: "10000",
+  };
+  const base = await smtp.count();
+  const inFlightByKill: Set<string>[] = [];
+  const started = performance.now();
+  for (let kill = 1; kill <= killCount; kill++) {
+    const worker = startDigestWorker(env);
+    await smtp.killAt(worker.child.pid as number, base + Math.round((subscribers * kill) / (killCount + 1)));
+    const { signal } = await worker.exit;
+    if (signal !== "SIGKILL") throw new Error(`kill ${kill}: the worker ended on its own before its message arrived`);
+    // A killed worker's statements already sent still run to their end: wait for its connections to go.
+    for (;;) {
+      const [{ count }] = await db().$queryRaw<{ count: bigint }[]>`
+        SELECT count(*) AS "count" FROM pg_stat_activity WHERE datname = current_database() AND application_name = ${WORKER_APP_NAME}`;
+      if (count === 0n) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const rows = await db().digestDelivery.findMany({ where: { status: "SENDING", sentAt: { not: null } }, select: { id: true } });
+    const earlier = new Set(inFlightByKill.flatMap((set) => [...set]));
+    inFlightByKill.push(new Set(rows.map((row) => row.id).filter((id) => !earlier.has(id))));
+  }
+  const last = await startDigestWorker(env).exit;
+  if (last.code !== 0) throw new Error("the last worker failed");
+  const seconds = (performance.now() - started) / 1000;
+
+  const received = await smtp.recipients();
+  const deliveries = await db().digestDelivery.findMany({ select: { id: true, runId: true, status: true, subscriber: { select: { email: true } } } });
+  const byId = new Map(deliveries.map((delivery) => [delivery.id, delivery]));
+  const reached = (id: string) => received.has(byId.get(id)?.subscriber.email as string);
+  const rows = inFlightByKill.map((inFlight, index) => {
+    const uncertain = [...inFlight].filter((id) => byId.get(id)?.status === "UNCERTAIN");
+    const missed = [...inFlight].filter((id) => !reached(id) && byId.get(id)?.status !== "UNCERTAIN");
+    return [String(index + 1), String(inFlight.size), String(uncertain.length), String(uncertain.filter(reached).length), String(missed.length)];
+  });
+  const sum = (column: number) => rows.reduce((total, row) => total + Number(row[column]), 0);
+  const uncertainTotal = deliveries.filter((delivery) => delivery.status === "UNCERTAIN").length;
+  const sentTotal = deliveries.filter((delivery) => delivery.status === "SENT").length;
+  const missedTotal = deliveries.filter((delivery) => !received.has(delivery.subscriber.email) && delivery.status !== "UNCERTAIN").length;
+  const duplicates = [...received.values()].filter((count) => count > 1).length;
+
+  const header = ["kill", "in flight", "uncertain", "uncertain, delivered anyway", "missed"];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length), 6));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column])).join("  ");
+  const concurrency = values.concurrency ?? "10";
+  console.log(
+    `\nDigest crash benchmark: ${subscribers.toLocaleString("en-GB")} subscribers, ${killCount} SIGKILLs during one run, ` +
+      `${concurrency} send loops, ${seconds.toFixed(1)} s in all`,
+  );
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  console.log(line(["total", String(sum(1)), String(sum(2)), String(sum(3)), String(sum(4))]));
+  console.log(
+    `\nRun: ${deliveries.length} deliveries, ${sentTotal} sent, ${uncertainTotal} uncertain (${uncertainTotal - sum(2)} not from a kill), ` +
+      `${missedTotal} missed (not received, not reported), ${duplicates} received twice or more.`,
+  );
+
+  const runId = deliveries[0]?.runId;
+  if (!runId || uncertainTotal === 0) return;
+  const resend = await startDigestWorker(env, ["--resend-uncertain", runId, "--yes", "--quiet"]).exit;
+  if (resend.code !== 0) throw new Error("the resend failed");
+  const after = await smtp.recipients();
+  const uncertainAddresses = new Set(deliveries.filter((delivery) => delivery.status === "UNCERTAIN").map((delivery) => delivery.subscriber.email));
+  const twice = [...after].filter(([, count]) => count > 1);
+  console.log(
+    `After the editor's resend of the ${uncertainTotal} uncertain: ${after.size} of ${deliveries.length} received, ` +
+      `${twice.length} received twice (${twice.filter(([address]) => uncertainAddresses.has(address)).length} of them uncertain ones, same Message-ID), ` +
+      `${Math.max(0, ...[...after.values()]) > 2 ? "some" : "none"} more than twice.`,
+  );
 }
 
 async function main() {
@@ -77,24 +235,14 @@ async function main() {
     const { buildDigestBody, personalizeDigest } = await import("../../src/features/digest/content");
     const fixtures = await import("../integration/digest-fixtures");
 
+    if (kills !== undefined) {
+      await crashRun(smtp, kills);
+      await db().$disconnect();
+      return;
+    }
     const rows: string[][] = [];
     for (const size of sizes) {
-      await db().$executeRawUnsafe(`TRUNCATE "DigestDelivery", "DigestRun", "Subscriber", "PostAuthor", "Post", "AuthorProfile", "Series" CASCADE`);
-      const author = await fixtures.createProfile("Bench Author");
-      const series = await fixtures.createSeries("Why I tweet");
-      const posts = [];
-      for (let index = 0; index < postCount; index++) {
-        posts.push(
-          await fixtures.createPublishedPost({
-            title: `Benchmark post number ${index + 1} about probation and prisons`,
-            standfirst: "A guest writer introduces the week's theme in a paragraph of about this length, as most posts do.",
-            publishedAt: fixtures.hoursAgo(postCount - index),
-            authorIds: [author.id],
-            seriesId: index % 2 === 0 ? series.id : undefined,
-            seriesPosition: index % 2 === 0 ? index + 1 : undefined,
-          }),
-        );
-      }
+      const posts = await seedPosts(db, fixtures);
       await fixtures.createActiveSubscribers(size, `bench${size}-`);
 
       // The ceiling: the same kind of message, ready-made, pushed through a pooled transport.

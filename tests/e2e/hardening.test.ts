@@ -231,7 +231,7 @@ describe("security headers", () => {
     await admin.addCookies([await sessionCookieFor(client, "ADMIN")]);
     const adminPage = await admin.newPage();
     await watch(adminPage, "admin");
-    for (const address of ["/admin", "/admin/posts", "/admin/comments", "/admin/people", `/admin/posts/${post.id}/history`]) {
+    for (const address of ["/admin", "/admin/posts", "/admin/comments", "/admin/people", "/admin/settings", "/admin/menus", `/admin/posts/${post.id}/history`]) {
       await adminPage.goto(`${baseUrl()}${address}`);
       await adminPage.waitForLoadState("networkidle");
     }
@@ -292,6 +292,7 @@ describe("what search engines and social sites follow", () => {
       const scoped = address.match(/^\/(series|categories|authors)\/[^/]+$/);
       if (scoped && !alternates.includes(`${address}/feed.xml`)) problems.push(`${address}: its own feed is not linked`);
       if (status === 404) continue; // a missing page has no address of its own to share
+      if (address.startsWith("/preview/")) continue; // a preview link is a secret, never a page to share
       if (metaContent(text, "name", "twitter:card")[0] === "summary_large_image" && metaContent(text, "property", "og:image").length === 0) {
         problems.push(`${address}: a large-image card without an image`);
       }

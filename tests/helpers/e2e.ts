@@ -1,5 +1,5 @@
 // For browser tests: the running app's address, its database and data folder, and Chromium.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -56,6 +56,23 @@ export async function readOutbox(): Promise<{ file: string; raw: string }[]> {
   return Promise.all(files.map(async (file) => ({ file, raw: await readFile(path.join(outboxDir(), file), "utf8") })));
 }
 
+/**
+ * A working preview link to an unpublished post (bylined by a pen name when there is one), made in
+ * the database the way the app makes it: only the token's sha256 is stored.
+ */
+export async function createPreviewLinkPath(client: pg.Client, postId?: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await client.query(
+    `INSERT INTO "PreviewLink" (id, "postId", "tokenHash", "expiresAt")
+     SELECT $1, p.id, $2, now() + interval '1 day' FROM "Post" p
+      WHERE p.status <> 'PUBLISHED' AND ($3::text IS NULL OR p.id = $3)
+      ORDER BY EXISTS (SELECT 1 FROM "PostAuthor" pa JOIN "AuthorProfile" a ON a.id = pa."profileId" WHERE pa."postId" = p.id AND a."isPseudonymous") DESC, p.id
+      LIMIT 1`,
+    [`e2e-${token.slice(0, 12)}`, createHash("sha256").update(token).digest("hex"), postId ?? null],
+  );
+  return `/preview/${token}`;
+}
+
 /** One address for every kind of reader page, the 404 page included. */
 export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]> {
   const {
@@ -88,6 +105,8 @@ export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]
     "/search",
     "/subscribe",
     `/posts/${comment.slug}/reply/${comment.id}`,
+    await createPreviewLinkPath(client),
+    `/preview/${randomBytes(32).toString("base64url")}`,
     `/no-such-page-${randomBytes(3).toString("hex")}`,
   ];
 }

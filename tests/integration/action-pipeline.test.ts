@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth";
 import { AuthorizationError, InputError, NOT_ALLOWED, UserFacingError } from "@/lib/errors";
 import { can, PERMISSIONS_BY_ROLE } from "@/lib/permissions";
 import type { Role } from "@/generated/prisma/enums";
+import * as backupCommands from "@/features/backup/commands";
 import * as categoryCommands from "@/features/categories/commands";
 import * as commentCommands from "@/features/comments/commands";
 import * as moderationCommands from "@/features/comments/moderation/commands";
@@ -17,16 +18,19 @@ import * as menuCommands from "@/features/menus/commands";
 import * as pageCommands from "@/features/pages/commands";
 import * as peopleCommands from "@/features/people/commands";
 import * as postCommands from "@/features/posts/commands";
+import * as previewLinkCommands from "@/features/preview-links/commands";
 import * as seriesCommands from "@/features/series/commands";
 import * as siteCommands from "@/features/site/commands";
 import * as subscriptionCommands from "@/features/subscriptions/commands";
 import * as tagCommands from "@/features/tags/commands";
+import * as wordpressCommands from "@/features/wordpress/commands";
 import { createCast, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 
 type AnyCommand = Parameters<typeof runCommand>[0];
 const isCommand = (value: unknown): value is AnyCommand => typeof value === "object" && value !== null && "access" in value && "run" in value;
 
 const allCommands = (Object.entries({
+  ...backupCommands,
   ...categoryCommands,
   ...commentCommands,
   ...moderationCommands,
@@ -37,10 +41,12 @@ const allCommands = (Object.entries({
   ...pageCommands,
   ...peopleCommands,
   ...postCommands,
+  ...previewLinkCommands,
   ...seriesCommands,
   ...siteCommands,
   ...subscriptionCommands,
   ...tagCommands,
+  ...wordpressCommands,
 }) as [string, unknown][]).filter((entry): entry is [string, AnyCommand] => isCommand(entry[1]));
 
 let cast: Awaited<ReturnType<typeof createCast>>;

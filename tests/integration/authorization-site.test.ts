@@ -12,7 +12,7 @@ import { addMenuItem, moveMenuItem, removeMenuItem, updateMenuItem } from "@/fea
 import { readMenu } from "@/features/menus/data";
 import { saveSiteSettings } from "@/features/site/commands";
 import { readSiteSettings } from "@/features/site/data";
-import { siteSettingsFormValues } from "@/features/site/schema";
+import { siteSettingsFormValues } from "@/features/site/settings-form-values";
 import { storeUploadedDocument } from "@/features/media/mutations";
 import type { PageStatus } from "@/generated/prisma/enums";
 import { createCast, openEditorialTestDatabase, useTestSettings, type Actor } from "./editorial-fixtures";

@@ -18,7 +18,9 @@ import {
   unpublishPost,
 } from "@/features/posts/commands";
 import { reorderSeries } from "@/features/series/commands";
-import { completeProfile, createBylineProfile, inviteAuthor, linkProfile, setPseudonym } from "@/features/people/commands";
+import { changeRole, completeProfile, createBylineProfile, deactivateLogin, editByline, inviteAuthor, linkProfile, reactivateLogin } from "@/features/people/commands";
+import { makePreviewLink, withdrawPreviewLink } from "@/features/preview-links/commands";
+import { createPreviewLink } from "@/features/preview-links/mutations";
 import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, type Actor } from "./editorial-fixtures";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
@@ -113,6 +115,24 @@ const cases: Case[] = [
     own: everyone,
     others: editors,
   },
+  ...(["DRAFT", "CHANGES_REQUESTED", "SUBMITTED", "SCHEDULED", "UNPUBLISHED"] as const).map((status) => ({
+    command: `makePreviewLink on a ${status.toLowerCase().replace("_", " ")} post`,
+    status,
+    run: (user: SessionUser | null, post: Awaited<ReturnType<typeof createTestPost>>) => runCommand(makePreviewLink, user, { postId: post.id, days: 3 }),
+    own: everyone,
+    others: editors,
+  })),
+  { command: "makePreviewLink on a published post", status: "PUBLISHED", run: (user, post) => runCommand(makePreviewLink, user, { postId: post.id }), own: [], others: [] },
+  {
+    command: "withdrawPreviewLink",
+    status: "SUBMITTED",
+    run: async (user, post) => {
+      const link = await createPreviewLink({ postId: post.id, createdById: cast.EDITOR.id, days: 7 });
+      return runCommand(withdrawPreviewLink, user, { linkId: link.id });
+    },
+    own: everyone,
+    others: editors,
+  },
   {
     command: "reorderSeries",
     status: "DRAFT",
@@ -175,7 +195,28 @@ describe("people commands", () => {
         return runCommand(linkProfile, user, { profileId: profile.id, userId: login.id });
       },
     },
-    { command: "setPseudonym", allowed: editors, run: (user) => runCommand(setPseudonym, user, { profileId: cast.OTHER.profileId, isPseudonymous: true, realName: "Secret Name" }) },
+    {
+      command: "editByline",
+      allowed: editors,
+      run: (user) =>
+        runCommand(editByline, user, { profileId: cast.OTHER.profileId, displayName: "Otto Other", slug: "other", bio: "", isPseudonymous: "on", realName: "Secret Name" }),
+    },
+    {
+      command: "changeRole",
+      allowed: ["ADMIN"],
+      run: async (user) => runCommand(changeRole, user, { userId: (await db().user.create({ data: { email: `role-${unique()}@example.org` } })).id, role: "AUTHOR" }),
+    },
+    {
+      command: "deactivateLogin",
+      allowed: ["ADMIN"],
+      run: async (user) => runCommand(deactivateLogin, user, { userId: (await db().user.create({ data: { email: `leaver-${unique()}@example.org` } })).id }),
+    },
+    {
+      command: "reactivateLogin",
+      allowed: ["ADMIN"],
+      run: async (user) =>
+        runCommand(reactivateLogin, user, { userId: (await db().user.create({ data: { email: `returner-${unique()}@example.org`, deactivatedAt: new Date() } })).id }),
+    },
     { command: "completeProfile", allowed: everyone, run: (user) => runCommand(completeProfile, user, { displayName: user?.displayName ?? "Someone", bio: "", xHandle: "", website: "" }) },
   ];
   describe.each(peopleCases)("$command", ({ allowed, run }) => {

@@ -6,10 +6,14 @@ import { SMTPServer, type SMTPServerAddress } from "smtp-server";
 export type ReceivedMessage = { to: string[]; raw: Buffer };
 
 export type TestSmtpServerOptions = {
+  /** Listen here (default: any free port). */
+  port?: number;
   /** Keep each message's bytes (tests) or count and drop them (benchmark). */
   keep?: boolean;
   /** A reply code for a recipient, or undefined to accept. Called for every RCPT TO. */
   rejectRecipient?: (address: string) => number | undefined;
+  /** Runs at every RCPT TO before it is answered (the client waits): the message has not begun. */
+  beforeRecipient?: (address: string) => void | Promise<void>;
   /** Runs after a message is received and before it is acknowledged. */
   beforeAccept?: (message: ReceivedMessage, count: number) => void | Promise<void>;
 };
@@ -32,10 +36,14 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     closeTimeout: 200,
     size: 10 * 1024 * 1024,
     onRcptTo(address: SMTPServerAddress, _session, callback) {
-      const code = options.rejectRecipient?.(address.address);
-      if (code === undefined) return callback();
-      const error = Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: code });
-      callback(error);
+      const answer = () => {
+        const code = options.rejectRecipient?.(address.address);
+        if (code === undefined) return callback();
+        const error = Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: code });
+        callback(error);
+      };
+      if (!options.beforeRecipient) return answer();
+      Promise.resolve(options.beforeRecipient(address.address)).then(answer, (error: Error) => callback(error));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -56,7 +64,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     },
   });
   server.on("error", () => {});
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -1,16 +1,23 @@
 // The digest end to end in one process, into a real SMTP server, read back with mailparser.
 import { mkdtemp } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createMailTransport } from "@/lib/mail/send";
+import { runCommand } from "@/lib/action";
+import { AuthorizationError, InputError, UserFacingError } from "@/lib/errors";
+import { createMailTransport, type MailTransport } from "@/lib/mail/send";
 import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
-import { runDigest } from "@/features/digest/sender";
-import { progressLine } from "../../scripts/digest";
+import { resendUncertainDigest } from "@/features/digest/commands";
+import { digestMessageId } from "@/features/digest/content";
+import { claimDeliveries, startOrResumeDigestRun } from "@/features/digest/mutations";
+import { describeMailServerStatus, resumeUnfinishedDigest, runDigest, type MailServerStatus } from "@/features/digest/sender";
+import { progressLine } from "../../scripts/lib/progress";
 import { POST as inboundUnsubscribe } from "@/app/api/unsubscribe/mail/route";
 import { useTestDatabase } from "../helpers/database";
+import { createTestUser } from "./editorial-fixtures";
 import { startTestSmtpServer, type TestSmtpServer } from "./digest-smtp-server";
 import {
   createActiveSubscribers,
@@ -101,6 +108,9 @@ describe("the digest email", () => {
     const delivery = await db().digestDelivery.findFirstOrThrow({ where: { subscriberId: subscriber.id } });
     expect(delivery).toMatchObject({ status: "SENT", attempts: 1 });
     expect(mail.messageId).toBe(delivery.messageId);
+    // Derived from the run and the subscriber: every attempt at this digest carries the same one.
+    expect(delivery.messageId).toBe(digestMessageId(outcome.run.id, subscriber.id));
+    expect(delivery.messageId).not.toContain(subscriber.id);
 
     for (const body of [mail.html as string, mail.text as string]) {
       expect(body).toContain("Why I tweet: the 28th");
@@ -346,15 +356,215 @@ describe("classifying SMTP errors", () => {
     expect(classifySmtpError({ code: "ETIMEDOUT" })).toBe("uncertain");
   });
 
-  it("a mail server that is down leaves deliveries pending for a retry, then failed, and nobody bounced", async () => {
+  it("a mail server that is down costs no attempts: the worker leaves the run RUNNING, its deliveries PENDING, nobody bounced", async () => {
     const author = await createProfile("Sam Author");
     await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
     const subscriber = await createSubscriber("waiting@example.test");
     const transport = createMailTransport({ smtpUrl: "smtp://127.0.0.1:1", ratePerSecond: 1000 });
-    const outcome = await runDigest({ transport, retryDelaysMs: [30] });
+    const nextCheck = new Date(Date.now() + 600_000);
+    const outcome = await runDigest({ transport, retryDelaysMs: [30], nextAttemptWhenUnreachable: () => nextCheck });
     transport.close();
-    expect(outcome.final).toMatchObject({ status: "COMPLETED", sentCount: 0, failedCount: 1 });
-    expect(await db().digestDelivery.findFirstOrThrow({ where: { subscriberId: subscriber.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
+    expect(outcome).toMatchObject({ stoppedUnreachable: true, sentHere: 0 });
+    expect(outcome.final).toMatchObject({ status: "RUNNING", sentCount: 0, failedCount: 0 });
+    expect(await db().digestDelivery.findFirstOrThrow({ where: { subscriberId: subscriber.id } })).toMatchObject({ status: "PENDING", attempts: 0 });
     expect(await db().subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ status: "ACTIVE", permanentFailures: 0 });
+  });
+});
+
+/** A port on this machine where nothing listens. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("claiming deliveries", () => {
+  it("takes only its batch, even when the planner's statistics say nothing is pending (as after a finished run)", async () => {
+    const author = await createProfile("Sam Author");
+    await createPublishedPost({ title: "Yesterday", publishedAt: hoursAgo(2), authorIds: [author.id] });
+    await createActiveSubscribers(40);
+    expect((await digestNow()).final).toMatchObject({ status: "COMPLETED", sentCount: 40 });
+    // What autovacuum does at some point after a run: statistics in which no delivery is PENDING.
+    await db().$executeRawUnsafe(`ANALYZE "DigestDelivery"`);
+    await createPublishedPost({ title: "Today", publishedAt: new Date(), authorIds: [author.id] });
+    const { run } = await startOrResumeDigestRun(new Date(Date.now() + 1000));
+    expect(run.audienceSize).toBe(40);
+    expect(await claimDeliveries(run.id, 4)).toHaveLength(4);
+    expect(await db().digestDelivery.count({ where: { runId: run.id, status: "SENDING" } })).toBe(4);
+    expect(await claimDeliveries(run.id, 4)).toHaveLength(4);
+  });
+});
+
+describe("recording results as they happen", () => {
+  it("marks a delivery handed over before the server has it, and leaves at most one unrecorded result per send loop", async () => {
+    const author = await createProfile("Sam Author");
+    await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
+    await createActiveSubscribers(30);
+    const atMessage: { handedOver: boolean; unrecorded: number }[] = [];
+    const watched = await startTestSmtpServer({
+      // The server has the whole message and has not answered: the worker cannot know the outcome yet.
+      beforeAccept: async (message) => {
+        const row = await db().digestDelivery.findFirstOrThrow({ where: { subscriber: { email: message.to[0] } } });
+        const unrecorded = await db().digestDelivery.count({ where: { status: "SENDING", sentAt: { not: null } } });
+        atMessage.push({ handedOver: row.status === "SENDING" && row.sentAt !== null, unrecorded });
+      },
+    });
+    const transport = createMailTransport({ smtpUrl: watched.url, ratePerSecond: 10_000 });
+    try {
+      const outcome = await runDigest({ transport, concurrency: 3, batchSize: 10 });
+      expect(outcome.final).toMatchObject({ status: "COMPLETED", sentCount: 30, uncertainCount: 0 });
+    } finally {
+      transport.close();
+      await watched.close();
+    }
+    expect(atMessage).toHaveLength(30);
+    expect(atMessage.every((row) => row.handedOver)).toBe(true);
+    // Handed over and not yet answered in the database: what a crash would leave uncertain. Claimed in
+    // batches of 10, but never more than the three loops' messages in flight.
+    expect(Math.max(...atMessage.map((row) => row.unrecorded))).toBeLessThanOrEqual(3);
+    expect(Math.max(...atMessage.map((row) => row.unrecorded))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("resending uncertain deliveries", () => {
+  it("an editor resends them through the action pipeline, audited, with the same Message-ID; the others are not sent again", async () => {
+    const author = await createProfile("Sam Author");
+    await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
+    await createActiveSubscribers(5);
+    const editor = await createTestUser(`editor-${Date.now()}@docket.test`, "EDITOR", null);
+    const unanswered = new Set(["reader2@example.test", "reader4@example.test"]);
+    const transport = createMailTransport({ smtpUrl: smtp.url, ratePerSecond: 10_000 });
+    // The server takes these two, and the connection dies before its answer reaches us.
+    const answersLost: MailTransport = {
+      ...transport,
+      send: async (message) => {
+        const sent = await transport.send(message);
+        if (unanswered.has(message.to)) throw Object.assign(new Error("Connection closed before the reply"), { code: "ECONNECTION", command: "DATA" });
+        return sent;
+      },
+    };
+    try {
+      const first = await runDigest({ transport: answersLost });
+      expect(first.final).toMatchObject({ status: "COMPLETED", sentCount: 3, uncertainCount: 2 });
+      const runId = first.run.id;
+
+      const author = await createTestUser(`author-${Date.now()}@docket.test`, "AUTHOR", "Resend Author");
+      await expect(runCommand(resendUncertainDigest, author, { runId, confirmed: "on" })).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(runCommand(resendUncertainDigest, editor, { runId })).rejects.toBeInstanceOf(InputError);
+      expect(await db().digestDelivery.count({ where: { runId, status: "UNCERTAIN" } })).toBe(2);
+      const asked = await runCommand(resendUncertainDigest, editor, { runId, confirmed: "on" });
+      expect(asked.message).toBe("2 deliveries will be sent again by the worker at its next check, within 10 minutes.");
+      expect(await db().digestRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "COMPLETED", uncertainCount: 0, sentCount: 3 });
+      expect(await db().auditLog.findFirstOrThrow({ where: { action: "digest.resendUncertain", entityId: runId } })).toMatchObject({
+        actorId: editor.id,
+        entityType: "DigestRun",
+        details: { deliveries: 2, via: "admin" },
+      });
+      await expect(runCommand(resendUncertainDigest, editor, { runId, confirmed: "on" })).rejects.toBeInstanceOf(UserFacingError);
+
+      const before = smtp.messages.length;
+      const resent = await resumeUnfinishedDigest({ transport });
+      expect(resent?.sentHere).toBe(2);
+      expect(resent?.final).toMatchObject({ status: "COMPLETED", sentCount: 5, uncertainCount: 0 });
+      expect(smtp.messages.slice(before).map((message) => message.to[0]).sort()).toEqual([...unanswered].sort());
+      for (const address of unanswered) {
+        const copies = await Promise.all(smtp.messages.filter((message) => message.to[0] === address).map((message) => simpleParser(message.raw)));
+        const subscriber = await db().subscriber.findUniqueOrThrow({ where: { email: address } });
+        expect(copies.map((copy) => copy.messageId)).toEqual([digestMessageId(runId, subscriber.id), digestMessageId(runId, subscriber.id)]);
+      }
+      expect(await resumeUnfinishedDigest({ transport })).toBeNull();
+    } finally {
+      transport.close();
+    }
+  });
+});
+
+describe("a mail server that cannot be reached", () => {
+  it("is reported at once with the next attempt; nothing more is claimed until then, and sending resumes when it answers", async () => {
+    const author = await createProfile("Sam Author");
+    await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
+    await createActiveSubscribers(12);
+    const port = await closedPort();
+    const statuses: MailServerStatus[] = [];
+    let chargedWhenReported: Promise<number> | undefined;
+    let reportedAfterMs = Infinity;
+    let server: TestSmtpServer | undefined;
+    const transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, ratePerSecond: 10_000 });
+    const started = Date.now();
+    try {
+      const outcome = await runDigest({
+        transport,
+        concurrency: 2,
+        batchSize: 5,
+        retryDelaysMs: [400, 400],
+        onMailServer: (status) => {
+          statuses.push(status);
+          if (chargedWhenReported) return;
+          reportedAfterMs = Date.now() - started;
+          // A Prisma query runs when first awaited: .then starts it now.
+          chargedWhenReported = db()
+            .digestDelivery.count({ where: { OR: [{ attempts: { gt: 0 } }, { status: { not: "PENDING" } }] } })
+            .then((count) => count);
+          // The server comes back during the pause.
+          void startTestSmtpServer({ port }).then((started) => (server = started));
+        },
+      });
+      expect(outcome.final).toMatchObject({ status: "COMPLETED", sentCount: 12, failedCount: 0 });
+    } finally {
+      transport.close();
+      await server?.close();
+    }
+    expect(statuses[0]).toMatchObject({ reachable: false, server: `127.0.0.1:${port}`, code: "ECONNREFUSED" });
+    const first = statuses[0] as Extract<MailServerStatus, { reachable: false }>;
+    expect(first.reason).toBe("connection refused: nothing listens on that port");
+    expect(first.nextAttemptAt.getTime() - started).toBeGreaterThanOrEqual(400);
+    expect(reportedAfterMs).toBeLessThan(3000);
+    expect(describeMailServerStatus(first, new Date(first.nextAttemptAt.getTime() - 400))).toMatch(
+      new RegExp(`^Could not reach the SMTP server 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED: connection refused: nothing listens on that port\\); next attempt at \\d\\d:\\d\\d:\\d\\d (GMT|BST) \\(in 1 s\\)\\.$`),
+    );
+    // Checked before anything was claimed: no delivery was tried, none lost an attempt.
+    expect(await chargedWhenReported).toBe(0);
+    expect(statuses.at(-1)).toEqual({ reachable: true, server: `127.0.0.1:${port}` });
+    expect(server?.messages).toHaveLength(12);
+  });
+});
+
+describe("a mail server that goes away during a run", () => {
+  it("stops every send loop at the first connection error, says so, and resumes without anyone losing an attempt", async () => {
+    const author = await createProfile("Sam Author");
+    await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
+    await createActiveSubscribers(20);
+    const transport = createMailTransport({ smtpUrl: smtp.url, ratePerSecond: 10_000 });
+    // The real server, unreachable for 300 ms after the 6th message: connections are refused.
+    let sent = 0;
+    let downUntil = 0;
+    const refused = () => Object.assign(new Error(`connect ECONNREFUSED ${transport.server}`), { code: "ESOCKET", originalCode: "ECONNREFUSED", command: "CONN" });
+    const outage: MailTransport = {
+      ...transport,
+      send: async (message) => {
+        if (Date.now() < downUntil) throw refused();
+        if (++sent === 6) downUntil = Date.now() + 300;
+        return transport.send(message);
+      },
+      verify: async () => {
+        if (Date.now() < downUntil) throw refused();
+        return transport.verify();
+      },
+    };
+    const statuses: MailServerStatus[] = [];
+    try {
+      const outcome = await runDigest({ transport: outage, concurrency: 3, batchSize: 4, retryDelaysMs: [200, 200], onMailServer: (status) => statuses.push(status) });
+      expect(outcome.final).toMatchObject({ status: "COMPLETED", sentCount: 20, failedCount: 0, uncertainCount: 0 });
+    } finally {
+      transport.close();
+    }
+    expect(statuses[0]).toMatchObject({ reachable: false, server: transport.server, code: "ECONNREFUSED" });
+    expect(statuses.at(-1)).toEqual({ reachable: true, server: transport.server });
+    // Said once per check, not once per refused delivery.
+    expect(statuses.length).toBeLessThanOrEqual(4);
+    expect(await db().digestDelivery.findMany({ select: { attempts: true } })).toEqual(Array.from({ length: 20 }, () => ({ attempts: 1 })));
+    expect(smtp.messages).toHaveLength(20);
   });
 });

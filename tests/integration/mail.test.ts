@@ -54,6 +54,31 @@ describe("the pooled transport", () => {
   });
 });
 
+describe("checking the mail server", () => {
+  it("names it by host and port only, and verify() connects without sending", async () => {
+    const transport = createMailTransport({ smtpUrl: smtp.url.replace("smtp://", "smtp://someone:pa55word@") });
+    const before = smtp.count();
+    try {
+      expect(transport.server).toBe(smtp.url.replace("smtp://", ""));
+      await expect(transport.verify()).resolves.toBeUndefined();
+      expect(smtp.count()).toBe(before);
+    } finally {
+      transport.close();
+    }
+    expect(createMailTransport({ smtpUrl: "smtps://mail.example" }).server).toBe("mail.example:465");
+    expect(createMailTransport({ smtpUrl: "smtp://mail.example" }).server).toBe("mail.example:587");
+  });
+
+  it("verify() rejects with the connection error when nothing listens", async () => {
+    const transport = createMailTransport({ smtpUrl: "smtp://127.0.0.1:1" });
+    try {
+      await expect(transport.verify()).rejects.toMatchObject({ command: "CONN", originalCode: "ECONNREFUSED" });
+    } finally {
+      transport.close();
+    }
+  });
+});
+
 describe("the outbox", () => {
   it("writes .eml files without SMTP and reads them back newest first, parsed", async () => {
     const transport = createMailTransport({ smtpUrl: undefined, outboxDir: outbox });

@@ -60,6 +60,15 @@ describe("S3 storage", () => {
     await expect(storage.delete("documents/2026/11/abcdef.pdf")).resolves.toBeUndefined();
   });
 
+  it("lists every stored key under its folder, for backups", async () => {
+    const listed = new S3FileStorage(parseS3Url(`${s3.s3Url}/listed`));
+    for (let index = 0; index < 3; index++) await listed.put(`2026/11/listed-${index}.webp`, Buffer.from("webp"), "image/webp");
+    await listed.put("documents/guide.pdf", Buffer.from("%PDF-1.4"), "application/pdf");
+    const keys: string[] = [];
+    for await (const key of listed.keys()) keys.push(key);
+    expect(keys.sort()).toEqual(["2026/11/listed-0.webp", "2026/11/listed-1.webp", "2026/11/listed-2.webp", "documents/guide.pdf"]);
+  });
+
   it("keeps objects under the folder S3_URL names", async () => {
     const inFolder = new S3FileStorage(parseS3Url(`${s3.s3Url}/site-a`));
     await inFolder.put("2026/11/folder.gif", Buffer.from("gif"), "image/gif");

@@ -5,6 +5,8 @@ import { defineCommand } from "@/lib/action";
 import { UserFacingError } from "@/lib/errors";
 import { newMessageId, sendMail } from "@/lib/mail/send";
 import { buildDigestPreview } from "./preview";
+import { requestUncertainResend } from "./resend";
+import { resendUncertainInput } from "./schema";
 
 /** Emails the preview of tomorrow's digest to the signed-in editor's own address. */
 export const sendTestDigest = defineCommand({
@@ -19,5 +21,20 @@ export const sendTestDigest = defineCommand({
       throw new UserFacingError(`The mail server refused the test: ${(error as Error).message}`);
     }
     return { message: `Test digest sent to ${editor.email}.` };
+  },
+});
+
+/**
+ * Sends a run's uncertain deliveries again (the worker does it at its next check, within 10 minutes).
+ * Some of those people have the digest already: the form says so and asks for a tick first.
+ */
+export const resendUncertainDigest = defineCommand({
+  access: "digest.manage",
+  input: resendUncertainInput,
+  async run({ runId }, editor) {
+    const count = await requestUncertainResend(runId, editor, "admin");
+    return {
+      message: `${count} ${count === 1 ? "delivery" : "deliveries"} will be sent again by the worker at its next check, within 10 minutes.`,
+    };
   },
 });

@@ -1,9 +1,10 @@
 // The digest email. Its body depends only on which posts a subscriber gets, so it is built once per
 // combination of posts and cached; per subscriber only the signed links are filled in.
+import { createHash } from "node:crypto";
 import { siteUrl } from "@/lib/env";
 import { absoluteUrl, paths } from "@/lib/seo";
 import { ordinal } from "@/lib/london-time";
-import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail/send";
+import { bulkMailHeaders, newMessageId, type OutgoingMail } from "@/lib/mail/send";
 import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribePageUrl, unsubscribeToken } from "@/features/subscriptions/links";
 import { emailColors, escapeHtml, renderEmailDocument } from "@/lib/mail/layout";
 
@@ -135,6 +136,16 @@ export function createDigestBodyCache(siteName: string) {
     }
     return body;
   };
+}
+
+/**
+ * The Message-ID of one subscriber's digest from one run, the same at every attempt: a copy sent
+ * again (an editor's resend after a crash) is recognisably the same message, and mail programs that
+ * fold duplicates show it once. The subscriber's id enters only through a hash.
+ */
+export function digestMessageId(runId: string, subscriberId: string): string {
+  const subscriberPart = createHash("sha256").update(`${runId}:${subscriberId}`).digest("base64url").slice(0, 16);
+  return newMessageId(`digest.${runId}.${subscriberPart}`);
 }
 
 /** The finished message for one subscriber: their signed links, bulk headers, our own Message-ID. */

@@ -102,6 +102,15 @@ export async function findRunningDigestRun() {
   return db().digestRun.findFirst({ where: { status: "RUNNING" }, select: { id: true } });
 }
 
+/** A finished run with deliveries still to send: an editor asked to resend its uncertain ones. */
+export async function findRunWithReopenedDeliveries() {
+  return db().digestRun.findFirst({
+    where: { status: "COMPLETED", deliveries: { some: { status: { in: ["PENDING", "SENDING"] } } } },
+    orderBy: { startedAt: "asc" },
+    select: { id: true },
+  });
+}
+
 export async function findDigestRun(runId: string) {
   return db().digestRun.findUnique({ where: { id: runId } });
 }
@@ -163,10 +172,10 @@ export async function listDigestRuns(limit = 50) {
   return db().digestRun.findMany({ orderBy: { startedAt: "desc" }, take: limit });
 }
 
-/** Deliveries that need an editor's eye: failed and uncertain ones, with the address they were for. */
+/** Deliveries that need an editor's eye: failed, uncertain and skipped ones, and those waiting for a retry or a resend. */
 export async function listProblemDeliveries(runId: string, limit = 200) {
   return db().digestDelivery.findMany({
-    where: { runId, status: { in: ["FAILED", "UNCERTAIN", "SKIPPED"] } },
+    where: { runId, OR: [{ status: { in: ["FAILED", "UNCERTAIN", "SKIPPED"] } }, { status: "PENDING", error: { not: null } }] },
     orderBy: { claimedAt: "asc" },
     take: limit,
     select: { id: true, status: true, attempts: true, error: true, claimedAt: true, subscriber: { select: { email: true } } },

@@ -1,7 +1,7 @@
 // The digest's state machine in SQL. Runs: RUNNING → COMPLETED (or EMPTY at once). Deliveries:
 // PENDING → SENDING (claimed; "sentAt" written just before SMTP) → SENT | FAILED | PENDING again
-// (4xx, later; or a dead worker's claim never handed to SMTP) | UNCERTAIN (handed to SMTP, outcome
-// unknown: never resent) | SKIPPED.
+// (4xx or an unreachable server, later; or a dead worker's claim never handed to SMTP) | UNCERTAIN
+// (handed to SMTP, outcome unknown: resent only when an editor asks, which makes it PENDING again) | SKIPPED.
 import "server-only";
 import { db } from "@/lib/db";
 import type { DigestRun } from "@/generated/prisma/client";
@@ -68,19 +68,24 @@ export type ClaimedDelivery = {
 
 /**
  * Claims up to `limit` due deliveries of a run and marks them SENDING in one statement; rows another
- * worker holds are skipped, so two workers never claim the same delivery.
+ * worker holds are skipped, so two workers never claim the same delivery. The rows are picked in a
+ * MATERIALIZED CTE so the locking subquery runs exactly once: inside `WHERE id IN (…)` the planner
+ * may re-run it on the inner side of a nested loop (it does when the statistics say few deliveries
+ * are PENDING, as after a finished run), and each re-run takes the next rows, so one claim of 20
+ * could take every pending delivery of the run.
  */
 export async function claimDeliveries(runId: string, limit: number): Promise<ClaimedDelivery[]> {
   return db().$queryRaw<ClaimedDelivery[]>`
-    WITH claimed AS (
+    WITH picked AS MATERIALIZED (
+      SELECT "id" FROM "DigestDelivery"
+      WHERE "runId" = ${runId} AND "status" = 'PENDING' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= now())
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ), claimed AS (
       UPDATE "DigestDelivery" d
       SET "status" = 'SENDING', "claimedAt" = now(), "attempts" = d."attempts" + 1
-      WHERE d."id" IN (
-        SELECT "id" FROM "DigestDelivery"
-        WHERE "runId" = ${runId} AND "status" = 'PENDING' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= now())
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED
-      ) AND d."status" = 'PENDING'
+      FROM picked
+      WHERE d."id" = picked."id" AND d."status" = 'PENDING'
       RETURNING d."id", d."subscriberId", d."attempts"
     )
     SELECT c."id", c."subscriberId", c."attempts", s."email", s."status"::text AS "status", s."allPosts",
@@ -89,14 +94,26 @@ export async function claimDeliveries(runId: string, limit: number): Promise<Cla
     FROM claimed c JOIN "Subscriber" s ON s."id" = c."subscriberId"`;
 }
 
-/** Records SMTP-accepted deliveries in one statement. UNCERTAIN is overwritten too: the truth is known now. */
-export async function markDeliveriesSent(sent: { id: string; messageId: string }[]): Promise<void> {
-  if (sent.length === 0) return;
+/**
+ * Written as soon as the server accepts the message, before the loop hands over its next one: with
+ * N send loops, at most N deliveries are ever handed over without a recorded result. UNCERTAIN is
+ * overwritten too: the truth is known now.
+ */
+export async function markDeliverySent(id: string, messageId: string): Promise<void> {
   await db().$executeRaw`
-    UPDATE "DigestDelivery" d
-    SET "status" = 'SENT', "messageId" = v."messageId", "sentAt" = now(), "error" = NULL
-    FROM (SELECT unnest(${sent.map((row) => row.id)}::text[]) AS "id", unnest(${sent.map((row) => row.messageId)}::text[]) AS "messageId") v
-    WHERE d."id" = v."id" AND d."status" IN ('SENDING', 'UNCERTAIN')`;
+    UPDATE "DigestDelivery" SET "status" = 'SENT', "messageId" = ${messageId}, "sentAt" = coalesce("sentAt", now()), "error" = NULL
+    WHERE "id" = ${id} AND "status" IN ('SENDING', 'UNCERTAIN')`;
+}
+
+/**
+ * Claimed but not handed over, or refused before the message began because the server could not be
+ * reached: back to PENDING, the claim not counted as an attempt. Nothing left the machine.
+ */
+export async function releaseDeliveries(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db().$executeRaw`
+    UPDATE "DigestDelivery" SET "status" = 'PENDING', "attempts" = greatest("attempts" - 1, 0), "sentAt" = NULL
+    WHERE "id" = ANY(${ids}::text[]) AND "status" = 'SENDING'`;
 }
 
 export async function markDeliverySkipped(id: string, reason: string): Promise<void> {
@@ -107,8 +124,9 @@ export async function markDeliverySkipped(id: string, reason: string): Promise<v
  * Written just before the message goes to SMTP: a claimed delivery without it was never handed over,
  * so after a crash it is sent again rather than reported uncertain.
  */
-export async function markDeliveryHandedToSmtp(id: string): Promise<void> {
-  await db().$executeRaw`UPDATE "DigestDelivery" SET "sentAt" = now() WHERE "id" = ${id} AND "status" = 'SENDING'`;
+export async function markDeliveryHandedToSmtp(id: string): Promise<boolean> {
+  const updated = await db().$executeRaw`UPDATE "DigestDelivery" SET "sentAt" = now() WHERE "id" = ${id} AND "status" = 'SENDING'`;
+  return updated === 1;
 }
 
 /** A 4xx: back to PENDING, not claimable before `retryAt`. */
@@ -134,7 +152,7 @@ export async function failDeliveryPermanently(id: string, subscriberId: string, 
   ]);
 }
 
-/** Handed to SMTP, outcome unknown (the connection died mid-message). Never resent. */
+/** Handed to SMTP, outcome unknown (the connection died mid-message). Not resent unless an editor asks. */
 export async function markDeliveryUncertain(id: string, error: string): Promise<void> {
   await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "UNCERTAIN", error } });
 }
@@ -142,8 +160,8 @@ export async function markDeliveryUncertain(id: string, error: string): Promise<
 /**
  * Deliveries left SENDING longer than any live send can take belonged to a worker that died. Those
  * it had not yet handed to SMTP go back to PENDING and are sent by this run. Those it had handed over
- * (the crash window: between SMTP and recording the result) may have gone out, so they are marked
- * UNCERTAIN and reported, never sent again.
+ * (the crash window: between handing it over and recording the result, at most one per send loop) may
+ * have gone out, so they are marked UNCERTAIN and reported, and sent again only if an editor asks.
  */
 export async function resolveStaleSendingDeliveries(runId: string, olderThan: Date): Promise<number> {
   return db().$executeRaw`
@@ -151,7 +169,7 @@ export async function resolveStaleSendingDeliveries(runId: string, olderThan: Da
     SET "status" = CASE WHEN "sentAt" IS NULL THEN 'PENDING'::"DeliveryStatus" ELSE 'UNCERTAIN'::"DeliveryStatus" END,
         "attempts" = CASE WHEN "sentAt" IS NULL THEN greatest("attempts" - 1, 0) ELSE "attempts" END,
         "error" = CASE WHEN "sentAt" IS NULL THEN "error"
-                  ELSE 'The worker stopped after handing this email to SMTP and before recording the result; it may have been delivered, so it was not sent again.' END
+                  ELSE 'The worker stopped after handing this email to SMTP and before recording the result; it may have been delivered, so it is not sent again unless an editor resends it.' END
     WHERE "runId" = ${runId} AND "status" = 'SENDING' AND "claimedAt" < ${olderThan}`;
 }
 
@@ -174,6 +192,27 @@ export async function readRunProgress(runId: string): Promise<RunProgress> {
     }
   }
   return { pending: counts.PENDING ?? 0, due, sending: counts.SENDING ?? 0, nextAttemptAt, counts };
+}
+
+/**
+ * An editor's resend: the run's UNCERTAIN deliveries become PENDING again, to be sent by the next
+ * worker that settles the run, with the same Message-ID as the first attempt. Returns how many.
+ */
+export async function reopenUncertainDeliveries(runId: string, note: string): Promise<number> {
+  return db().$executeRaw`
+    UPDATE "DigestDelivery"
+    SET "status" = 'PENDING', "sentAt" = NULL, "claimedAt" = NULL, "nextAttemptAt" = NULL, "error" = ${note}
+    WHERE "runId" = ${runId} AND "status" = 'UNCERTAIN'`;
+}
+
+/** A finished run's counts brought up to date (after a resend). */
+export async function recountDigestRun(runId: string): Promise<DigestRun | null> {
+  const { counts } = await readRunProgress(runId);
+  await db().digestRun.updateMany({
+    where: { id: runId, status: { not: "RUNNING" } },
+    data: { sentCount: counts.SENT ?? 0, failedCount: counts.FAILED ?? 0, uncertainCount: counts.UNCERTAIN ?? 0 },
+  });
+  return db().digestRun.findUnique({ where: { id: runId } });
 }
 
 /** Closes the run with its final counts; a second worker finishing the same run changes nothing. */

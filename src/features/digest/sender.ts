@@ -1,11 +1,14 @@
 // The nightly digest. Any number of these may run at once (cron, `npm run digest -- --now`, a restart
 // after a crash): they share the one open run and claim deliveries with SKIP LOCKED, so each
-// subscriber's digest is handed to SMTP at most once, and a restart finishes what a crash left.
+// subscriber's digest is handed to SMTP at most once, and a restart finishes what a crash left. Each
+// result is recorded as soon as the server answers, so a crash leaves at most one delivery per send
+// loop whose fate is unknown (UNCERTAIN); an editor may resend those (./resend.ts).
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createMailTransport, newMessageId, type MailTransport } from "@/lib/mail/send";
-import { createDigestBodyCache, matchingPosts, personalizeDigest, type DigestPost } from "./content";
-import { findDigestRun, findRunningDigestRun, loadDigestPosts } from "./data";
+import { formatLondonClock } from "@/lib/london-time";
+import { createMailTransport, type MailTransport } from "@/lib/mail/send";
+import { createDigestBodyCache, digestMessageId, matchingPosts, personalizeDigest, type DigestPost } from "./content";
+import { findDigestRun, findRunningDigestRun, findRunWithReopenedDeliveries, loadDigestPosts } from "./data";
 import { getSiteSettings } from "@/features/site/data";
 import {
   claimDeliveries,
@@ -13,11 +16,13 @@ import {
   deferDelivery,
   failDeliveryPermanently,
   failDeliveryTransiently,
-  markDeliveriesSent,
   markDeliveryHandedToSmtp,
+  markDeliverySent,
   markDeliverySkipped,
   markDeliveryUncertain,
   readRunProgress,
+  recountDigestRun,
+  releaseDeliveries,
   resolveStaleSendingDeliveries,
   startOrResumeDigestRun,
   type ClaimedDelivery,
@@ -26,18 +31,32 @@ import type { DigestRun } from "@/generated/prisma/client";
 
 export type DigestProgress = { runId: string; total: number; done: number; sent: number; failed: number; uncertain: number; skipped: number };
 
+export type MailServerStatus =
+  | { reachable: false; server: string; code: string; reason: string; nextAttemptAt: Date }
+  | { reachable: true; server: string };
+
 export type RunDigestOptions = {
   now?: Date;
   /** Defaults to SMTP_URL (pooled, SMTP_RATE_PER_SECOND) or the outbox. */
   transport?: MailTransport;
   /** Parallel claim-and-send loops; the pooled transport spreads them over its connections. */
   concurrency?: number;
-  /** Deliveries claimed per statement: also the most a crash can leave UNCERTAIN per loop. */
+  /** Deliveries claimed per statement (a crash leaves unsent claims PENDING again, not UNCERTAIN). */
   batchSize?: number;
   /** A SENDING delivery older than this belonged to a dead worker. */
   staleAfterMs?: number;
-  /** Wait before retry n (1-based) after a transient (4xx) failure; past the last, the delivery fails. */
+  /**
+   * Wait before retry n (1-based) after a transient (4xx) failure; past the last, the delivery fails.
+   * Also the waits between checks of a mail server that cannot be reached (the last one repeats).
+   */
   retryDelaysMs?: number[];
+  /**
+   * With the mail server unreachable: return at once, leaving the run RUNNING, and name this as the
+   * next attempt (the worker's resume sweep). Without it, wait and check again per `retryDelaysMs`.
+   */
+  nextAttemptWhenUnreachable?: (now: Date) => Date;
+  /** Told at once when the mail server cannot be reached, and when it answers again. */
+  onMailServer?: (status: MailServerStatus) => void;
   onProgress?: (progress: DigestProgress) => void;
 };
 
@@ -46,6 +65,8 @@ export type DigestOutcome = {
   resumed: boolean;
   /** Deliveries this call handed to SMTP and saw accepted. */
   sentHere: number;
+  /** The mail server could not be reached and `nextAttemptWhenUnreachable` was given: the run is left RUNNING. */
+  stoppedUnreachable?: boolean;
   final: DigestRun | null;
 };
 
@@ -73,9 +94,54 @@ function describeError(error: unknown): string {
   return (smtp.message ?? String(error)).slice(0, 500);
 }
 
+type ConnectionError = { code?: string; originalCode?: string; command?: string; responseCode?: number };
+
+const CONNECTION_REASONS: Record<string, string> = {
+  ECONNREFUSED: "connection refused: nothing listens on that port",
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the host name could not be looked up",
+  ETIMEDOUT: "no answer in time",
+  ECONNRESET: "the connection was reset",
+  EHOSTUNREACH: "no route to the host",
+  ENETUNREACH: "the network is unreachable",
+  EAUTH: "the server refused the login",
+  ETLS: "the TLS handshake failed",
+};
+
+/** The server could not be reached or logged in to: nothing of a message left the machine. */
+export function isMailServerUnreachable(error: unknown): boolean {
+  const smtp = (error ?? {}) as ConnectionError;
+  if (smtp.code === "EAUTH" || smtp.code === "EDNS") return true;
+  return typeof smtp.responseCode !== "number" && ["CONN", "GREETING"].includes((smtp.command ?? "").toUpperCase());
+}
+
+function unreachableStatus(server: string, error: unknown, nextAttemptAt: Date): MailServerStatus {
+  const smtp = (error ?? {}) as ConnectionError;
+  const code = smtp.originalCode ?? (smtp.code === "EDNS" ? "ENOTFOUND" : smtp.code) ?? "ERROR";
+  return { reachable: false, server, code, reason: CONNECTION_REASONS[code] ?? describeError(error), nextAttemptAt };
+}
+
+function waitInWords(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** One line for the terminal and the worker's log; the server is named by host and port only. */
+export function describeMailServerStatus(status: MailServerStatus, now = new Date()): string {
+  if (status.reachable) return `The SMTP server ${status.server} answers again: sending.`;
+  return (
+    `Could not reach the SMTP server ${status.server} (${status.code}: ${status.reason}); ` +
+    `next attempt at ${formatLondonClock(status.nextAttemptAt)} (in ${waitInWords(status.nextAttemptAt.getTime() - now.getTime())}).`
+  );
+}
+
 class DigestSender {
   private readonly bodyFor: ReturnType<typeof createDigestBodyCache>;
   sentHere = 0;
+  /** The first connection failure of this round: every loop stops claiming and releases what it holds. */
+  unreachable: unknown = null;
 
   constructor(
     siteName: string,
@@ -87,41 +153,50 @@ class DigestSender {
     this.bodyFor = createDigestBodyCache(siteName);
   }
 
-  /** Claims and sends until nothing is due; returns when this loop found no more work. */
-  async loop(batchSize: number, afterBatch: () => void): Promise<void> {
+  /** Claims and sends until nothing is due or the server cannot be reached; one message at a time. */
+  async loop(batchSize: number, afterMessage: () => void): Promise<void> {
     for (;;) {
+      if (this.unreachable) return;
       const batch = await claimDeliveries(this.run.id, batchSize);
       if (batch.length === 0) return;
-      const sent: { id: string; messageId: string }[] = [];
-      for (const delivery of batch) {
-        const messageId = await this.deliver(delivery);
-        if (messageId) sent.push({ id: delivery.id, messageId });
+      for (const [index, delivery] of batch.entries()) {
+        if (this.unreachable) {
+          await releaseDeliveries(batch.slice(index).map((claimed) => claimed.id));
+          return;
+        }
+        await this.deliver(delivery);
+        afterMessage();
       }
-      await markDeliveriesSent(sent);
-      this.sentHere += sent.length;
-      afterBatch();
     }
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<string | null> {
+  private async deliver(delivery: ClaimedDelivery): Promise<void> {
     if (delivery.status !== "ACTIVE") {
       await markDeliverySkipped(delivery.id, `Not sent: the subscriber became ${delivery.status.toLowerCase()} during the run.`);
-      return null;
+      return;
     }
     const posts = matchingPosts(this.posts, delivery);
     if (posts.length === 0) {
       await markDeliverySkipped(delivery.id, "Not sent: none of this run's posts match the subscriber's current choices.");
-      return null;
+      return;
     }
-    const message = personalizeDigest(this.bodyFor(posts), { id: delivery.subscriberId, email: delivery.email }, newMessageId(`digest.${delivery.id}`));
-    await markDeliveryHandedToSmtp(delivery.id);
+    const messageId = digestMessageId(this.run.id, delivery.subscriberId);
+    const message = personalizeDigest(this.bodyFor(posts), { id: delivery.subscriberId, email: delivery.email }, messageId);
+    // Not ours any more (a sweep took it as stale): the worker holding it now decides.
+    if (!(await markDeliveryHandedToSmtp(delivery.id))) return;
     try {
-      const info = await this.transport.send(message);
-      return info.messageId;
+      await this.transport.send(message);
     } catch (error) {
+      if (isMailServerUnreachable(error)) {
+        this.unreachable ??= error;
+        await releaseDeliveries([delivery.id]);
+        return;
+      }
       await this.recordFailure(delivery, error);
-      return null;
+      return;
     }
+    await markDeliverySent(delivery.id, messageId);
+    this.sentHere += 1;
   }
 
   private async recordFailure(delivery: ClaimedDelivery, error: unknown): Promise<void> {
@@ -145,11 +220,36 @@ async function reportProgress(runId: string, total: number, onProgress?: (progre
   onProgress({ runId, total, sent, failed, uncertain, skipped, done: sent + failed + uncertain + skipped });
 }
 
-/** Starts or resumes the digest run and works on it until every delivery is settled. */
-export async function runDigest(options: RunDigestOptions = {}): Promise<DigestOutcome> {
-  const { run, resumed } = await startOrResumeDigestRun(options.now ?? new Date());
-  if (run.status !== "RUNNING") return { run, resumed, sentHere: 0, final: run };
+/**
+ * Returns once the server answers. Each failure is reported at once with the next attempt; with
+ * `nextAttemptWhenUnreachable` the first failure returns false instead of waiting.
+ */
+async function waitForMailServer(transport: MailTransport, options: RunDigestOptions, failure: unknown = null): Promise<boolean> {
+  const delays = options.retryDelaysMs?.length ? options.retryDelaysMs : DEFAULT_RETRY_DELAYS_MS;
+  let failures = 0;
+  for (;;) {
+    if (failure === null) {
+      try {
+        await transport.verify();
+        if (failures > 0) options.onMailServer?.({ reachable: true, server: transport.server });
+        return true;
+      } catch (error) {
+        failure = error;
+      }
+    }
+    const now = new Date();
+    const giveUpUntil = options.nextAttemptWhenUnreachable?.(now);
+    const nextAttemptAt = giveUpUntil ?? new Date(now.getTime() + delays[Math.min(failures, delays.length - 1)]);
+    options.onMailServer?.(unreachableStatus(transport.server, failure, nextAttemptAt));
+    if (giveUpUntil) return false;
+    failures += 1;
+    failure = null;
+    await sleep(Math.max(0, nextAttemptAt.getTime() - Date.now()));
+  }
+}
 
+/** Works on one run until none of its deliveries is due, sending or waiting for a retry. */
+async function sendRunDeliveries(run: DigestRun, options: RunDigestOptions): Promise<{ sentHere: number; stoppedUnreachable: boolean }> {
   const transport = options.transport ?? createMailTransport();
   const concurrency = options.concurrency ?? (transport.kind === "smtp" ? 10 : 2);
   const batchSize = options.batchSize ?? 20;
@@ -157,14 +257,20 @@ export async function runDigest(options: RunDigestOptions = {}): Promise<DigestO
   const [posts, site] = await Promise.all([loadDigestPosts(run.postIds), getSiteSettings()]);
   const sender = new DigestSender(site.name, run, posts, transport, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
   let lastReport = 0;
-  const afterBatch = () => {
+  const afterMessage = () => {
     if (!options.onProgress || Date.now() - lastReport < 250) return;
     lastReport = Date.now();
     void reportProgress(run.id, run.audienceSize, options.onProgress);
   };
   try {
+    if (!(await waitForMailServer(transport, options))) return { sentHere: 0, stoppedUnreachable: true };
     for (;;) {
-      await Promise.all(Array.from({ length: concurrency }, () => sender.loop(batchSize, afterBatch)));
+      sender.unreachable = null;
+      await Promise.all(Array.from({ length: concurrency }, () => sender.loop(batchSize, afterMessage)));
+      if (sender.unreachable) {
+        if (!(await waitForMailServer(transport, options, sender.unreachable))) return { sentHere: sender.sentHere, stoppedUnreachable: true };
+        continue;
+      }
       const progress = await readRunProgress(run.id);
       if (progress.due > 0) continue;
       if (progress.sending > 0) {
@@ -182,13 +288,34 @@ export async function runDigest(options: RunDigestOptions = {}): Promise<DigestO
   } finally {
     if (!options.transport) transport.close();
   }
-  await reportProgress(run.id, run.audienceSize, options.onProgress);
-  const final = (await completeDigestRun(run.id)) ?? (await findDigestRun(run.id));
-  return { run, resumed, sentHere: sender.sentHere, final };
+  return { sentHere: sender.sentHere, stoppedUnreachable: false };
 }
 
-/** Finishes a run a crashed or stopped worker left RUNNING, without starting a new one. */
+/** Starts or resumes the digest run and works on it until every delivery is settled. */
+export async function runDigest(options: RunDigestOptions = {}): Promise<DigestOutcome> {
+  const { run, resumed } = await startOrResumeDigestRun(options.now ?? new Date());
+  if (run.status !== "RUNNING") return { run, resumed, sentHere: 0, final: run };
+  const { sentHere, stoppedUnreachable } = await sendRunDeliveries(run, options);
+  if (stoppedUnreachable) return { run, resumed, sentHere, stoppedUnreachable, final: await findDigestRun(run.id) };
+  await reportProgress(run.id, run.audienceSize, options.onProgress);
+  const final = (await completeDigestRun(run.id)) ?? (await findDigestRun(run.id));
+  return { run, resumed, sentHere, final };
+}
+
+/** Sends what is left in one run (a running one, or a finished one an editor reopened to resend) and updates its counts. */
+export async function settleDigestRun(runId: string, options: RunDigestOptions = {}): Promise<DigestOutcome | null> {
+  const run = await findDigestRun(runId);
+  if (!run) return null;
+  if (run.status === "RUNNING") return runDigest(options);
+  if (run.status !== "COMPLETED") return { run, resumed: false, sentHere: 0, final: run };
+  const { sentHere, stoppedUnreachable } = await sendRunDeliveries(run, options);
+  await reportProgress(run.id, run.audienceSize, options.onProgress);
+  return { run, resumed: true, sentHere, stoppedUnreachable: stoppedUnreachable || undefined, final: await recountDigestRun(run.id) };
+}
+
+/** Finishes a run a crashed or stopped worker left RUNNING, or an editor's resend, without starting a new run. */
 export async function resumeUnfinishedDigest(options: RunDigestOptions = {}): Promise<DigestOutcome | null> {
-  if (!(await findRunningDigestRun())) return null;
-  return runDigest(options);
+  if (await findRunningDigestRun()) return runDigest(options);
+  const reopened = await findRunWithReopenedDeliveries();
+  return reopened ? settleDigestRun(reopened.id, options) : null;
 }

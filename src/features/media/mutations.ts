@@ -34,7 +34,7 @@ export class UnacceptableImageError extends Error {
   }
 }
 
-export async function storeUploadedImage(bytes: Buffer, uploadedById: string): Promise<{ url: string; width: number; height: number }> {
+export async function storeUploadedImage(bytes: Buffer, uploadedById: string | null): Promise<{ url: string; width: number; height: number }> {
   if (bytes.length > MAX_UPLOAD_BYTES) throw new UnacceptableImageError("The image is too large: the limit is 8 MB.");
   const kind = sniffImageType(bytes);
   if (!kind) throw new UnacceptableImageError("That file is not an image Docket accepts: use JPEG, PNG, WebP or GIF.");

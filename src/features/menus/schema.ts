@@ -1,6 +1,7 @@
 // The header and footer menus: each an ordered list of labelled links to a page, a series, a
 // category, or any address (a path on this site or an http(s) URL).
 import { z } from "zod";
+import { LABEL_MAX, URL_MAX } from "./limits";
 
 export const MENU_LOCATIONS = ["header", "footer"] as const;
 export type MenuLocation = (typeof MENU_LOCATIONS)[number];
@@ -8,8 +9,6 @@ export type MenuLocation = (typeof MENU_LOCATIONS)[number];
 export const MENU_NAMES: Record<MenuLocation, string> = { header: "Header menu", footer: "Footer menu" };
 
 export const MENU_ITEMS_MAX = 20;
-export const LABEL_MAX = 60;
-export const URL_MAX = 500;
 
 export const menuSettingKey = (location: MenuLocation) => `menu:${location}`;
 

@@ -50,8 +50,8 @@ export async function createDraftPage(input: { title: string; userId: string }) 
   });
 }
 
-/** Saves the page; keeps a revision when the title, description or text changed. */
-export async function savePageContent(fields: PageFields, userId: string): Promise<{ slug: string; tagsToInvalidate: string[]; revisionCreated: boolean }> {
+/** Saves the page; keeps a revision when the title, description or text changed (an import's has no author). */
+export async function savePageContent(fields: PageFields, userId: string | null): Promise<{ slug: string; tagsToInvalidate: string[]; revisionCreated: boolean }> {
   const current = await db().page.findUniqueOrThrow({ where: { id: fields.pageId }, select: { slug: true, status: true } });
   const clash = await db().page.findUnique({ where: { slug: fields.slug }, select: { id: true } });
   if (clash && clash.id !== fields.pageId) throw new PageSlugTakenError(fields.slug);

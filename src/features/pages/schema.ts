@@ -1,11 +1,9 @@
 // What an author or editor may send for a static page. Messages are written for the person at the form.
 import { z } from "zod";
+import { TITLE_MAX, DESCRIPTION_MAX, DOWNLOAD_TITLE_MAX } from "./limits";
 import { slugify, SLUG_MAX } from "@/lib/slug";
 
-export const TITLE_MAX = 160;
-export const DESCRIPTION_MAX = 300;
 export const BODY_MAX = 150_000;
-export const DOWNLOAD_TITLE_MAX = 120;
 export const DOWNLOADS_PER_PAGE_MAX = 20;
 
 /**

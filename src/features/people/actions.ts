@@ -8,7 +8,17 @@ import type { FormState } from "@/lib/action-result";
 import { recordAudit } from "@/lib/audit";
 import { clearSessionCookies, readSessionToken } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
-import { completeProfile, createBylineProfile, inviteAuthor, linkProfile, requestSignIn, setPseudonym } from "./commands";
+import {
+  changeRole,
+  completeProfile,
+  createBylineProfile,
+  deactivateLogin,
+  editByline,
+  inviteAuthor,
+  linkProfile,
+  reactivateLogin,
+  requestSignIn,
+} from "./commands";
 import { deleteAllSessionsOfUser, deleteSession } from "./mutations";
 
 export async function requestSignInLinkAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -59,6 +69,18 @@ export async function linkProfileAction(_previous: FormState, form: FormData): P
   return runFormAction(linkProfile, form, undefined, { refreshPage: true });
 }
 
-export async function setPseudonymAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runFormAction(setPseudonym, form, undefined, { refreshPage: true, keepValues: true });
+export async function changeRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(changeRole, form, undefined, { refreshPage: true });
+}
+
+export async function deactivateLoginAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(deactivateLogin, form, undefined, { refreshPage: true });
+}
+
+export async function reactivateLoginAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(reactivateLogin, form, undefined, { refreshPage: true });
+}
+
+export async function editBylineAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(editByline, form, undefined, { refreshPage: true });
 }

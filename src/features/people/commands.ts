@@ -4,12 +4,25 @@ import { z } from "zod";
 import { defineCommand } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
 import { tags } from "@/lib/cache-tags";
-import { InputError } from "@/lib/errors";
+import { InputError, UserFacingError } from "@/lib/errors";
+import { paths } from "@/lib/seo";
 import { refreshAuthorSearchDocuments } from "@/features/posts/mutations";
-import { findProfileLinkState, findUserWithProfile } from "./data";
-import { createByline, createInvitation, createSignInToken, linkProfileToUser, saveOwnProfile, setProfilePseudonym } from "./mutations";
+import { findLoginState, findProfileLinkState, findUserWithProfile, isLoginDeactivated, isProfileSlugTaken } from "./data";
+import {
+  changeUserRole,
+  createByline,
+  createInvitation,
+  createSignInToken,
+  deactivateUser,
+  linkProfileToUser,
+  ProfileSlugTakenError,
+  reactivateUser,
+  saveOwnProfile,
+  updateByline,
+} from "./mutations";
 import { sendSignInEmail } from "./emails";
-import { bylineSchema, invitationSchema, linkProfileSchema, profileSchema, pseudonymSchema } from "./schema";
+import { ROLE_IN_A_SENTENCE } from "./role-labels";
+import { avatarSchema, bylineEditSchema, bylineSchema, invitationSchema, linkProfileSchema, loginSchema, profileSchema, roleChangeSchema } from "./schema";
 import { requestSignInLink, signInConfirmUrl } from "./sign-in";
 
 const authorTags = (slug: string) => [tags.site, tags.authors, tags.author(slug), tags.posts];
@@ -18,6 +31,10 @@ export const inviteAuthor = defineCommand({
   access: "people.manage",
   input: invitationSchema,
   async run(invitation, actor) {
+    if (await isLoginDeactivated(invitation.email)) {
+      const message = "That address belongs to a deactivated login: an admin can reactivate it from the People page.";
+      throw new InputError(message, { email: message });
+    }
     const created = await createInvitation({ ...invitation, seriesId: invitation.seriesId ?? null, invitedById: actor.id });
     const token = await createSignInToken(invitation.email);
     await sendSignInEmail({
@@ -31,13 +48,6 @@ export const inviteAuthor = defineCommand({
     return { message: `Invitation sent to ${invitation.email}.` };
   },
 });
-
-const avatarSchema = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((value) => value === "" || value.startsWith("/uploads/"), "Upload the picture here rather than linking to it.")
-  .transform((value) => (value === "" ? null : value));
 
 export const completeProfile = defineCommand({
   access: "signed-in",
@@ -74,14 +84,73 @@ export const linkProfile = defineCommand({
   },
 });
 
-export const setPseudonym = defineCommand({
+const LOGIN_GONE = "That login no longer exists.";
+
+/** A new role applies from the login's next request: the session lookup reads the role every time. */
+export const changeRole = defineCommand({
+  access: "users.manage",
+  input: roleChangeSchema,
+  async run({ userId, role }, actor) {
+    const login = await findLoginState(userId);
+    if (!login) throw new InputError(LOGIN_GONE);
+    if (login.role === role) return { message: `${login.email} is already ${ROLE_IN_A_SENTENCE[role]}.` };
+    const changed = await changeUserRole(userId, role);
+    if (!changed) throw new InputError(LOGIN_GONE);
+    await recordAudit({ actorId: actor.id, action: "user.role-changed", entityType: "User", entityId: userId, details: { from: changed.previousRole, to: role } });
+    return { message: `${login.email} is now ${ROLE_IN_A_SENTENCE[role]}.` };
+  },
+});
+
+/** Signs the login out everywhere at once and keeps it out; its bylines and posts stay. */
+export const deactivateLogin = defineCommand({
+  access: "users.manage",
+  input: loginSchema,
+  async run({ userId }, actor) {
+    if (userId === actor.id) throw new UserFacingError("You cannot deactivate your own login: another admin can.");
+    const login = await findLoginState(userId);
+    if (!login) throw new InputError(LOGIN_GONE);
+    if (login.deactivatedAt) return { message: `${login.email} is already deactivated.` };
+    const done = await deactivateUser(userId);
+    if (!done) throw new InputError(LOGIN_GONE);
+    await recordAudit({ actorId: actor.id, action: "user.deactivated", entityType: "User", entityId: userId, details: { sessionsEnded: done.sessionsEnded } });
+    return { message: `${login.email} is deactivated and signed out everywhere. Their posts and bylines stay.` };
+  },
+});
+
+export const reactivateLogin = defineCommand({
+  access: "users.manage",
+  input: loginSchema,
+  async run({ userId }, actor) {
+    const login = await findLoginState(userId);
+    if (!login) throw new InputError(LOGIN_GONE);
+    if (!login.deactivatedAt) return { message: `${login.email} is already active.` };
+    if (!(await reactivateUser(userId))) throw new InputError(LOGIN_GONE);
+    await recordAudit({ actorId: actor.id, action: "user.reactivated", entityType: "User", entityId: userId });
+    return { message: `${login.email} is active again and can sign in with an emailed link.` };
+  },
+});
+
+/** Any byline's public fields, and its pen-name status; the real name is stored for editors only. */
+export const editByline = defineCommand({
   access: "people.manage",
-  input: pseudonymSchema,
-  async run({ profileId, isPseudonymous, realName }, actor) {
-    if (!(await findProfileLinkState(profileId))) throw new InputError("That byline no longer exists.");
-    const updated = await setProfilePseudonym(profileId, isPseudonymous, realName);
-    await recordAudit({ actorId: actor.id, action: "profile.pseudonym-changed", entityType: "AuthorProfile", entityId: profileId, details: { isPseudonymous } });
-    return { message: isPseudonymous ? "Marked as a pen name." : "No longer marked as a pen name.", tags: authorTags(updated.slug) };
+  input: bylineEditSchema,
+  async run({ profileId, ...fields }, actor) {
+    if (await isProfileSlugTaken(fields.slug, profileId)) throw new ProfileSlugTakenError(fields.slug);
+    const saved = await updateByline(profileId, fields);
+    if (!saved) throw new InputError("That byline no longer exists.");
+    if (saved.nameChanged) await refreshAuthorSearchDocuments(profileId);
+    const moved = saved.previousSlug !== fields.slug;
+    await recordAudit({
+      actorId: actor.id,
+      action: "profile.edited",
+      entityType: "AuthorProfile",
+      entityId: profileId,
+      details: { slug: fields.slug, ...(moved ? { previousSlug: saved.previousSlug } : {}), isPseudonymous: fields.isPseudonymous },
+    });
+    return {
+      message: moved ? `Byline saved. Its author page is now at ${paths.author(fields.slug)}; the old address leads there.` : "Byline saved.",
+      tags: [...authorTags(saved.previousSlug), tags.author(fields.slug), ...(moved ? [tags.redirects] : [])],
+    };
   },
 });
 

@@ -3,9 +3,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
 
-export async function findUserIdByEmail(email: string): Promise<string | null> {
-  const user = await db().user.findUnique({ where: { email }, select: { id: true } });
-  return user?.id ?? null;
+/** The login that may sign in with this address: null for an unknown or deactivated one. */
+export async function findActiveUserIdByEmail(email: string): Promise<string | null> {
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
+  return user && !user.deactivatedAt ? user.id : null;
+}
+
+export async function isLoginDeactivated(email: string): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { email }, select: { deactivatedAt: true } });
+  return Boolean(user?.deactivatedAt);
 }
 
 export async function listUsersWithRoles(roles: Role[]) {
@@ -24,6 +30,7 @@ export async function listPeople() {
       email: true,
       role: true,
       createdAt: true,
+      deactivatedAt: true,
       profile: { select: { id: true, displayName: true, slug: true } },
       _count: { select: { sessions: true } },
     },
@@ -84,4 +91,44 @@ export async function findUserWithProfile(userId: string) {
 
 export async function listUsersWithoutProfile() {
   return db().user.findMany({ where: { profile: null }, orderBy: { email: "asc" }, select: { id: true, email: true } });
+}
+
+/** One login as the admins' page about it shows it. */
+export async function findLoginForAdmin(userId: string) {
+  return db().user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      deactivatedAt: true,
+      profile: { select: { id: true, displayName: true } },
+      _count: { select: { sessions: true } },
+    },
+  });
+}
+
+export async function findLoginState(userId: string) {
+  return db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, deactivatedAt: true } });
+}
+
+/** A byline with everything an editor may change, its real name included: for editors only. */
+export async function findBylineForEditing(profileId: string) {
+  return db().authorProfile.findUnique({
+    where: { id: profileId },
+    select: {
+      id: true,
+      slug: true,
+      displayName: true,
+      bio: true,
+      avatarUrl: true,
+      xHandle: true,
+      website: true,
+      isPseudonymous: true,
+      realName: true,
+      user: { select: { id: true, email: true, deactivatedAt: true } },
+      _count: { select: { posts: true } },
+    },
+  });
 }

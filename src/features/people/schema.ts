@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { ROLES } from "./role-labels";
 import { checkbox, emailAddress } from "@/lib/form-fields";
+import { slugify } from "@/lib/slug";
 
 export const signInRequestSchema = z.object({
   email: emailAddress,
@@ -53,13 +55,46 @@ export const bylineSchema = z.object({
   realName: optionalText(120, "The real name"),
 });
 
-export const pseudonymSchema = z.object({
-  profileId: z.string().min(1).max(40),
-  isPseudonymous: checkbox,
-  realName: optionalText(120, "The real name"),
-});
-
 export const linkProfileSchema = z.object({
   profileId: z.string().min(1).max(40),
   userId: z.string().min(1).max(40),
+});
+
+const recordId = z.string().min(1).max(40);
+
+
+export const roleChangeSchema = z.object({
+  userId: recordId,
+  role: z.enum(ROLES, { error: "Choose one of the four roles." }),
+});
+
+export const loginSchema = z.object({ userId: recordId });
+
+/** A picture for a byline: only an upload made through /api/uploads, never a link elsewhere. */
+export const avatarSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((value) => value === "" || value.startsWith("/uploads/"), "Upload the picture here rather than linking to it.")
+  .transform((value) => (value === "" ? null : value));
+
+/** The author page's address, as typed ("Jo Bloggs" becomes jo-bloggs). */
+export const profileSlugSchema = z
+  .string()
+  .trim()
+  .max(100, "The address must be at most 100 characters.")
+  .transform(slugify)
+  .pipe(z.string().min(1, "Enter the author page's address, using letters or digits, like jo-bloggs."));
+
+/** An editor's edit of any byline, its pen-name status included. */
+export const bylineEditSchema = z.object({
+  profileId: recordId,
+  displayName: profileSchema.shape.displayName,
+  slug: profileSlugSchema,
+  bio: profileSchema.shape.bio.default(""),
+  xHandle: handleSchema.default(null),
+  website: websiteSchema.default(null),
+  avatarUrl: avatarSchema.default(null),
+  isPseudonymous: checkbox,
+  realName: optionalText(120, "The real name"),
 });

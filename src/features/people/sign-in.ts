@@ -1,11 +1,12 @@
 // Signing in: next-auth's email provider (magic links, database sessions), Docket's own rate-limited
-// link request, and the confirmation page's links. Only people who were invited or seeded may sign in.
+// link request, and the confirmation page's links. Only people who were invited or seeded may sign in,
+// and not once an admin has deactivated their login.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { siteUrl } from "@/lib/env";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { findUserIdByEmail } from "./data";
+import { findActiveUserIdByEmail } from "./data";
 import { createSignInToken, nextAuthAdapter } from "./mutations";
 import { sendSignInEmail } from "./emails";
 import { authSecret, SIGN_IN_LINK_MAX_AGE_SECONDS } from "./sign-in-token";
@@ -59,7 +60,7 @@ function buildAuthOptions(): NextAuthOptions {
         // next-auth's own sign-in POST is closed (see the route): Docket's form creates links itself,
         // rate-limited and silent for unknown addresses. Should it ever be reached, it is just as careful.
         async sendVerificationRequest({ identifier, token, url }) {
-          if (!(await findUserIdByEmail(identifier))) return;
+          if (!(await findActiveUserIdByEmail(identifier))) return;
           await sendSignInEmail({
             to: identifier,
             url: signInConfirmUrl({ token, email: identifier, callbackUrl: callbackPathOf(url) }),
@@ -76,7 +77,7 @@ function buildAuthOptions(): NextAuthOptions {
     callbacks: {
       // No account is ever created by a link.
       async signIn({ user }) {
-        return Boolean(user.email && (await findUserIdByEmail(user.email.toLowerCase())));
+        return Boolean(user.email && (await findActiveUserIdByEmail(user.email.toLowerCase())));
       },
       async redirect({ url, baseUrl }) {
         if (url.startsWith("/")) return `${baseUrl}${safeCallbackPath(url)}`;
@@ -116,6 +117,6 @@ export async function requestSignInLink(input: { email: unknown; callbackUrl?: u
     return { ok: false, error: `Too many sign-in attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
   }
 
-  const known = await findUserIdByEmail(email);
+  const known = await findActiveUserIdByEmail(email);
   return { ok: true, mailSent: known ? emailSignInLink(email, safeCallbackPath(parsed.data.callbackUrl)) : Promise.resolve() };
 }

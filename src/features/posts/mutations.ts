@@ -246,11 +246,11 @@ function searchDocumentUpdate(where: Prisma.Sql) {
     ${where}`;
 }
 
-/** Rebuilds the search document of the given posts, or of every post when no ids are given. */
-export async function refreshPostSearchDocuments(postIds?: string[]): Promise<number> {
+/** Rebuilds the search document of the given posts, or of every post when no ids are given (in `client`'s transaction when given one). */
+export async function refreshPostSearchDocuments(postIds?: string[], client: Pick<Prisma.TransactionClient, "$executeRaw"> = db()): Promise<number> {
   if (postIds && postIds.length === 0) return 0;
   const where = postIds ? Prisma.sql`WHERE p.id = ANY(${postIds}::text[])` : Prisma.empty;
-  return db().$executeRaw(searchDocumentUpdate(where));
+  return client.$executeRaw(searchDocumentUpdate(where));
 }
 
 /** After a byline's display name changes: rebuilds the search document of every post it is on. */

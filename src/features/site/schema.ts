@@ -1,14 +1,11 @@
 // The site's settings: what each may hold, how the admin form's text becomes them, and the first-run
 // defaults taken from the environment (SITE_NAME, SITE_TAGLINE, DIGEST_CRON, DIGEST_TIMEZONE).
 import { z } from "zod";
+import { NAME_MAX, TAGLINE_MAX, DESCRIPTION_MAX, FOOTER_TEXT_MAX } from "./limits";
 import { checkbox } from "@/lib/form-fields";
 
 export const SITE_SETTINGS_KEY = "site";
 
-export const NAME_MAX = 80;
-export const TAGLINE_MAX = 160;
-export const DESCRIPTION_MAX = 300;
-export const FOOTER_TEXT_MAX = 500;
 
 /** An image uploaded through /api/uploads (re-encoded, stored by Docket): never an outside address. */
 const uploadedImage = (what: string) =>
@@ -149,24 +146,6 @@ export const siteSettingsFormSchema = z
     }),
   );
 
-/** The form's text for stored settings. */
-export function siteSettingsFormValues(settings: SiteSettings): Record<string, string> {
-  return {
-    name: settings.name,
-    tagline: settings.tagline,
-    description: settings.description,
-    logoUrl: settings.logoUrl ?? "",
-    faviconUrl: settings.faviconUrl ?? "",
-    socialX: settings.social.x ? `@${settings.social.x}` : "",
-    socialBluesky: settings.social.bluesky ?? "",
-    socialMastodon: settings.social.mastodon ?? "",
-    socialLinkedin: settings.social.linkedin ?? "",
-    footerText: settings.footerText,
-    newPostsAllowComments: settings.newPostsAllowComments ? "on" : "",
-    digestTime: settings.digestTime,
-    digestTimeZone: settings.digestTimeZone,
-  };
-}
 
 // ---------- the digest's schedule ----------
 

@@ -1,14 +1,14 @@
 // A WordPress post's content as Docket markdown: what WordPress does to the stored text before showing
 // it (automatic paragraphs, shortcodes, embeds, `<!--more-->` and `<!--nextpage-->`), then the one
 // HTML → markdown converter. Tweets become quotations with a link, never a third-party script.
-import { autop } from "@wordpress/autop";
-import { attrs as shortcodeAttributeCache, fromMatch, regexp as shortcodePattern, type ShortcodeInstance } from "@wordpress/shortcode";
 import type { Element, ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { Root as MdastRoot } from "mdast";
 import { visit } from "unist-util-visit";
 import { z } from "zod";
 import { htmlToMdast, mdastToMarkdown } from "@/lib/html-to-markdown";
+import { addAutomaticParagraphs } from "./automatic-paragraphs";
+import { replaceShortcodes, type Shortcode } from "./shortcodes";
 
 export type WordPressAttachment = { url: string; alt?: string; caption?: string };
 
@@ -104,27 +104,25 @@ class Conversion {
 
 // ---------- shortcodes ----------
 
-const SHORTCODE_NAME = "[A-Za-z][\\w-]*";
 const VIDEO_SOURCES = ["src", "mp4", "m4v", "webm", "ogv", "wmv", "flv", "mp3", "ogg", "m4a", "wav"];
 
 function ids(list: string | undefined): number[] {
   return (list ?? "").split(",").map((id) => Number(id.trim())).filter((id) => Number.isInteger(id) && id > 0);
 }
 
-function openingTag(whole: string, shortcode: ShortcodeInstance): string {
-  const end = whole.indexOf("]");
-  const tag = end < 0 ? `[${shortcode.tag}]` : whole.slice(0, end + 1);
+function openingTag(shortcode: Shortcode): string {
+  const tag = shortcode.openingTag;
   return tag.length > 100 ? `${tag.slice(0, 99)}…]` : tag;
 }
 
-function caption(shortcode: ShortcodeInstance): string | undefined {
+function caption(shortcode: Shortcode): string | undefined {
   const parts = /((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*<\/a>)?)([\s\S]*)/i.exec(shortcode.content ?? "");
   if (!parts) return undefined;
   const captionText = (shortcode.get("caption") ?? parts[2]).trim();
   return `<figure>${parts[1]}${captionText ? `<figcaption>${captionText}</figcaption>` : ""}</figure>`;
 }
 
-function gallery(shortcode: ShortcodeInstance, conversion: Conversion): string | undefined {
+function gallery(shortcode: Shortcode, conversion: Conversion): string | undefined {
   const { attachments, attachedImageIds } = conversion.context;
   const listed = ids(shortcode.get("ids") ?? shortcode.get("include"));
   const excluded = new Set(ids(shortcode.get("exclude")));
@@ -144,26 +142,26 @@ function gallery(shortcode: ShortcodeInstance, conversion: Conversion): string |
   return html(figures);
 }
 
-function mediaLink(shortcode: ShortcodeInstance): string | undefined {
+function mediaLink(shortcode: Shortcode): string | undefined {
   const source = VIDEO_SOURCES.map((name) => shortcode.get(name)).find(Boolean) ?? shortcode.content?.trim();
   return source && /^https?:\/\//i.test(source) ? linkParagraph(source) : undefined;
 }
 
 /** Jetpack's `[youtube URL]`, `[youtube=URL]`, `[vimeo ID]`. */
-function videoLink(shortcode: ShortcodeInstance): string | undefined {
+function videoLink(shortcode: Shortcode): string | undefined {
   const value = (shortcode.get(0) ?? shortcode.get("url") ?? shortcode.content ?? "").replace(/^=/, "").trim();
   if (/^https?:\/\//i.test(value)) return linkParagraph(value);
   if (shortcode.tag.toLowerCase() === "vimeo" && /^\d+$/.test(value)) return linkParagraph(`https://vimeo.com/${value}`);
   return undefined;
 }
 
-function tweetShortcode(shortcode: ShortcodeInstance, conversion: Conversion): string | undefined {
+function tweetShortcode(shortcode: Shortcode, conversion: Conversion): string | undefined {
   const value = (shortcode.get("tweet") ?? shortcode.get(0) ?? "").trim();
   if (/^\d+$/.test(value)) return conversion.tweet(`https://twitter.com/i/status/${value}`, value);
   return TWEET_URL.test(value) ? conversion.embed(value) : undefined;
 }
 
-function convertShortcode(shortcode: ShortcodeInstance, conversion: Conversion): string | undefined {
+function convertShortcode(shortcode: Shortcode, conversion: Conversion): string | undefined {
   switch (shortcode.tag.toLowerCase()) {
     case "caption":
     case "wp_caption":
@@ -193,7 +191,7 @@ const KNOWN_SHORTCODES = new Set(["caption", "wp_caption", "gallery", "embed", "
  * A bracketed word such as "[sic]" or "[laughs]" is prose, not a shortcode: only a known name, one
  * with attributes, a closing tag, or a name no one would write in prose counts as one.
  */
-function looksLikeShortcode(shortcode: ShortcodeInstance): boolean {
+function looksLikeShortcode(shortcode: Shortcode): boolean {
   return (
     KNOWN_SHORTCODES.has(shortcode.tag.toLowerCase()) ||
     shortcode.type !== "single" ||
@@ -204,23 +202,17 @@ function looksLikeShortcode(shortcode: ShortcodeInstance): boolean {
 
 /** Shortcodes as WordPress would expand them; what cannot be is kept as text and reported. */
 function expandShortcodes(source: string, conversion: Conversion): string {
-  return source.replace(shortcodePattern(SHORTCODE_NAME), (...match: string[]) => {
-    const [whole, left, name, , , content, closing, right] = match;
-    if (left === "[" && right === "]") return whole.slice(1, -1); // [[caption]] is how WordPress writes a literal [caption]
-    if (!/^[\s\]/=]/.test(whole.slice(left.length + 1 + name.length))) return whole; // "[Note: …]" is prose
-    const shortcode = fromMatch(match);
-    if (!looksLikeShortcode(shortcode)) return whole;
+  return replaceShortcodes(source, ({ shortcode, closingTag }) => {
+    if (!looksLikeShortcode(shortcode)) return undefined;
     const converted = convertShortcode(shortcode, conversion);
-    if (converted !== undefined) return left + converted.replace(/\s*\n\s*/g, " ") + right;
-    const tag = openingTag(whole.slice(left.length), shortcode);
+    if (converted !== undefined) return converted.replace(/\s*\n\s*/g, " ");
     conversion.report(
       KNOWN_SHORTCODES.has(shortcode.tag.toLowerCase())
-        ? `Shortcode ${tag} could not be converted and is kept as text.`
-        : `Unknown shortcode ${tag} is kept as text.`,
+        ? `Shortcode ${openingTag(shortcode)} could not be converted and is kept as text.`
+        : `Unknown shortcode ${openingTag(shortcode)} is kept as text.`,
     );
-    if (content === undefined || !closing) return whole;
-    const opening = whole.slice(0, whole.length - right.length - closing.length - content.length);
-    return opening + expandShortcodes(content, conversion) + closing + right;
+    if (shortcode.content === undefined || !closingTag) return undefined;
+    return shortcode.openingTag + expandShortcodes(shortcode.content, conversion) + closingTag;
   });
 }
 
@@ -283,7 +275,7 @@ function pageHtml(page: string, usesBlocks: boolean, conversion: Conversion): st
   const withoutMore = page.replace(MORE, "").replace(/<!--noteaser-->/g, "");
   const expanded = withEmbeds(expandShortcodes(withBlocksResolved(withoutMore, conversion), conversion), conversion);
   // WordPress adds paragraphs to classic content only: block content carries its own.
-  return usesBlocks ? expanded : autop(expanded);
+  return usesBlocks ? expanded : addAutomaticParagraphs(expanded);
 }
 
 // ---------- addresses ----------
@@ -307,24 +299,19 @@ export function wordpressContentToMarkdown(content: string, context: WordPressCo
   const usesBlocks = /<!--\s*wp:/.test(source);
   const pages = source.split(/<!--nextpage-->/);
   const mediaUrls = new Set<string>();
-  try {
-    const body = pages
-      .map((page) => pageHtml(page, usesBlocks, conversion))
-      .filter((page) => page.trim() !== "")
-      .join("\n<hr>\n");
-    const tree = htmlToMdast(body);
-    collectMedia(tree, context.rewriteUrl, mediaUrls);
+  const body = pages
+    .map((page) => pageHtml(page, usesBlocks, conversion))
+    .filter((page) => page.trim() !== "")
+    .join("\n<hr>\n");
+  const tree = htmlToMdast(body);
+  collectMedia(tree, context.rewriteUrl, mediaUrls);
 
-    const more = MORE.exec(pages[0]);
-    let teaser: string | null = null;
-    if (more) {
-      const teaserTree = htmlToMdast(pageHtml(pages[0].slice(0, more.index), usesBlocks, new Conversion(context)));
-      collectMedia(teaserTree, context.rewriteUrl, new Set());
-      teaser = mdastToMarkdown(teaserTree);
-    }
-    return { markdown: mdastToMarkdown(tree), teaser, pageCount: pages.length, problems: conversion.problems, mediaUrls: [...mediaUrls] };
-  } finally {
-    // The shortcode library memoizes every attribute string it parses: keep an import's memory flat.
-    shortcodeAttributeCache.clear();
+  const more = MORE.exec(pages[0]);
+  let teaser: string | null = null;
+  if (more) {
+    const teaserTree = htmlToMdast(pageHtml(pages[0].slice(0, more.index), usesBlocks, new Conversion(context)));
+    collectMedia(teaserTree, context.rewriteUrl, new Set());
+    teaser = mdastToMarkdown(teaserTree);
   }
+  return { markdown: mdastToMarkdown(tree), teaser, pageCount: pages.length, problems: conversion.problems, mediaUrls: [...mediaUrls] };
 }

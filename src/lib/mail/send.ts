@@ -19,10 +19,13 @@ export type OutgoingMail = {
 
 export type SentMail = { messageId: string };
 
-/** Sends messages; `close` ends pooled connections. */
+/** Sends messages; `verify` connects (and logs in) without sending; `close` ends pooled connections. */
 export type MailTransport = {
   kind: "smtp" | "outbox";
+  /** Where the mail goes, for messages: "host:port" (never the credentials) or "the outbox folder". */
+  server: string;
   send: (message: OutgoingMail) => Promise<SentMail>;
+  verify: () => Promise<void>;
   close: () => void;
 };
 
@@ -100,11 +103,17 @@ function createSmtpTransport(options: TransportOptions & { smtpUrl: string }): M
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
   } as Parameters<typeof nodemailer.createTransport>[0]);
+  const url = new URL(options.smtpUrl);
   return {
     kind: "smtp",
+    // nodemailer's default ports: 465 for smtps://, 587 otherwise.
+    server: `${url.hostname}:${url.port || (url.protocol === "smtps:" ? 465 : 587)}`,
     send: async (message) => {
       const info = await transporter.sendMail(composeOptions(message));
       return { messageId: info.messageId };
+    },
+    verify: async () => {
+      await transporter.verify();
     },
     close: () => transporter.close(),
   };
@@ -115,6 +124,7 @@ function createOutboxTransport(folder: string): MailTransport {
   let folderReady: Promise<unknown> | undefined;
   return {
     kind: "outbox",
+    server: "the outbox folder",
     send: async (message) => {
       const info = await streamer.sendMail(composeOptions(message));
       folderReady ??= mkdir(folder, { recursive: true });
@@ -123,6 +133,7 @@ function createOutboxTransport(folder: string): MailTransport {
       await writeFile(path.join(folder, `${Date.now()}-${safeId}.eml`), info.message as Buffer);
       return { messageId: info.messageId };
     },
+    verify: async () => {},
     close: () => {},
   };
 }

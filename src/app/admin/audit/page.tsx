@@ -27,6 +27,12 @@ const actionLabels: Record<string, string> = {
   "profile.linked": "linked a byline to a login",
   "profile.pseudonym-changed": "changed a byline's pseudonym setting",
   "profile.completed": "completed their profile",
+  "profile.edited": "edited a byline",
+  "user.role-changed": "changed a login's role",
+  "user.deactivated": "deactivated a login",
+  "user.reactivated": "reactivated a login",
+  "preview-link.created": "made a preview link",
+  "preview-link.revoked": "revoked a preview link",
   "user.signed-out-everywhere": "signed out on every device",
 };
 

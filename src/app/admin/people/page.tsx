@@ -1,20 +1,23 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth";
+import { can } from "@/lib/permissions";
 import { AdminTable } from "@/components/AdminTable";
 import { listPendingInvitations, listPeople, listProfilesForEditors, listUsersWithoutProfile } from "@/features/people/data";
 import { listSeriesChoices } from "@/features/posts/admin/data";
 import { formatLondonTime } from "@/lib/london-time";
-import { BylineForm, InviteForm, LinkProfileForm, PseudonymForm } from "@/features/people/components/people-forms";
+import { BylineForm, InviteForm, LinkProfileForm } from "@/features/people/components/people-forms";
+import { ROLE_LABELS } from "@/features/people/role-labels";
+import styles from "@/features/people/components/people-admin.module.css";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
 
 export const metadata: Metadata = { title: "People" };
 
-const roleLabels = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" } as const;
-
 export default async function PeoplePage() {
-  await requireUser("people.manage");
+  const user = await requireUser("people.manage");
+  const managesLogins = can(user, "users.manage");
   const [people, profiles, invitations, unlinkedUsers, series] = await Promise.all([
     listPeople(),
     listProfilesForEditors(),
@@ -45,7 +48,7 @@ export default async function PeoplePage() {
         <ul>
           {invitations.map((invitation) => (
             <li key={invitation.id}>
-              {invitation.email} · {roleLabels[invitation.role]}
+              {invitation.email} · {ROLE_LABELS[invitation.role]}
               {invitation.series ? ` · ${invitation.series.title}` : ""} · sent {formatLondonTime(invitation.createdAt, "medium")}
             </li>
           ))}
@@ -58,24 +61,26 @@ export default async function PeoplePage() {
         rowKey={(profile) => profile.id}
         empty="No bylines yet."
         columns={[
-          { header: "Byline", cell: (profile) => profile.displayName },
+          { header: "Byline", cell: (profile) => <Link href={`/admin/people/bylines/${profile.id}`}>{profile.displayName}</Link> },
           { header: "Posts", cell: (profile) => profile._count.posts },
           { header: "Login", cell: (profile) => (profile.user ? profile.user.email : <LinkProfileForm profileId={profile.id} users={unlinkedUsers} />) },
-          {
-            header: "Pen name (real name: editors only)",
-            cell: (profile) => <PseudonymForm profileId={profile.id} isPseudonymous={profile.isPseudonymous} realName={profile.realName} />,
-          },
+          { header: "Pen name (editors only)", cell: (profile) => (profile.isPseudonymous ? `Pen name of ${profile.realName ?? "(real name not recorded)"}` : "—") },
         ]}
       />
 
       <h2>Logins</h2>
+      {managesLogins && <p className="form-hint">Open a login to change its role or to deactivate it.</p>}
       <AdminTable
         rows={people}
         rowKey={(person) => person.id}
         empty="No logins yet."
         columns={[
-          { header: "Email", cell: (person) => person.email },
-          { header: "Role", cell: (person) => roleLabels[person.role] },
+          { header: "Email", cell: (person) => (managesLogins ? <Link href={`/admin/people/logins/${person.id}`}>{person.email}</Link> : person.email) },
+          { header: "Role", cell: (person) => ROLE_LABELS[person.role] },
+          {
+            header: "Status",
+            cell: (person) => (person.deactivatedAt ? <span className={styles.deactivated}>Deactivated {formatLondonTime(person.deactivatedAt, "medium")}</span> : "Active"),
+          },
           { header: "Byline", cell: (person) => person.profile?.displayName ?? "—" },
           { header: "Active sessions", cell: (person) => person._count.sessions },
         ]}

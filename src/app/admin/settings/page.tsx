@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth";
 import { readSiteSettings } from "@/features/site/data";
-import { siteSettingsFormValues, timeZoneChoices } from "@/features/site/schema";
+import { timeZoneChoices } from "@/features/site/schema";
+import { siteSettingsFormValues } from "@/features/site/settings-form-values";
 import { SiteSettingsForm } from "@/features/site/components/SiteSettingsForm";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.

@@ -1,5 +1,5 @@
 import { create as contentDisposition } from "content-disposition";
-import { uploadsStorage } from "@/lib/storage";
+import { isDocumentKey, uploadsStorage } from "@/lib/storage";
 import { findDownloadFileName } from "@/features/media/data";
 
 /** For browsers that do not read filename*: "Guide für Gäste.pdf" → "Guide fur Gaste.pdf". */
@@ -9,13 +9,13 @@ function asciiFileName(name: string): string {
 
 /**
  * Uploaded files. Their names never change, so browsers and proxies may keep them for a year.
- * Documents (a page's downloads) are always saved, never shown in the browser, under their own name.
+ * Documents (a page's downloads, imported attachments) are always saved, never shown in the browser, under their own name.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const key = (await params).key.join("/");
   const file = await uploadsStorage().get(key);
   if (!file) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
-  const downloadName = key.startsWith("documents/") ? ((await findDownloadFileName(`/uploads/${key}`)) ?? key.split("/").pop()!) : null;
+  const downloadName = isDocumentKey(key) ? ((await findDownloadFileName(`/uploads/${key}`)) ?? key.split("/").pop()!) : null;
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       "content-type": file.contentType,

@@ -4,6 +4,8 @@ import { env } from "@/lib/env";
 import { formatLondonTime } from "@/lib/london-time";
 import { countRunDeliveries, listDigestRuns, listProblemDeliveries } from "../data";
 import { buildDigestPreview } from "../preview";
+import { RESEND_UNCERTAIN_WARNING } from "../resend";
+import { ResendUncertainForm } from "./ResendUncertainForm";
 import { readSiteSettings } from "@/features/site/data";
 import { SendTestDigestButton } from "./SendTestDigestButton";
 
@@ -13,8 +15,25 @@ function duration(start: Date, end: Date | null): string {
   return seconds >= 60 ? `${Math.floor(seconds / 60)}m ${seconds % 60}s` : `${seconds}s`;
 }
 
-async function RunProblems({ runId }: { runId: string }) {
-  const problems = await listProblemDeliveries(runId);
+async function RunProblems({ runId, finished }: { runId: string; finished: boolean }) {
+  const [problems, counts] = await Promise.all([listProblemDeliveries(runId), countRunDeliveries(runId)]);
+  const uncertain = counts.UNCERTAIN ?? 0;
+  const waiting = (counts.PENDING ?? 0) + (counts.SENDING ?? 0);
+  return (
+    <>
+      {uncertain > 0 ? <ResendUncertainForm runId={runId} uncertain={uncertain} warning={RESEND_UNCERTAIN_WARNING} /> : null}
+      {waiting > 0 ? (
+        <p className="form-hint">
+          {waiting} {waiting === 1 ? "delivery" : "deliveries"} of this run still to be sent
+          {finished ? ": the worker sends them at its next check, within 10 minutes." : "."}
+        </p>
+      ) : null}
+      <ProblemTable problems={problems} />
+    </>
+  );
+}
+
+function ProblemTable({ problems }: { problems: Awaited<ReturnType<typeof listProblemDeliveries>> }) {
   return (
     <AdminTable
       rows={problems}
@@ -83,12 +102,12 @@ export async function DigestAdmin({ userEmail, openRunId, canChangeTime = false 
       />
       <p className="form-hint">
         Uncertain: the worker stopped after handing the email to the mail server and before recording the answer. It may have been
-        delivered, so it is never sent again.
+        delivered, so it is not sent again unless you choose to resend it (open the run&rsquo;s details).
       </p>
       {openRunId ? (
         <section id="problems">
           <h2>Problems in the selected run</h2>
-          <RunProblems runId={openRunId} />
+          <RunProblems runId={openRunId} finished={runs.find((run) => run.id === openRunId)?.status !== "RUNNING"} />
         </section>
       ) : null}
       <h2>Tomorrow&rsquo;s digest</h2>

@@ -5,7 +5,8 @@ import { useActionState, useEffect, useRef } from "react";
 import { FormMessage, invalidField } from "@/components/FormFeedback";
 import { initialFormState, type FormState } from "@/lib/action-result";
 import { addMenuItemAction, moveMenuItemAction, removeMenuItemAction, updateMenuItemAction } from "../actions";
-import { LABEL_MAX, URL_MAX, type MenuLocation } from "../schema";
+import { LABEL_MAX, URL_MAX } from "../limits";
+import type { MenuLocation } from "../schema";
 import type { MenuTargetChoices } from "../data";
 
 export type MenuEditorItem = { id: string; label: string; leadsTo: string; hiddenBecause: string | null; target: string; url: string };

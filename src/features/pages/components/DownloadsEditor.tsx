@@ -8,7 +8,7 @@ import { ACCEPTED_DOCUMENTS, DOCUMENT_ACCEPT, documentLabel, formatFileSize, MAX
 import type { ActionResult } from "@/lib/action-result";
 import { removeDownloadAction } from "../actions";
 import type { PageDownloadView } from "../data";
-import { DOWNLOAD_TITLE_MAX } from "../schema";
+import { DOWNLOAD_TITLE_MAX } from "../limits";
 
 type Message = { ok: boolean; text: string };
 

@@ -8,7 +8,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
 import { savePageAction } from "../actions";
 import type { PageActionFlags } from "../permissions";
-import { DESCRIPTION_MAX, TITLE_MAX } from "../schema";
+import { DESCRIPTION_MAX, TITLE_MAX } from "../limits";
 import { PageActions } from "./PageActions";
 
 export type PageEditorFields = { title: string; slug: string; description: string; bodyMarkdown: string };

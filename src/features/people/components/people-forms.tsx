@@ -1,9 +1,10 @@
 "use client";
 // Forms for invitations, bylines and profiles. On failure each keeps what was typed and says why.
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, type ReactNode } from "react";
 import { FieldError, FormMessage } from "@/components/FormFeedback";
 import { initialFormState, type FormState } from "@/lib/action-result";
-import { completeProfileAction, createBylineAction, inviteAuthorAction, linkProfileAction, setPseudonymAction } from "../actions";
+import { completeProfileAction, createBylineAction, inviteAuthorAction, linkProfileAction } from "../actions";
+import { ImageUploadField } from "@/components/ImageUploadField";
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
@@ -51,23 +52,7 @@ type ProfileValues = { displayName: string; bio: string; xHandle: string; websit
 
 export function ProfileForm({ initial }: { initial: ProfileValues }) {
   const [state, action, pending] = useForm(completeProfileAction);
-  const [avatarUrl, setAvatarUrl] = useState(initial.avatarUrl);
-  const [uploadError, setUploadError] = useState<string | null>(null);
   const value = (name: keyof ProfileValues) => state.values[name] ?? initial[name];
-
-  async function uploadAvatar(file: File) {
-    setUploadError(null);
-    const body = new FormData();
-    body.set("file", file);
-    try {
-      const response = await fetch("/api/uploads", { method: "POST", body });
-      const result = (await response.json()) as { url?: string; error?: string };
-      if (result.url) setAvatarUrl(result.url);
-      else setUploadError(result.error ?? "The upload failed.");
-    } catch {
-      setUploadError("The upload failed: the server could not be reached.");
-    }
-  }
 
   return (
     <form action={action} className="admin-form" noValidate>
@@ -78,14 +63,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
       <label htmlFor="bio">About you</label>
       <textarea id="bio" name="bio" rows={5} defaultValue={value("bio")} />
       <FieldError state={state} name="bio" />
-      <label htmlFor="avatar-file">Picture</label>
-      {avatarUrl && (
-        // eslint-disable-next-line @next/next/no-img-element -- uploads are already resized
-        <img src={avatarUrl} alt="" className="avatar-preview" />
-      )}
-      <input id="avatar-file" type="file" accept="image/jpeg,image/png,image/webp,image/gif" onChange={(event) => event.target.files?.[0] && void uploadAvatar(event.target.files[0])} />
-      {uploadError && <p className="form-error">{uploadError}</p>}
-      <input type="hidden" name="avatarUrl" value={avatarUrl} />
+      <ImageUploadField urlName="avatarUrl" label="Picture" initialUrl={value("avatarUrl")} state={state} />
       <label htmlFor="xHandle">X / Twitter handle</label>
       <input id="xHandle" name="xHandle" type="text" placeholder="@handle" defaultValue={value("xHandle")} />
       <FieldError state={state} name="xHandle" />
@@ -137,21 +115,6 @@ export function LinkProfileForm({ profileId, users }: { profileId: string; users
         ))}
       </select>
       <Submit pending={pending}>Link</Submit>
-      <FormMessage state={state} />
-    </form>
-  );
-}
-
-export function PseudonymForm({ profileId, isPseudonymous, realName }: { profileId: string; isPseudonymous: boolean; realName: string | null }) {
-  const [state, action, pending] = useForm(setPseudonymAction);
-  return (
-    <form action={action} className="inline-form">
-      <input type="hidden" name="profileId" value={profileId} />
-      <label className="checkbox">
-        <input type="checkbox" name="isPseudonymous" defaultChecked={isPseudonymous} /> Pen name
-      </label>
-      <input name="realName" type="text" aria-label="Real name" placeholder="Real name" defaultValue={state.values.realName ?? realName ?? ""} />
-      <Submit pending={pending}>Save</Submit>
       <FormMessage state={state} />
     </form>
   );

@@ -4,7 +4,9 @@ import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback
 import { ImageUploadField } from "@/components/ImageUploadField";
 import type { FormState } from "@/lib/action-result";
 import { saveSiteSettingsAction } from "../actions";
-import { DESCRIPTION_MAX, FOOTER_TEXT_MAX, NAME_MAX, siteSettingsFormValues, TAGLINE_MAX, type SiteSettings } from "../schema";
+import { DESCRIPTION_MAX, FOOTER_TEXT_MAX, NAME_MAX, TAGLINE_MAX } from "../limits";
+import type { SiteSettings } from "../schema";
+import { siteSettingsFormValues } from "../settings-form-values";
 
 type Props = { initial: Record<string, string>; timeZones: string[] };
 

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
 import { getPublishedPost, listRecentPostSlugs } from "@/features/posts/data";
 import { findRedirect } from "@/features/redirects/data";
 import { listApprovedComments } from "@/features/comments/data";
-import { Bylines } from "@/features/posts/components/Byline";
+import { ArticleContent } from "@/features/posts/components/ArticleContent";
 import { PostDate } from "@/features/posts/components/PostDate";
 import { RelatedPosts } from "@/features/posts/components/RelatedPosts";
 import { SeriesBox } from "@/features/posts/components/SeriesBox";
@@ -75,48 +74,18 @@ export default async function PostPage({ params }: Props) {
   return (
     <article className="article" aria-labelledby="post-title">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText([postJsonLd(post, site), breadcrumbJsonLd(crumbs)]) }} />
-      <header className="article__header">
-        {post.category && (
-          <p className="kicker">
-            <Link href={paths.category(post.category.slug)}>{post.category.name}</Link>
-            {post.series && (
-              <>
-                {" · "}
-                <Link href={paths.series(post.series.slug)}>{post.series.title}</Link>
-              </>
-            )}
-          </p>
-        )}
-        <h1 id="post-title" className="article__title">
-          {post.title}
-        </h1>
-        <Bylines authors={post.authors} />
-        <p className="meta">
-          <PostDate date={post.publishedAt} />
-          <span aria-hidden="true"> · </span>
-          {post.readingMinutes} min read
-          <span aria-hidden="true"> · </span>
-          <a href="#responses">{comments.length === 1 ? "1 response" : `${comments.length} responses`}</a>
-        </p>
-      </header>
-      {post.standfirst && <p className="standfirst">{post.standfirst}</p>}
-      {post.coverImageUrl && (
-        <figure className="cover">
-          {/* eslint-disable-next-line @next/next/no-img-element -- stored uploads are already resized */}
-          <img src={post.coverImageUrl} alt={post.coverImageAlt ?? ""} />
-        </figure>
-      )}
-      {/* bodyHtml is rendered and sanitized (rehype-sanitize) when the post is saved. */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
-      {post.tags.length > 0 && (
-        <ul className="article__tags" aria-label="Tags">
-          {post.tags.map((tag) => (
-            <li key={tag.slug}>
-              <Link href={paths.tag(tag.slug)}>{tag.name}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ArticleContent
+        post={post}
+        meta={
+          <>
+            <PostDate date={post.publishedAt} />
+            <span aria-hidden="true"> · </span>
+            {post.readingMinutes} min read
+            <span aria-hidden="true"> · </span>
+            <a href="#responses">{comments.length === 1 ? "1 response" : `${comments.length} responses`}</a>
+          </>
+        }
+      />
       {post.series && post.seriesContext && <SeriesBox series={post.series} context={post.seriesContext} postId={post.id} />}
       {post.category && <SponsorBlock sponsor={post.category.sponsor} />}
       <ShareLinks url={url} title={post.title} via={site.social.x} />

@@ -12,6 +12,7 @@ import { PostEditor } from "@/features/posts/admin/components/post-editor";
 import { PostActions } from "@/features/posts/admin/components/post-actions";
 import { StatusBadge } from "@/features/posts/admin/components/post-table";
 import { listProfileChoices } from "@/features/people/data";
+import { PreviewLinksPanel } from "@/features/preview-links/components/PreviewLinksPanel";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -84,6 +85,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           <PostActions postId={post.id} flags={flags} defaultScheduleLocal={defaultScheduleLocal(post)} />
         </>
       )}
+      <PreviewLinksPanel postId={post.id} post={facts} user={user} />
     </>
   );
 }

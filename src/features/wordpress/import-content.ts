@@ -1,0 +1,45 @@
+// An item's content on its way into Docket, for posts and pages alike: WordPress HTML through the one
+// converter to markdown, with the old site's images and files brought in (or listed as still pointing at
+// the old site) and every problem the converter met reported against the item.
+import { wordpressContentToMarkdown } from "./content";
+import { detached } from "./detached-string";
+import type { MediaImporter } from "./import-media";
+import { metaValue, type ImportPlan } from "./import-plan";
+import type { ImportReportBuilder } from "./import-report";
+import type { WxrItem } from "./wxr-types";
+
+export type ContentContext = {
+  plan: ImportPlan;
+  report: ImportReportBuilder;
+  media: MediaImporter;
+  /** Old uploads left pointing at the old site (no media folder or download asked for). */
+  untouchedMedia: Set<string>;
+};
+
+/** The item's text as markdown; `noun` ("post", "page") names what its <!--nextpage--> pages become. */
+export async function itemMarkdown(item: WxrItem, label: string, noun: string, context: ContentContext): Promise<string> {
+  const { plan, report, media } = context;
+  const converted = wordpressContentToMarkdown(item.content, {
+    attachments: plan.attachments,
+    attachedImageIds: plan.attachedImages.get(item.postId),
+    oembedCache: item.meta.filter((entry) => entry.key.startsWith("_oembed_") && !entry.key.startsWith("_oembed_time_")).map((entry) => entry.value),
+    footnotes: metaValue(item, "footnotes"),
+    rewriteUrl: (url) => media.docketUrlFor(url) ?? url,
+  });
+  let markdown = converted.markdown;
+  for (const url of converted.mediaUrls) {
+    if (!media.isOldUpload(url) || media.docketUrlFor(url)) continue;
+    if (!media.enabled) {
+      context.untouchedMedia.add(detached(url));
+      continue;
+    }
+    const stored = await media.import(url, label);
+    if (stored) {
+      report.count("media", "imported");
+      markdown = markdown.split(`](${url}`).join(`](${stored}`);
+    } else report.count("media", "skipped");
+  }
+  for (const problem of converted.problems) report.problem(`${label}: ${problem}`);
+  if (converted.pageCount > 1) report.choice(`${label} had ${converted.pageCount} pages: they are one ${noun}, the pages divided by a rule.`);
+  return markdown;
+}

@@ -1,0 +1,191 @@
+// The old site's uploaded files, brought into Docket: from a local copy of wp-content/uploads (--media DIR)
+// or downloaded from the old site (--download-media: its own address only, a timeout and a size limit per
+// file, images and documents only, the type read from the bytes). Images go through the same re-encoding as
+// any upload (which also drops their metadata); documents are kept as they are and served as downloads.
+// Every address that pointed at an imported file (a resized copy included) is then rewritten to Docket's.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { MAX_UPLOAD_BYTES, sniffImageType, storeUploadedImage, UnacceptableImageError } from "@/features/media/mutations";
+import { detached } from "./detached-string";
+import { recordLinks, storeImportedDocument } from "./mutations";
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 20_000;
+
+const DOCUMENTS: Record<string, { mimeType: string; magic: (bytes: Buffer) => boolean }> = {
+  pdf: { mimeType: "application/pdf", magic: (bytes) => bytes.subarray(0, 5).toString("latin1") === "%PDF-" },
+  docx: { mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", magic: isZip },
+  xlsx: { mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: isZip },
+  pptx: { mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", magic: isZip },
+  odt: { mimeType: "application/vnd.oasis.opendocument.text", magic: isZip },
+  ods: { mimeType: "application/vnd.oasis.opendocument.spreadsheet", magic: isZip },
+  odp: { mimeType: "application/vnd.oasis.opendocument.presentation", magic: isZip },
+  doc: { mimeType: "application/msword", magic: isOle },
+  xls: { mimeType: "application/vnd.ms-excel", magic: isOle },
+  ppt: { mimeType: "application/vnd.ms-powerpoint", magic: isOle },
+  rtf: { mimeType: "application/rtf", magic: (bytes) => bytes.subarray(0, 5).toString("latin1") === "{\\rtf" },
+  txt: { mimeType: "text/plain; charset=utf-8", magic: isText },
+  csv: { mimeType: "text/csv; charset=utf-8", magic: isText },
+};
+
+function isZip(bytes: Buffer): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+function isOle(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+}
+function isText(bytes: Buffer): boolean {
+  return !bytes.includes(0) && !new TextDecoder("utf-8", { fatal: false }).decode(bytes).includes("\uFFFD");
+}
+
+const SIZE_VARIANT = /-\d+x\d+(?=\.[a-z0-9]+$)/i;
+const SCALED = /-scaled(?=\.[a-z0-9]+$)/i;
+
+export type MediaSource = { folder: string | null; download: boolean };
+
+export class MediaImporter {
+  private readonly known: Map<string, string>;
+  private readonly uploadsBase: string;
+  readonly failed = new Set<string>();
+
+  constructor(
+    private readonly siteUrl: string,
+    private readonly source: MediaSource,
+    known: Map<string, string>,
+    private readonly options: { dryRun: boolean; problem: (line: string) => void },
+  ) {
+    this.known = known;
+    this.uploadsBase = `${siteUrl}/wp-content/uploads/`;
+  }
+
+  get enabled(): boolean {
+    return this.source.folder !== null || this.source.download;
+  }
+
+  /** An address on the old site's uploads (any size of an image counts as the image). */
+  isOldUpload(url: string): boolean {
+    return normalised(url).startsWith(normalised(this.uploadsBase));
+  }
+
+  /** Docket's address for an old one, if its file was imported (this run or an earlier one). */
+  docketUrlFor(url: string): string | undefined {
+    const plain = url.split(/[?#]/)[0];
+    return this.known.get(plain) ?? this.known.get(plain.replace(SIZE_VARIANT, "").replace(SCALED, ""));
+  }
+
+  /** Imports the file at an old address, if it is not already; Docket's address for it, or null (reported). */
+  async import(url: string, label: string): Promise<string | null> {
+    const plain = detached(url.split(/[?#]/)[0]);
+    const known = this.docketUrlFor(plain);
+    if (known) return known;
+    if (this.failed.has(plain) || !this.enabled || !this.isOldUpload(plain)) return null;
+    const bytes = await this.read(plain, label);
+    if (!bytes) {
+      this.failed.add(plain);
+      return null;
+    }
+    if (this.options.dryRun) {
+      this.known.set(plain, plain);
+      return plain;
+    }
+    const stored = await this.store(bytes, plain, label);
+    if (!stored) {
+      this.failed.add(plain);
+      return null;
+    }
+    this.known.set(plain, stored);
+    await recordLinks([{ siteUrl: this.siteUrl, kind: "file", wpKey: plain, docketId: stored }]);
+    return stored;
+  }
+
+  private async read(url: string, label: string): Promise<Buffer | null> {
+    const relative = decodeURIComponentSafe(normalised(url).slice(normalised(this.uploadsBase).length));
+    if (this.source.folder !== null) {
+      for (const candidate of [relative, relative.replace(SIZE_VARIANT, "")]) {
+        const file = path.resolve(this.source.folder, candidate);
+        if (!file.startsWith(path.resolve(this.source.folder) + path.sep)) break;
+        const info = await stat(file).catch(() => null);
+        if (!info?.isFile()) continue;
+        if (info.size > MAX_DOCUMENT_BYTES) {
+          this.options.problem(`${label}: the file ${candidate} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB and was not imported.`);
+          return null;
+        }
+        return readFile(file);
+      }
+      if (!this.source.download) {
+        this.options.problem(`${label}: the file ${relative} is not in the media folder.`);
+        return null;
+      }
+    }
+    if (this.options.dryRun) return Buffer.alloc(0);
+    return this.download(url, label);
+  }
+
+  private async download(url: string, label: string): Promise<Buffer | null> {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: "follow" });
+      if (!response.ok || !response.body) {
+        this.options.problem(`${label}: downloading ${url} failed (HTTP ${response.status}).`);
+        return null;
+      }
+      if (Number(response.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES) {
+        await response.body.cancel();
+        this.options.problem(`${label}: ${url} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB and was not downloaded.`);
+        return null;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const reader = response.body.getReader();
+      for (let part = await reader.read(); !part.done; part = await reader.read()) {
+        const chunk = part.value;
+        size += chunk.byteLength;
+        if (size > MAX_DOCUMENT_BYTES) {
+          await reader.cancel();
+          this.options.problem(`${label}: ${url} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB and was not downloaded.`);
+          return null;
+        }
+        chunks.push(Buffer.from(chunk));
+      }
+      return Buffer.concat(chunks);
+    } catch (error) {
+      const reason = (error as Error).name === "TimeoutError" ? `no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s` : (error as Error).message;
+      this.options.problem(`${label}: downloading ${url} failed (${reason}).`);
+      return null;
+    }
+  }
+
+  private async store(bytes: Buffer, url: string, label: string): Promise<string | null> {
+    if (sniffImageType(bytes)) {
+      if (bytes.length > MAX_UPLOAD_BYTES) {
+        this.options.problem(`${label}: the image ${url} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB and was not imported.`);
+        return null;
+      }
+      try {
+        return (await storeUploadedImage(bytes, null)).url;
+      } catch (error) {
+        if (!(error instanceof UnacceptableImageError)) throw error;
+        this.options.problem(`${label}: the image ${url} could not be read (${error.message}).`);
+        return null;
+      }
+    }
+    const extension = path.extname(new URL(url).pathname).slice(1).toLowerCase();
+    const document = DOCUMENTS[extension];
+    if (!document || !document.magic(bytes)) {
+      this.options.problem(`${label}: ${url} is neither an image (JPEG, PNG, GIF, WebP) nor a document (PDF, office, text), so it was not imported.`);
+      return null;
+    }
+    return storeImportedDocument(bytes, extension, document.mimeType);
+  }
+}
+
+function normalised(url: string): string {
+  return url.replace(/^https?:\/\//i, "//");
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,605 @@
+// Importing a WordPress export: `npm run import:wordpress` and the admin's Import page both run this.
+//
+// Two passes over the file. The first (import-plan.ts) reads it whole and writes nothing: a malformed file
+// stops here with its line and column. Then bylines, categories, tags and series are created or found,
+// then (with --media or --download-media) the attachments' files. The second pass writes each post in its
+// own transaction (mutations.ts), and each page (import-pages.ts): a bad item is reported with its id and
+// title and the rest go on. Last, when asked, the export's menu becomes the header menu (import-pages.ts).
+//
+// Re-runnable: every WordPress thing is linked to what it became (WordPressLink, keyed on the site's address
+// and the item's id), so the next run updates what changed, skips what did not (a checksum of the item), and
+// adds what is new. A dry run does all the reading and converting and writes nothing.
+import { stat } from "node:fs/promises";
+import { hashIp } from "@/features/comments/signing";
+import { tags } from "@/lib/cache-tags";
+import { saveRedirects, type RedirectRow, type RedirectTarget } from "@/lib/redirect-table";
+import { invalidateTags } from "@/lib/revalidate";
+import { slugify } from "@/lib/slug";
+import { findLink, findUsersByEmail, listPostSlugs, loadLinks } from "./data";
+import { itemMarkdown } from "./import-content";
+import { MediaImporter } from "./import-media";
+import { importHeaderMenu, importPage } from "./import-pages";
+import {
+  bylineName,
+  coAuthorNameFromTerm,
+  commentMarkdown,
+  commentsParentsFirst,
+  itemChecksum,
+  mapCommentStatus,
+  mapPostStatus,
+  plainTitle,
+  postDate,
+  slugFor,
+  standfirstFrom,
+} from "./import-mapping";
+import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./import-plan";
+import { detached } from "./detached-string";
+import { queryAddress, storable, withSlash } from "./old-addresses";
+import { describeItem, ImportReportBuilder, type ImportReport } from "./import-report";
+import {
+  linkOrCreateByline,
+  linkOrCreateCategory,
+  linkOrCreateSeries,
+  linkOrCreateTag,
+  writeImportedPost,
+  type ImportedComment,
+  type ImportedPost,
+} from "./mutations";
+import { readWxrFile } from "./wxr-reader";
+import type { WxrItem } from "./wxr-types";
+
+export type WordPressImportOptions = ImportOptions & {
+  dryRun: boolean;
+  /** A local copy of the old site's wp-content/uploads folder. */
+  mediaFolder: string | null;
+  downloadMedia: boolean;
+  /** Make the export's menu the header menu. */
+  headerMenu: boolean;
+  onProgress?: (progress: { phase: "reading" | "importing"; done: number; total: number }) => void;
+};
+
+export const DEFAULT_IMPORT_OPTIONS: WordPressImportOptions = {
+  seriesTaxonomy: "series",
+  categoryMap: null,
+  skipPingbacks: false,
+  dryRun: false,
+  mediaFolder: null,
+  downloadMedia: false,
+  headerMenu: false,
+};
+
+/** Posts written at once (each its own transaction and database connection; the pool has ten). */
+const POSTS_IN_FLIGHT = 6;
+
+/** Changing how an item is mapped changes every checksum, so a run with other options updates every post. */
+const MAPPING_VERSION = "1";
+
+type Context = {
+  plan: ImportPlan;
+  options: WordPressImportOptions;
+  report: ImportReportBuilder;
+  media: MediaImporter;
+  bylineByLogin: Map<string, string>;
+  userIdByWpUserId: Map<number, string>;
+  fallbackBylineId: string | null;
+  categoryIds: Map<string, string>;
+  tagIds: Map<string, string>;
+  seriesIds: Map<string, string>;
+  postLinks: Map<string, { docketId: string; checksum: string | null }>;
+  /** The WordPress ids of the posts this run has taken up: a file that repeats an item never makes two posts. */
+  writtenThisRun: Set<number>;
+  /** Every post's slug and id when the run started, and the slugs this run has taken. */
+  postSlugs: Map<string, string>;
+  optionsSignature: string;
+  uncategorized: number;
+  pingbacksSkipped: number;
+  pingbacksKept: number;
+  untouchedMedia: Set<string>;
+  /** Old archive addresses (categories, tags, authors, series), written together once their targets exist. */
+  archiveRedirects: RedirectRow[];
+  pageLinks: Map<string, { docketId: string; checksum: string | null }>;
+  writtenPagesThisRun: Set<number>;
+  writtenPageSlugs: Set<string>;
+};
+
+/** Runs an import of the WXR file at `path`; the report says what it did (or, in a dry run, would do). */
+export async function importWordPressFile(path: string, options: WordPressImportOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const { size } = await stat(path);
+  const plan = await planImport(path, options, (bytes) => options.onProgress?.({ phase: "reading", done: bytes, total: size }));
+  const report = new ImportReportBuilder(options.dryRun);
+  const context: Context = {
+    plan,
+    options,
+    report,
+    media: new MediaImporter(plan.siteUrl, { folder: options.mediaFolder, download: options.downloadMedia }, await loadLinks(plan.siteUrl, "file").then((links) => new Map([...links].map(([url, link]) => [url, link.docketId]))), {
+      dryRun: options.dryRun,
+      problem: (line) => report.problem(line),
+    }),
+    bylineByLogin: new Map(),
+    userIdByWpUserId: new Map(),
+    fallbackBylineId: null,
+    categoryIds: new Map(),
+    tagIds: new Map(),
+    seriesIds: new Map(),
+    postLinks: await loadLinks(plan.siteUrl, "post"),
+    writtenThisRun: new Set(),
+    postSlugs: await listPostSlugs(),
+    optionsSignature: JSON.stringify([MAPPING_VERSION, options.seriesTaxonomy, options.skipPingbacks, options.categoryMap ? [options.categoryMap.order, [...options.categoryMap.target]] : null]),
+    uncategorized: 0,
+    pingbacksSkipped: 0,
+    pingbacksKept: 0,
+    untouchedMedia: new Set(),
+    archiveRedirects: [],
+    pageLinks: await loadLinks(plan.siteUrl, "page"),
+    writtenPagesThisRun: new Set(),
+    writtenPageSlugs: new Set(),
+  };
+
+  reportFile(context);
+  await importBylines(context);
+  await importTerms(context);
+  await importAttachmentFiles(context);
+  await importItems(path, context);
+  await importHeaderMenu(context);
+  summarise(context);
+  if (!options.dryRun) {
+    const pageTags = [tags.pages, tags.menus, ...[...context.writtenPageSlugs].map((slug) => tags.page(slug))];
+    await invalidateTags([tags.site, tags.posts, tags.allSeries, tags.authors, tags.categories, tags.postTags, tags.allComments, tags.redirects, ...pageTags]).catch(() => {
+      report.problem("The running site could not be told to refresh its pages: they update within two minutes.");
+    });
+  }
+  report.report.seconds = (Date.now() - started) / 1000;
+  return report.report;
+}
+
+function reportFile({ plan, report }: Context) {
+  if (plan.site.wxrVersion === null) report.choice("The file names no WXR version: it was read as WXR 1.0.");
+  if (plan.encoding !== "utf-8") report.choice(`The file is encoded as ${plan.encoding}; its text was converted to Unicode.`);
+  if (plan.invalidByteSequences > 0) report.problem(`The file has ${plan.invalidByteSequences} byte sequences that are not valid UTF-8: each was read as “�”.`);
+  for (const problem of plan.problems) {
+    const what = problem.record === "comment" ? `Comment ${problem.id ?? "(no id)"} of item ${problem.itemId ?? "?"}` : `${problem.record[0].toUpperCase()}${problem.record.slice(1)} ${problem.id ?? "(no id)"}${problem.title ? ` “${problem.title}”` : ""}`;
+    report.problem(`${what} (line ${problem.line}) could not be read and was skipped: ${problem.message}`);
+  }
+}
+
+// ---------- old addresses ----------
+
+/** An archive's old addresses (each base, its feeds, and its query address) leading to `target`. */
+function archiveRows(bases: string[], queryPath: string | null, target: RedirectTarget, feeds: { rss: string; atom: string }): RedirectRow[] {
+  const rows: RedirectRow[] = [];
+  for (const base of new Set(bases.map(withSlash))) {
+    rows.push({ fromPath: base, target });
+    rows.push({ fromPath: `${base}feed/`, target, suffix: feeds.rss });
+    rows.push({ fromPath: `${base}feed/rss2/`, target, suffix: feeds.rss });
+    rows.push({ fromPath: `${base}feed/atom/`, target, suffix: feeds.atom });
+  }
+  if (queryPath) rows.push({ fromPath: queryPath, target }, { fromPath: `${queryPath}/feed`, target, suffix: feeds.rss });
+  return rows.filter((row) => storable(row.fromPath));
+}
+
+const ARCHIVE_FEEDS = { rss: "/feed.xml", atom: "/atom.xml" };
+/** Docket's tag pages have no feed of their own: a tag's old feed leads to the tag. */
+const TAG_FEEDS = { rss: "", atom: "" };
+
+async function saveArchiveRedirects(context: Context) {
+  const rows = context.archiveRedirects.splice(0);
+  if (context.options.dryRun) {
+    context.report.count("redirects", "imported", rows.length);
+    return;
+  }
+  for (let at = 0; at < rows.length; at += 500) await saveRedirects(rows.slice(at, at + 500));
+  context.report.count("redirects", "imported", rows.length);
+}
+
+/** The category's WordPress path: its parents' slugs, then its own (/category/courts/sentencing/). */
+function categoryPath(plan: ImportPlan, slug: string): string {
+  const chain: string[] = [];
+  for (let current: string | null = slug; current && !chain.includes(current) && chain.length < 10; current = plan.categories.get(current)?.parent ?? null) chain.unshift(current);
+  return `/category/${chain.join("/")}/`;
+}
+
+// ---------- bylines ----------
+
+async function importBylines(context: Context) {
+  const { plan, options, report } = context;
+  const emails = [...plan.authors.values()].map((author) => author.email).concat([...plan.guestAuthors.values()].map((guest) => guest.email)).filter(Boolean);
+  const users = await findUsersByEmail([...new Set(emails.map((email) => email.toLowerCase()))]);
+
+  const bring = async (login: string, wpUserId: number | null, name: string | null, email: string, extra: { bio?: string; website?: string } = {}) => {
+    const user = email ? (users.get(email.toLowerCase()) ?? null) : null;
+    const displayName = name ?? "Guest author";
+    if (name === null) report.choice(`Author ${describeLogin(login)} has no display name or full name: the byline is called “Guest author” (a login is never shown).`);
+    if (options.dryRun) {
+      const earlier = await findLink({ siteUrl: plan.siteUrl, kind: "author", wpKey: login });
+      report.count("authors", earlier ? "unchanged" : "imported");
+      context.bylineByLogin.set(login, earlier?.docketId ?? `dry-run:${login}`);
+      if (login !== SITE_BYLINE) context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: "dry-run" }, ARCHIVE_FEEDS));
+      if (user && !earlier) report.choice(`The byline “${displayName}” would be linked to the Docket login with the same email address.`);
+      return;
+    }
+    const result = await linkOrCreateByline({
+      siteUrl: plan.siteUrl,
+      login,
+      wpUserId,
+      displayName,
+      slug: slugify(displayName) || "author",
+      bio: extra.bio ?? "",
+      website: extra.website && /^https?:\/\//i.test(extra.website) ? extra.website : null,
+      user,
+    });
+    report.count("authors", result.outcome);
+    if (result.linkedToLogin) report.choice(`The byline “${displayName}” is linked to the Docket login with the same email address.`);
+    context.bylineByLogin.set(login, result.profileId);
+    if (login !== SITE_BYLINE) {
+      context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: result.profileId }, ARCHIVE_FEEDS));
+    }
+    if (user && wpUserId !== null) context.userIdByWpUserId.set(wpUserId, user.id);
+  };
+
+  for (const author of plan.authors.values()) await bring(author.login, author.id, bylineName(author), author.email);
+  for (const guest of plan.guestAuthors.values()) {
+    if (context.bylineByLogin.has(guest.login)) continue;
+    await bring(guest.login, null, decodeName(guest.displayName) || null, guest.email, { bio: guest.bio, website: guest.website });
+  }
+  for (const term of plan.coAuthorTerms.values()) {
+    const login = term.name;
+    if (context.bylineByLogin.has(login)) continue;
+    const name = coAuthorNameFromTerm(term.description, login);
+    if (!name) {
+      report.problem(`Co-author ${describeLogin(login)} has no author or guest-author record and no name in its term: posts naming it keep their other bylines.`);
+      continue;
+    }
+    await bring(login, null, name, "");
+  }
+  const first = [...plan.authors.keys()][0];
+  context.fallbackBylineId = first ? (context.bylineByLogin.get(first) ?? null) : null;
+  if (!context.fallbackBylineId && plan.counts.byType.post) {
+    // An export with no author list (WXR 1.0, or a partial export): its posts get one byline named after the site.
+    const name = decodeName(plan.site.title) || "Guest author";
+    report.choice(`The export lists no authors: its posts get one byline, “${name}”, which editors can rename or replace.`);
+    await bring(SITE_BYLINE, null, name, "");
+    context.fallbackBylineId = context.bylineByLogin.get(SITE_BYLINE) ?? null;
+  }
+}
+
+/** The link key of the byline made for an export that lists no authors (no WordPress login can contain spaces). */
+const SITE_BYLINE = "(the site)";
+
+/** Logins are never shown to readers; in the admin's report they name the author plainly. */
+function describeLogin(login: string): string {
+  return `“${login}”`;
+}
+
+// ---------- terms ----------
+
+async function importTerms(context: Context) {
+  const { plan, options, report } = context;
+  for (const wpSlug of plan.categoriesUsedAsCategory) {
+    const category = plan.categories.get(wpSlug);
+    const docketSlug = docketCategorySlug(wpSlug, options.categoryMap)!;
+    const name = decodeName(category?.name || wpSlug);
+    if (category?.parent) report.choice(`Category “${name}” was inside “${decodeName(plan.categories.get(category.parent)?.name || category.parent)}” in WordPress; Docket's categories are not nested.`);
+    if (docketSlug !== wpSlug) report.choice(`Category “${name}” is imported as the category “${docketSlug}” (the category map).`);
+    if (options.dryRun) {
+      report.count("categories", (await findLink({ siteUrl: plan.siteUrl, kind: "category", wpKey: wpSlug })) ? "unchanged" : "imported");
+      context.categoryIds.set(wpSlug, `dry-run:${wpSlug}`);
+      context.archiveRedirects.push(...archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], category?.termId == null ? null : queryAddress("cat", category.termId), { type: "CATEGORY", id: "dry-run" }, ARCHIVE_FEEDS));
+      continue;
+    }
+    const result = await linkOrCreateCategory({ siteUrl: plan.siteUrl, wpSlug, docketSlug: slugify(docketSlug) || wpSlug, name, description: decodeName(category?.description ?? ""), termId: category?.termId ?? null });
+    report.count("categories", result.outcome);
+    if (result.merged) report.choice(`Category “${name}” joins Docket's existing category “${docketSlug}”.`);
+    context.categoryIds.set(wpSlug, result.id);
+    const termId = category?.termId ?? null;
+    context.archiveRedirects.push(...archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], termId === null ? null : queryAddress("cat", termId), { type: "CATEGORY", id: result.id }, ARCHIVE_FEEDS));
+  }
+  for (const [wpSlug, name] of plan.termsUsedAsTags) {
+    const kind = plan.tags.has(wpSlug) || !plan.categories.has(wpSlug) ? "tag" : "category";
+    if (options.dryRun) {
+      report.count("tags", (await findLink({ siteUrl: plan.siteUrl, kind: kind === "tag" ? "tag" : "category-tag", wpKey: wpSlug })) ? "unchanged" : "imported");
+      context.tagIds.set(wpSlug, `dry-run:${wpSlug}`);
+      context.archiveRedirects.push(...archiveRows(kind === "tag" ? [`/tag/${wpSlug}/`] : [categoryPath(plan, wpSlug), `/category/${wpSlug}/`], kind === "tag" ? queryAddress("tag", wpSlug) : null, { type: "TAG", id: "dry-run" }, TAG_FEEDS));
+      continue;
+    }
+    const result = await linkOrCreateTag({ siteUrl: plan.siteUrl, wpSlug, docketSlug: slugify(wpSlug) || slugify(name) || "tag", name, kind });
+    report.count("tags", result.outcome);
+    context.tagIds.set(wpSlug, result.id);
+    const target: RedirectTarget = { type: "TAG", id: result.id };
+    if (kind === "tag") context.archiveRedirects.push(...archiveRows([`/tag/${wpSlug}/`], queryAddress("tag", wpSlug), target, TAG_FEEDS));
+    else {
+      const termId = plan.categories.get(wpSlug)?.termId ?? null;
+      context.archiveRedirects.push(...archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], termId === null ? null : queryAddress("cat", termId), target, TAG_FEEDS));
+    }
+  }
+  for (const wpSlug of plan.seriesUsed) {
+    const term = plan.series.get(wpSlug);
+    const name = decodeName(term?.name || wpSlug);
+    if (options.dryRun) {
+      report.count("series", (await findLink({ siteUrl: plan.siteUrl, kind: "series", wpKey: wpSlug })) ? "unchanged" : "imported");
+      context.seriesIds.set(wpSlug, `dry-run:${wpSlug}`);
+      context.archiveRedirects.push(...archiveRows([`/${options.seriesTaxonomy}/${wpSlug}/`], queryAddress(options.seriesTaxonomy, wpSlug), { type: "SERIES", id: "dry-run" }, ARCHIVE_FEEDS));
+      continue;
+    }
+    const result = await linkOrCreateSeries({ siteUrl: plan.siteUrl, wpSlug, docketSlug: slugify(wpSlug) || slugify(name) || "series", name, description: decodeName(term?.description ?? "") });
+    report.count("series", result.outcome);
+    if (result.merged) report.choice(`Series “${name}” joins Docket's existing series of the same address.`);
+    context.seriesIds.set(wpSlug, result.id);
+    context.archiveRedirects.push(...archiveRows([`/${options.seriesTaxonomy}/${wpSlug}/`], queryAddress(options.seriesTaxonomy, wpSlug), { type: "SERIES", id: result.id }, ARCHIVE_FEEDS));
+  }
+  await saveArchiveRedirects(context);
+}
+
+// ---------- media ----------
+
+async function importAttachmentFiles(context: Context) {
+  const { plan, media, report } = context;
+  if (!media.enabled) return;
+  for (const [id, attachment] of plan.attachments) {
+    if (!media.isOldUpload(attachment.url)) continue;
+    const known = media.docketUrlFor(attachment.url);
+    const stored = known ?? (await media.import(attachment.url, describeItem(id, attachment.title, "Attachment")));
+    report.count("media", known ? "unchanged" : stored ? "imported" : "skipped");
+  }
+}
+
+// ---------- items ----------
+
+async function importItems(path: string, context: Context) {
+  const { plan, options, report } = context;
+  let done = 0;
+  const skippedTypes = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  for await (const record of readWxrFile(path)) {
+    if (record.kind !== "item") continue;
+    done += 1;
+    if (done % 25 === 0 || done === plan.counts.items) options.onProgress?.({ phase: "importing", done, total: plan.counts.items });
+    const item = record;
+    switch (item.postType) {
+      case "post": {
+        // Several posts in flight at once, each in its own transaction: one converts while others wait on the database.
+        const task: Promise<void> = importPost(item, context)
+          .catch((error: unknown) => {
+            report.count("posts", "skipped");
+            report.problem(`${describeItem(item.postId, plainTitle(item.title))} was not imported: ${(error as Error).message.split("\n")[0]}`);
+          })
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
+        if (inFlight.size >= POSTS_IN_FLIGHT) await Promise.race(inFlight);
+        break;
+      }
+      case "attachment":
+      case "guest-author":
+        break;
+      case "page":
+        // Pages are few: one at a time, each written before the next looks for a free address.
+        await importPage(item, context).catch((error: unknown) => {
+          report.count("pages", "skipped");
+          report.problem(`${describeItem(item.postId, plainTitle(item.title), "Page")} was not imported: ${(error as Error).message.split("\n")[0]}`);
+        });
+        break;
+      case "nav_menu_item":
+        // Planned in the first pass; the menu is made once the pages and posts it links to exist.
+        break;
+      default:
+        skippedTypes.set(item.postType, (skippedTypes.get(item.postType) ?? 0) + 1);
+    }
+  }
+  await Promise.all(inFlight);
+  await saveAttachmentRedirects(context);
+  for (const [type, count] of skippedTypes) {
+    if (type === "revision" || type === "customize_changeset" || type === "oembed_cache") continue;
+    report.choice(`${count} item${count === 1 ? "" : "s"} of type “${type}” ${count === 1 ? "was" : "were"} left out: Docket has nothing like ${count === 1 ? "it" : "them"}.`);
+  }
+}
+
+/** An attachment's page (its own address, and /?attachment_id=…) leads to the post it belongs to. */
+async function saveAttachmentRedirects(context: Context) {
+  const { plan, options } = context;
+  const posts = options.dryRun ? new Map<string, { docketId: string }>() : await loadLinks(plan.siteUrl, "post");
+  const rows: RedirectRow[] = [];
+  for (const [id, attachment] of plan.attachments) {
+    const post = posts.get(String(attachment.parent));
+    if (!post) continue;
+    const target: RedirectTarget = { type: "POST", id: post.docketId };
+    const page = sitePath(attachment.link, plan.siteUrl);
+    for (const fromPath of [page, queryAddress("attachment_id", id)]) if (fromPath && storable(fromPath)) rows.push({ fromPath, target });
+  }
+  for (let at = 0; at < rows.length; at += 500) await saveRedirects(rows.slice(at, at + 500));
+  context.report.count("redirects", "imported", rows.length);
+}
+
+async function importPost(item: WxrItem, context: Context) {
+  const { plan, options, report, media } = context;
+  const title = plainTitle(item.title);
+  const label = describeItem(item.postId, title);
+  const status = mapPostStatus(item);
+  if (!status) {
+    report.count("posts", "skipped");
+    if (item.status === "trash") report.choice(`${label} was in the trash and was left out.`);
+    else if (item.status !== "auto-draft" && item.status !== "inherit") report.problem(`${label} has the status “${item.status}”, which Docket does not know, and was left out.`);
+    return;
+  }
+
+  if (context.writtenThisRun.has(item.postId)) {
+    report.count("posts", "skipped");
+    report.problem(`${label} appears twice in the file: only its first copy was imported.`);
+    return;
+  }
+  context.writtenThisRun.add(item.postId);
+  const checksum = itemChecksum(item, context.optionsSignature);
+  const earlier = context.postLinks.get(String(item.postId));
+  if (earlier && earlier.checksum === checksum) {
+    report.count("posts", "unchanged");
+    report.count("comments", "unchanged", item.comments.length);
+    return;
+  }
+
+  if (status.choice) report.choice(`${label} ${status.choice}.`);
+  if (item.isSticky) report.choice(`${label} was sticky: Docket has no sticky posts, so it is listed by date like any other.`);
+
+  // Bylines: Co-Authors Plus terms in order, else the post's author.
+  const coAuthorLogins = item.terms.filter((term) => term.domain === "author").map((term) => plan.coAuthorTerms.get(term.nicename ?? "")?.name ?? term.name);
+  const authorIds: string[] = [];
+  for (const login of coAuthorLogins) {
+    const id = context.bylineByLogin.get(login);
+    if (id && !authorIds.includes(id)) authorIds.push(id);
+    else if (!id) report.problem(`${label} names the co-author ${describeLogin(login)}, who has no byline: left off this post.`);
+  }
+  if (authorIds.length === 0) {
+    const id = context.bylineByLogin.get(item.creator);
+    if (id) authorIds.push(id);
+    else {
+      if (plan.authors.size > 0) report.problem(`${label} names the author ${describeLogin(item.creator || "(none)")}, who is not among the export's authors: the export's first author is its byline.`);
+      if (context.fallbackBylineId) authorIds.push(context.fallbackBylineId);
+    }
+  } else if (item.creator && !context.bylineByLogin.has(item.creator) && !coAuthorLogins.includes(item.creator)) {
+    report.problem(`${label} names the author ${describeLogin(item.creator)}, who is not among the export's authors: its co-authors are its bylines.`);
+  }
+
+  // Category and tags.
+  const categorySlugs = item.terms.filter((term) => term.domain === "category" && term.nicename).map((term) => term.nicename!);
+  const { category, demoted } = chooseCategory(categorySlugs, options.categoryMap);
+  const categoryTarget = category ? docketCategorySlug(category, options.categoryMap) : null;
+  if (categorySlugs.length > 0 && categorySlugs.every((slug) => slug === "uncategorized")) context.uncategorized += 1;
+  if (demoted.length > 0) {
+    const names = demoted.map((slug) => `“${decodeName(plan.categories.get(slug)?.name || slug)}”`).join(", ");
+    report.choice(`${label}: ${category ? `“${decodeName(plan.categories.get(category)?.name || category)}” is its category` : "it has no category"}; ${names} ${demoted.length === 1 ? "becomes a tag" : "become tags"}.`);
+  }
+  const tagIds: string[] = [];
+  for (const slug of [...demoted, ...item.terms.filter((term) => term.domain === "post_tag" && term.nicename).map((term) => term.nicename!)]) {
+    const id = context.tagIds.get(slug);
+    if (id && !tagIds.includes(id)) tagIds.push(id);
+  }
+  const seriesSlug = item.terms.find((term) => term.domain === options.seriesTaxonomy)?.nicename ?? null;
+
+  const markdown = await itemMarkdown(item, label, "post", context);
+
+  const { standfirst, cut } = standfirstFrom(item.excerpt);
+  if (cut) report.choice(`${label}: its excerpt was longer than a standfirst may be and was shortened.`);
+
+  // Cover image.
+  let coverImageUrl: string | null = null;
+  let coverImageAlt: string | null = null;
+  const thumbnailId = Number(metaValue(item, "_thumbnail_id"));
+  if (Number.isInteger(thumbnailId) && thumbnailId > 0) {
+    const attachment = plan.attachments.get(thumbnailId);
+    if (!attachment) report.problem(`${label}: its featured image (attachment ${thumbnailId}) is not in the export.`);
+    else {
+      coverImageUrl = media.docketUrlFor(attachment.url) ?? attachment.url;
+      coverImageAlt = attachment.alt || null;
+    }
+  }
+
+  // Comments.
+  const { ordered, orphans } = commentsParentsFirst(item.comments);
+  for (const orphan of orphans) report.problem(`${label}: comment ${orphan.id} answers comment ${orphan.parent}, which is not in the export; it is shown as a comment of its own.`);
+  const comments: ImportedComment[] = [];
+  const skippedComments = new Set<number>();
+  for (const comment of ordered) {
+    const isPing = comment.type === "pingback" || comment.type === "trackback";
+    if (isPing && options.skipPingbacks) {
+      context.pingbacksSkipped += 1;
+      skippedComments.add(comment.id);
+      report.count("comments", "skipped");
+      continue;
+    }
+    if (isPing) context.pingbacksKept += 1;
+    const parent = comment.parent > 0 && !skippedComments.has(comment.parent) ? comment.parent : 0;
+    const authorUrl = /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : null;
+    comments.push({
+      wpId: comment.id,
+      wpParent: parent,
+      authorName: decodeName(comment.author) || (isPing ? "A linking site" : "Anonymous"),
+      authorEmail: comment.authorEmail,
+      authorUrl,
+      userId: comment.userId > 0 ? (context.userIdByWpUserId.get(comment.userId) ?? null) : null,
+      body: commentMarkdown(comment.content) || "(empty)",
+      status: mapCommentStatus(comment.approved),
+      ipHash: comment.authorIp ? hashIp(comment.authorIp) : null,
+      createdAt: comment.dateGmt ?? postDate({ postDateGmt: null, postDate: comment.date, pubDate: null }) ?? new Date(),
+    });
+  }
+
+  // Where the post will live, and its old addresses.
+  const existingPostId = earlier?.docketId ?? null;
+  const slug = freePostSlug(slugFor(item), existingPostId, context);
+  if (slug !== slugFor(item)) report.choice(`${label}: the address “${slugFor(item)}” is taken, so the post lives at “${slug}”.`);
+  const permalinks = new Set<string>();
+  const linkPath = sitePath(item.link, plan.siteUrl);
+  // A Docket export's links are Docket's own addresses already: no redirect to the same place.
+  if (linkPath && linkPath !== `/posts/${slug}`) permalinks.add(linkPath);
+  if (plan.permalinkStructure) {
+    const structured = permalinkPath(plan.permalinkStructure, item);
+    if (structured) permalinks.add(structured);
+  }
+  // Each permalink, its comment feed, and /?p=ID (with its feed) lead to the post.
+  const redirectPaths = new Set(
+    [...permalinks, ...[...permalinks].map((path) => `${withSlash(path)}feed/`), queryAddress("p", item.postId), `${queryAddress("p", item.postId)}/feed`].filter(storable),
+  );
+
+  const created = postDate(item) ?? new Date();
+  const post: ImportedPost = {
+    siteUrl: plan.siteUrl,
+    wpId: item.postId,
+    checksum,
+    fields: {
+      slug,
+      title: title || "(untitled)",
+      standfirst,
+      bodyMarkdown: markdown,
+      status: status.status,
+      publishedAt: status.publishedAt,
+      scheduledFor: status.scheduledFor,
+      submittedAt: status.submittedAt,
+      createdAt: created,
+      commentsOpen: item.commentStatus === "open",
+      coverImageUrl,
+      coverImageAlt,
+      categoryId: category && categoryTarget ? (context.categoryIds.get(category) ?? null) : null,
+      seriesId: seriesSlug ? (context.seriesIds.get(seriesSlug) ?? null) : null,
+      seriesPosition: seriesSlug ? (plan.seriesPositions.get(item.postId) ?? null) : null,
+    },
+    authorIds,
+    tagIds,
+    comments,
+    redirectPaths: [...redirectPaths],
+  };
+
+  if (options.dryRun) {
+    report.count("posts", existingPostId ? "updated" : "imported");
+    report.count("comments", existingPostId ? "updated" : "imported", comments.length);
+    report.count("redirects", existingPostId ? "unchanged" : "imported", redirectPaths.size);
+    return;
+  }
+  const result = await writeImportedPost(post, existingPostId);
+  report.count("posts", result.outcome);
+  report.count("comments", "imported", result.commentsImported);
+  report.count("comments", "updated", result.commentsUpdated);
+  report.count("redirects", result.outcome === "imported" ? "imported" : "unchanged", redirectPaths.size - result.redirectsTaken.length);
+  for (const path of result.redirectsTaken) report.problem(`${label}: its old address ${path} already leads to another post, so it was left as it is.`);
+}
+
+const TAKEN_BY_A_NEW_POST = "(a post new in this run)";
+
+/** `base`, or `base-2`, `base-3`…: the first no other post has (the site's slugs are read once, at the start). */
+function freePostSlug(base: string, postId: string | null, context: Context): string {
+  for (let suffix = 1; ; suffix++) {
+    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
+    const owner = context.postSlugs.get(candidate);
+    if (owner !== undefined && owner !== postId) continue;
+    // Taken now: by this post, or (a new one) by a mark no other post's id equals.
+    context.postSlugs.set(detached(candidate), postId ?? TAKEN_BY_A_NEW_POST);
+    return candidate;
+  }
+}
+
+function summarise(context: Context) {
+  const { report } = context;
+  if (context.uncategorized > 0) report.choice(`${context.uncategorized} posts were only in WordPress's “Uncategorized”: they have no category in Docket.`);
+  if (context.pingbacksKept > 0) report.choice(`${context.pingbacksKept} pingbacks and trackbacks are kept as comments that link to the site that mentioned the post (the import can leave them out instead).`);
+  if (context.pingbacksSkipped > 0) report.choice(`${context.pingbacksSkipped} pingbacks and trackbacks were left out, as asked.`);
+  if (context.untouchedMedia.size > 0) {
+    report.choice(`${context.untouchedMedia.size} images and files in posts and pages still point at the old site: import again with a copy of wp-content/uploads (--media) or downloading them (--download-media) to bring them into Docket.`);
+  }
+}
