@@ -21,6 +21,7 @@ import remarkRehype from "remark-rehype";
 import { unified, type Processor } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { HANDLE, HASHTAG, handleUrl, hashtagUrl, startsAWord } from "./social-mentions";
+import { withoutControlCharacters } from "@/lib/control-characters";
 
 export type RenderedPost = { html: string; excerpt: string; readingMinutes: number };
 
@@ -373,14 +374,12 @@ function escapeExcessDelimiters(markdown: string): string {
   return result;
 }
 
-// C0 control characters other than tab, line feed and carriage return mean nothing on a page or in
-// an email, and make HTML invalid and XML (feeds) unreadable. What a writer typed is stored as
-// typed; every rendering (posts, comments, emails, feeds, search text) drops them here.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+// Forms never store control characters (src/lib/action.ts), but imported and older text may hold
+// them: every rendering (posts, comments, emails, feeds, search text) drops them here.
 
 /** The markdown with pathological structure defused; ordinary documents pass through unchanged. */
 export function defusePathologicalMarkdown(markdown: string): string {
-  return escapeExcessDelimiters(limitContainerNesting(markdown.replace(CONTROL_CHARACTERS, "")));
+  return escapeExcessDelimiters(limitContainerNesting(withoutControlCharacters(markdown)));
 }
 
 function parsePost(markdown: string): MdastRoot {

@@ -307,6 +307,16 @@ describe("invisible characters", () => {
     });
     expect(await db().tag.findFirst({ where: { name: "probation" } })).not.toBeNull();
   });
+
+  it("removes the other control characters from everything typed, keeping tabs and line breaks", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Bell\u0007 and\u001B escape", standfirst: "Form\u000Cfeed", bodyMarkdown: "Tab\there\r\nand\u0001 line", tags: "" });
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true, standfirst: true, bodyMarkdown: true } })).toEqual({
+      title: "Bell and escape",
+      standfirst: "Formfeed",
+      bodyMarkdown: "Tab\there\r\nand line",
+    });
+  });
 });
 
 describe("the changes-requested email", () => {

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/control-characters";
 import { emailAddress } from "@/lib/form-fields";
 import { COMMENT_LIMITS } from "./form-state";
 
-/** PostgreSQL text cannot hold NUL; it becomes U+FFFD, as HTML parsers do. Everything else is kept. */
-const withoutNul = (value: string) => value.replaceAll("\u0000", "\uFFFD");
+/** PostgreSQL text cannot hold NUL: it becomes U+FFFD, as HTML parsers do. Other control characters go. */
+const storableText = (value: string) => withoutControlCharacters(value.replaceAll("\u0000", "\uFFFD"));
 
 const requiredText = (field: string, max: number) =>
   z
     .string({ error: `Enter your ${field}.` })
-    .transform(withoutNul)
+    .transform(storableText)
     .pipe(z.string()
     .trim()
     .min(1, `Enter your ${field}.`)
@@ -44,7 +45,7 @@ export const commentFormSchema = z.object({
   authorUrl: optionalWebsite,
   body: z
     .string({ error: "Write your comment." })
-    .transform(withoutNul)
+    .transform(storableText)
     .refine((value) => value.trim().length > 0, "Write your comment.")
     .refine(
       (value) => value.length <= COMMENT_LIMITS.body,

@@ -8,6 +8,7 @@ import { STANDFIRST_MAX } from "@/features/posts/schema";
 import { addAutomaticParagraphs } from "./automatic-paragraphs";
 import { decodeName } from "./import-plan";
 import type { WxrComment, WxrItem } from "./wxr-types";
+import { withoutControlCharacters } from "@/lib/control-characters";
 
 export type MappedStatus = {
   status: PostStatus;
@@ -105,7 +106,7 @@ export function commentsParentsFirst(comments: WxrComment[]): { ordered: WxrComm
 
 /** A title as plain text: WordPress titles may hold entities and the odd tag. */
 export function plainTitle(title: string): string {
-  return decodeName(title.replace(/<[^>]*>/g, ""));
+  return withoutControlCharacters(decodeName(title.replace(/<[^>]*>/g, "")));
 }
 
 /** The excerpt as the standfirst: plain text, at most the standfirst's length. */
