@@ -7,14 +7,17 @@
 //    Docket's own, which is removed from every incoming request first: a client cannot set it.
 // 2. Addresses Next would answer with a bare 500 (broken percent-encoding, NUL): see
 //    src/lib/request-url.ts.
-// Usage: node --import ./scripts/register.mjs scripts/web-server.ts (PORT and every Docket setting from the environment).
+// Usage: node scripts/web-server.ts (PORT and every Docket setting from the environment). Node strips
+// the types itself, with no loader: a loader's hooks would run on every request, as Next imports the
+// cache handler anew for each one (a third of the server's time went there). So this file and what
+// it imports name their .ts files and use no "@/" paths.
 // Listens on every interface, as `next start` does.
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { env } from "../src/lib/env";
-import { repairRequestUrl } from "../src/lib/request-url";
-import { CLIENT_ADDRESS_HEADER, markServedByDocketServer, parseTrustProxy, resolveClientAddress } from "../src/lib/trust-proxy";
+import { env } from "../src/lib/env.ts";
+import { repairRequestUrl } from "../src/lib/request-url.ts";
+import { CLIENT_ADDRESS_HEADER, markServedByDocketServer, parseTrustProxy, resolveClientAddress } from "../src/lib/trust-proxy.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 const settings = env();

@@ -118,9 +118,9 @@ export function startWebServer(env: NodeJS.ProcessEnv, port: number, logFile: st
   return startService("web", bin("node"), [...webServerNodeOptions(env), "scripts/web-server.ts"], { ...env, PORT: String(port), PGAPPNAME: "docket-web" }, logFile);
 }
 
-/** Node's options for a web process: TypeScript and the server-only stub, and the heap cap (DOCKET_WEB_HEAP_MB). */
+/** Node's options for a web process: the heap cap (DOCKET_WEB_HEAP_MB), and no loader (see scripts/web-server.ts). */
 export function webServerNodeOptions(env: NodeJS.ProcessEnv): string[] {
-  return ["--disable-warning=ExperimentalWarning", `--max-old-space-size=${Number(env.DOCKET_WEB_HEAP_MB || 512)}`, "--import", "./scripts/register.mjs"];
+  return ["--disable-warning=ExperimentalWarning", `--max-old-space-size=${Number(env.DOCKET_WEB_HEAP_MB || 512)}`];
 }
 
 /**

@@ -1,6 +1,6 @@
 // Every setting Docket reads, parsed once with zod. `.env.example` documents each of them.
 import { z } from "zod";
-import { parseTrustProxy } from "@/lib/trust-proxy";
+import { parseTrustProxy } from "./trust-proxy.ts";
 
 const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
 const optionalPort = z.preprocess(
