@@ -15,7 +15,7 @@ import { startTestPostgres } from "../helpers/postgres-server";
 import { writeSyntheticWxr } from "./wxr-generator";
 
 /** The heap settings `npm run import:wordpress` runs with: a small young generation and a capped old one keep memory flat. */
-const IMPORT_NODE_FLAGS = ["--max-old-space-size=256", "--max-semi-space-size=4"];
+const IMPORT_NODE_FLAGS = ["--max-old-space-size=160", "--max-semi-space-size=2"];
 
 type ImportFigures = {
   seconds: number;
