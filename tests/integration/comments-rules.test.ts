@@ -227,8 +227,9 @@ describe("hostile input and privacy", () => {
     const result = await submit({ body: hostile, authorName: "<b onmouseover=alert(1)>Mallory\u202E</b>", authorEmail: "mallory@example.org" });
     expect(result).toMatchObject({ ok: true, status: "APPROVED" });
     const stored = await db().comment.findUniqueOrThrow({ where: { id: result.ok ? result.commentId : "" } });
-    // Everything is kept except NUL, which PostgreSQL text cannot hold (it becomes U+FFFD).
-    expect(stored.body).toBe(hostile.replace("\u0000", "\uFFFD"));
+    // Everything is kept except control characters: NUL, which PostgreSQL text cannot hold, becomes
+    // U+FFFD; the others (here BEL and ESC) go.
+    expect(stored.body).toBe(hostile.replace("\u0000\u0007\u001b", "\uFFFD"));
     expect(stored.authorName).toBe("<b onmouseover=alert(1)>Mallory\u202E</b>");
     const html = renderCommentMarkdown(stored.body);
     expect(html).not.toMatch(/<(script|img)\b/i);
