@@ -217,19 +217,7 @@ export async function writeImportedPost(post: ImportedPost, existingPostId: stri
     for (const comment of post.comments) if (!ids.has(comment.wpId)) ids.set(comment.wpId, newRowId());
     for (const comment of post.comments) {
       const id = ids.get(comment.wpId)!;
-      const parentId = comment.wpParent > 0 ? (ids.get(comment.wpParent) ?? null) : null;
-      const fields = {
-        parentId,
-        authorName: comment.authorName,
-        authorEmail: comment.authorEmail,
-        authorUrl: comment.authorUrl,
-        userId: comment.userId,
-        body: comment.body,
-        status: comment.status,
-        ipHash: comment.ipHash,
-        createdAt: comment.createdAt,
-        statusChangedAt: comment.createdAt,
-      };
+      const fields = commentFields(comment, ids);
       if (commentIds.has(comment.wpId)) {
         await tx.comment.update({ where: { id }, data: fields });
         commentsUpdated += 1;
@@ -275,17 +263,9 @@ const quoted = (identifier: string) => `"${identifier}"`;
 const POST_COLUMNS = ["id", "slug", "title", "standfirst", "bodyMarkdown", "bodyHtml", "excerpt", "readingMinutes", "status", "scheduledFor", "publishedAt", "submittedAt", "coverImageUrl", "coverImageAlt", "commentsOpen", "categoryId", "seriesId", "seriesPosition", "createdAt"];
 const COMMENT_COLUMNS = ["id", "postId", "parentId", "authorName", "authorEmail", "authorUrl", "userId", "body", "status", "ipHash", "createdAt", "statusChangedAt"];
 
-/**
- * A new post with its revision, bylines, tags, comments, links and old addresses in one statement (a reply
- * may name a parent inserted by the same statement: references are checked when it ends), then its search
- * document, in one transaction. One statement rather than one per table: an import writes tens of thousands.
- */
-async function insertImportedPost(post: ImportedPost, data: ImportedPost["fields"] & { bodyHtml: string; excerpt: string; readingMinutes: number }): Promise<PostWriteResult> {
-  const postId = newRowId();
-  const ids = new Map(post.comments.map((comment) => [comment.wpId, newRowId()]));
-  const comments = post.comments.map((comment) => ({
-    id: ids.get(comment.wpId)!,
-    postId,
+/** An imported comment's columns, its parent found among the post's comments by WordPress id. */
+function commentFields(comment: ImportedPost["comments"][number], ids: Map<number, string>) {
+  return {
     parentId: comment.wpParent > 0 ? (ids.get(comment.wpParent) ?? null) : null,
     authorName: comment.authorName,
     authorEmail: comment.authorEmail,
@@ -296,7 +276,18 @@ async function insertImportedPost(post: ImportedPost, data: ImportedPost["fields
     ipHash: comment.ipHash,
     createdAt: comment.createdAt,
     statusChangedAt: comment.createdAt,
-  }));
+  };
+}
+
+/**
+ * A new post with its revision, bylines, tags, comments, links and old addresses in one statement (a reply
+ * may name a parent inserted by the same statement: references are checked when it ends), then its search
+ * document, in one transaction. One statement rather than one per table: an import writes tens of thousands.
+ */
+async function insertImportedPost(post: ImportedPost, data: ImportedPost["fields"] & { bodyHtml: string; excerpt: string; readingMinutes: number }): Promise<PostWriteResult> {
+  const postId = newRowId();
+  const ids = new Map(post.comments.map((comment) => [comment.wpId, newRowId()]));
+  const comments = post.comments.map((comment) => ({ id: ids.get(comment.wpId)!, postId, ...commentFields(comment, ids) }));
   const links = [
     { kind: "post", wpKey: String(post.wpId), docketId: postId, checksum: post.checksum },
     ...post.comments.map((comment) => ({ kind: "comment", wpKey: String(comment.wpId), docketId: ids.get(comment.wpId)!, checksum: null })),
