@@ -7,6 +7,7 @@ import type { CommentStatus, PostStatus } from "@/generated/prisma/enums";
 import { STANDFIRST_MAX } from "@/features/posts/schema";
 import { addAutomaticParagraphs } from "./automatic-paragraphs";
 import { decodeName } from "./import-plan";
+import type { ImportReportBuilder } from "./import-report";
 import type { WxrComment, WxrItem } from "./wxr-types";
 import { withoutControlCharacters } from "@/lib/control-characters";
 
@@ -55,6 +56,27 @@ export function mapPostStatus(item: Pick<WxrItem, "status" | "postPassword" | "p
     default:
       return null;
   }
+}
+
+/**
+ * A post's or page's status in Docket, or null when it is not imported: trashed, of a status Docket
+ * does not know, or a second copy of an item already written in this run (each counted as skipped).
+ */
+export function admittedStatus(item: WxrItem, kind: "posts" | "pages", label: string, writtenThisRun: Set<number>, report: ImportReportBuilder): MappedStatus | null {
+  const status = mapPostStatus(item);
+  if (!status) {
+    report.count(kind, "skipped");
+    if (item.status === "trash") report.choice(`${label} was in the trash and was left out.`);
+    else if (item.status !== "auto-draft" && item.status !== "inherit") report.problem(`${label} has the status “${item.status}”, which Docket does not know, and was left out.`);
+    return null;
+  }
+  if (writtenThisRun.has(item.postId)) {
+    report.count(kind, "skipped");
+    report.problem(`${label} appears twice in the file: only its first copy was imported.`);
+    return null;
+  }
+  writtenThisRun.add(item.postId);
+  return status;
 }
 
 const COMMENT_STATUSES: Record<WxrComment["approved"], CommentStatus> = { "1": "APPROVED", "0": "PENDING", spam: "SPAM", trash: "TRASH", "post-trashed": "TRASH" };

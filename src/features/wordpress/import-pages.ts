@@ -13,7 +13,7 @@ import { findRedirect } from "@/features/redirects/data";
 import { paths } from "@/lib/seo";
 import { findPagesByIds, findPostsByIds, loadLinks } from "./data";
 import { itemMarkdown, type ContentContext } from "./import-content";
-import { itemChecksum, mapPostStatus, plainTitle, postDate, slugFor } from "./import-mapping";
+import { admittedStatus, itemChecksum, plainTitle, postDate, slugFor } from "./import-mapping";
 import { decodeName, sitePath, type PlannedMenuItem } from "./import-plan";
 import { describeItem } from "./import-report";
 import { replaceHeaderMenu, writeImportedPage } from "./mutations";
@@ -53,19 +53,8 @@ export async function importPage(item: WxrItem, context: PageImportContext): Pro
   const { plan, options, report } = context;
   const title = plainTitle(item.title);
   const label = describeItem(item.postId, title, "Page");
-  const mapped = mapPostStatus(item);
-  if (!mapped) {
-    report.count("pages", "skipped");
-    if (item.status === "trash") report.choice(`${label} was in the trash and was left out.`);
-    else if (item.status !== "auto-draft" && item.status !== "inherit") report.problem(`${label} has the status “${item.status}”, which Docket does not know, and was left out.`);
-    return;
-  }
-  if (context.writtenPagesThisRun.has(item.postId)) {
-    report.count("pages", "skipped");
-    report.problem(`${label} appears twice in the file: only its first copy was imported.`);
-    return;
-  }
-  context.writtenPagesThisRun.add(item.postId);
+  const mapped = admittedStatus(item, "pages", label, context.writtenPagesThisRun, report);
+  if (!mapped) return;
   const checksum = itemChecksum(item, context.optionsSignature);
   const earlier = context.pageLinks.get(String(item.postId));
   if (earlier && earlier.checksum === checksum) {

@@ -20,13 +20,13 @@ import { itemMarkdown } from "./import-content";
 import { MediaImporter } from "./import-media";
 import { importHeaderMenu, importPage } from "./import-pages";
 import {
+  admittedStatus,
   bylineName,
   coAuthorNameFromTerm,
   commentMarkdown,
   commentsParentsFirst,
   itemChecksum,
   mapCommentStatus,
-  mapPostStatus,
   plainTitle,
   postDate,
   slugFor,
@@ -413,20 +413,8 @@ async function importPost(item: WxrItem, context: Context) {
   const { plan, options, report, media } = context;
   const title = plainTitle(item.title);
   const label = describeItem(item.postId, title);
-  const status = mapPostStatus(item);
-  if (!status) {
-    report.count("posts", "skipped");
-    if (item.status === "trash") report.choice(`${label} was in the trash and was left out.`);
-    else if (item.status !== "auto-draft" && item.status !== "inherit") report.problem(`${label} has the status “${item.status}”, which Docket does not know, and was left out.`);
-    return;
-  }
-
-  if (context.writtenThisRun.has(item.postId)) {
-    report.count("posts", "skipped");
-    report.problem(`${label} appears twice in the file: only its first copy was imported.`);
-    return;
-  }
-  context.writtenThisRun.add(item.postId);
+  const status = admittedStatus(item, "posts", label, context.writtenThisRun, report);
+  if (!status) return;
   const checksum = itemChecksum(item, context.optionsSignature);
   const earlier = context.postLinks.get(String(item.postId));
   if (earlier && earlier.checksum === checksum) {
