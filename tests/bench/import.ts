@@ -9,10 +9,9 @@ import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { applyMigrations } from "../../src/lib/schema-engine";
 import { startTestPostgres } from "../helpers/postgres-server";
-import { writeSyntheticWxr } from "./wxr-generator";
+import { exportSizeOptions, writeSyntheticWxr } from "./wxr-generator";
 
 /** The heap settings `npm run import:wordpress` runs with: a small young generation and a capped old one keep memory flat. */
 const IMPORT_NODE_FLAGS = ["--max-old-space-size=160", "--max-semi-space-size=2"];
@@ -96,18 +95,7 @@ if (process.argv[2] === "--import") {
   process.send!(figures);
   process.disconnect();
 } else {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: "string", default: "2000,20000" },
-      "comments-per-post": { type: "string", default: "10" },
-    },
-  });
-  const sizes = values.sizes.split(",").map((size) => Number(size.trim()));
-  const commentsPerPost = Number(values["comments-per-post"]);
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(commentsPerPost) || commentsPerPost < 0) {
-    console.error("--sizes takes whole numbers separated by commas; --comments-per-post a whole number");
-    process.exit(2);
-  }
+  const { sizes, commentsPerPost } = exportSizeOptions();
 
   const folder = await mkdtemp(path.join(tmpdir(), "docket-import-bench-"));
   const postgres = await startTestPostgres();

@@ -3,6 +3,7 @@
 // most posts, co-authors, and a few pages. Written through the WXR writer one item at a time, so the file can
 // be far larger than memory. The same options always give the same file (a seeded generator).
 import { stat } from "node:fs/promises";
+import { parseArgs } from "node:util";
 import type { WxrAuthor, WxrCategory, WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrTag, WxrTerm } from "../../src/features/wordpress/wxr-types";
 import { writeWxrFile, type WxrExport } from "../../src/features/wordpress/wxr-writer";
 
@@ -269,4 +270,21 @@ export function syntheticWxr(options: SyntheticWxrOptions): WxrExport {
 export async function writeSyntheticWxr(path: string, options: SyntheticWxrOptions): Promise<SyntheticWxrFile> {
   await writeWxrFile(path, syntheticWxr(options));
   return { path, bytes: (await stat(path)).size, items: options.posts + (options.pages ?? 10), comments: options.comments };
+}
+
+/** The options both WXR benchmarks take: `--sizes=2000,20000` (posts per export) and `--comments-per-post=10`. */
+export function exportSizeOptions(): { sizes: number[]; commentsPerPost: number } {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string", default: "2000,20000" },
+      "comments-per-post": { type: "string", default: "10" },
+    },
+  });
+  const sizes = values.sizes.split(",").map((size) => Number(size.trim()));
+  const commentsPerPost = Number(values["comments-per-post"]);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(commentsPerPost) || commentsPerPost < 0) {
+    console.error("--sizes takes whole numbers separated by commas; --comments-per-post a whole number");
+    process.exit(2);
+  }
+  return { sizes, commentsPerPost };
 }

@@ -7,9 +7,8 @@ import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { readWxrFile } from "../../src/features/wordpress/wxr-reader";
-import { writeSyntheticWxr } from "./wxr-generator";
+import { exportSizeOptions, writeSyntheticWxr } from "./wxr-generator";
 
 type ReadFigures = { seconds: number; records: number; items: number; comments: number; problems: number; bytes: number; baselineRssMb: number; peakRssMb: number };
 
@@ -39,18 +38,7 @@ if (process.argv[2] === "--read") {
   process.send!(figures);
   process.disconnect();
 } else {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: "string", default: "2000,20000" },
-      "comments-per-post": { type: "string", default: "10" },
-    },
-  });
-  const sizes = values.sizes.split(",").map((size) => Number(size.trim()));
-  const commentsPerPost = Number(values["comments-per-post"]);
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(commentsPerPost) || commentsPerPost < 0) {
-    console.error("--sizes takes whole numbers separated by commas; --comments-per-post a whole number");
-    process.exit(2);
-  }
+  const { sizes, commentsPerPost } = exportSizeOptions();
 
   const folder = await mkdtemp(path.join(tmpdir(), "docket-wxr-bench-"));
   try {
