@@ -18,11 +18,36 @@ export async function createEmptyDatabase(): Promise<string> {
   return databaseUrlFor(name);
 }
 
+/**
+ * A new database copied from the migrated template. PostgreSQL refuses to copy a template another
+ * connection is using (the global setup's can linger a few seconds), so it tries again for 15 s.
+ */
+export async function copyTemplateDatabase(prefix = "test"): Promise<string> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await createDatabaseIfMissing(inject("postgresAdminUrl"), name, TEMPLATE_DATABASE);
+      return databaseUrlFor(name);
+    } catch (error) {
+      if (attempt >= 30 || !String(error).includes("is being accessed by other users")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/** Points `db()` at a new copy of the template, closing its connections to the one before. */
+export async function switchToNewDatabase(prefix?: string): Promise<string> {
+  const url = await copyTemplateDatabase(prefix);
+  const globals = globalThis as { docketPrisma?: { $disconnect(): Promise<void> } };
+  await globals.docketPrisma?.$disconnect();
+  delete globals.docketPrisma;
+  process.env.DATABASE_URL = url;
+  return url;
+}
+
 /** A fresh migrated database for this test file; `db()` uses it from now on. */
 export async function useTestDatabase(): Promise<string> {
-  const name = `test_${randomBytes(6).toString("hex")}`;
-  await createDatabaseIfMissing(inject("postgresAdminUrl"), name, TEMPLATE_DATABASE);
-  const url = databaseUrlFor(name);
+  const url = await copyTemplateDatabase();
   process.env.DATABASE_URL = url;
   afterAll(async () => {
     await db().$disconnect();

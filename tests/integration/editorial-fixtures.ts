@@ -2,26 +2,16 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { useTestDatabase as copyTemplateDatabase } from "../helpers/database";
+import { useTestDatabase as openTestDatabase } from "../helpers/database";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth";
 import type { Role } from "@/generated/prisma/enums";
 
 export const TEST_SITE = "http://docket.test";
 
-/**
- * The global setup's migration connection to the template can linger for a few seconds, and
- * Postgres refuses to copy a template that is in use: retry until it is free.
- */
+/** This test file's own copy of the migrated template database. */
 export async function openEditorialTestDatabase(): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await copyTemplateDatabase();
-      return;
-    } catch (error) {
-      if (attempt >= 4 || !String(error).includes("is being accessed by other users")) throw error;
-    }
-  }
+  await openTestDatabase();
 }
 
 /** Settings every test here needs; the outbox lives in a fresh temporary data folder. */

@@ -1,11 +1,9 @@
 // The whole-site backup: demo site → backup file → empty database gives the same site, table by table
 // (counts and a hash of every row), with its uploads; and the refusals that keep a restore from harming a site.
-import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { loadDemoContent } from "@/features/demo-content/mutations";
@@ -13,36 +11,11 @@ import { countTableRows, hashTableContents, listBackupTables, TABLES_LEFT_OUT } 
 import { BackupFormatError } from "@/features/backup/backup-file";
 import { RestoreRefusedError } from "@/features/backup/mutations";
 import { restoreSiteBackupFile, writeSiteBackupFile } from "@/features/backup/site-backup";
-import { createDatabaseIfMissing } from "@/lib/embedded-postgres";
 import { db } from "@/lib/db";
 import { LocalFileStorage } from "@/lib/storage";
-import { databaseUrlFor } from "../helpers/database";
-import { TEMPLATE_DATABASE } from "../helpers/postgres-server";
+import { switchToNewDatabase } from "../helpers/database";
 
 const SECRET = "test-secret-test-secret-test-secret-0123456789";
-
-/** A new database copied from the migrated template; db() is pointed at it. */
-async function switchToNewDatabase(): Promise<string> {
-  const name = `backup_${randomBytes(6).toString("hex")}`;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await createDatabaseIfMissing(inject("postgresAdminUrl"), name, TEMPLATE_DATABASE);
-      break;
-    } catch (error) {
-      if (attempt >= 4 || !String(error).includes("is being accessed by other users")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  await pointClientAt(databaseUrlFor(name));
-  return databaseUrlFor(name);
-}
-
-async function pointClientAt(url: string) {
-  const globals = globalThis as { docketPrisma?: { $disconnect(): Promise<void> } };
-  await globals.docketPrisma?.$disconnect();
-  delete (globalThis as { docketPrisma?: unknown }).docketPrisma;
-  process.env.DATABASE_URL = url;
-}
 
 /** A new, empty uploads folder. */
 async function newStorage(): Promise<{ folder: string; storage: LocalFileStorage }> {
@@ -63,7 +36,7 @@ const PDF = Buffer.from("%PDF-1.4\n% a test document\n%%EOF\n");
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = SECRET;
   const { storage } = await newStorage();
-  await switchToNewDatabase();
+  await switchToNewDatabase("backup");
   await loadDemoContent(new Date("2026-06-01T09:00:00Z"));
   await storage.put("2026/06/0123456789abcdef01234567.png", PNG);
   await storage.put("documents/annual-report.pdf", PDF);
@@ -107,7 +80,7 @@ describe("a Docket backup", () => {
 
   it("restores into an empty database as the same site: every table's count and content, and the files", async () => {
     const { folder, storage } = await newStorage();
-    await switchToNewDatabase();
+    await switchToNewDatabase("backup");
     // A new Docket may already have its first administrator: the backup's people replace them.
     await db().user.create({ data: { email: "new-admin@example.org", role: "ADMIN" } });
     const outcome = await restoreSiteBackupFile(backupFile, { storage });
@@ -127,7 +100,7 @@ describe("a Docket backup", () => {
 
   it("refuses a site that has content, and changes nothing", async () => {
     const { storage } = await newStorage();
-    await switchToNewDatabase();
+    await switchToNewDatabase("backup");
     await db().tag.create({ data: { slug: "already-here", name: "Already here" } });
     const before = await siteState();
     const error = await restoreSiteBackupFile(backupFile, { storage }).catch((caught: unknown) => caught);
@@ -138,7 +111,7 @@ describe("a Docket backup", () => {
 
   it("refuses a backup made by another version of Docket", async () => {
     const { storage } = await newStorage();
-    await switchToNewDatabase();
+    await switchToNewDatabase("backup");
     const text = gunzipSync(await readFile(backupFile)).toString("utf8").replace('"],"counts"', '","29990101000000_from_the_future"],"counts"');
     const other = path.join(path.dirname(backupFile), "future.json.gz");
     await writeFile(other, gzipSync(text));
@@ -147,7 +120,7 @@ describe("a Docket backup", () => {
 
   it("rolls back a restore that finds the file cut short, and refuses what is not a backup", async () => {
     const { storage } = await newStorage();
-    await switchToNewDatabase();
+    await switchToNewDatabase("backup");
     const whole = gunzipSync(await readFile(backupFile)).toString("utf8");
     const cut = path.join(path.dirname(backupFile), "cut.json.gz");
     await writeFile(cut, gzipSync(whole.slice(0, Math.floor(whole.length * 0.9))));

@@ -1,12 +1,11 @@
 // The WordPress import against the hand-written fixtures, on a real database: every mapping (bylines and
 // Co-Authors Plus, posts and their statuses, categories and tags, series positions, content, threaded
 // comments, media, old addresses), re-runs, the dry run, malformed files, and privacy.
-import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashIp } from "@/features/comments/signing";
 import { renderFeed } from "@/features/feeds/documents";
 import { getPublishedPost } from "@/features/posts/data";
@@ -14,37 +13,13 @@ import { findRedirect } from "@/features/redirects/data";
 import { DEFAULT_IMPORT_OPTIONS, importWordPressFile, type WordPressImportOptions } from "@/features/wordpress/import";
 import { parseCategoryMap } from "@/features/wordpress/import-plan";
 import { runWordPressImport } from "@/features/wordpress/import-run";
-import { createDatabaseIfMissing } from "@/lib/embedded-postgres";
 import { db } from "@/lib/db";
-import { databaseUrlFor } from "../helpers/database";
-import { TEMPLATE_DATABASE } from "../helpers/postgres-server";
+import { switchToNewDatabase } from "../helpers/database";
 import { useTestSettings } from "./editorial-fixtures";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/wordpress");
 const fixture = (name: string) => path.join(FIXTURES, name);
 const SITE = "https://benchnotes.example";
-
-async function pointClientAt(url: string) {
-  const globals = globalThis as { docketPrisma?: { $disconnect(): Promise<void> } };
-  await globals.docketPrisma?.$disconnect();
-  delete globals.docketPrisma;
-  process.env.DATABASE_URL = url;
-}
-
-/** A new database copied from the migrated template; db() points at it from now on. */
-async function freshDatabase(): Promise<void> {
-  const name = `wpimport_${randomBytes(6).toString("hex")}`;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await createDatabaseIfMissing(inject("postgresAdminUrl"), name, TEMPLATE_DATABASE);
-      break;
-    } catch (error) {
-      if (attempt >= 30 || !String(error).includes("is being accessed by other users")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  await pointClientAt(databaseUrlFor(name));
-}
 
 async function countEveryTable(): Promise<Record<string, number>> {
   const tables = await db().$queryRaw<{ name: string }[]>`
@@ -80,7 +55,7 @@ let maria: { id: string; profileId: string };
 
 beforeAll(async () => {
   await useTestSettings();
-  await freshDatabase();
+  await switchToNewDatabase("wpimport");
   // Maria already has a Docket login and byline: the import links her WordPress author to it.
   const user = await db().user.create({
     data: { email: "Maria.Okafor@benchnotes.example", role: "EDITOR", profile: { create: { slug: "maria-okafor-docket", displayName: "Maria Okafor" } } },
@@ -226,7 +201,7 @@ describe("series and co-authors (self-hosted-series-coauthors.xml)", () => {
   });
 
   it("takes a series taxonomy of another name when told", async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
     const text = (await readFile(fixture("self-hosted-series-coauthors.xml"), "utf8")).replaceAll("[series]]>", "[guest-series]]>").replaceAll('domain="series"', 'domain="guest-series"');
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), "docket-wxr-")), "renamed.xml");
     await writeFile(file, text);
@@ -237,7 +212,7 @@ describe("series and co-authors (self-hosted-series-coauthors.xml)", () => {
 
 describe("comments (self-hosted-comments.xml)", () => {
   beforeAll(async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
     await db().user.create({ data: { email: "maria.okafor@benchnotes.example", role: "EDITOR" } });
     await run("self-hosted-comments.xml");
   });
@@ -277,7 +252,7 @@ describe("comments (self-hosted-comments.xml)", () => {
   it("keeps pingbacks and trackbacks as comments linking to the site, or leaves them out when told", async () => {
     const pingback = (await postByWpId(401)).comments.find((comment) => comment.authorName.startsWith("Courtwatch"))!;
     expect(pingback.authorUrl).toBe("https://courtwatch.example.org/2024/05/footage-and-fairness/");
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
     const report = await run("self-hosted-comments.xml", { skipPingbacks: true });
     expect((await postByWpId(401)).comments).toHaveLength(7);
     expect(report.choices).toContain("2 pingbacks and trackbacks were left out, as asked.");
@@ -292,7 +267,7 @@ describe("comments (self-hosted-comments.xml)", () => {
 describe("media and old addresses (self-hosted-media-menus.xml)", () => {
   let mediaFolder: string;
   beforeAll(async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
     mediaFolder = await mkdtemp(path.join(os.tmpdir(), "docket-uploads-"));
     await mkdir(path.join(mediaFolder, "2024/04"), { recursive: true });
     await writeFile(path.join(mediaFolder, "2024/04/court-4.jpg"), await sharp({ create: { width: 64, height: 40, channels: 3, background: "#335577" } }).jpeg().toBuffer());
@@ -353,7 +328,7 @@ describe("media and old addresses (self-hosted-media-menus.xml)", () => {
   });
 
   it("lists a file missing from the media folder without failing the import", async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
     const empty = await mkdtemp(path.join(os.tmpdir(), "docket-uploads-"));
     const report = await run("self-hosted-media-menus.xml", { mediaFolder: empty });
     expect(report.problems).toContain("Attachment 701 “Court 4 at Southwark”: the file 2024/04/court-4.jpg is not in the media folder.");
@@ -364,7 +339,7 @@ describe("media and old addresses (self-hosted-media-menus.xml)", () => {
 
 describe("the dry run, malformed files and broken records", () => {
   beforeAll(async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
   });
 
   it("writes nothing in a dry run, and reports what a real run would do", async () => {
@@ -405,7 +380,7 @@ describe("the dry run, malformed files and broken records", () => {
     const second = text.slice(text.lastIndexOf("<item>"), text.lastIndexOf("</item>") + "</item>".length);
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), "docket-wxr-")), "repeated.xml");
     await writeFile(file, text.replace("</channel>", `${second}\n</channel>`));
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
     const report = await importWordPressFile(file, DEFAULT_IMPORT_OPTIONS);
     expect(report.counts.posts).toMatchObject({ imported: 2, skipped: 1 });
     expect(report.problems).toContain("Post 402 “Court closures: the list” appears twice in the file: only its first copy was imported.");
@@ -413,7 +388,7 @@ describe("the dry run, malformed files and broken records", () => {
   });
 
   it("picks the category the map prefers and renames through it", async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
     const report = await run("self-hosted-posts.xml", { categoryMap: parseCategoryMap("# most preferred first\nprisons = prison-life\nsentencing\n") });
     const post = await postByWpId(101);
     expect(post.category?.slug).toBe("prison-life");
@@ -433,7 +408,7 @@ describe("the dry run, malformed files and broken records", () => {
 
 describe("privacy across every output", () => {
   it("never shows an email address or a login in pages and feeds", async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wpimport");
     await run("self-hosted-posts.xml");
     await run("self-hosted-comments.xml");
     await run("self-hosted-series-coauthors.xml");

@@ -1,40 +1,20 @@
 // The WordPress import's pages and menu against a hand-written fixture, on a real database: pages with their
 // statuses, text (through the converter and the pages' own save path) and addresses; re-runs; old addresses
 // (/?page_id= and permalinks) in the redirect table; and the header menu, made only when asked.
-import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMenuLinks, readMenu } from "@/features/menus/data";
 import { DEFAULT_MENUS } from "@/features/menus/schema";
 import { findRedirect } from "@/features/redirects/data";
 import { DEFAULT_IMPORT_OPTIONS, importWordPressFile, type WordPressImportOptions } from "@/features/wordpress/import";
-import { createDatabaseIfMissing } from "@/lib/embedded-postgres";
 import { db } from "@/lib/db";
-import { databaseUrlFor } from "../helpers/database";
-import { TEMPLATE_DATABASE } from "../helpers/postgres-server";
+import { switchToNewDatabase } from "../helpers/database";
 import { useTestSettings } from "./editorial-fixtures";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/wordpress/self-hosted-pages-menus.xml");
 const SITE = "https://benchnotes.example";
-
-async function freshDatabase(): Promise<void> {
-  const name = `wppages_${randomBytes(6).toString("hex")}`;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await createDatabaseIfMissing(inject("postgresAdminUrl"), name, TEMPLATE_DATABASE);
-      break;
-    } catch (error) {
-      if (attempt >= 30 || !String(error).includes("is being accessed by other users")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  const globals = globalThis as { docketPrisma?: { $disconnect(): Promise<void> } };
-  await globals.docketPrisma?.$disconnect();
-  delete globals.docketPrisma;
-  process.env.DATABASE_URL = databaseUrlFor(name);
-}
 
 const run = (options: Partial<WordPressImportOptions> = {}, file = FIXTURE) => importWordPressFile(file, { ...DEFAULT_IMPORT_OPTIONS, ...options });
 
@@ -53,7 +33,7 @@ let first: Awaited<ReturnType<typeof run>>;
 
 beforeAll(async () => {
   await useTestSettings();
-  await freshDatabase();
+  await switchToNewDatabase("wppages");
   maria = (await db().user.create({ data: { email: "maria.okafor@benchnotes.example", role: "EDITOR" }, select: { id: true } })).id;
   first = await run();
 });
@@ -151,7 +131,7 @@ describe("pages", () => {
   });
 
   it("writes nothing in a dry run", async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wppages");
     const dry = await run({ dryRun: true, headerMenu: true });
     expect(dry.counts.pages).toEqual({ imported: 5, updated: 0, unchanged: 0, skipped: 1 });
     expect(await db().page.count()).toBe(0);
@@ -161,7 +141,7 @@ describe("pages", () => {
 
 describe("the header menu", () => {
   beforeAll(async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wppages");
   });
 
   it("is left as it was without the option, and the report says so", async () => {

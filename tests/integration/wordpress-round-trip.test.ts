@@ -1,11 +1,10 @@
 // Docket → WXR → Docket: the demo site exported as a WordPress export and imported into an empty database
 // keeps its posts, pages, comments (threads and states), bylines (in order) and series order. And the export itself
 // keeps a pen name's real name out, and email addresses unless asked.
-import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AUTHOR_EMAIL } from "@/features/demo-content/content";
 import { loadDemoContent } from "@/features/demo-content/mutations";
 import { markPagePublished, savePageContent } from "@/features/pages/mutations";
@@ -13,29 +12,10 @@ import { DEFAULT_IMPORT_OPTIONS, importWordPressFile } from "@/features/wordpres
 import { writeDocketWxrFile } from "@/features/wordpress/wxr-export";
 import { readWxrFile } from "@/features/wordpress/wxr-reader";
 import type { WxrRecord } from "@/features/wordpress/wxr-types";
-import { createDatabaseIfMissing } from "@/lib/embedded-postgres";
 import { renderCommentMarkdown } from "@/lib/markdown";
 import { db } from "@/lib/db";
-import { databaseUrlFor } from "../helpers/database";
-import { TEMPLATE_DATABASE } from "../helpers/postgres-server";
+import { switchToNewDatabase } from "../helpers/database";
 import { useTestSettings } from "./editorial-fixtures";
-
-async function freshDatabase(): Promise<void> {
-  const name = `wptrip_${randomBytes(6).toString("hex")}`;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await createDatabaseIfMissing(inject("postgresAdminUrl"), name, TEMPLATE_DATABASE);
-      break;
-    } catch (error) {
-      if (attempt >= 30 || !String(error).includes("is being accessed by other users")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  const globals = globalThis as { docketPrisma?: { $disconnect(): Promise<void> } };
-  await globals.docketPrisma?.$disconnect();
-  delete globals.docketPrisma;
-  process.env.DATABASE_URL = databaseUrlFor(name);
-}
 
 const text = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/gi, " ").replace(/\s+/g, " ").trim();
 
@@ -114,7 +94,7 @@ let originalPages: Awaited<ReturnType<typeof pageSnapshot>>;
 
 beforeAll(async () => {
   await useTestSettings();
-  await freshDatabase();
+  await switchToNewDatabase("wptrip");
   await loadDemoContent(new Date("2026-06-01T09:00:00Z"));
   // A post with two bylines, the second a pen name.
   const post = await db().post.findFirstOrThrow({ where: { status: "PUBLISHED", authors: { none: { profile: { slug: "hollis-grey" } } } }, select: { id: true } });
@@ -191,7 +171,7 @@ describe("the WXR export", () => {
 
 describe("Docket → WXR → Docket", () => {
   it("keeps posts, pages, comments, bylines and series order", async () => {
-    await freshDatabase();
+    await switchToNewDatabase("wptrip");
     const report = await importWordPressFile(exported, DEFAULT_IMPORT_OPTIONS);
     expect(report.counts.posts.imported).toBe(original.length);
     expect(report.counts.pages.imported).toBe(originalPages.length);
