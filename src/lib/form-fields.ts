@@ -27,12 +27,16 @@ export const optionalSlug = z
   .default("");
 
 /** An image uploaded through /api/uploads (its /uploads/… address), or "" for none. */
-export const uploadedImage = z
-  .string()
-  .trim()
-  .max(300, "The image address is too long.")
-  .refine((value) => value === "" || /^\/uploads\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.(?:webp|jpg|png|gif)$/.test(value), "Upload the image here rather than linking to it.")
-  .default("");
+export function uploadedImageField(refusal = "Upload the image here rather than linking to it.") {
+  return z
+    .string()
+    .trim()
+    .max(300, "The image address is too long.")
+    .refine((value) => value === "" || /^\/uploads\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.(?:webp|jpg|png|gif)$/.test(value), refusal)
+    .default("");
+}
+
+export const uploadedImage = uploadedImageField();
 
 /** A date from an <input type="date"> ("YYYY-MM-DD"), or "" for none. */
 export const optionalDay = z

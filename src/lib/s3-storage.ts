@@ -1,5 +1,6 @@
 // Uploads in S3-compatible object storage (AWS S3, MinIO, Garage, Cloudflare R2...), selected by
 // S3_URL, so that every web process on every machine reads the same files.
+import "server-only";
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { contentTypeOf, isSafeStorageKey, type FileStorage, type StoredFile } from "@/lib/storage";
 

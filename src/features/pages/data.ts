@@ -102,11 +102,6 @@ export async function countPageDownloads(pageId: string): Promise<number> {
   return db().pageDownload.count({ where: { pageId } });
 }
 
-export async function isPageSlugTaken(slug: string, exceptPageId?: string): Promise<boolean> {
-  const page = await db().page.findUnique({ where: { slug }, select: { id: true } });
-  return page !== null && page.id !== exceptPageId;
-}
-
 export async function listPageRevisions(pageId: string) {
   return db().pageRevision.findMany({
     where: { pageId },

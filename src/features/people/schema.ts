@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "./role-labels";
-import { checkbox, emailAddress } from "@/lib/form-fields";
+import { checkbox, emailAddress, uploadedImageField } from "@/lib/form-fields";
 import { slugify } from "@/lib/slug";
 
 export const signInRequestSchema = z.object({
@@ -71,12 +71,7 @@ export const roleChangeSchema = z.object({
 export const loginSchema = z.object({ userId: recordId });
 
 /** A picture for a byline: only an upload made through /api/uploads, never a link elsewhere. */
-export const avatarSchema = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((value) => value === "" || value.startsWith("/uploads/"), "Upload the picture here rather than linking to it.")
-  .transform((value) => (value === "" ? null : value));
+export const avatarSchema = uploadedImageField("Upload the picture here rather than linking to it.").transform((value) => value || null);
 
 /** The author page's address, as typed ("Jo Bloggs" becomes jo-bloggs). */
 export const profileSlugSchema = z

@@ -6,12 +6,11 @@ import { isOwnPost, type PostAccessFacts } from "@/features/posts/permissions";
 
 type Viewer = Pick<SessionUser, "id" | "role" | "profileId">;
 
-export function canSharePreview(user: Viewer, post: PostAccessFacts): boolean {
-  if (post.status === "PUBLISHED") return false;
+/** Editors for any post, a writer for their own: they may withdraw any of its links, whatever its state now. */
+export function canRevokePreview(user: Viewer, post: PostAccessFacts): boolean {
   return can(user, "posts.editAny") || (can(user, "posts.write") && isOwnPost(user, post));
 }
 
-/** Whoever may share previews of the post may withdraw any of its links, whatever its state now. */
-export function canRevokePreview(user: Viewer, post: PostAccessFacts): boolean {
-  return can(user, "posts.editAny") || (can(user, "posts.write") && isOwnPost(user, post));
+export function canSharePreview(user: Viewer, post: PostAccessFacts): boolean {
+  return post.status !== "PUBLISHED" && canRevokePreview(user, post);
 }

@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { describedField, FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { ImageUploadField } from "@/components/ImageUploadField";
-import type { FormState } from "@/lib/action-result";
+import { initialFormState } from "@/lib/action-result";
 import { createCategoryAction, deleteCategoryAction, saveCategoryAction } from "../actions";
 
 export type CategoryFormValues = {
@@ -35,10 +35,9 @@ export const emptyCategory: CategoryFormValues = {
   sponsorEndsOn: "",
 };
 
-const idle: FormState = { status: "idle", message: "", fieldErrors: {}, values: {} };
 
 export function CategoryForm({ categoryId, initial }: { categoryId?: string; initial: CategoryFormValues }) {
-  const [state, action, pending] = useActionState(categoryId ? saveCategoryAction : createCategoryAction, idle);
+  const [state, action, pending] = useActionState(categoryId ? saveCategoryAction : createCategoryAction, initialFormState);
   const value = (name: keyof CategoryFormValues) => state.values[name] ?? initial[name];
   const text = (name: keyof CategoryFormValues, label: string, hint?: string, type: "text" | "url" | "date" = "text") => (
     <>
@@ -85,7 +84,7 @@ type DeletionProps = { categoryId: string; name: string; postCount: number; subs
 
 /** Deletes the category after the editor chooses where its posts (and subscribers) go. */
 export function CategoryDeletion({ categoryId, name, postCount, subscriberCount, others }: DeletionProps) {
-  const [state, action, pending] = useActionState(deleteCategoryAction, idle);
+  const [state, action, pending] = useActionState(deleteCategoryAction, initialFormState);
   const posts = postCount === 1 ? "1 post" : `${postCount} posts`;
   return (
     <form action={action} className="admin-form danger-zone" key={`${state.status}-${state.message}`} noValidate>

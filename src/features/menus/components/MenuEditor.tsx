@@ -2,7 +2,7 @@
 // One menu in the admin: its links in order, each with up/down buttons (keyboard first: the button
 // keeps focus after a move), an edit form and a remove button; then a form to add a link.
 import { useActionState, useEffect, useRef } from "react";
-import { FormMessage, invalidField } from "@/components/FormFeedback";
+import { FormMessage } from "@/components/FormFeedback";
 import { initialFormState, type FormState } from "@/lib/action-result";
 import { addMenuItemAction, moveMenuItemAction, removeMenuItemAction, updateMenuItemAction } from "../actions";
 import { LABEL_MAX, URL_MAX } from "../limits";
@@ -14,16 +14,18 @@ export type MenuEditorItem = { id: string; label: string; leadsTo: string; hidde
 /** Label, "Links to" and the address field; `prefix` keeps ids unique on a page with many forms. */
 function LinkFields({ prefix, state, choices, labelHint }: { prefix: string; state: FormState; choices: MenuTargetChoices; labelHint: string }) {
   const id = (name: string) => `${prefix}-${name}`;
-  const invalid = (name: string) => {
-    const attributes = invalidField(state, name);
-    return "aria-describedby" in attributes ? { ...attributes, "aria-describedby": id(`${name}-error`) } : attributes;
+  // The field's hint, and its error when it has one: both are read out.
+  const invalid = (name: string, hint?: string) => {
+    const error = state.fieldErrors[name] ? id(`${name}-error`) : null;
+    const describedBy = [hint && id(hint), error].filter(Boolean).join(" ");
+    return { ...(describedBy ? { "aria-describedby": describedBy } : {}), ...(error ? { "aria-invalid": true as const } : {}) };
   };
   const error = (name: string) => (state.fieldErrors[name] ? <p className="form-error" id={id(`${name}-error`)}>{state.fieldErrors[name]}</p> : null);
   return (
     <div className="menu-link-fields">
       <div>
         <label htmlFor={id("label")}>Label</label>
-        <input id={id("label")} name="label" type="text" maxLength={LABEL_MAX} defaultValue={state.values.label} aria-describedby={id("label-hint")} {...invalid("label")} />
+        <input id={id("label")} name="label" type="text" maxLength={LABEL_MAX} defaultValue={state.values.label} {...invalid("label", "label-hint")} />
         <p className="form-hint" id={id("label-hint")}>
           {labelHint}
         </p>
@@ -67,7 +69,7 @@ function LinkFields({ prefix, state, choices, labelHint }: { prefix: string; sta
       </div>
       <div>
         <label htmlFor={id("url")}>Address</label>
-        <input id={id("url")} name="url" type="text" inputMode="url" maxLength={URL_MAX} defaultValue={state.values.url} aria-describedby={id("url-hint")} {...invalid("url")} />
+        <input id={id("url")} name="url" type="text" inputMode="url" maxLength={URL_MAX} defaultValue={state.values.url} {...invalid("url", "url-hint")} />
         <p className="form-hint" id={id("url-hint")}>
           Only for &ldquo;An address&rdquo;: a path such as /series or /feed.xml, or a web address starting with https://.
         </p>

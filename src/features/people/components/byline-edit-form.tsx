@@ -2,7 +2,7 @@
 // An editor's form for any byline: the public fields, the picture, and the pen name's real name
 // (stored for editors only). On failure it keeps every value and says what to fix.
 import { useActionState } from "react";
-import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
+import { describedField, FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { initialFormState } from "@/lib/action-result";
 import { editBylineAction } from "../actions";
 import { ImageUploadField } from "@/components/ImageUploadField";
@@ -41,8 +41,7 @@ export function BylineEditForm({ profileId, initial }: { profileId: string; init
         defaultValue={value("slug")}
         autoCapitalize="none"
         spellCheck={false}
-        {...invalidField(state, "slug")}
-        aria-describedby={state.fieldErrors.slug ? "slug-error byline-slug-hint" : "byline-slug-hint"}
+        {...describedField(state, "slug", "byline-slug-hint")}
       />
       <FieldError state={state} name="slug" />
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { describedField, FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { ImageUploadField } from "@/components/ImageUploadField";
-import type { FormState } from "@/lib/action-result";
+import { initialFormState } from "@/lib/action-result";
 import { archiveSeriesAction, createSeriesAction, deleteSeriesAction, saveSeriesAction } from "../actions";
 
 export type SeriesFormValues = {
@@ -19,8 +19,7 @@ export type SeriesFormValues = {
 export const emptySeries: SeriesFormValues = { title: "", slug: "", description: "", coverImageUrl: "", coverImageAlt: "", status: "running", showsTeaser: true };
 
 export function SeriesForm({ seriesId, initial }: { seriesId?: string; initial: SeriesFormValues }) {
-  const initialState: FormState = { status: "idle", message: "", fieldErrors: {}, values: {} };
-  const [state, action, pending] = useActionState(seriesId ? saveSeriesAction : createSeriesAction, initialState);
+  const [state, action, pending] = useActionState(seriesId ? saveSeriesAction : createSeriesAction, initialFormState);
   const typed = state.values;
   const value = (name: Exclude<keyof SeriesFormValues, "showsTeaser">) => typed[name] ?? initial[name];
   // A submitted form sends the checkbox only when ticked.
@@ -64,8 +63,8 @@ export function SeriesForm({ seriesId, initial }: { seriesId?: string; initial: 
 
 /** Archive (or bring back) a series; delete it when it has no posts. */
 export function SeriesRemoval({ seriesId, title, archived, postCount }: { seriesId: string; title: string; archived: boolean; postCount: number }) {
-  const [archiveState, archive, archiving] = useActionState(archiveSeriesAction, { status: "idle", message: "", fieldErrors: {}, values: {} } satisfies FormState);
-  const [deleteState, remove, deleting] = useActionState(deleteSeriesAction, { status: "idle", message: "", fieldErrors: {}, values: {} } satisfies FormState);
+  const [archiveState, archive, archiving] = useActionState(archiveSeriesAction, initialFormState);
+  const [deleteState, remove, deleting] = useActionState(deleteSeriesAction, initialFormState);
   return (
     <div className="danger-zone">
       <form action={archive} className="admin-form">

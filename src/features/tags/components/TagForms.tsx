@@ -2,17 +2,16 @@
 // Renaming, merging and deleting tags. A failed form keeps what was chosen and says why.
 import { useActionState } from "react";
 import { describedField, FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
-import type { FormState } from "@/lib/action-result";
+import { initialFormState } from "@/lib/action-result";
 import { deleteTagAction, mergeTagsAction, renameTagAction } from "../actions";
 
 type TagChoice = { id: string; name: string; postCount: number };
 
-const idle: FormState = { status: "idle", message: "", fieldErrors: {}, values: {} };
 
 const postCount = (count: number) => (count === 1 ? "1 post" : `${count} posts`);
 
 export function TagRenameForm({ tag }: { tag: { id: string; name: string; slug: string } }) {
-  const [state, action, pending] = useActionState(renameTagAction, idle);
+  const [state, action, pending] = useActionState(renameTagAction, initialFormState);
   const value = (name: "name" | "slug") => state.values[name] ?? tag[name];
   return (
     <form action={action} className="admin-form" key={`${state.status}-${state.message}`} noValidate>
@@ -36,7 +35,7 @@ export function TagRenameForm({ tag }: { tag: { id: string; name: string; slug: 
 
 /** Merge one tag into another; with `fromTag` the first is fixed (the tag's own page). */
 export function TagMergeForm({ tags, fromTag }: { tags: TagChoice[]; fromTag?: TagChoice }) {
-  const [state, action, pending] = useActionState(mergeTagsAction, idle);
+  const [state, action, pending] = useActionState(mergeTagsAction, initialFormState);
   const choices = (exclude?: string) =>
     tags
       .filter((tag) => tag.id !== exclude)
@@ -83,7 +82,7 @@ export function TagMergeForm({ tags, fromTag }: { tags: TagChoice[]; fromTag?: T
 }
 
 export function TagDeletion({ tag }: { tag: TagChoice }) {
-  const [state, action, pending] = useActionState(deleteTagAction, idle);
+  const [state, action, pending] = useActionState(deleteTagAction, initialFormState);
   return (
     <form action={action} className="admin-form danger-zone">
       <input type="hidden" name="tagId" value={tag.id} />
