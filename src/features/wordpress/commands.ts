@@ -17,6 +17,7 @@ import { InputError } from "@/lib/errors";
 import { DEFAULT_IMPORT_OPTIONS, type WordPressImportOptions } from "./import";
 import { parseCategoryMap } from "./import-plan";
 import { startImportRun } from "./mutations";
+import { CATEGORY_MAP_FORM_MAX } from "./limits";
 
 /** Larger than any export this is meant for (a 500 MB archive), small enough to refuse a runaway upload. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
@@ -34,7 +35,10 @@ export const importOptionsSchema = z.object({
   skipPingbacks: flag,
   downloadMedia: flag,
   headerMenu: flag,
-  categoryMap: z.string().max(20_000, "The category map is too long.").default(""),
+  categoryMap: z
+    .string()
+    .max(CATEGORY_MAP_FORM_MAX, `The category map is too long to send from the admin (at most ${CATEGORY_MAP_FORM_MAX.toLocaleString("en-GB")} characters): use npm run import:wordpress -- --category-map FILE.`)
+    .default(""),
 });
 
 export const startWordPressImport = defineCommand({

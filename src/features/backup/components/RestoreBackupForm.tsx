@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { readUploadAnswer } from "@/lib/upload-answer";
 
 type State = { status: "idle" | "sending" | "done" | "error"; message: string };
 
@@ -19,7 +20,7 @@ export function RestoreBackupForm() {
     setState({ status: "sending", message: `Restoring ${file.name}…` });
     try {
       const response = await fetch("/api/backup/restore", { method: "POST", body: file, headers: { "content-type": "application/gzip", "x-file-name": encodeURIComponent(file.name) } });
-      const answer = (await response.json()) as { message?: string; error?: string };
+      const answer = await readUploadAnswer(response);
       setState(response.ok ? { status: "done", message: answer.message ?? "Restored." } : { status: "error", message: answer.error ?? "The backup was not restored." });
     } catch {
       setState({ status: "error", message: "The upload failed: check the connection and try again." });

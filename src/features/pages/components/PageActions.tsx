@@ -14,7 +14,10 @@ export function PageActions({ pageId, title, flags, status, saveFirst }: Props) 
 
   const run = (action: () => Promise<ActionResult>, save = true) =>
     startTransition(async () => {
-      if (save && saveFirst && !(await saveFirst())) return;
+      if (save && saveFirst && !(await saveFirst())) {
+        setResult({ ok: false, error: "Fix the problems above first: the page could not be saved.", fieldErrors: {} });
+        return;
+      }
       try {
         setResult(await action());
       } catch {

@@ -67,7 +67,11 @@ export function PageEditor({ pageId, initial, initialHtml, slugFollowsTitle, fla
         return false;
       }
       savedRef.current = { ...sending, slug: result.data.slug };
-      if (result.data.slug !== sending.slug) update({ slug: result.data.slug });
+      if (fieldsRef.current.slug === sending.slug && result.data.slug !== sending.slug) {
+        // The server gave the page the next free address (the one derived from the title was taken).
+        fieldsRef.current = { ...fieldsRef.current, slug: result.data.slug };
+        setFields(fieldsRef.current);
+      }
       setErrors({});
       const time = new Date(result.data.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
       setSaveState({ kind: "saved", message: `Saved at ${time}.` });

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { readUploadAnswer } from "@/lib/upload-answer";
+import { CATEGORY_MAP_FORM_MAX } from "../limits";
 
 type State = { status: "idle" | "sending" | "error"; message: string; fieldErrors: Record<string, string> };
 
@@ -28,7 +30,7 @@ export function ImportForm() {
         body: file,
         headers: { "content-type": "application/xml", "x-file-name": encodeURIComponent(file.name), "x-category-map": encodeURIComponent(String(form.get("categoryMap") ?? "")) },
       });
-      const answer = (await response.json()) as { location?: string; error?: string; fieldErrors?: Record<string, string> };
+      const answer = await readUploadAnswer(response);
       if (response.ok && answer.location) {
         router.push(answer.location);
         return;
@@ -69,7 +71,7 @@ export function ImportForm() {
         Where the old site kept its series: “series” for PublishPress Series and Organize Series.
       </p>
       <label htmlFor="import-category-map">Category map (optional)</label>
-      <textarea id="import-category-map" name="categoryMap" rows={4} aria-invalid={invalid("categoryMap")} aria-describedby="import-category-map-hint" />
+      <textarea id="import-category-map" name="categoryMap" rows={4} maxLength={CATEGORY_MAP_FORM_MAX} aria-invalid={invalid("categoryMap")} aria-describedby="import-category-map-hint" />
       <p id="import-category-map-hint" className="form-hint">
         One <code>wordpress-slug = docket-slug</code> a line, most preferred first: when a post has several categories, the first listed here
         becomes its category and the rest tags. <code>= -</code> means no category.
