@@ -1,4 +1,5 @@
 // Every setting Docket reads, parsed once with zod. `.env.example` documents each of them.
+import { isIP } from "node:net";
 import { z } from "zod";
 import { parseTrustProxy } from "./trust-proxy.ts";
 
@@ -43,6 +44,13 @@ export const envSchema = z.object({
   DIGEST_TIMEZONE: z.string().default("Europe/London"),
   DOCKET_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),
   DOCKET_WEB_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(512),
+  // Addresses Docket may fetch from although they are private or local (IPs or CIDRs, comma-separated):
+  // for tests against local servers; empty in production, so an import or a paste reaches only the internet.
+  DOCKET_FETCH_ALLOW_ADDRESSES: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isIpOrCidr, "must be IP addresses or CIDR ranges, separated by commas"))),
   TRUST_PROXY: z
     .string()
     .optional()
@@ -56,6 +64,14 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+function isIpOrCidr(entry: string): boolean {
+  const [address, bits, extra] = entry.split("/");
+  if (extra !== undefined || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 /** A readable line for each bad setting, naming the variable. */
 export function describeEnvErrors(error: z.ZodError): string[] {
