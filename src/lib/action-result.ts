@@ -1,7 +1,8 @@
 // What a server action answers, safe to import from client components (src/lib/action.ts builds them).
 import type { FieldErrors } from "@/lib/errors";
 
-export type ActionFailure = { ok: false; error: string; fieldErrors: FieldErrors };
+/** `conflict`: what the thing holds now, when the action was refused because someone else changed it (ConflictError). */
+export type ActionFailure = { ok: false; error: string; fieldErrors: FieldErrors; conflict?: unknown };
 export type ActionResult<Data = undefined> = { ok: true; message: string; data: Data } | ActionFailure;
 
 /** A form's state for useActionState: the outcome, and on failure every value the person typed. */

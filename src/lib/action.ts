@@ -6,7 +6,7 @@ import { refresh, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { assertAccess, getCurrentUser, type Access, type SessionUser } from "@/lib/auth";
-import { AuthorizationError, InputError, UserFacingError, type FieldErrors } from "@/lib/errors";
+import { AuthorizationError, ConflictError, InputError, UserFacingError, type FieldErrors } from "@/lib/errors";
 import type { ActionFailure, ActionResult, FormState } from "@/lib/action-result";
 import { withoutControlCharacters } from "@/lib/control-characters";
 
@@ -66,6 +66,7 @@ export const SOMETHING_WENT_WRONG = "Something went wrong on our side. Please tr
 /** Errors people can act on become messages; anything else is logged and reported plainly. */
 export function toActionFailure(error: unknown): ActionFailure {
   if (error instanceof InputError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ConflictError) return { ok: false, error: error.message, fieldErrors: {}, conflict: error.current };
   if (error instanceof UserFacingError) return { ok: false, error: error.message, fieldErrors: {} };
   console.error(error);
   return { ok: false, error: SOMETHING_WENT_WRONG, fieldErrors: {} };

@@ -34,3 +34,16 @@ export class AuthorizationError extends UserFacingError {
     super(message);
   }
 }
+
+/**
+ * The thing was changed by someone else since the caller read it (a save from an older version):
+ * `current` is what it holds now, for the caller to show beside its own.
+ */
+export class ConflictError<Current = unknown> extends UserFacingError {
+  constructor(
+    message: string,
+    readonly current: Current,
+  ) {
+    super(message);
+  }
+}

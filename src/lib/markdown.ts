@@ -22,6 +22,7 @@ import { unified, type Processor } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { HANDLE, HASHTAG, handleUrl, hashtagUrl, startsAWord } from "./social-mentions";
 import { withoutControlCharacters } from "@/lib/control-characters";
+import { isPlaceholderUrl, placeholderFileName } from "@/lib/image-placeholders";
 
 export type RenderedPost = { html: string; excerpt: string; readingMinutes: number };
 
@@ -235,6 +236,26 @@ function rehypeExternalLinkRel(rel: string[]) {
   };
 }
 
+/**
+ * A captioned image: a paragraph holding only an image with a title (`![alt](src "caption")`, the one
+ * form the editor writes and the converters make of a figure) becomes a figure with its caption.
+ */
+function rehypeCaptionedImageFigures() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node, index, parent) => {
+      if (node.tagName !== "p" || !parent || index === undefined) return;
+      const [only, ...rest] = node.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
+      if (rest.length > 0 || only?.type !== "element" || only.tagName !== "img") return;
+      const caption = typeof only.properties.title === "string" ? only.properties.title.trim() : "";
+      if (!caption) return;
+      delete only.properties.title;
+      const figcaption: Element = { type: "element", tagName: "figcaption", properties: {}, children: [{ type: "text", value: caption }] };
+      parent.children.splice(index, 1, { type: "element", tagName: "figure", properties: {}, children: [only, figcaption] });
+      return SKIP;
+    });
+  };
+}
+
 function rehypeLazyImages() {
   return (tree: HastRoot) => {
     visit(tree, "element", (node) => {
@@ -268,6 +289,7 @@ const postHtmlProcessor = unified()
   .use(rehypeFragmentLinksToPrefixedIds)
   .use(rehypeHeadingSelfLinks)
   .use(rehypeExternalLinkRel(["noopener", "noreferrer"]))
+  .use(rehypeCaptionedImageFigures)
   .use(rehypeLazyImages)
   .use(rehypeStringify)
   .freeze();
@@ -478,6 +500,25 @@ export function renderPostMarkdown(markdown: string): RenderedPost {
     },
     () => ({ html: inertParagraphs(markdown), excerpt: excerptOf(markdown), readingMinutes: readingMinutesFor(markdown) }),
   );
+}
+
+/**
+ * What stops a text from going to the editors or to readers because of its images: a placeholder
+ * still waiting for its file, an image with no description. Null when every image is ready.
+ */
+export function imagesNotReady(markdown: string): string | null {
+  const waiting: string[] = [];
+  let undescribed = 0;
+  visit(parsePost(markdown), "image", (image) => {
+    if (isPlaceholderUrl(image.url)) waiting.push(placeholderFileName(image.url));
+    else if (!image.alt?.trim()) undescribed += 1;
+  });
+  const problems = [
+    ...(waiting.length === 1 ? [`upload the image “${waiting[0]}” (or remove it)`] : []),
+    ...(waiting.length > 1 ? [`upload the ${waiting.length} images Docket could not copy (${waiting.map((name) => `“${name}”`).join(", ")}) or remove them`] : []),
+    ...(undescribed > 0 ? [`describe ${undescribed === 1 ? "the image that has" : `the ${undescribed} images that have`} no description (alt text)`] : []),
+  ];
+  return problems.length > 0 ? problems.join("; ") : null;
 }
 
 export function renderCommentMarkdown(markdown: string): string {

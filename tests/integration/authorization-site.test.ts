@@ -40,7 +40,7 @@ async function createTestPage(owner: SessionUser, status: PageStatus) {
       status,
       publishedAt: status === "DRAFT" ? null : new Date(),
       createdById: owner.id,
-      revisions: { create: { title: `Matrix ${counter}`, bodyMarkdown: "Words.", authorId: owner.id } },
+      revisions: { create: { number: 1, slug: `matrix-${counter}`, title: `Matrix ${counter}`, bodyMarkdown: "Words.", authorId: owner.id } },
     },
     select: { id: true, revisions: { select: { id: true } } },
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CONTENT_SETTING_KEY, DEMO_EDITOR_EMAIL, demoPosts } from "@/features/demo-content/content";
 import { loadDemoContent } from "@/features/demo-content/mutations";
-import { demoPages, demoSiteSettings } from "@/features/demo-content/site-pages";
+import { demoPages, demoSiteSettings } from "@/features/demo-content/content";
 import { getMenuLinks } from "@/features/menus/data";
 import { readSiteSettings } from "@/features/site/data";
 import { db } from "@/lib/db";

@@ -6,6 +6,7 @@ import { useTestDatabase as openTestDatabase } from "../helpers/database";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth";
 import type { Role } from "@/generated/prisma/enums";
+import { insertPosts, type PostSnapshot } from "@/features/posts/store";
 
 export const TEST_SITE = "http://docket.test";
 
@@ -51,24 +52,36 @@ export async function createCast() {
 }
 
 let postCounter = 0;
-/** A post by `owner` in the given state, with text ready for review. */
+/** A post by `owner` in the given state, with text ready for review, written by the post store. */
 export async function createTestPost(owner: SessionUser, status: "DRAFT" | "SUBMITTED" | "CHANGES_REQUESTED" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED" = "DRAFT", extra: { seriesId?: string } = {}) {
   postCounter += 1;
-  const post = await db().post.create({
-    data: {
-      slug: `test-post-${postCounter}-${Date.now()}`,
-      title: `Test post ${postCounter}`,
-      bodyMarkdown: "Some **text** worth reading.",
+  const [id] = await insertPosts([
+    {
       status,
       createdById: owner.id,
-      seriesId: extra.seriesId,
+      revisionAuthorId: owner.id,
       submittedAt: status === "SUBMITTED" ? new Date() : null,
       scheduledFor: status === "SCHEDULED" ? new Date(Date.now() + 86_400_000) : null,
       publishedAt: status === "PUBLISHED" ? new Date() : null,
-      authors: { create: { profileId: owner.profileId!, position: 0 } },
-      revisions: { create: { title: `Test post ${postCounter}`, bodyMarkdown: "Some **text** worth reading.", authorId: owner.id } },
+      snapshot: { ...emptySnapshot, slug: `test-post-${postCounter}-${Date.now()}`, title: `Test post ${postCounter}`, bodyMarkdown: "Some **text** worth reading.", seriesId: extra.seriesId ?? null, authorProfileIds: [owner.profileId!] },
     },
-    select: { id: true, slug: true, revisions: { select: { id: true } } },
-  });
+  ]);
+  const post = await db().post.findUniqueOrThrow({ where: { id }, select: { id: true, slug: true, revisions: { select: { id: true } } } });
   return { id: post.id, slug: post.slug, revisionId: post.revisions[0].id };
 }
+
+/** A snapshot with nothing in it, for tests to fill in. */
+export const emptySnapshot: PostSnapshot = {
+  slug: "",
+  title: "",
+  standfirst: null,
+  bodyMarkdown: "",
+  categoryId: null,
+  seriesId: null,
+  seriesPosition: null,
+  coverImageUrl: null,
+  coverImageAlt: null,
+  commentsOpen: true,
+  tagIds: [],
+  authorProfileIds: [],
+};

@@ -9,7 +9,7 @@ import { runCommand } from "@/lib/action";
 import { createPost, publishPost, requestChanges, restorePostRevision, savePost, schedulePost, submitPost } from "@/features/posts/commands";
 import { reorderSeries } from "@/features/series/commands";
 import { AuthorizationError, InputError } from "@/lib/errors";
-import { SlugTakenError } from "@/features/posts/mutations";
+import { SlugTakenError } from "@/features/posts/store";
 import { publishDueScheduledPosts } from "@/features/posts/scheduled-publishing";
 import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { listReviewQueue } from "@/features/posts/admin/data";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { refreshAuthorSearchDocuments, refreshPostSearchDocuments } from "@/features/posts/mutations";
+import { refreshAuthorSearchDocuments, refreshPostSearchDocuments } from "@/features/posts/store";
 import { db } from "@/lib/db";
 import { useTestDatabase } from "../helpers/database";
 

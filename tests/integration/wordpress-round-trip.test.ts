@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AUTHOR_EMAIL } from "@/features/demo-content/content";
 import { loadDemoContent } from "@/features/demo-content/mutations";
-import { markPagePublished, savePageContent } from "@/features/pages/mutations";
+import { createDraftPage, markPagePublished, savePageRevision } from "@/features/pages/mutations";
 import { DEFAULT_IMPORT_OPTIONS, importWordPressFile } from "@/features/wordpress/import";
 import { writeDocketWxrFile } from "@/features/wordpress/wxr-export";
 import { readWxrFile } from "@/features/wordpress/wxr-reader";
@@ -106,8 +106,8 @@ beforeAll(async () => {
     ["about-the-project", "About the project", "We write about the courts.\n\n## Who we are\n\n- reporters\n- former magistrates\n\nStart with [the latest post](/).", true],
     ["house-style", "House style", "Short sentences. Plain words.", false],
   ] as const) {
-    const page = await db().page.create({ data: { slug, title, createdById: editor.id }, select: { id: true } });
-    await savePageContent({ pageId: page.id, slug, title, description: published ? "Who writes here, and why." : "", bodyMarkdown: body }, editor.id);
+    const page = await createDraftPage({ title, userId: editor.id });
+    await savePageRevision({ pageId: page.id, slug, title, description: published ? "Who writes here, and why." : "", bodyMarkdown: body }, editor.id, null);
     if (published) await markPagePublished(page.id, new Date("2026-05-20T08:00:00Z"));
   }
   original = await snapshot();

@@ -5,6 +5,7 @@ import { tags } from "@/lib/cache-tags";
 import { InputError } from "@/lib/errors";
 import { keepOldAddress, moveRedirects, releaseAddress } from "@/lib/redirect-table";
 import { paths } from "@/lib/seo";
+import { movePostsToCategory } from "@/features/posts/store";
 import type { CategoryFields } from "./schema";
 
 /** Another category has the slug: the form shows this on the slug field. */
@@ -62,7 +63,7 @@ export async function deleteCategoryMovingPosts(categoryId: string, destinationI
     if (!category) return { outcome: "missing" };
     const destination = destinationId ? await tx.category.findUnique({ where: { id: destinationId }, select: { id: true, name: true, slug: true } }) : null;
     if (destinationId && !destination) return { outcome: "destination-missing" };
-    const { count: movedPosts } = await tx.post.updateMany({ where: { categoryId }, data: { categoryId: destination?.id ?? null } });
+    const movedPosts = await movePostsToCategory(tx, categoryId, destination?.id ?? null);
     if (destination) {
       await tx.$executeRaw`
         INSERT INTO "SubscriberCategory" ("subscriberId", "categoryId")

@@ -1,11 +1,12 @@
-// Loads the demo content (content.ts) into an empty or partly loaded database. Idempotent twice over:
-// a Setting row marks a completed load, and every row is upserted by its natural key (email, slug,
-// path), with each post and everything hanging off it written in one transaction, so a run that
-// died halfway completes on the next start without duplicating anything.
+// Loads the demo content (content.ts, data/) into an empty or partly loaded database. Idempotent twice
+// over: a Setting row marks a completed load, and every row is written once by its natural key (email,
+// slug, path): the posts missing so far in one go through the post store's bulk mode, then each post's
+// notes and comments in a transaction of its own, so a run that died halfway completes on the next
+// start without duplicating anything.
 import "server-only";
 import { createHmac } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { refreshPostSearchDocuments } from "@/features/posts/mutations";
+import { insertPosts, newRowId, type NewPost } from "@/features/posts/store";
 import { menuSettingKey, storedMenuSchema } from "@/features/menus/schema";
 import { readSiteSettings } from "@/features/site/data";
 import { storeSiteSettings } from "@/features/site/mutations";
@@ -14,17 +15,19 @@ import { renderPostMarkdown } from "@/lib/markdown";
 import {
   DEMO_CONTENT_SETTING_KEY,
   demoCategories,
+  demoFooterMenu,
+  demoPages,
   demoPosts,
   demoProfiles,
   demoRedirects,
   demoSeries,
+  demoSiteSettings,
   demoSubscribers,
   demoTags,
   demoUsers,
   type DemoComment,
   type DemoPost,
 } from "./content";
-import { demoFooterMenu, demoPages, demoSiteSettings } from "./site-pages";
 
 type Ids = Map<string, string>;
 type Lookups = { users: Ids; profiles: Ids; categories: Ids; series: Ids; tags: Ids };
@@ -154,63 +157,52 @@ async function createComments(
   }
 }
 
-/** One post and everything hanging off it, in one transaction. */
-async function upsertPost(post: DemoPost, lookups: Lookups, now: Date): Promise<void> {
+/** A demo post as the post store takes it. */
+function storeRowOf(post: DemoPost, lookups: Lookups, now: Date): NewPost {
   const dates = postDates(post, now);
-  const rendered = renderPostMarkdown(post.body);
   const createdById = required(lookups.users, post.createdBy);
+  return {
+    status: post.status,
+    createdById,
+    revisionAuthorId: createdById,
+    ...dates,
+    snapshot: {
+      slug: post.slug,
+      title: post.title,
+      standfirst: post.standfirst ?? null,
+      bodyMarkdown: post.body,
+      categoryId: post.category ? required(lookups.categories, post.category) : null,
+      seriesId: post.series ? required(lookups.series, post.series) : null,
+      seriesPosition: post.seriesPosition ?? null,
+      coverImageUrl: null,
+      coverImageAlt: null,
+      commentsOpen: post.commentsOpen ?? true,
+      tagIds: post.tags.map((slug) => required(lookups.tags, slug)),
+      authorProfileIds: post.authors.map((slug) => required(lookups.profiles, slug)),
+    },
+  };
+}
+
+/** The posts not loaded yet, all at once, with their revisions, bylines and tags. */
+async function insertMissingPosts(lookups: Lookups, now: Date): Promise<void> {
+  const present = new Set((await db().post.findMany({ where: { slug: { in: demoPosts.map((post) => post.slug) } }, select: { slug: true } })).map((post) => post.slug));
+  await insertPosts(demoPosts.filter((post) => !present.has(post.slug)).map((post) => storeRowOf(post, lookups, now)));
+}
+
+/** A post's editorial notes and comments, in one transaction, unless it has them already. */
+async function addNotesAndComments(post: DemoPost, lookups: Lookups, now: Date): Promise<void> {
+  const dates = postDates(post, now);
   await db().$transaction(async (tx) => {
-    const row = await tx.post.upsert({
-      where: { slug: post.slug },
-      create: {
-        slug: post.slug,
-        title: post.title,
-        standfirst: post.standfirst ?? null,
-        bodyMarkdown: post.body,
-        bodyHtml: rendered.html,
-        excerpt: rendered.excerpt,
-        readingMinutes: rendered.readingMinutes,
-        status: post.status,
-        ...dates,
-        commentsOpen: post.commentsOpen ?? true,
-        categoryId: post.category ? required(lookups.categories, post.category) : null,
-        seriesId: post.series ? required(lookups.series, post.series) : null,
-        seriesPosition: post.seriesPosition ?? null,
-        teaserShowsTitle: true,
-        teaserShowsAuthor: true,
-        createdById,
-      },
-      update: {},
-    });
-    await tx.postAuthor.createMany({
-      data: post.authors.map((slug, position) => ({ postId: row.id, profileId: required(lookups.profiles, slug), position })),
-      skipDuplicates: true,
-    });
-    await tx.postTag.createMany({
-      data: post.tags.map((slug) => ({ postId: row.id, tagId: required(lookups.tags, slug) })),
-      skipDuplicates: true,
-    });
-    if ((await tx.revision.count({ where: { postId: row.id } })) === 0) {
-      await tx.revision.create({
-        data: {
-          postId: row.id,
-          title: post.title,
-          standfirst: post.standfirst ?? null,
-          bodyMarkdown: post.body,
-          authorId: createdById,
-          createdAt: dates.createdAt,
-        },
-      });
-    }
-    if (post.editorialNotes && (await tx.editorialNote.count({ where: { postId: row.id } })) === 0) {
+    const { id } = await tx.post.findUniqueOrThrow({ where: { slug: post.slug }, select: { id: true } });
+    if (post.editorialNotes && (await tx.editorialNote.count({ where: { postId: id } })) === 0) {
       for (const note of post.editorialNotes) {
         await tx.editorialNote.create({
-          data: { postId: row.id, authorId: required(lookups.users, note.by), body: note.body, createdAt: morning(now, -note.daysAgo) },
+          data: { postId: id, authorId: required(lookups.users, note.by), body: note.body, createdAt: morning(now, -note.daysAgo) },
         });
       }
     }
-    if (post.comments && dates.publishedAt && (await tx.comment.count({ where: { postId: row.id } })) === 0) {
-      await createComments(tx, row.id, post.comments, dates.publishedAt, lookups.users);
+    if (post.comments && dates.publishedAt && (await tx.comment.count({ where: { postId: id } })) === 0) {
+      await createComments(tx, id, post.comments, dates.publishedAt, lookups.users);
     }
   });
 }
@@ -253,26 +245,29 @@ async function upsertSubscribers(lookups: Lookups, now: Date): Promise<void> {
   }
 }
 
-/** The About and Write for us pages, published, each with its first revision. */
+/** The About and Write for us pages, published, each with its first revision live. */
 function upsertPages(users: Ids, now: Date): Promise<Ids> {
   return upsertEach(demoPages, (page) => page.slug, (page) => {
     const rendered = renderPostMarkdown(page.bodyMarkdown);
     const authorId = required(users, page.createdBy);
     const publishedAt = morning(now, -page.publishedDaysAgo);
+    const revisionId = newRowId();
+    const { slug, title, description, bodyMarkdown } = page;
     return db().page.upsert({
-      where: { slug: page.slug },
+      where: { slug },
       create: {
-        slug: page.slug,
-        title: page.title,
-        description: page.description,
-        bodyMarkdown: page.bodyMarkdown,
+        slug,
+        title,
+        description,
+        bodyMarkdown,
         bodyHtml: rendered.html,
         excerpt: rendered.excerpt,
         status: "PUBLISHED",
         publishedAt,
+        liveRevisionId: revisionId,
         createdById: authorId,
         createdAt: publishedAt,
-        revisions: { create: { title: page.title, description: page.description, bodyMarkdown: page.bodyMarkdown, authorId, createdAt: publishedAt } },
+        revisions: { create: { id: revisionId, number: 1, slug, title, description, bodyMarkdown, authorId, createdAt: publishedAt } },
       },
       update: {},
     });
@@ -310,10 +305,10 @@ export async function loadDemoContent(now = new Date()): Promise<{ loaded: boole
     series: await upsertSeries(),
     tags: await upsertTags(),
   };
-  for (const post of demoPosts) await upsertPost(post, lookups, now);
+  await insertMissingPosts(lookups, now);
+  for (const post of demoPosts) await addNotesAndComments(post, lookups, now);
   await upsertRedirects();
   await upsertSubscribers(lookups, now);
-  await refreshPostSearchDocuments();
   await setFooterMenu(await upsertPages(users, now));
   await fillSiteSettings();
 

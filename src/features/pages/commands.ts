@@ -5,26 +5,31 @@ import { z } from "zod";
 import { defineCommand, parseInput } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
-import { AuthorizationError, InputError, NOT_ALLOWED } from "@/lib/errors";
+import { AuthorizationError, ConflictError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
 import { tags } from "@/lib/cache-tags";
 import { storeUploadedDocument, UnacceptableDocumentError } from "@/features/media/mutations";
 import { MAX_DOCUMENT_BYTES, formatFileSize } from "@/features/media/document-kinds";
-import { countPageDownloads, findDownloadPage, findPageAccessFacts, findPageForEditing } from "./data";
+import { countPageDownloads, findDownloadPage, findPageAccessFacts, findPageForEditing, findPageVersion } from "./data";
 import {
   addPageDownload,
   createDraftPage,
   deletePage as deletePageRow,
+  discardPageChanges as discardWorkingCopy,
+  makePageRevisionLive,
   markPagePublished,
   markPageUnpublished,
   pageTagsFor,
   removePageDownload,
   restorePageRevision as restoreRevision,
-  savePageContent,
+  savePageRevision,
+  StalePageBaseError,
   uniquePageSlug,
 } from "./mutations";
-import { canDeletePage, canEditPage, canPublishPage, canUnpublishPage, canViewPageInAdmin, type PageAccessFacts } from "./permissions";
-import { attachDownloadSchema, DOWNLOADS_PER_PAGE_MAX, newPageSchema, pageFieldsSchema, pageIdSchema, publishableSchema, removeDownloadSchema, restorePageSchema } from "./schema";
+import { canDeletePage, canEditPage, canPublishPage, canUnpublishPage, canUpdatePage, canViewPageInAdmin, type PageAccessFacts } from "./permissions";
+import { attachDownloadSchema, DOWNLOADS_PER_PAGE_MAX, newPageSchema, pageFieldsSchema, pageIdSchema, publishableSchema, removeDownloadSchema, restorePageSchema, updatePageSchema } from "./schema";
+import { baseRevisionSchema } from "@/features/posts/schema";
+import { imagesNotReady } from "@/lib/markdown";
 
 type PageRule = (user: SessionUser, page: PageAccessFacts) => boolean;
 
@@ -42,6 +47,24 @@ async function loadPageFor(user: SessionUser, pageId: string, allowed: PageRule)
 const audit = (actor: SessionUser, action: string, pageId: string, details?: Record<string, string>) =>
   recordAudit({ actorId: actor.id, action: `page.${action}`, entityType: "Page", entityId: pageId, details });
 
+const CONFLICT_MESSAGE = "Someone else saved this page since you opened it. Both versions are shown: choose which to keep.";
+
+/** A save from an older version as the editor's conflict: the other version travels with it. */
+async function asConflict(error: unknown): Promise<never> {
+  if (!(error instanceof StalePageBaseError)) throw error;
+  throw new ConflictError(CONFLICT_MESSAGE, await findPageVersion(error.latest.id));
+}
+
+/** What a page must have before readers see it: a text, and every image uploaded and described. */
+function assertPublishable(page: { bodyMarkdown: string } | null) {
+  parseInput(publishableSchema, page);
+  const problem = imagesNotReady(page?.bodyMarkdown ?? "");
+  if (problem) {
+    const message = `Before the page goes out, ${problem}.`;
+    throw new InputError(message, { bodyMarkdown: message });
+  }
+}
+
 export const createPage = defineCommand({
   access: "pages.draft",
   input: newPageSchema,
@@ -52,7 +75,10 @@ export const createPage = defineCommand({
   },
 });
 
-/** The fields are parsed after the ownership check, so a refusal is never a field error. */
+/**
+ * The editor's save (autosave too), with the revision it started from. The fields are parsed after the
+ * ownership check, so a refusal is never a field error. A published page's save is its working copy.
+ */
 export const savePage = defineCommand({
   access: "pages.draft",
   input: z.object({ pageId: pageIdSchema.shape.pageId }).loose(),
@@ -65,9 +91,14 @@ export const savePage = defineCommand({
       // An address derived from the title gives way to another page's, rather than blocking the save.
       fields.slug = await uniquePageSlug(fields.slug, page.id);
     }
-    const saved = await savePageContent(fields, actor.id);
-    if (saved.revisionCreated) await audit(actor, "saved", input.pageId);
-    return { message: "Saved.", tags: saved.tagsToInvalidate, data: { slug: saved.slug, savedAt: new Date().toISOString() } };
+    const { baseRevisionId } = parseInput(baseRevisionSchema, input);
+    const saved = await savePageRevision(fields, actor.id, baseRevisionId).catch(asConflict);
+    if (saved.revisionCreated) await audit(actor, "saved", input.pageId, { revisionId: saved.revisionId });
+    return {
+      message: saved.pending ? "Saved. Readers still see the published version." : "Saved.",
+      tags: saved.tagsToInvalidate,
+      data: { slug: saved.slug, savedAt: new Date().toISOString(), revisionId: saved.revisionId, pending: saved.pending },
+    };
   },
 });
 
@@ -76,10 +107,36 @@ export const publishPage = defineCommand({
   input: pageIdSchema,
   async run({ pageId }, actor) {
     const page = await loadPageFor(actor, pageId, canPublishPage);
-    parseInput(publishableSchema, await findPageForEditing(page.id));
+    assertPublishable(await findPageForEditing(page.id));
     const published = await markPagePublished(page.id);
     await audit(actor, "published", page.id);
     return { message: `Published at /${published.slug}.`, tags: [...pageTagsFor([published.slug]), tags.redirects] };
+  },
+});
+
+/** Update: a published page's working copy goes live, exactly the revision the editor shows. */
+export const updatePage = defineCommand({
+  access: "pages.manage",
+  input: updatePageSchema,
+  async run({ pageId, revisionId }, actor) {
+    const page = await loadPageFor(actor, pageId, canUpdatePage);
+    assertPublishable(await findPageForEditing(page.id));
+    const updated = await makePageRevisionLive(page.id, revisionId).catch(asConflict);
+    if (!updated.changed) return { message: "Nothing to update: readers already see this version.", data: { revisionId: updated.revisionId } };
+    await audit(actor, "updated", page.id, { revisionId: updated.revisionId });
+    return { message: "Updated: readers now see this version.", tags: updated.tagsToInvalidate, data: { revisionId: updated.revisionId } };
+  },
+});
+
+/** Discard changes: a published page's working copy goes; readers never saw it. */
+export const discardPageChanges = defineCommand({
+  access: "pages.manage",
+  input: pageIdSchema,
+  async run({ pageId }, actor) {
+    const page = await loadPageFor(actor, pageId, canUpdatePage);
+    const discarded = await discardWorkingCopy(page.id, actor.id);
+    if (discarded.discarded) await audit(actor, "changes-discarded", page.id);
+    return { message: discarded.discarded ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.", data: { revisionId: discarded.revisionId } };
   },
 });
 
@@ -113,7 +170,8 @@ export const restorePageRevision = defineCommand({
     const restored = await restoreRevision(page.id, revisionId, actor.id);
     if (!restored) throw new InputError("That version does not belong to this page.");
     await audit(actor, "revision-restored", page.id, { revisionId });
-    return { message: "Version restored.", tags: restored.tagsToInvalidate };
+    const message = restored.pending ? "Version restored as a working copy: readers see the published version until the page is updated." : "Version restored.";
+    return { message, tags: restored.tagsToInvalidate };
   },
 });
 

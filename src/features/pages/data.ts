@@ -1,6 +1,8 @@
 // Reads for static pages: the reader's (published only, cached and tagged) and the admin's.
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { EditorVersion } from "@/features/editor/saved-document";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
 import type { SessionUser } from "@/lib/auth";
@@ -75,23 +77,64 @@ export async function listPagesForAdmin(user: SessionUser) {
   });
 }
 
+/** The editor's fields. */
+export type PageEditorFields = { title: string; slug: string; description: string; bodyMarkdown: string };
+
+const pageVersionSelect = {
+  id: true,
+  number: true,
+  createdAt: true,
+  slug: true,
+  title: true,
+  description: true,
+  bodyMarkdown: true,
+  author: { select: { email: true, profile: { select: { displayName: true } } } },
+} satisfies Prisma.PageRevisionSelect;
+
+function toPageVersion(row: Prisma.PageRevisionGetPayload<{ select: typeof pageVersionSelect }>): EditorVersion<PageEditorFields> {
+  return {
+    revisionId: row.id,
+    number: row.number,
+    savedAt: row.createdAt.toISOString(),
+    savedBy: row.author?.profile?.displayName ?? row.author?.email ?? "An import",
+    fields: { title: row.title, slug: row.slug, description: row.description, bodyMarkdown: row.bodyMarkdown },
+  };
+}
+
+export async function findPageVersion(revisionId: string): Promise<EditorVersion<PageEditorFields> | null> {
+  const row = await db().pageRevision.findUnique({ where: { id: revisionId }, select: pageVersionSelect });
+  return row ? toPageVersion(row) : null;
+}
+
+/**
+ * A page as its editor shows it: the latest revision's title, address, description and text (a
+ * published page's working copy), and the live revision when readers see another one.
+ */
 export async function findPageForEditing(pageId: string) {
   const page = await db().page.findUnique({
     where: { id: pageId },
     select: {
       id: true,
       slug: true,
-      title: true,
-      description: true,
-      bodyMarkdown: true,
       status: true,
       publishedAt: true,
       createdById: true,
       updatedAt: true,
+      liveRevisionId: true,
       downloads: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: downloadSelect },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: pageVersionSelect },
     },
   });
-  return page ? { ...page, downloads: page.downloads.map(toDownloadView) } : null;
+  if (!page || page.revisions.length === 0) return null;
+  const { revisions, downloads, ...rest } = page;
+  const latest = toPageVersion(revisions[0]);
+  const liveRow = page.status === "PUBLISHED" && page.liveRevisionId && page.liveRevisionId !== latest.revisionId
+    ? await db().pageRevision.findUnique({ where: { id: page.liveRevisionId }, select: pageVersionSelect })
+    : null;
+  const live = liveRow ? toPageVersion(liveRow) : null;
+  const pending = live !== null && JSON.stringify(live.fields) !== JSON.stringify(latest.fields);
+  // `slug` stays the page's own address (what readers reach); the rest is the latest revision's.
+  return { ...rest, title: latest.fields.title, bodyMarkdown: latest.fields.bodyMarkdown, latest, live: pending ? live : null, downloads: downloads.map(toDownloadView) };
 }
 
 export async function findDownloadPage(downloadId: string) {
@@ -105,9 +148,9 @@ export async function countPageDownloads(pageId: string): Promise<number> {
 export async function listPageRevisions(pageId: string) {
   return db().pageRevision.findMany({
     where: { pageId },
-    orderBy: { createdAt: "desc" },
+    orderBy: { number: "desc" },
     take: 100,
-    select: { id: true, title: true, createdAt: true, author: { select: { email: true, profile: { select: { displayName: true } } } } },
+    select: { id: true, number: true, title: true, createdAt: true, author: { select: { email: true, profile: { select: { displayName: true } } } } },
   });
 }
 

@@ -1,6 +1,9 @@
-// Static page writes: content saves (each change keeps a revision), publishing, downloads. Callers
-// check permissions first (commands.ts).
+// Static page writes: content saves (each change keeps a numbered revision), a published page's
+// working copy, publishing, downloads. The same rules as posts (features/posts/revision-rules.ts):
+// readers get the page's live revision, and only Update changes it. Callers check permissions first
+// (commands.ts).
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { PageStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
@@ -10,6 +13,7 @@ import { InputError, UserFacingError } from "@/lib/errors";
 import { renderPostMarkdown } from "@/lib/markdown";
 import { slugify } from "@/lib/slug";
 import { deleteMediaAssets } from "@/features/media/mutations";
+import { decideSave, showsAtOnce } from "@/features/posts/revision-rules";
 import { RESERVED_SLUGS, type PageFields } from "./schema";
 
 export class PageSlugTakenError extends InputError {
@@ -45,43 +49,133 @@ export async function uniquePageSlug(base: string, exceptPageId?: string): Promi
 export async function createDraftPage(input: { title: string; userId: string }) {
   const slug = await uniquePageSlug(slugify(input.title));
   return db().page.create({
-    data: { title: input.title, slug, createdById: input.userId, revisions: { create: { title: input.title, bodyMarkdown: "", authorId: input.userId } } },
+    data: { title: input.title, slug, createdById: input.userId, revisions: { create: { number: 1, slug, title: input.title, bodyMarkdown: "", authorId: input.userId } } },
     select: { id: true, slug: true },
   });
 }
 
-/** Saves the page; keeps a revision when the title, description or text changed (an import's has no author). */
-export async function savePageContent(fields: PageFields, userId: string | null): Promise<{ slug: string; tagsToInvalidate: string[]; revisionCreated: boolean }> {
-  const current = await db().page.findUniqueOrThrow({ where: { id: fields.pageId }, select: { slug: true, status: true } });
-  const clash = await db().page.findUnique({ where: { slug: fields.slug }, select: { id: true } });
-  if (clash && clash.id !== fields.pageId) throw new PageSlugTakenError(fields.slug);
+type Tx = Prisma.TransactionClient;
+/** What readers see of a page: what a page revision holds. */
+export type PageSnapshot = { slug: string; title: string; description: string; bodyMarkdown: string };
+const pageRevisionSelect = { id: true, number: true, slug: true, title: true, description: true, bodyMarkdown: true, createdAt: true, authorId: true } satisfies Prisma.PageRevisionSelect;
+export type StoredPageRevision = Prisma.PageRevisionGetPayload<{ select: typeof pageRevisionSelect }>;
+type LockedPage = { id: string; slug: string; status: PageStatus; liveRevisionId: string | null };
 
-  const latest = await db().pageRevision.findFirst({ where: { pageId: fields.pageId }, orderBy: { createdAt: "desc" }, select: { title: true, description: true, bodyMarkdown: true } });
-  const changed = !latest || latest.title !== fields.title || latest.description !== fields.description || latest.bodyMarkdown !== fields.bodyMarkdown;
-  const rendered = renderPostMarkdown(fields.bodyMarkdown);
-  await db().$transaction(async (tx) => {
-    await tx.page.update({
-      where: { id: fields.pageId },
-      data: { title: fields.title, slug: fields.slug, description: fields.description, bodyMarkdown: fields.bodyMarkdown, bodyHtml: rendered.html, excerpt: rendered.excerpt },
-    });
-    if (changed) {
-      await tx.pageRevision.create({ data: { pageId: fields.pageId, title: fields.title, description: fields.description, bodyMarkdown: fields.bodyMarkdown, authorId: userId } });
-    }
-    if (current.status === "PUBLISHED" && current.slug !== fields.slug) {
-      // Readers' links and search engines keep finding the page at its old address.
-      await keepOldAddress(tx, { type: "PAGE", id: fields.pageId }, paths.page(current.slug), paths.page(fields.slug));
-    }
-  });
-  const moved = current.slug !== fields.slug;
-  const tagsToInvalidate = current.status === "PUBLISHED" ? [...pageTagsFor([current.slug, fields.slug]), ...(moved ? [tags.redirects] : [])] : [];
-  return { slug: fields.slug, tagsToInvalidate, revisionCreated: changed };
+const samePage = (a: PageSnapshot, b: PageSnapshot) => a.slug === b.slug && a.title === b.title && a.description === b.description && a.bodyMarkdown === b.bodyMarkdown;
+
+/** A save from an older version than the latest: the caller shows `latest` beside its own. */
+export class StalePageBaseError extends Error {
+  constructor(readonly latest: StoredPageRevision) {
+    super("The page was saved by someone else since this version was opened.");
+  }
 }
 
-/** Moves a page from one of `from` to `to`; refuses when it has moved on meanwhile. */
+/** The page, locked until the transaction ends (a published one without a live revision recorded gets its latest). */
+async function lockPage(tx: Tx, pageId: string): Promise<LockedPage> {
+  const [page] = await tx.$queryRaw<LockedPage[]>`SELECT id, slug, status::text AS status, "liveRevisionId" FROM "Page" WHERE id = ${pageId} FOR UPDATE`;
+  if (!page) throw new InputError("This page no longer exists.");
+  if (page.status !== "PUBLISHED" || page.liveRevisionId) return page;
+  const latest = await latestPageRevision(tx, pageId);
+  // Bookkeeping only: written without touching updatedAt, which readers see.
+  await tx.$executeRaw`UPDATE "Page" SET "liveRevisionId" = ${latest.id} WHERE id = ${pageId}`;
+  return { ...page, liveRevisionId: latest.id };
+}
+
+async function latestPageRevision(tx: Tx, pageId: string): Promise<StoredPageRevision> {
+  const latest = await tx.pageRevision.findFirst({ where: { pageId }, orderBy: { number: "desc" }, select: pageRevisionSelect });
+  if (!latest) throw new Error(`Page ${pageId} has no revision.`);
+  return latest;
+}
+
+async function livePageRevision(tx: Tx, page: LockedPage): Promise<StoredPageRevision> {
+  const live = page.liveRevisionId ? await tx.pageRevision.findUnique({ where: { id: page.liveRevisionId }, select: pageRevisionSelect }) : null;
+  if (!live) throw new Error(`Page ${page.id} has no live revision.`);
+  return live;
+}
+
+/** Makes the page show `revision` (its text rendered); `live` records it as what readers get. The page's reader tags, when public. */
+async function applyPageRevision(tx: Tx, page: LockedPage, revision: StoredPageRevision, live: boolean): Promise<string[]> {
+  const clash = await tx.page.findUnique({ where: { slug: revision.slug }, select: { id: true } });
+  if (clash && clash.id !== page.id) throw new PageSlugTakenError(revision.slug);
+  const rendered = renderPostMarkdown(revision.bodyMarkdown);
+  await tx.page.update({
+    where: { id: page.id },
+    data: {
+      title: revision.title,
+      slug: revision.slug,
+      description: revision.description,
+      bodyMarkdown: revision.bodyMarkdown,
+      bodyHtml: rendered.html,
+      excerpt: rendered.excerpt,
+      ...(live ? { liveRevisionId: revision.id } : {}),
+    },
+  });
+  const moved = page.slug !== revision.slug;
+  if (page.status === "PUBLISHED" && moved) {
+    // Readers' links and search engines keep finding the page at its old address.
+    await keepOldAddress(tx, { type: "PAGE", id: page.id }, paths.page(page.slug), paths.page(revision.slug));
+  }
+  return page.status === "PUBLISHED" ? [...pageTagsFor([page.slug, revision.slug]), ...(moved ? [tags.redirects] : [])] : [];
+}
+
+/**
+ * Saves the page's next revision (nothing when it holds what the latest holds): a draft shows it at
+ * once, a published page keeps showing its live revision until updated. `baseRevisionId` is the revision
+ * the editor started from (StalePageBaseError when another was saved since); null for an import.
+ */
+export async function savePageRevision(fields: PageFields, userId: string | null, baseRevisionId: string | null) {
+  return db().$transaction(async (tx) => {
+    const page = await lockPage(tx, fields.pageId);
+    const latest = await latestPageRevision(tx, page.id);
+    const snapshot: PageSnapshot = { slug: fields.slug, title: fields.title, description: fields.description, bodyMarkdown: fields.bodyMarkdown };
+    const decision = decideSave({ latestId: latest.id, baseRevisionId, sameAsLatest: samePage(latest, snapshot) });
+    if (decision === "conflict") throw new StalePageBaseError(latest);
+    const pendingWith = async (revision: StoredPageRevision) => page.status === "PUBLISHED" && revision.id !== page.liveRevisionId && !samePage(await livePageRevision(tx, page), revision);
+    if (decision === "unchanged") return { slug: latest.slug, revisionId: latest.id, revisionCreated: false, pending: await pendingWith(latest), tagsToInvalidate: [] };
+    const clash = await tx.page.findUnique({ where: { slug: snapshot.slug }, select: { id: true } });
+    if (clash && clash.id !== page.id) throw new PageSlugTakenError(snapshot.slug);
+    const revision = await tx.pageRevision.create({ data: { pageId: page.id, number: latest.number + 1, ...snapshot, authorId: userId }, select: pageRevisionSelect });
+    const tagsToInvalidate = showsAtOnce(page.status) ? await applyPageRevision(tx, page, revision, false) : [];
+    return { slug: revision.slug, revisionId: revision.id, revisionCreated: true, pending: await pendingWith(revision), tagsToInvalidate };
+  });
+}
+
+/** Update: readers get the page's latest revision, which must be `expectedRevisionId` (what the editor shows). */
+export async function makePageRevisionLive(pageId: string, expectedRevisionId: string | null) {
+  return db().$transaction(async (tx) => {
+    const page = await lockPage(tx, pageId);
+    if (page.status !== "PUBLISHED") throw new StalePageStateError();
+    const latest = await latestPageRevision(tx, pageId);
+    if (expectedRevisionId !== null && expectedRevisionId !== latest.id) throw new StalePageBaseError(latest);
+    if (latest.id === page.liveRevisionId) return { changed: false, revisionId: latest.id, tagsToInvalidate: [] as string[] };
+    return { changed: true, revisionId: latest.id, tagsToInvalidate: await applyPageRevision(tx, page, latest, true) };
+  });
+}
+
+/** Drops a published page's working copy: its live revision becomes the newest again (the dropped text stays in the history). */
+export async function discardPageChanges(pageId: string, userId: string) {
+  return db().$transaction(async (tx) => {
+    const page = await lockPage(tx, pageId);
+    if (page.status !== "PUBLISHED") throw new StalePageStateError();
+    const [live, latest] = [await livePageRevision(tx, page), await latestPageRevision(tx, pageId)];
+    if (live.id === latest.id || samePage(live, latest)) return { discarded: false, revisionId: latest.id };
+    const { id } = await tx.pageRevision.create({
+      data: { pageId, number: latest.number + 1, slug: live.slug, title: live.title, description: live.description, bodyMarkdown: live.bodyMarkdown, authorId: userId },
+      select: { id: true },
+    });
+    return { discarded: true, revisionId: id };
+  });
+}
+
+/** Moves a page from one of `from` to `to`; the page then shows what that status shows, and refuses when it has moved on meanwhile. */
 async function movePage(pageId: string, from: PageStatus[], to: PageStatus, publishedAt?: Date) {
-  const { count } = await db().page.updateMany({ where: { id: pageId, status: { in: from } }, data: { status: to, ...(publishedAt ? { publishedAt } : {}) } });
-  if (count === 0) throw new StalePageStateError();
-  return db().page.findUniqueOrThrow({ where: { id: pageId }, select: { id: true, slug: true, title: true, publishedAt: true } });
+  return db().$transaction(async (tx) => {
+    const page = await lockPage(tx, pageId);
+    if (!from.includes(page.status)) throw new StalePageStateError();
+    // Going out: the latest revision goes live. Coming in: the page follows its latest revision again.
+    await applyPageRevision(tx, page, await latestPageRevision(tx, pageId), to === "PUBLISHED");
+    return tx.page.update({ where: { id: pageId }, data: { status: to, ...(publishedAt ? { publishedAt } : {}) }, select: { id: true, slug: true, title: true, publishedAt: true } });
+  });
 }
 
 export async function markPagePublished(pageId: string, now = new Date()) {
@@ -97,12 +191,11 @@ export async function markPageUnpublished(pageId: string) {
   return movePage(pageId, ["PUBLISHED"], "UNPUBLISHED");
 }
 
-/** Puts a revision's title, description and text back (as a new revision); null when it is another page's. */
+/** Puts a revision back as the newest (a working copy while the page is published); null when it is another page's. */
 export async function restorePageRevision(pageId: string, revisionId: string, userId: string) {
-  const revision = await db().pageRevision.findFirst({ where: { id: revisionId, pageId }, select: { title: true, description: true, bodyMarkdown: true } });
+  const revision = await db().pageRevision.findFirst({ where: { id: revisionId, pageId }, select: { slug: true, title: true, description: true, bodyMarkdown: true } });
   if (!revision) return null;
-  const page = await db().page.findUniqueOrThrow({ where: { id: pageId }, select: { slug: true } });
-  return savePageContent({ pageId, slug: page.slug, ...revision }, userId);
+  return savePageRevision({ pageId, ...revision }, userId, null);
 }
 
 /** Deletes a page that is not published, with its downloads' files. */

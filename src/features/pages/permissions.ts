@@ -21,6 +21,11 @@ export function canPublishPage(user: Actor, page: PageAccessFacts): boolean {
   return can(user, "pages.manage") && page.status !== "PUBLISHED";
 }
 
+/** Update or discard a published page's working copy: whoever may publish pages. */
+export function canUpdatePage(user: Actor, page: PageAccessFacts): boolean {
+  return can(user, "pages.manage") && page.status === "PUBLISHED";
+}
+
 export function canUnpublishPage(user: Actor, page: PageAccessFacts): boolean {
   return can(user, "pages.manage") && page.status === "PUBLISHED";
 }
@@ -31,8 +36,14 @@ export function canDeletePage(user: Actor, page: PageAccessFacts): boolean {
   return can(user, "pages.manage") || (ownsUnpublished(user, page) && page.status === "DRAFT");
 }
 
-export type PageActionFlags = { edit: boolean; publish: boolean; unpublish: boolean; delete: boolean };
+export type PageActionFlags = { edit: boolean; publish: boolean; update: boolean; unpublish: boolean; delete: boolean };
 
 export function pageActionFlags(user: Actor, page: PageAccessFacts): PageActionFlags {
-  return { edit: canEditPage(user, page), publish: canPublishPage(user, page), unpublish: canUnpublishPage(user, page), delete: canDeletePage(user, page) };
+  return {
+    edit: canEditPage(user, page),
+    publish: canPublishPage(user, page),
+    update: canUpdatePage(user, page),
+    unpublish: canUnpublishPage(user, page),
+    delete: canDeletePage(user, page),
+  };
 }

@@ -76,6 +76,7 @@ export type PageFields = z.output<typeof pageFieldsSchema>;
 export const newPageSchema = z.object({ title: pageTitleSchema });
 export const pageIdSchema = z.object({ pageId: id });
 export const restorePageSchema = z.object({ pageId: id, revisionId: id });
+export const updatePageSchema = z.object({ pageId: id, revisionId: id });
 export const removeDownloadSchema = z.object({ downloadId: id });
 
 /** What a page must have before readers see it. */

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { tags } from "@/lib/cache-tags";
 import { InputError, UserFacingError } from "@/lib/errors";
 import { paths } from "@/lib/seo";
-import { refreshAuthorSearchDocuments } from "@/features/posts/mutations";
+import { refreshAuthorSearchDocuments } from "@/features/posts/store";
 import { findLoginState, findProfileLinkState, findUserWithProfile, isLoginDeactivated, isProfileSlugTaken } from "./data";
 import {
   changeUserRole,

@@ -6,23 +6,46 @@ import type { ActionResult, FormState } from "@/lib/action-result";
 import {
   addNote,
   createPost,
+  discardPostChanges,
   previewMarkdown,
   publishPost,
   requestChanges,
   restorePostRevision,
   savePost,
   schedulePost,
+  schedulePostUpdate,
   submitPost,
+  submitPostChanges,
   unpublishPost,
+  updatePost,
 } from "./commands";
 
 export async function createPostAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(createPost, form);
 }
 
-/** Saves the editor's fields (also used by autosave). Nothing is lost on failure: the editor keeps its state. */
-export async function savePostAction(input: Record<string, unknown>): Promise<ActionResult<{ slug: string; savedAt: string }>> {
+/**
+ * Saves the editor's fields (also used by autosave), with the revision the editor started from.
+ * Nothing is lost on failure: the editor keeps its state, and a conflict carries the other version.
+ */
+export async function savePostAction(input: Record<string, unknown>): Promise<ActionResult<{ slug: string; savedAt: string; revisionId: string; pending: boolean }>> {
   return runAction(savePost, input);
+}
+
+export async function updatePostAction(postId: string, revisionId: string): Promise<ActionResult<{ revisionId: string }>> {
+  return runAction(updatePost, { postId, revisionId }, { refreshPage: true });
+}
+
+export async function discardPostChangesAction(postId: string): Promise<ActionResult<{ revisionId: string }>> {
+  return runAction(discardPostChanges, { postId }, { refreshPage: true });
+}
+
+export async function submitPostChangesAction(postId: string): Promise<ActionResult> {
+  return runAction(submitPostChanges, { postId }, { refreshPage: true });
+}
+
+export async function schedulePostUpdateAction(postId: string, localDateTime: string): Promise<ActionResult> {
+  return runAction(schedulePostUpdate, { postId, localDateTime }, { refreshPage: true });
 }
 
 export async function previewMarkdownAction(markdown: string): Promise<ActionResult<{ html: string; readingMinutes: number }>> {

@@ -6,36 +6,50 @@ import { z } from "zod";
 import { defineCommand, parseInput } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
-import { AuthorizationError, InputError, NOT_ALLOWED } from "@/lib/errors";
+import { AuthorizationError, ConflictError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
 import { can } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
-import { BODY_MAX, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema } from "./schema";
+import { BODY_MAX, baseRevisionSchema, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema, updateSchema, type PostFields } from "./schema";
+import { addEditorialNote } from "./mutations";
 import {
-  addEditorialNote,
   createDraftPost,
+  discardWorkingCopy,
+  makeRevisionLive,
   markChangesRequested,
   markPublished,
   markScheduled,
   markSubmitted,
   markUnpublished,
-  readerTagsFor,
   restoreRevision,
-  savePostContent,
+  returnWorkingCopy,
+  saveRevision,
+  scheduleWorkingCopy,
+  StaleBaseRevisionError,
+  submitWorkingCopy,
+  tagIdsFor,
   uniqueSlug,
-} from "./mutations";
-import { categoryExists, countExistingProfiles, findInvitedSeriesId, findPostAccessFacts, findPostForEditing, seriesExists } from "./admin/data";
+  type PostSnapshot,
+  type StoredRevision,
+} from "./store";
+import { categoryExists, countExistingProfiles, findInvitedSeriesId, findLatestRevision, findPostAccessFacts, findPostVersion, seriesExists } from "./admin/data";
+import { editorVersionOf } from "./admin/editor-fields";
 import { notifyAuthorsOfDecision, notifyEditorsOfSubmission } from "./notifications";
 import { readSiteSettings } from "@/features/site/data";
+import { imagesNotReady } from "@/lib/markdown";
 import {
   canAddNote,
+  canDiscardChanges,
   canEditPost,
   canPublishPost,
   canRequestChanges,
   canSchedulePost,
+  canScheduleUpdate,
+  canSubmitChanges,
   canSubmitPost,
   canUnpublishPost,
+  canUpdatePost,
   canViewPost,
   type PostAccessFacts,
 } from "./permissions";
@@ -77,10 +91,48 @@ async function assertChoicesExist(fields: { coAuthorIds: string[]; seriesId?: st
   }
 }
 
-/** What a post must have before it goes to an editor or out to readers. */
-async function assertReadyToGoOut(postId: string) {
-  parseInput(submissionSchema, await findPostForEditing(postId));
+/**
+ * What a post's latest revision must have before it goes to an editor or out to readers: a title, a
+ * text, and every image uploaded and described.
+ */
+async function assertReadyToGoOut(postId: string, going: "to the editors" | "out") {
+  const latest = await findLatestRevision(postId);
+  parseInput(submissionSchema, latest);
+  const problem = imagesNotReady(latest?.bodyMarkdown ?? "");
+  if (problem) {
+    const message = `Before the post goes ${going}, ${problem}.`;
+    throw new InputError(message, { bodyMarkdown: message });
+  }
 }
+
+/** The editor's fields as a snapshot; bylines left out of the form keep the post's own. */
+async function snapshotOf(fields: PostFields, currentBylines: string[]): Promise<PostSnapshot> {
+  return {
+    slug: fields.slug,
+    title: fields.title,
+    standfirst: fields.standfirst || null,
+    bodyMarkdown: fields.bodyMarkdown,
+    categoryId: fields.categoryId ?? null,
+    seriesId: fields.seriesId ?? null,
+    seriesPosition: fields.seriesPosition,
+    coverImageUrl: fields.coverImageUrl ?? null,
+    coverImageAlt: fields.coverImageAlt || null,
+    commentsOpen: fields.commentsOpen,
+    tagIds: await tagIdsFor(fields.tags),
+    authorProfileIds: fields.coAuthorIds.length > 0 ? fields.coAuthorIds : currentBylines,
+  };
+}
+
+const CONFLICT_MESSAGE = "Someone else saved this post since you opened it. Both versions are shown: choose which to keep.";
+
+/** The store's stale-base refusal as the editor's conflict: the other version travels with it. */
+async function asConflict(error: unknown): Promise<never> {
+  if (!(error instanceof StaleBaseRevisionError)) throw error;
+  const theirs = await findPostVersion(error.latest.id);
+  throw new ConflictError(CONFLICT_MESSAGE, theirs ? editorVersionOf(theirs) : null);
+}
+
+const revisionDetails = (revision: Pick<StoredRevision, "id" | "number">) => ({ revisionId: revision.id, revisionNumber: String(revision.number) });
 
 export const createPost = defineCommand({
   access: "posts.write",
@@ -95,24 +147,33 @@ export const createPost = defineCommand({
   },
 });
 
-/** The editor's fields are parsed after the ownership check, so a refusal is never a field error. */
+/**
+ * The editor's save (autosave too). The fields are parsed after the ownership check, so a refusal is
+ * never a field error. A published post's save becomes its working copy: no reader cache tag moves.
+ */
 export const savePost = defineCommand({
   access: "posts.write",
   input: z.object({ postId: postIdSchema.shape.postId }).loose(),
   async run(input, actor) {
     const post = await loadPostFor(actor, input.postId, canEditPost);
     const fields = parseInput(postFieldsSchema, input);
+    const { baseRevisionId } = parseInput(baseRevisionSchema, input);
     if (fields.coAuthorIds.length > 0 && !can(actor, "posts.addBylines")) assertWriterBylineChange(actor, post.authorProfileIds, fields.coAuthorIds);
     await assertChoicesExist(fields);
     if (post.status !== "PUBLISHED" && fields.slug === slugify(fields.title)) {
       // A slug derived from the title gives way to an earlier post's, rather than blocking every autosave.
       fields.slug = await uniqueSlug(fields.slug, post.id);
     }
-    const saved = await savePostContent(post.id, fields, actor.id);
-    if (saved.revisionCreated) {
-      await recordAudit({ actorId: actor.id, action: "post.saved", entityType: "Post", entityId: post.id, details: { title: fields.title } });
+    const snapshot = await snapshotOf(fields, post.authorProfileIds);
+    const saved = await saveRevision({ postId: post.id, snapshot, authorId: actor.id, baseRevisionId }).catch(asConflict);
+    if (saved.created) {
+      await recordAudit({ actorId: actor.id, action: "post.saved", entityType: "Post", entityId: post.id, details: { title: fields.title, ...revisionDetails(saved.revision) } });
     }
-    return { message: "Saved.", tags: saved.tagsToInvalidate, data: { slug: saved.slug, savedAt: new Date().toISOString() } };
+    return {
+      message: saved.pending ? "Saved. Readers still see the published version." : "Saved.",
+      tags: saved.tagsToInvalidate,
+      data: { slug: snapshot.slug, savedAt: new Date().toISOString(), revisionId: saved.revision.id, pending: saved.pending },
+    };
   },
 });
 
@@ -121,7 +182,7 @@ export const submitPost = defineCommand({
   input: postIdSchema,
   async run({ postId }, actor) {
     const post = await loadPostFor(actor, postId, canSubmitPost);
-    await assertReadyToGoOut(post.id);
+    await assertReadyToGoOut(post.id, "to the editors");
     await markSubmitted(post.id);
     await recordAudit({ actorId: actor.id, action: "post.submitted", entityType: "Post", entityId: post.id });
     await notifyEditorsOfSubmission(post.id, actor.displayName ?? actor.email);
@@ -134,11 +195,12 @@ export const publishPost = defineCommand({
   input: postIdSchema,
   async run({ postId }, actor) {
     const post = await loadPostFor(actor, postId, canPublishPost);
-    await assertReadyToGoOut(post.id);
+    await assertReadyToGoOut(post.id, "out");
     const published = await markPublished(post.id);
-    await recordAudit({ actorId: actor.id, action: "post.published", entityType: "Post", entityId: post.id });
+    const live = await findLatestRevision(post.id);
+    await recordAudit({ actorId: actor.id, action: "post.published", entityType: "Post", entityId: post.id, details: live ? revisionDetails(live) : undefined });
     await notifyAuthorsOfDecision(post.id, "published");
-    return { message: "Published.", tags: readerTagsFor([published.slug]) };
+    return { message: "Published.", tags: published.tagsToInvalidate };
   },
 });
 
@@ -161,11 +223,11 @@ export const schedulePost = defineCommand({
   async run({ postId, localDateTime }, actor) {
     const post = await loadPostFor(actor, postId, canSchedulePost);
     const when = scheduleTimeFrom(localDateTime, new Date());
-    await assertReadyToGoOut(post.id);
+    await assertReadyToGoOut(post.id, "out");
     const scheduled = await markScheduled(post.id, when);
     await recordAudit({ actorId: actor.id, action: "post.scheduled", entityType: "Post", entityId: post.id, details: { scheduledFor: when.toISOString() } });
     await notifyAuthorsOfDecision(post.id, "scheduled");
-    return { message: "Scheduled.", tags: readerTagsFor([scheduled.slug]) };
+    return { message: "Scheduled.", tags: scheduled.tagsToInvalidate };
   },
 });
 
@@ -174,10 +236,12 @@ export const requestChanges = defineCommand({
   input: noteSchema,
   async run({ postId, body }, actor) {
     const post = await loadPostFor(actor, postId, canRequestChanges);
-    const moved = await markChangesRequested(post.id, actor.id, body);
+    // Changes to a published post go back to their writer; the post itself stays as readers have it.
+    const tags = post.status === "PUBLISHED" ? (await returnWorkingCopy(post.id), []) : (await markChangesRequested(post.id)).tagsToInvalidate;
+    await addEditorialNote(post.id, actor.id, body);
     await recordAudit({ actorId: actor.id, action: "post.changes-requested", entityType: "Post", entityId: post.id });
     await notifyAuthorsOfDecision(post.id, "changes-requested", body);
-    return { message: "Changes requested. The authors have been emailed.", tags: post.status === "SCHEDULED" ? readerTagsFor([moved.slug]) : [] };
+    return { message: "Changes requested. The authors have been emailed.", tags };
   },
 });
 
@@ -199,7 +263,7 @@ export const unpublishPost = defineCommand({
     const post = await loadPostFor(actor, postId, canUnpublishPost);
     const moved = await markUnpublished(post.id);
     await recordAudit({ actorId: actor.id, action: "post.unpublished", entityType: "Post", entityId: post.id });
-    return { message: "Unpublished: readers no longer see it.", tags: readerTagsFor([moved.slug]) };
+    return { message: "Unpublished: readers no longer see it.", tags: moved.tagsToInvalidate };
   },
 });
 
@@ -211,7 +275,65 @@ export const restorePostRevision = defineCommand({
     const restored = await restoreRevision(post.id, revisionId, actor.id);
     if (!restored) throw new InputError("That revision does not belong to this post.");
     await recordAudit({ actorId: actor.id, action: "post.revision-restored", entityType: "Post", entityId: post.id, details: { revisionId } });
-    return { message: "Revision restored.", tags: restored.tagsToInvalidate };
+    const message = restored.pending ? "Revision restored as a working copy: readers see the published version until the post is updated." : "Revision restored.";
+    return { message, tags: restored.tagsToInvalidate };
+  },
+});
+
+/** Update: the working copy of a published post goes live, exactly the revision the editor was showing. */
+export const updatePost = defineCommand({
+  access: "posts.write",
+  input: updateSchema,
+  async run({ postId, revisionId }, actor) {
+    const post = await loadPostFor(actor, postId, canUpdatePost);
+    await assertReadyToGoOut(post.id, "out");
+    const updated = await makeRevisionLive(post.id, revisionId).catch(asConflict);
+    if (!updated.changed) return { message: "Nothing to update: readers already see this version.", data: { revisionId: updated.revisionId } };
+    const live = await findPostVersion(updated.revisionId);
+    await recordAudit({ actorId: actor.id, action: "post.updated", entityType: "Post", entityId: post.id, details: live ? revisionDetails(live) : { revisionId } });
+    if (post.changesSubmitted) await notifyAuthorsOfDecision(post.id, "published");
+    return { message: "Updated: readers now see this version.", tags: updated.tagsToInvalidate, data: { revisionId: updated.revisionId } };
+  },
+});
+
+/** Discard changes: a published post's working copy goes; readers never saw it. */
+export const discardPostChanges = defineCommand({
+  access: "posts.write",
+  input: postIdSchema,
+  async run({ postId }, actor) {
+    const post = await loadPostFor(actor, postId, canDiscardChanges);
+    const discarded = await discardWorkingCopy(post.id, actor.id);
+    if (discarded.discarded) await recordAudit({ actorId: actor.id, action: "post.changes-discarded", entityType: "Post", entityId: post.id });
+    return { message: discarded.discarded ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.", data: { revisionId: discarded.revisionId } };
+  },
+});
+
+/** A writer who may not publish sends a published post's changes to the editors. */
+export const submitPostChanges = defineCommand({
+  access: "posts.write",
+  input: postIdSchema,
+  async run({ postId }, actor) {
+    const post = await loadPostFor(actor, postId, canSubmitChanges);
+    await assertReadyToGoOut(post.id, "to the editors");
+    if (!(await submitWorkingCopy(post.id))) throw new InputError("There are no changes to submit: the post is as readers see it.");
+    await recordAudit({ actorId: actor.id, action: "post.changes-submitted", entityType: "Post", entityId: post.id });
+    await notifyEditorsOfSubmission(post.id, actor.displayName ?? actor.email);
+    return { message: "Changes submitted for review. Readers see the published version until an editor updates it." };
+  },
+});
+
+/** An editor schedules a published post's working copy to go live later (the worker applies it). */
+export const schedulePostUpdate = defineCommand({
+  access: "posts.review",
+  input: scheduleSchema,
+  async run({ postId, localDateTime }, actor) {
+    const post = await loadPostFor(actor, postId, canScheduleUpdate);
+    const when = scheduleTimeFrom(localDateTime, new Date());
+    await assertReadyToGoOut(post.id, "out");
+    const scheduled = await scheduleWorkingCopy(post.id, when);
+    if (!scheduled.scheduled) throw new InputError("There are no changes to schedule: the post is as readers see it.");
+    await recordAudit({ actorId: actor.id, action: "post.update-scheduled", entityType: "Post", entityId: post.id, details: { scheduledFor: when.toISOString(), revisionId: scheduled.revisionId } });
+    return { message: `Update scheduled for ${localDateTime.replace("T", " ")} (UK time).` };
   },
 });
 

@@ -5,7 +5,8 @@ import type { PostStatus } from "@/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth";
 import { can } from "@/lib/permissions";
 
-export type PostAccessFacts = { status: PostStatus; authorProfileIds: string[]; createdById: string | null };
+/** `changesSubmitted`: a published post whose working copy a writer sent for review. */
+export type PostAccessFacts = { status: PostStatus; authorProfileIds: string[]; createdById: string | null; changesSubmitted?: boolean };
 
 type Viewer = Pick<SessionUser, "id" | "role" | "profileId">;
 
@@ -13,9 +14,19 @@ export function isOwnPost(user: Viewer, post: PostAccessFacts): boolean {
   return post.createdById === user.id || (user.profileId !== null && post.authorProfileIds.includes(user.profileId));
 }
 
-/** A writer's own post is theirs to edit while a draft or sent back; an author's also once it is out. */
-function ownPostEditableIn(user: Viewer): readonly PostStatus[] {
-  return can(user, "posts.publishOwn") ? ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED"] : ["DRAFT", "CHANGES_REQUESTED"];
+/**
+ * A writer's own post is theirs to edit while a draft or sent back, and once it is out (a working copy
+ * readers do not see); an author's also once unpublished. Changes sent for review are locked until an
+ * editor responds, as a submitted draft is.
+ */
+function ownPostEditable(user: Viewer, post: PostAccessFacts): boolean {
+  const states: readonly PostStatus[] = can(user, "posts.publishOwn") ? ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED"] : ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"];
+  return states.includes(post.status) && !(post.status === "PUBLISHED" && post.changesSubmitted && !can(user, "posts.publishOwn"));
+}
+
+/** Who may put a post before readers: editors any post, authors their own. */
+function mayPublish(user: Viewer, post: PostAccessFacts): boolean {
+  return can(user, "posts.editAny") || (can(user, "posts.publishOwn") && isOwnPost(user, post));
 }
 
 export function canViewPost(user: Viewer, post: PostAccessFacts): boolean {
@@ -24,7 +35,7 @@ export function canViewPost(user: Viewer, post: PostAccessFacts): boolean {
 
 export function canEditPost(user: Viewer, post: PostAccessFacts): boolean {
   if (can(user, "posts.editAny")) return true;
-  return can(user, "posts.write") && isOwnPost(user, post) && ownPostEditableIn(user).includes(post.status);
+  return can(user, "posts.write") && isOwnPost(user, post) && ownPostEditable(user, post);
 }
 
 export function canSubmitPost(user: Viewer, post: PostAccessFacts): boolean {
@@ -32,8 +43,26 @@ export function canSubmitPost(user: Viewer, post: PostAccessFacts): boolean {
 }
 
 export function canPublishPost(user: Viewer, post: PostAccessFacts): boolean {
-  if (post.status === "PUBLISHED") return false;
-  return can(user, "posts.editAny") || (can(user, "posts.publishOwn") && isOwnPost(user, post));
+  return post.status !== "PUBLISHED" && mayPublish(user, post);
+}
+
+/** Update: a published post's working copy goes live. */
+export function canUpdatePost(user: Viewer, post: PostAccessFacts): boolean {
+  return post.status === "PUBLISHED" && mayPublish(user, post);
+}
+
+/** Discard changes: whoever may edit the published post drops its working copy. */
+export function canDiscardChanges(user: Viewer, post: PostAccessFacts): boolean {
+  return post.status === "PUBLISHED" && canEditPost(user, post);
+}
+
+/** A writer who may not publish sends a published post's changes for review. */
+export function canSubmitChanges(user: Viewer, post: PostAccessFacts): boolean {
+  return post.status === "PUBLISHED" && !mayPublish(user, post) && can(user, "posts.write") && isOwnPost(user, post) && !post.changesSubmitted;
+}
+
+export function canScheduleUpdate(user: Viewer, post: PostAccessFacts): boolean {
+  return can(user, "posts.review") && post.status === "PUBLISHED";
 }
 
 /** Feedback notes: any post an editor can see. */
@@ -46,7 +75,7 @@ export function canSchedulePost(user: Viewer, post: PostAccessFacts): boolean {
 }
 
 export function canRequestChanges(user: Viewer, post: PostAccessFacts): boolean {
-  return can(user, "posts.review") && (post.status === "SUBMITTED" || post.status === "SCHEDULED");
+  return can(user, "posts.review") && (post.status === "SUBMITTED" || post.status === "SCHEDULED" || (post.status === "PUBLISHED" && Boolean(post.changesSubmitted)));
 }
 
 export function canUnpublishPost(user: Viewer, post: PostAccessFacts): boolean {
@@ -56,6 +85,10 @@ export function canUnpublishPost(user: Viewer, post: PostAccessFacts): boolean {
 export type PostActionFlags = {
   canSubmit: boolean;
   canPublish: boolean;
+  canUpdate: boolean;
+  canDiscard: boolean;
+  canSubmitChanges: boolean;
+  canScheduleUpdate: boolean;
   canSchedule: boolean;
   canRequestChanges: boolean;
   canUnpublish: boolean;
@@ -67,6 +100,10 @@ export function postActionFlags(user: Viewer, post: PostAccessFacts): PostAction
   return {
     canSubmit: canSubmitPost(user, post),
     canPublish: canPublishPost(user, post),
+    canUpdate: canUpdatePost(user, post),
+    canDiscard: canDiscardChanges(user, post),
+    canSubmitChanges: canSubmitChanges(user, post),
+    canScheduleUpdate: canScheduleUpdate(user, post),
     canSchedule: canSchedulePost(user, post),
     canRequestChanges: canRequestChanges(user, post),
     canUnpublish: canUnpublishPost(user, post),

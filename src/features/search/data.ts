@@ -1,5 +1,5 @@
 // Full-text search over published posts: Post.searchVector (title A, standfirst and author names B,
-// body C, kept up to date by posts/mutations.ts) matched with websearch_to_tsquery('english').
+// body C, kept up to date by posts/store.ts) matched with websearch_to_tsquery('english').
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
@@ -18,7 +18,7 @@ export type SearchResults = { hits: SearchHit[]; total: number; page: number; to
 
 type RankedRow = { id: string; snippet: string; total: bigint };
 
-// Posts saved before posts/mutations.ts filled searchVector still match, through the same weights.
+// Posts saved before posts/store.ts filled searchVector still match, through the same weights.
 const documentVector = Prisma.sql`coalesce(p."searchVector",
   setweight(to_tsvector('english', p.title), 'A') ||
   setweight(to_tsvector('english', coalesce(p.standfirst, '')), 'B') ||

@@ -5,6 +5,7 @@ import { tags } from "@/lib/cache-tags";
 import { InputError } from "@/lib/errors";
 import { keepOldAddress, moveRedirects, releaseAddress } from "@/lib/redirect-table";
 import { paths } from "@/lib/seo";
+import { numberSeriesPosts } from "@/features/posts/store";
 import type { SeriesFields } from "./schema";
 
 /** Another series has the slug: the form shows this on the slug field. */
@@ -77,6 +78,6 @@ export async function reorderSeriesPosts(seriesId: string, postIds: string[]) {
   const members = series.posts.map((post) => post.id);
   const named = [...new Set(postIds.filter((id) => members.includes(id)))];
   const ordered = [...named, ...members.filter((id) => !named.includes(id))];
-  await db().$transaction(ordered.map((id, index) => db().post.update({ where: { id }, data: { seriesPosition: index + 1 } })));
+  await numberSeriesPosts(seriesId, ordered);
   return { tagsToInvalidate: [tags.site, tags.allSeries, tags.series(series.slug), tags.posts] };
 }

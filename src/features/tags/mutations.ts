@@ -1,11 +1,12 @@
 // Tag writes: rename, merge one tag into another, delete. Tags are created from the post editor
-// (src/features/posts/mutations.ts).
+// (src/features/posts/store.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { InputError } from "@/lib/errors";
 import { keepOldAddress, moveRedirects } from "@/lib/redirect-table";
 import { paths } from "@/lib/seo";
+import { retagPosts } from "@/features/posts/store";
 
 /** Another tag has the slug: the form shows this on the slug field. */
 export class TagSlugTakenError extends InputError {
@@ -48,10 +49,7 @@ export async function mergeTagRows(fromTagId: string, intoTagId: string): Promis
       tx.tag.findUnique({ where: { id: intoTagId }, select: { name: true, slug: true } }),
     ]);
     if (!from || !into) return null;
-    await tx.$executeRaw`
-      INSERT INTO "PostTag" ("postId", "tagId")
-      SELECT "postId", ${intoTagId} FROM "PostTag" WHERE "tagId" = ${fromTagId}
-      ON CONFLICT DO NOTHING`;
+    await retagPosts(tx, fromTagId, intoTagId);
     await tx.tag.delete({ where: { id: fromTagId } });
     await moveRedirects(tx, { type: "TAG", id: fromTagId }, { type: "TAG", id: intoTagId });
     await keepOldAddress(tx, { type: "TAG", id: intoTagId }, tagPath(from.slug), tagPath(into.slug));

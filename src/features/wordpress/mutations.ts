@@ -8,18 +8,12 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CommentStatus, PostStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { renderPostMarkdown } from "@/lib/markdown";
 import { uploadsStorage } from "@/lib/storage";
-import { refreshPostSearchDocuments } from "@/features/posts/mutations";
-import { markPagePublished, markPageUnpublished, savePageContent } from "@/features/pages/mutations";
+import { insertPosts, newRowId, replacePost, type NewPost } from "@/features/posts/store";
+import { makePageRevisionLive, markPagePublished, markPageUnpublished, savePageRevision } from "@/features/pages/mutations";
 import { changeMenu } from "@/features/menus/mutations";
 import type { MenuItem } from "@/features/menus/schema";
 import type { ImportReport } from "./import-report";
-
-/** An id of the same shape as Prisma's cuid() ids (lower-case letters and digits), made before the row is written. */
-export function newRowId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(9).toString("hex")}`;
-}
 
 type Tx = Prisma.TransactionClient;
 
@@ -176,11 +170,28 @@ export type ImportedPost = {
 
 export type PostWriteResult = { outcome: "imported" | "updated"; postId: string; commentsImported: number; commentsUpdated: number; redirectsTaken: string[] };
 
-/** Writes one imported post and everything that belongs to it, in one transaction. */
+/** An imported post as the post store takes it: its snapshot (bylines, tags and all), status and dates. */
+function storeRowOf(post: ImportedPost): NewPost {
+  const { status, publishedAt, scheduledFor, submittedAt, createdAt, ...snapshot } = post.fields;
+  return {
+    status,
+    publishedAt,
+    scheduledFor,
+    submittedAt,
+    createdAt,
+    createdById: null,
+    revisionAuthorId: null,
+    snapshot: { ...snapshot, tagIds: post.tagIds, authorProfileIds: post.authorIds },
+  };
+}
+
+/**
+ * Writes one imported post and everything that belongs to it in one transaction: the post through the
+ * post store (a new post with its revision, or a new revision of one imported before), then its
+ * comments, the links that let the next run find them, and its old addresses.
+ */
 export async function writeImportedPost(post: ImportedPost, existingPostId: string | null): Promise<PostWriteResult> {
-  const rendered = renderPostMarkdown(post.fields.bodyMarkdown);
-  const data = { ...post.fields, bodyHtml: rendered.html, excerpt: rendered.excerpt, readingMinutes: rendered.readingMinutes };
-  if (existingPostId === null) return insertImportedPost(post, data);
+  const row = storeRowOf(post);
   return db().$transaction(async (tx) => {
     // An import is re-runnable and each item's links are written with it: a crash may lose the last few
     // items, never leave one half-written, so the import need not wait for each commit to reach the disk.
@@ -190,77 +201,21 @@ export async function writeImportedPost(post: ImportedPost, existingPostId: stri
     let commentIds = new Map<number, string>();
     if (existing) {
       postId = existing.id;
-      const latest = await tx.revision.findFirst({ where: { postId }, orderBy: { createdAt: "desc" }, select: { title: true, standfirst: true, bodyMarkdown: true } });
-      await tx.post.update({ where: { id: postId }, data });
-      await tx.postAuthor.deleteMany({ where: { postId } });
-      await tx.postTag.deleteMany({ where: { postId } });
-      if (!latest || latest.title !== data.title || latest.standfirst !== data.standfirst || latest.bodyMarkdown !== data.bodyMarkdown) {
-        await tx.revision.create({ data: { postId, title: data.title, standfirst: data.standfirst, bodyMarkdown: data.bodyMarkdown } });
-      }
+      await replacePost(tx, postId, row);
       const links = await tx.wordPressLink.findMany({
         where: { siteUrl: post.siteUrl, kind: "comment", wpKey: { in: post.comments.map((comment) => String(comment.wpId)) } },
         select: { wpKey: true, docketId: true },
       });
-      const existingComments = new Set((await tx.comment.findMany({ where: { id: { in: links.map((row) => row.docketId) } }, select: { id: true } })).map((row) => row.id));
-      commentIds = new Map(links.filter((row) => existingComments.has(row.docketId)).map((row) => [Number(row.wpKey), row.docketId]));
+      const existingComments = new Set((await tx.comment.findMany({ where: { id: { in: links.map((link) => link.docketId) } }, select: { id: true } })).map((comment) => comment.id));
+      commentIds = new Map(links.filter((link) => existingComments.has(link.docketId)).map((link) => [Number(link.wpKey), link.docketId]));
     } else {
-      postId = newRowId();
-      await tx.post.create({ data: { id: postId, ...data, revisions: { create: { title: data.title, standfirst: data.standfirst, bodyMarkdown: data.bodyMarkdown, createdAt: data.createdAt } } } });
+      [postId] = await insertPosts([row], tx);
     }
-    if (post.authorIds.length > 0) await tx.postAuthor.createMany({ data: post.authorIds.map((profileId, position) => ({ postId, profileId, position })) });
-    if (post.tagIds.length > 0) await tx.postTag.createMany({ data: post.tagIds.map((tagId) => ({ postId, tagId })), skipDuplicates: true });
-
-    let commentsImported = 0;
-    let commentsUpdated = 0;
-    const created: Prisma.CommentCreateManyInput[] = [];
-    const ids = new Map(commentIds);
-    for (const comment of post.comments) if (!ids.has(comment.wpId)) ids.set(comment.wpId, newRowId());
-    for (const comment of post.comments) {
-      const id = ids.get(comment.wpId)!;
-      const fields = commentFields(comment, ids);
-      if (commentIds.has(comment.wpId)) {
-        await tx.comment.update({ where: { id }, data: fields });
-        commentsUpdated += 1;
-      } else {
-        created.push({ id, postId, ...fields });
-        commentsImported += 1;
-      }
-    }
-    // One statement: a reply may name a parent written in the same statement (checked when it ends).
-    if (created.length > 0) await tx.comment.createMany({ data: created });
-
-    // Links for the post and its new comments, and the old addresses, one statement each.
-    const linkRows = [
-      { kind: "post", wpKey: String(post.wpId), docketId: postId, checksum: post.checksum as string | null },
-      ...[...ids.entries()].filter(([wpId]) => !commentIds.has(wpId)).map(([wpId, docketId]) => ({ kind: "comment", wpKey: String(wpId), docketId, checksum: null })),
-    ];
-    await tx.$executeRaw`
-      INSERT INTO "WordPressLink" ("siteUrl", "kind", "wpKey", "docketId", "checksum", "updatedAt")
-      SELECT ${post.siteUrl}, kind, key, target, checksum, now()
-      FROM unnest(${linkRows.map((row) => row.kind)}::text[], ${linkRows.map((row) => row.wpKey)}::text[], ${linkRows.map((row) => row.docketId)}::text[], ${linkRows.map((row) => row.checksum)}::text[]) AS l(kind, key, target, checksum)
-      ON CONFLICT ("siteUrl", "kind", "wpKey") DO UPDATE SET "docketId" = excluded."docketId", "checksum" = excluded."checksum", "updatedAt" = now()`;
-
-    const redirectsTaken: string[] = [];
-    if (post.redirectPaths.length > 0) {
-      const added = await tx.$queryRaw<{ fromPath: string }[]>`
-        INSERT INTO "Redirect" ("id", "fromPath", "targetType", "targetId", "suffix", "createdAt")
-        SELECT ${newRowId()} || ordinality, path, 'POST', ${postId}, '', now() FROM unnest(${post.redirectPaths}::text[]) WITH ORDINALITY AS r(path, ordinality)
-        ON CONFLICT ("fromPath") DO NOTHING RETURNING "fromPath"`;
-      if (added.length < post.redirectPaths.length) {
-        const others = await tx.redirect.findMany({
-          where: { fromPath: { in: post.redirectPaths.filter((path) => !added.some((row) => row.fromPath === path)) }, NOT: { targetType: "POST", targetId: postId } },
-          select: { fromPath: true },
-        });
-        redirectsTaken.push(...others.map((row) => row.fromPath));
-      }
-    }
-    await refreshPostSearchDocuments([postId], tx);
-    return { outcome: existing ? ("updated" as const) : ("imported" as const), postId, commentsImported, commentsUpdated, redirectsTaken };
+    return { outcome: existing ? ("updated" as const) : ("imported" as const), postId, ...(await writeCommentsAndLinks(tx, post, postId, commentIds)) };
   });
 }
 
 const quoted = (identifier: string) => `"${identifier}"`;
-const POST_COLUMNS = ["id", "slug", "title", "standfirst", "bodyMarkdown", "bodyHtml", "excerpt", "readingMinutes", "status", "scheduledFor", "publishedAt", "submittedAt", "coverImageUrl", "coverImageAlt", "commentsOpen", "categoryId", "seriesId", "seriesPosition", "createdAt"];
 const COMMENT_COLUMNS = ["id", "postId", "parentId", "authorName", "authorEmail", "authorUrl", "userId", "body", "status", "ipHash", "createdAt", "statusChangedAt"];
 
 /** An imported comment's columns, its parent found among the post's comments by WordPress id. */
@@ -279,69 +234,54 @@ function commentFields(comment: ImportedPost["comments"][number], ids: Map<numbe
   };
 }
 
-/**
- * A new post with its revision, bylines, tags, comments, links and old addresses in one statement (a reply
- * may name a parent inserted by the same statement: references are checked when it ends), then its search
- * document, in one transaction. One statement rather than one per table: an import writes tens of thousands.
- */
-async function insertImportedPost(post: ImportedPost, data: ImportedPost["fields"] & { bodyHtml: string; excerpt: string; readingMinutes: number }): Promise<PostWriteResult> {
-  const postId = newRowId();
-  const ids = new Map(post.comments.map((comment) => [comment.wpId, newRowId()]));
-  const comments = post.comments.map((comment) => ({ id: ids.get(comment.wpId)!, postId, ...commentFields(comment, ids) }));
-  const links = [
-    { kind: "post", wpKey: String(post.wpId), docketId: postId, checksum: post.checksum },
-    ...post.comments.map((comment) => ({ kind: "comment", wpKey: String(comment.wpId), docketId: ids.get(comment.wpId)!, checksum: null })),
-  ];
-  const sql = `
-    WITH
-    p AS (
-      INSERT INTO "Post" (${POST_COLUMNS.map(quoted).join(", ")}, "updatedAt")
-      SELECT ${POST_COLUMNS.map((column) => `r.${quoted(column)}`).join(", ")}, now() FROM json_populate_record(NULL::"Post", $1::json) r
-    ),
-    revision AS (
-      INSERT INTO "Revision" ("id", "postId", "title", "standfirst", "bodyMarkdown", "createdAt")
-      SELECT $2, r."id", r."title", r."standfirst", r."bodyMarkdown", r."createdAt" FROM json_populate_record(NULL::"Post", $1::json) r
-    ),
-    bylines AS (
-      INSERT INTO "PostAuthor" ("postId", "profileId", "position")
-      SELECT $3, profile, position - 1 FROM unnest($4::text[]) WITH ORDINALITY AS a(profile, position)
-    ),
-    post_tags AS (
-      INSERT INTO "PostTag" ("postId", "tagId") SELECT DISTINCT $3, tag FROM unnest($5::text[]) AS t(tag)
-    ),
-    post_comments AS (
-      INSERT INTO "Comment" (${COMMENT_COLUMNS.map(quoted).join(", ")})
-      SELECT ${COMMENT_COLUMNS.map((column) => `c.${quoted(column)}`).join(", ")} FROM json_populate_recordset(NULL::"Comment", $6::json) c
-    ),
-    post_links AS (
-      INSERT INTO "WordPressLink" ("siteUrl", "kind", "wpKey", "docketId", "checksum", "updatedAt")
-      SELECT $7, l.kind, l.key, l.target, l.checksum, now() FROM json_to_recordset($8::json) AS l(kind text, key text, target text, checksum text)
-      ON CONFLICT ("siteUrl", "kind", "wpKey") DO UPDATE SET "docketId" = excluded."docketId", "checksum" = excluded."checksum", "updatedAt" = now()
-    ),
-    old_addresses AS (
-      INSERT INTO "Redirect" ("id", "fromPath", "targetType", "targetId", "suffix", "createdAt")
-      SELECT $2 || 'r' || ordinality, path, 'POST', $3, '', now() FROM unnest($9::text[]) WITH ORDINALITY AS o(path, ordinality)
-      ON CONFLICT ("fromPath") DO NOTHING RETURNING "fromPath"
-    )
-    SELECT set_config('synchronous_commit', 'off', true) AS durability, coalesce((SELECT array_agg("fromPath") FROM old_addresses), '{}') AS added`;
-  return db().$transaction(async (tx) => {
-    const [{ added }] = await tx.$queryRawUnsafe<{ added: string[] }[]>(
-      sql,
-      JSON.stringify({ id: postId, ...data }),
-      newRowId(),
-      postId,
-      post.authorIds,
-      post.tagIds,
-      JSON.stringify(comments),
-      post.siteUrl,
-      JSON.stringify(links.map((link) => ({ kind: link.kind, key: link.wpKey, target: link.docketId, checksum: link.checksum }))),
-      post.redirectPaths,
-    );
-    await refreshPostSearchDocuments([postId], tx);
-    // Another post already answers at an old address: say so (the address keeps leading there).
-    const redirectsTaken = post.redirectPaths.filter((path) => !added.includes(path));
-    return { outcome: "imported" as const, postId, commentsImported: comments.length, commentsUpdated: 0, redirectsTaken };
-  });
+// New comments, the links for the post and its new comments, and the old addresses in one statement (a
+// reply may name a parent inserted by the same statement: references are checked when it ends): an
+// import writes tens of thousands.
+const COMMENTS_AND_LINKS = `
+  WITH
+  post_comments AS (
+    INSERT INTO "Comment" (${COMMENT_COLUMNS.map(quoted).join(", ")})
+    SELECT ${COMMENT_COLUMNS.map((column) => `c.${quoted(column)}`).join(", ")} FROM json_populate_recordset(NULL::"Comment", $1::json) c
+  ),
+  post_links AS (
+    INSERT INTO "WordPressLink" ("siteUrl", "kind", "wpKey", "docketId", "checksum", "updatedAt")
+    SELECT $2, l.kind, l.key, l.target, l.checksum, now() FROM json_to_recordset($3::json) AS l(kind text, key text, target text, checksum text)
+    ON CONFLICT ("siteUrl", "kind", "wpKey") DO UPDATE SET "docketId" = excluded."docketId", "checksum" = excluded."checksum", "updatedAt" = now()
+  ),
+  old_addresses AS (
+    INSERT INTO "Redirect" ("id", "fromPath", "targetType", "targetId", "suffix", "createdAt")
+    SELECT $4 || 'r' || ordinality, path, 'POST', $5, '', now() FROM unnest($6::text[]) WITH ORDINALITY AS o(path, ordinality)
+    ON CONFLICT ("fromPath") DO NOTHING RETURNING "fromPath"
+  )
+  SELECT coalesce((SELECT array_agg("fromPath") FROM old_addresses), '{}') AS added`;
+
+/** A post's comments (those imported before updated, the rest added), its links and its old addresses. */
+async function writeCommentsAndLinks(tx: Tx, post: ImportedPost, postId: string, commentIds: Map<number, string>) {
+  const ids = new Map(commentIds);
+  for (const comment of post.comments) if (!ids.has(comment.wpId)) ids.set(comment.wpId, newRowId());
+  const created: Prisma.CommentCreateManyInput[] = [];
+  const links: { kind: string; key: string; target: string; checksum: string | null }[] = [{ kind: "post", key: String(post.wpId), target: postId, checksum: post.checksum }];
+  for (const comment of post.comments) {
+    const id = ids.get(comment.wpId)!;
+    if (commentIds.has(comment.wpId)) {
+      await tx.comment.update({ where: { id }, data: commentFields(comment, ids) });
+      continue;
+    }
+    created.push({ id, postId, ...commentFields(comment, ids) });
+    links.push({ kind: "comment", key: String(comment.wpId), target: id, checksum: null });
+  }
+  const [{ added }] = await tx.$queryRawUnsafe<{ added: string[] }[]>(
+    COMMENTS_AND_LINKS,
+    JSON.stringify(created),
+    post.siteUrl,
+    JSON.stringify(links),
+    newRowId(),
+    postId,
+    post.redirectPaths,
+  );
+  // Another post already answers at an old address: say so (the address keeps leading there).
+  const redirectsTaken = post.redirectPaths.filter((path) => !added.includes(path));
+  return { commentsImported: created.length, commentsUpdated: post.comments.length - created.length, redirectsTaken };
 }
 
 // ---------- pages ----------
@@ -376,13 +316,18 @@ export async function writeImportedPage(page: ImportedPage, existingPageId: stri
   if (existing) pageId = existing.id;
   else {
     pageId = await db().$transaction(async (tx) => {
-      const created = await tx.page.create({ data: { title: page.title, slug: page.slug, createdById: page.userId, createdAt: page.createdAt }, select: { id: true } });
+      const created = await tx.page.create({
+        data: { title: page.title, slug: page.slug, createdById: page.userId, createdAt: page.createdAt, revisions: { create: { number: 1, slug: page.slug, title: page.title, bodyMarkdown: "", authorId: page.userId, createdAt: page.createdAt } } },
+        select: { id: true },
+      });
       await link(tx, page.siteUrl, "page", String(page.wpId), created.id);
       return created.id;
     });
   }
-  await savePageContent({ pageId, title: page.title, slug: page.slug, description: page.description ?? existing?.description ?? "", bodyMarkdown: page.bodyMarkdown }, page.userId);
+  await savePageRevision({ pageId, title: page.title, slug: page.slug, description: page.description ?? existing?.description ?? "", bodyMarkdown: page.bodyMarkdown }, page.userId, null);
   const status = existing?.status ?? "DRAFT";
+  // A page published before: the export's newer text goes live, as it was live on the old site.
+  if (page.status === "PUBLISHED" && status === "PUBLISHED") await makePageRevisionLive(pageId, null);
   if (page.status === "PUBLISHED" && status !== "PUBLISHED") await markPagePublished(pageId, page.publishedAt ?? new Date());
   if (page.status === "DRAFT" && status === "PUBLISHED") await markPageUnpublished(pageId);
 

@@ -1,35 +1,82 @@
 "use client";
-// Publish, unpublish and delete a page. Publishing saves the editor's changes first; deleting asks again.
+// Publish, update, unpublish and delete a page. Publishing and Update save the editor's changes
+// first; deleting and discarding ask again.
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { deletePageAction, publishPageAction, unpublishPageAction } from "../actions";
+import type { EditorVersion } from "@/features/editor/saved-document";
+import { deletePageAction, discardPageChangesAction, publishPageAction, unpublishPageAction, updatePageAction } from "../actions";
+import type { PageEditorFields } from "../data";
 import type { PageActionFlags } from "../permissions";
 
-type Props = { pageId: string; title: string; flags: PageActionFlags; status: string; saveFirst?: () => Promise<boolean> };
+type WorkingCopy = {
+  pending: boolean;
+  /** The revision the editor shows: Update makes exactly this one live. */
+  revisionId: () => string;
+  onUpdated: (revisionId: string) => void;
+  onDiscarded: (revisionId: string) => void;
+  onConflict: (theirs: EditorVersion<PageEditorFields>) => void;
+};
 
-export function PageActions({ pageId, title, flags, status, saveFirst }: Props) {
+type Props = { pageId: string; title: string; flags: PageActionFlags; status: string; saveFirst?: () => Promise<boolean>; workingCopy?: WorkingCopy };
+
+export function PageActions({ pageId, title, flags, status, saveFirst, workingCopy }: Props) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
 
-  const run = (action: () => Promise<ActionResult>, save = true) =>
+  const run = <Data,>(action: () => Promise<ActionResult<Data>>, save = true, after?: (outcome: ActionResult<Data> & { ok: true }) => void) =>
     startTransition(async () => {
       if (save && saveFirst && !(await saveFirst())) {
         setResult({ ok: false, error: "Fix the problems above first: the page could not be saved.", fieldErrors: {} });
         return;
       }
       try {
-        setResult(await action());
+        const outcome = await action();
+        setResult(outcome as ActionResult);
+        if (!outcome.ok && outcome.conflict && workingCopy) workingCopy.onConflict(outcome.conflict as EditorVersion<PageEditorFields>);
+        if (outcome.ok) after?.(outcome);
       } catch {
         setResult({ ok: false, error: "The server could not be reached. Nothing was changed.", fieldErrors: {} });
       }
     });
 
+  const changes = workingCopy?.pending && flags.update ? workingCopy : null;
   if (!flags.publish && !flags.unpublish && !flags.delete) {
     return status === "PUBLISHED" ? null : <p className="form-hint post-actions">When the page is ready, an editor publishes it.</p>;
   }
   return (
     <section className="post-actions" aria-label="Publishing">
+      {changes && (
+        <div className="actions-row">
+          <button type="button" disabled={pending} onClick={() => run(() => updatePageAction(pageId, changes.revisionId()), true, (outcome) => changes.onUpdated(outcome.data.revisionId))}>
+            Update
+          </button>
+          {!confirmingDiscard && (
+            <button type="button" className="secondary" disabled={pending} onClick={() => setConfirmingDiscard(true)}>
+              Discard changes
+            </button>
+          )}
+        </div>
+      )}
+      {confirmingDiscard && changes && (
+        <div className="form-notice local-conflict" role="alert">
+          <p>Discard every change readers have not seen yet? The editor goes back to the published version (the discarded text stays in the history).</p>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => {
+              setConfirmingDiscard(false);
+              run(() => discardPageChangesAction(pageId), false, (outcome) => changes.onDiscarded(outcome.data.revisionId));
+            }}
+          >
+            Yes, discard the changes
+          </button>{" "}
+          <button type="button" className="secondary" onClick={() => setConfirmingDiscard(false)}>
+            Keep them
+          </button>
+        </div>
+      )}
       <div className="actions-row">
         {flags.publish && (
           <button type="button" disabled={pending} onClick={() => run(() => publishPageAction(pageId))}>

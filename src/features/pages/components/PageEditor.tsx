@@ -1,21 +1,27 @@
 "use client";
 // A static page's editor: title, address, description for search engines and social cards, and the
-// text in the same body field as posts. Saving keeps everything typed on failure; leaving with unsaved
-// changes asks first.
-import { useEffect, useRef, useState } from "react";
+// text in the same body field as posts, kept by the same editor hook as posts
+// (features/editor/use-saved-document.ts): autosave, a browser copy, saves that name the revision they
+// started from, and a working copy for a published page that readers do not see until Update.
+import { useCallback, useState } from "react";
 import { BodyField } from "@/features/posts/admin/components/body-field";
-import type { FieldErrors } from "@/lib/errors";
+import { useSavedDocument } from "@/features/editor/use-saved-document";
+import type { EditorVersion, SavedDocument } from "@/features/editor/saved-document";
+import { ConflictPanel } from "@/features/editor/components/ConflictPanel";
+import { WorkingCopyNotice } from "@/features/editor/components/WorkingCopyNotice";
 import { slugify } from "@/lib/slug";
 import { savePageAction } from "../actions";
+import type { PageEditorFields } from "../data";
 import type { PageActionFlags } from "../permissions";
 import { DESCRIPTION_MAX, TITLE_MAX } from "../limits";
 import { PageActions } from "./PageActions";
 
-export type PageEditorFields = { title: string; slug: string; description: string; bodyMarkdown: string };
-
 type Props = {
   pageId: string;
-  initial: PageEditorFields;
+  /** The latest revision: what the editor opens. */
+  version: EditorVersion<PageEditorFields>;
+  /** A published page: what readers get (its live revision). */
+  live: PageEditorFields | null;
   initialHtml: string;
   /** Until a page has been published, its address follows the title unless edited by hand. */
   slugFollowsTitle: boolean;
@@ -23,64 +29,35 @@ type Props = {
   status: string;
 };
 
-type SaveState = { kind: "idle" | "saving" | "saved" | "failed"; message: string };
+const TEXT_FIELDS: [keyof PageEditorFields, string][] = [
+  ["title", "Title"],
+  ["slug", "Address"],
+  ["description", "Description"],
+  ["bodyMarkdown", "Text"],
+];
 
-const same = (a: PageEditorFields, b: PageEditorFields) => JSON.stringify(a) === JSON.stringify(b);
-
-export function PageEditor({ pageId, initial, initialHtml, slugFollowsTitle, flags, status }: Props) {
-  const [fields, setFields] = useState(initial);
+export function PageEditor({ pageId, version, live, initialHtml, slugFollowsTitle, flags, status }: Props) {
+  const initial = version.fields;
   const [slugTouched, setSlugTouched] = useState(!slugFollowsTitle || initial.slug !== slugify(initial.title));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle", message: "All changes saved." });
-  const fieldsRef = useRef(fields);
-  const savedRef = useRef(initial);
-
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!same(fieldsRef.current, savedRef.current)) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
+  const send = useCallback((fields: PageEditorFields, baseRevisionId: string) => savePageAction({ pageId, baseRevisionId, ...fields }), [pageId]);
+  // The server gives a draft the next free address when the one derived from its title is taken.
+  const storedFields = useCallback((sent: PageEditorFields, saved: SavedDocument) => ({ ...sent, slug: saved.slug }), []);
+  const document = useSavedDocument<PageEditorFields>({
+    storageKey: `docket:page-draft:${pageId}`,
+    initial,
+    initialRevisionId: version.revisionId,
+    initialSavedAt: version.savedAt,
+    initialPending: live !== null && JSON.stringify(live) !== JSON.stringify(initial),
+    save: send,
+    storedFields,
+  });
+  const { fields, errors, saveState, conflict } = document;
 
   const update = (changes: Partial<PageEditorFields>) => {
-    const next = { ...fieldsRef.current, ...changes };
+    const next = { ...changes };
     if (changes.title !== undefined && !slugTouched) next.slug = slugify(changes.title);
-    fieldsRef.current = next;
-    setFields(next);
-    setSaveState({ kind: "idle", message: "Unsaved changes." });
+    document.update(next);
   };
-
-  async function save(): Promise<boolean> {
-    const sending = fieldsRef.current;
-    if (same(sending, savedRef.current)) {
-      setErrors({});
-      setSaveState({ kind: "saved", message: "All changes saved." });
-      return true;
-    }
-    setSaveState({ kind: "saving", message: "Saving…" });
-    try {
-      const result = await savePageAction({ pageId, ...sending });
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setSaveState({ kind: "failed", message: `Not saved: ${result.error} Your text is still here.` });
-        return false;
-      }
-      savedRef.current = { ...sending, slug: result.data.slug };
-      if (fieldsRef.current.slug === sending.slug && result.data.slug !== sending.slug) {
-        // The server gave the page the next free address (the one derived from the title was taken).
-        fieldsRef.current = { ...fieldsRef.current, slug: result.data.slug };
-        setFields(fieldsRef.current);
-      }
-      setErrors({});
-      const time = new Date(result.data.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-      setSaveState({ kind: "saved", message: `Saved at ${time}.` });
-      return true;
-    } catch {
-      setSaveState({ kind: "failed", message: "Not saved: the server could not be reached. Your text is still here; try again." });
-      return false;
-    }
-  }
 
   const invalid = (name: keyof PageEditorFields) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
   const fieldError = (name: keyof PageEditorFields) =>
@@ -95,11 +72,36 @@ export function PageEditor({ pageId, initial, initialHtml, slugFollowsTitle, fla
       <p className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
         {saveState.message}
       </p>
+      {live && <WorkingCopyNotice pending={document.pending} differences={TEXT_FIELDS.map(([key, label]) => ({ label, before: live[key], after: fields[key] }))} otherDifferences={[]} />}
+      {conflict && (
+        <ConflictPanel
+          noun="page"
+          theirs={conflict.theirs}
+          fields={TEXT_FIELDS.map(([key, label]) => ({ label, mine: fields[key], theirs: conflict.theirs.fields[key] }))}
+          otherDifferences={[]}
+          onKeepMine={() => void document.resolveConflict.keepMine()}
+          onTakeTheirs={document.resolveConflict.takeTheirs}
+        />
+      )}
+      {document.localCopyChoice && (
+        <div className="form-notice local-conflict" role="alert">
+          <p>
+            This browser has changes from {new Date(document.localCopyChoice.changedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })} that were
+            never saved, but the page has been saved since (elsewhere, or by another editor). The saved version is shown.
+          </p>
+          <button type="button" onClick={document.localCopyChoice.use}>
+            Use this browser&rsquo;s changes instead
+          </button>{" "}
+          <button type="button" className="secondary" onClick={document.localCopyChoice.dismiss}>
+            Keep the saved version
+          </button>
+        </div>
+      )}
       <form
         className="admin-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          void document.saveNow();
         }}
         noValidate
       >
@@ -131,12 +133,29 @@ export function PageEditor({ pageId, initial, initialHtml, slugFollowsTitle, fla
         <BodyField value={fields.bodyMarkdown} onChange={(bodyMarkdown) => update({ bodyMarkdown })} initialHtml={initialHtml} error={errors.bodyMarkdown} />
 
         <div className="actions-row">
-          <button type="submit" disabled={saveState.kind === "saving"}>
+          <button type="submit" disabled={saveState.kind === "saving" || conflict !== null}>
             Save
           </button>
         </div>
       </form>
-      <PageActions pageId={pageId} title={fields.title} flags={flags} status={status} saveFirst={save} />
+      <PageActions
+        pageId={pageId}
+        title={fields.title}
+        flags={flags}
+        status={status}
+        saveFirst={document.saveNow}
+        workingCopy={
+          live
+            ? {
+                pending: document.pending,
+                revisionId: document.revisionId,
+                onUpdated: document.markLive,
+                onDiscarded: (revisionId) => document.adopt({ revisionId, fields: live }, "Changes discarded: the editor shows the published version again."),
+                onConflict: document.reportConflict,
+              }
+            : undefined
+        }
+      />
     </div>
   );
 }

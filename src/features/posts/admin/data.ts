@@ -1,49 +1,104 @@
 // Admin reads: posts as their writers and editors see them, the review queue, revisions, and the
 // choices the editor offers. Nothing here is cached: the admin always shows the current state.
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import type { PostStatus, Role } from "@/generated/prisma/enums";
 import type { PostAccessFacts } from "../permissions";
+import { revisionSelect, type StoredRevision } from "../store";
+
+/** Changes to a published post that wait for an editor. */
+const submittedChanges = { revisions: { some: { submittedAt: { not: null } } } } satisfies Prisma.PostWhereInput;
 
 export async function findPostAccessFacts(postId: string): Promise<(PostAccessFacts & { id: string; slug: string }) | null> {
   const post = await db().post.findUnique({
     where: { id: postId },
-    select: { id: true, slug: true, status: true, createdById: true, authors: { select: { profileId: true } } },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      createdById: true,
+      authors: { select: { profileId: true } },
+      revisions: { where: { submittedAt: { not: null } }, select: { id: true }, take: 1 },
+    },
   });
   if (!post) return null;
-  return { id: post.id, slug: post.slug, status: post.status, createdById: post.createdById, authorProfileIds: post.authors.map((a) => a.profileId) };
+  return {
+    id: post.id,
+    slug: post.slug,
+    status: post.status,
+    createdById: post.createdById,
+    authorProfileIds: post.authors.map((a) => a.profileId),
+    changesSubmitted: post.status === "PUBLISHED" && post.revisions.length > 0,
+  };
 }
 
+const versionSelect = { ...revisionSelect, author: { select: { email: true, profile: { select: { displayName: true } } } } } satisfies Prisma.RevisionSelect;
+type VersionRow = Prisma.RevisionGetPayload<{ select: typeof versionSelect }>;
+
+/** A revision as the editor shows it: its snapshot with tag names, who saved it and when. */
+export type PostVersion = StoredRevision & { savedBy: string; tagNames: string[] };
+
+async function toVersions(rows: VersionRow[]): Promise<PostVersion[]> {
+  const tagIds = [...new Set(rows.flatMap((row) => row.tagIds))];
+  const names = new Map((await db().tag.findMany({ where: { id: { in: tagIds } }, select: { id: true, name: true } })).map((tag) => [tag.id, tag.name]));
+  return rows.map(({ author, ...revision }) => ({
+    ...revision,
+    savedBy: author?.profile?.displayName ?? author?.email ?? "An import",
+    tagNames: revision.tagIds.flatMap((id) => names.get(id) ?? []).sort((a, b) => a.localeCompare(b)),
+  }));
+}
+
+export async function findPostVersion(revisionId: string): Promise<PostVersion | null> {
+  const row = await db().revision.findUnique({ where: { id: revisionId }, select: versionSelect });
+  return row ? (await toVersions([row]))[0] : null;
+}
+
+/**
+ * A post as its editor page shows it: the latest revision (what the editor opens), the live one when
+ * the post is published (what readers get), whether that latest revision waits for review or is
+ * scheduled to go live, and the editors' notes.
+ */
 export async function findPostForEditing(postId: string) {
-  return db().post.findUnique({
+  const post = await db().post.findUnique({
     where: { id: postId },
     select: {
       id: true,
       slug: true,
       title: true,
-      standfirst: true,
-      bodyMarkdown: true,
       status: true,
       scheduledFor: true,
       publishedAt: true,
       submittedAt: true,
       updatedAt: true,
       createdById: true,
-      coverImageUrl: true,
-      coverImageAlt: true,
-      commentsOpen: true,
-      categoryId: true,
-      seriesId: true,
-      seriesPosition: true,
+      liveRevisionId: true,
+      bodyMarkdown: true,
       authors: { orderBy: { position: "asc" }, select: { profileId: true, profile: { select: { displayName: true } } } },
-      tags: { select: { tag: { select: { name: true } } } },
       notes: {
         orderBy: { createdAt: "asc" },
         select: { id: true, body: true, createdAt: true, author: { select: { email: true, profile: { select: { displayName: true } } } } },
       },
     },
   });
+  if (!post) return null;
+  const latestRow = await db().revision.findFirst({ where: { postId }, orderBy: { number: "desc" }, select: versionSelect });
+  if (!latestRow) return null;
+  const liveRow =
+    post.status === "PUBLISHED" && post.liveRevisionId && post.liveRevisionId !== latestRow.id
+      ? await db().revision.findUnique({ where: { id: post.liveRevisionId }, select: versionSelect })
+      : null;
+  const [latest, live] = await toVersions(liveRow ? [latestRow, liveRow] : [latestRow]);
+  const scheduledUpdate = await db().revision.findFirst({ where: { postId, scheduledFor: { not: null } }, select: { id: true, number: true, scheduledFor: true } });
+  return {
+    ...post,
+    latest,
+    /** Null unless the post is published with changes readers do not see yet. */
+    live: live ?? null,
+    changesSubmitted: post.status === "PUBLISHED" && latest.submittedAt !== null,
+    scheduledUpdate,
+  };
 }
 export type PostForEditing = NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>;
 
@@ -74,9 +129,20 @@ export async function listPostsVisibleTo(user: { id: string; profileId: string |
   });
 }
 
-/** Submitted posts, the longest-waiting first. */
+/** Submitted posts, and published posts whose changes wait for review, the longest-waiting first. */
 export async function listReviewQueue() {
-  return db().post.findMany({ where: { status: "SUBMITTED" }, orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }], select: postListSelect });
+  const [drafts, changes] = await Promise.all([
+    db().post.findMany({ where: { status: "SUBMITTED" }, select: postListSelect }),
+    db().post.findMany({
+      where: { status: "PUBLISHED", ...submittedChanges },
+      select: { ...postListSelect, revisions: { where: { submittedAt: { not: null } }, select: { submittedAt: true }, take: 1 } },
+    }),
+  ]);
+  const queue = [
+    ...drafts.map((post) => ({ ...post, changesToPublished: false })),
+    ...changes.map(({ revisions, ...post }) => ({ ...post, submittedAt: revisions[0]?.submittedAt ?? null, changesToPublished: true })),
+  ];
+  return queue.sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
 }
 
 export async function listScheduledPosts() {
@@ -86,17 +152,18 @@ export async function listScheduledPosts() {
 export async function listRevisions(postId: string) {
   return db().revision.findMany({
     where: { postId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, title: true, createdAt: true, author: { select: { email: true, profile: { select: { displayName: true } } } } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, title: true, createdAt: true, author: { select: { email: true, profile: { select: { displayName: true } } } } },
   });
 }
 
 export async function findRevision(postId: string, revisionId: string) {
-  return db().revision.findFirst({ where: { id: revisionId, postId }, select: { id: true, title: true, standfirst: true, bodyMarkdown: true, createdAt: true } });
+  return db().revision.findFirst({ where: { id: revisionId, postId }, select: { id: true, number: true, title: true, standfirst: true, bodyMarkdown: true, createdAt: true } });
 }
 
+/** The latest revision: the working copy of a published post, the text of any other. */
 export async function findLatestRevision(postId: string) {
-  return db().revision.findFirst({ where: { postId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, standfirst: true, bodyMarkdown: true } });
+  return db().revision.findFirst({ where: { postId }, orderBy: { number: "desc" }, select: revisionSelect });
 }
 
 export async function listCategoryChoices() {

@@ -1,6 +1,7 @@
-// What the post editor starts from: the stored post as form fields, and the lifecycle the page offers.
+// What the post editor starts from: a stored revision as form fields, and the lifecycle the page offers.
+import type { EditorVersion } from "@/features/editor/saved-document";
 import { formatLondonTime, toLondonLocal } from "@/lib/london-time";
-import type { PostForEditing } from "./data";
+import type { PostForEditing, PostVersion } from "./data";
 
 export type EditorFields = {
   title: string;
@@ -17,21 +18,25 @@ export type EditorFields = {
   commentsOpen: boolean;
 };
 
-export function editorFieldsOf(post: PostForEditing): EditorFields {
+export function editorFieldsOf(version: PostVersion): EditorFields {
   return {
-    title: post.title,
-    slug: post.slug,
-    standfirst: post.standfirst ?? "",
-    bodyMarkdown: post.bodyMarkdown,
-    categoryId: post.categoryId ?? "",
-    tags: post.tags.map((postTag) => postTag.tag.name).join(", "),
-    seriesId: post.seriesId ?? "",
-    seriesPosition: post.seriesPosition ? String(post.seriesPosition) : "",
-    coverImageUrl: post.coverImageUrl ?? "",
-    coverImageAlt: post.coverImageAlt ?? "",
-    coAuthorIds: post.authors.map((author) => author.profileId),
-    commentsOpen: post.commentsOpen,
+    title: version.title,
+    slug: version.slug,
+    standfirst: version.standfirst ?? "",
+    bodyMarkdown: version.bodyMarkdown,
+    categoryId: version.categoryId ?? "",
+    tags: version.tagNames.join(", "),
+    seriesId: version.seriesId ?? "",
+    seriesPosition: version.seriesPosition ? String(version.seriesPosition) : "",
+    coverImageUrl: version.coverImageUrl ?? "",
+    coverImageAlt: version.coverImageAlt ?? "",
+    coAuthorIds: version.authorProfileIds,
+    commentsOpen: version.commentsOpen,
   };
+}
+
+export function editorVersionOf(version: PostVersion): EditorVersion<EditorFields> {
+  return { revisionId: version.id, number: version.number, savedAt: version.createdAt.toISOString(), savedBy: version.savedBy, fields: editorFieldsOf(version) };
 }
 
 /** The schedule field's first value: the post's scheduled time, or 09:00 tomorrow (UK time). */
@@ -41,7 +46,7 @@ export function defaultScheduleLocal(post: Pick<PostForEditing, "scheduledFor">,
 }
 
 /** A line under the title saying where the post stands and what happens next. */
-export function postStateExplanation(post: Pick<PostForEditing, "status" | "scheduledFor" | "publishedAt">, editing: boolean): string | null {
+export function postStateExplanation(post: Pick<PostForEditing, "status" | "scheduledFor" | "publishedAt" | "changesSubmitted">, editing: boolean): string | null {
   switch (post.status) {
     case "SUBMITTED":
       // A guest's editor is replaced by the read-only view once they submit, so it repeats what the action said.
@@ -52,8 +57,11 @@ export function postStateExplanation(post: Pick<PostForEditing, "status" | "sche
       return "An editor asked for changes: see the feedback below, edit, and submit again.";
     case "SCHEDULED":
       return post.scheduledFor ? `Scheduled for ${formatLondonTime(post.scheduledFor)} (UK time).` : "Scheduled.";
-    case "PUBLISHED":
-      return post.publishedAt ? `Published on ${formatLondonTime(post.publishedAt)}.` : "Published.";
+    case "PUBLISHED": {
+      const published = post.publishedAt ? `Published on ${formatLondonTime(post.publishedAt)}.` : "Published.";
+      if (post.changesSubmitted) return `${published} Changes are with the editors for review; readers see the published version until an editor updates it.`;
+      return `${published} Your changes are kept as a working copy: readers see the published version until ${editing ? "someone presses Update" : "an editor updates it"}.`;
+    }
     case "UNPUBLISHED":
       return "Unpublished: readers cannot see it.";
     default:

@@ -22,7 +22,7 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
   if (!page) notFound();
   if (!canViewPageInAdmin(user, page)) forbidden();
   const flags = pageActionFlags(user, page);
-  const html = renderPostMarkdown(page.bodyMarkdown).html;
+  const html = renderPostMarkdown(page.latest.fields.bodyMarkdown).html;
 
   return (
     <>
@@ -43,7 +43,8 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
         <>
           <PageEditor
             pageId={page.id}
-            initial={{ title: page.title, slug: page.slug, description: page.description, bodyMarkdown: page.bodyMarkdown }}
+            version={page.latest}
+            live={page.status === "PUBLISHED" ? (page.live ?? page.latest).fields : null}
             initialHtml={html}
             slugFollowsTitle={!page.publishedAt}
             flags={flags}

@@ -6,7 +6,7 @@ import { formatLondonTime } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
 import { can } from "@/lib/permissions";
 import { findPostForEditing, listCategoryChoices, listSeriesChoices } from "@/features/posts/admin/data";
-import { defaultScheduleLocal, editorFieldsOf, postStateExplanation } from "@/features/posts/admin/editor-fields";
+import { defaultScheduleLocal, editorFieldsOf, editorVersionOf, postStateExplanation } from "@/features/posts/admin/editor-fields";
 import { canEditPost, canViewPost, postActionFlags } from "@/features/posts/permissions";
 import { PostEditor } from "@/features/posts/admin/components/post-editor";
 import { PostActions } from "@/features/posts/admin/components/post-actions";
@@ -24,7 +24,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const post = await findPostForEditing(id);
   if (!post) notFound();
-  const facts = { status: post.status, createdById: post.createdById, authorProfileIds: post.authors.map((author) => author.profileId) };
+  const facts = { status: post.status, createdById: post.createdById, authorProfileIds: post.authors.map((author) => author.profileId), changesSubmitted: post.changesSubmitted };
   if (!canViewPost(user, facts)) forbidden();
 
   const editing = canEditPost(user, facts);
@@ -47,6 +47,11 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
         {post.title} <StatusBadge status={post.status} />
       </h1>
       {explanation && <p className="form-hint">{explanation}</p>}
+      {post.scheduledUpdate?.scheduledFor && (
+        <p className="form-hint">
+          Version {post.scheduledUpdate.number} is scheduled to go live on {formatLondonTime(post.scheduledUpdate.scheduledFor)} (UK time).
+        </p>
+      )}
 
       {post.notes.length > 0 && (
         <section className="editor-notes" aria-label="Feedback from the editors">
@@ -67,21 +72,21 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
       {editing ? (
         <PostEditor
           postId={post.id}
-          initial={editorFieldsOf(post)}
-          initialHtml={renderPostMarkdown(post.bodyMarkdown).html}
+          version={editorVersionOf(post.latest)}
+          live={post.status === "PUBLISHED" ? editorFieldsOf(post.live ?? post.latest) : null}
+          initialHtml={renderPostMarkdown(post.latest.bodyMarkdown).html}
           categories={categories.map((category) => ({ id: category.id, name: category.name }))}
           series={series.map((item) => ({ id: item.id, name: item.title }))}
           profiles={profiles.map((profile) => ({ id: profile.id, name: profile.displayName }))}
           canChangeAuthors={can(user, "posts.arrangeBylines")}
           canAddAuthors={can(user, "posts.addBylines")}
           slugFollowsTitle={!post.publishedAt}
-          serverUpdatedAt={post.updatedAt.toISOString()}
-          actions={{ flags, defaultScheduleLocal: defaultScheduleLocal(post) }}
+          actions={{ flags, defaultScheduleLocal: defaultScheduleLocal(post), changesSubmitted: post.changesSubmitted }}
         />
       ) : (
         <>
-          {post.standfirst && <p className="standfirst">{post.standfirst}</p>}
-          <div className="post-preview" dangerouslySetInnerHTML={{ __html: renderPostMarkdown(post.bodyMarkdown).html }} />
+          {post.latest.standfirst && <p className="standfirst">{post.latest.standfirst}</p>}
+          <div className="post-preview" dangerouslySetInnerHTML={{ __html: renderPostMarkdown(post.latest.bodyMarkdown).html }} />
           <PostActions postId={post.id} flags={flags} defaultScheduleLocal={defaultScheduleLocal(post)} />
         </>
       )}

@@ -1,27 +1,46 @@
 "use client";
 // Lifecycle buttons for one post. Which appear comes from the server's permission checks, and the
-// server checks again when any of them is pressed.
+// server checks again when any of them is pressed. A published post's working copy has its own:
+// Update (readers get it), Discard changes, schedule the update, or send it for review.
 import { useState, useTransition } from "react";
 import {
   addNoteAction,
+  discardPostChangesAction,
   publishPostAction,
   requestChangesAction,
   schedulePostAction,
+  schedulePostUpdateAction,
   submitPostAction,
+  submitPostChangesAction,
   unpublishPostAction,
+  updatePostAction,
 } from "@/features/posts/actions";
 import type { ActionResult } from "@/lib/action-result";
+import type { EditorVersion } from "@/features/editor/saved-document";
 import type { PostActionFlags } from "@/features/posts/permissions";
+import type { EditorFields } from "../editor-fields";
 
-type Props = { postId: string; flags: PostActionFlags; defaultScheduleLocal: string; saveFirst?: () => Promise<boolean> };
+type WorkingCopy = {
+  /** The editor holds changes readers do not see yet. */
+  pending: boolean;
+  changesSubmitted: boolean;
+  /** The revision the editor shows: Update makes exactly this one live. */
+  revisionId: () => string;
+  onUpdated: (revisionId: string) => void;
+  onDiscarded: (revisionId: string) => void;
+  onConflict: (theirs: EditorVersion<EditorFields>) => void;
+};
 
-export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst }: Props) {
+type Props = { postId: string; flags: PostActionFlags; defaultScheduleLocal: string; saveFirst?: () => Promise<boolean>; workingCopy?: WorkingCopy };
+
+export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst, workingCopy }: Props) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [note, setNote] = useState("");
   const [when, setWhen] = useState(defaultScheduleLocal);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
 
-  const run = (action: () => Promise<ActionResult>, clearNote = false) =>
+  const run = <Data,>(action: () => Promise<ActionResult<Data>>, after?: (outcome: ActionResult<Data> & { ok: true }) => void, clearNote = false) =>
     startTransition(async () => {
       if (saveFirst && !(await saveFirst())) {
         setResult({ ok: false, error: "Fix the problems above first: the post could not be saved.", fieldErrors: {} });
@@ -29,14 +48,18 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst }: 
       }
       try {
         const outcome = await action();
-        setResult(outcome);
+        setResult(outcome as ActionResult);
+        if (!outcome.ok && outcome.conflict && workingCopy) workingCopy.onConflict(outcome.conflict as EditorVersion<EditorFields>);
+        if (outcome.ok) after?.(outcome);
         if (outcome.ok && clearNote) setNote("");
       } catch {
         setResult({ ok: false, error: "The server could not be reached. Nothing was changed; please try again.", fieldErrors: {} });
       }
     });
 
+  const changes = workingCopy?.pending ? workingCopy : null;
   const anyReview = flags.canRequestChanges || flags.canNote;
+  const anyWorkingCopyButton = Boolean(changes) && (flags.canUpdate || flags.canDiscard || flags.canSubmitChanges || flags.canScheduleUpdate);
   if (!Object.values(flags).some(Boolean)) return null;
 
   return (
@@ -45,6 +68,43 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst }: 
         <p className={result.ok ? "form-notice" : "form-error"} role={result.ok ? "status" : "alert"}>
           {result.ok ? result.message : result.error}
         </p>
+      )}
+      {anyWorkingCopyButton && changes && (
+        <div className="actions-row">
+          {flags.canUpdate && (
+            <button type="button" disabled={pending} onClick={() => run(() => updatePostAction(postId, changes.revisionId()), (outcome) => changes.onUpdated(outcome.data.revisionId))}>
+              Update
+            </button>
+          )}
+          {flags.canSubmitChanges && !changes.changesSubmitted && (
+            <button type="button" disabled={pending} onClick={() => run(() => submitPostChangesAction(postId))}>
+              Submit changes for review
+            </button>
+          )}
+          {flags.canDiscard && !confirmingDiscard && (
+            <button type="button" className="secondary" disabled={pending} onClick={() => setConfirmingDiscard(true)}>
+              Discard changes
+            </button>
+          )}
+        </div>
+      )}
+      {confirmingDiscard && changes && (
+        <div className="form-notice local-conflict" role="alert">
+          <p>Discard every change readers have not seen yet? The editor goes back to the published version (the discarded text stays in the history).</p>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => {
+              setConfirmingDiscard(false);
+              run(() => discardPostChangesAction(postId), (outcome) => changes.onDiscarded(outcome.data.revisionId));
+            }}
+          >
+            Yes, discard the changes
+          </button>{" "}
+          <button type="button" className="secondary" onClick={() => setConfirmingDiscard(false)}>
+            Keep them
+          </button>
+        </div>
       )}
       <div className="actions-row">
         {flags.canSubmit && (
@@ -72,18 +132,27 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst }: 
           </button>
         </div>
       )}
+      {flags.canScheduleUpdate && changes && (
+        <div className="schedule-row">
+          <label htmlFor="schedule-update-at">Update on (UK time)</label>
+          <input id="schedule-update-at" type="datetime-local" value={when} onChange={(event) => setWhen(event.target.value)} />
+          <button type="button" disabled={pending} onClick={() => run(() => schedulePostUpdateAction(postId, when))}>
+            Schedule the update
+          </button>
+        </div>
+      )}
       {anyReview && (
         <div className="admin-form">
           <label htmlFor="editor-note">Feedback for the authors</label>
           <textarea id="editor-note" rows={4} value={note} onChange={(event) => setNote(event.target.value)} />
           <div className="actions-row">
             {flags.canRequestChanges && (
-              <button type="button" disabled={pending} onClick={() => run(() => requestChangesAction(postId, note), true)}>
+              <button type="button" disabled={pending} onClick={() => run(() => requestChangesAction(postId, note), undefined, true)}>
                 Request changes
               </button>
             )}
             {flags.canNote && (
-              <button type="button" className="secondary" disabled={pending} onClick={() => run(() => addNoteAction(postId, note), true)}>
+              <button type="button" className="secondary" disabled={pending} onClick={() => run(() => addNoteAction(postId, note), undefined, true)}>
                 Add note only
               </button>
             )}

@@ -1,21 +1,26 @@
 "use client";
-// The post editor: markdown with a live preview from the public pipeline, autosave, and a copy of
-// every keystroke in localStorage so neither a reload nor a failed request loses text.
-import { useEffect, useRef, useState } from "react";
+// The post editor: the rich-text body with a live preview from the public pipeline, and the shared
+// editor hook (features/editor/use-saved-document.ts): autosave, a browser copy of every keystroke,
+// saves that name the revision they started from (a conflict shows both versions), and, for a
+// published post, a working copy readers do not see until Update.
+import { useCallback, useState } from "react";
 import { savePostAction } from "@/features/posts/actions";
+import { useSavedDocument } from "@/features/editor/use-saved-document";
+import type { EditorVersion, SavedDocument } from "@/features/editor/saved-document";
+import { ConflictPanel } from "@/features/editor/components/ConflictPanel";
+import { WorkingCopyNotice } from "@/features/editor/components/WorkingCopyNotice";
 import { slugify } from "@/lib/slug";
 import { BodyField } from "./body-field";
-import type { FieldErrors } from "@/lib/errors";
 import { PostActions } from "./post-actions";
 import type { PostActionFlags } from "@/features/posts/permissions";
 import type { EditorFields } from "../editor-fields";
 
 type Choice = { id: string; name: string };
-type LocalCopy = { fields: EditorFields; dirty: boolean; changedAt: string };
 
 export type PostEditorProps = {
   postId: string;
-  initial: EditorFields;
+  /** The latest revision: what the editor opens. */
+  version: EditorVersion<EditorFields>;
   initialHtml: string;
   categories: Choice[];
   series: Choice[];
@@ -23,124 +28,56 @@ export type PostEditorProps = {
   canChangeAuthors: boolean;
   /** Only editors add people to a byline; writers may reorder or remove. */
   canAddAuthors: boolean;
-  /** When the server's copy was last saved (ISO): a browser copy older than that is not restored unasked. */
-  serverUpdatedAt: string;
   /** Until a post has been public, its address follows the title unless edited by hand. */
   slugFollowsTitle: boolean;
+  /** A published post: the fields readers get (its live revision). */
+  live: EditorFields | null;
   /** Lifecycle buttons under the editor; they save pending changes before acting. */
-  actions?: { flags: PostActionFlags; defaultScheduleLocal: string };
+  actions?: { flags: PostActionFlags; defaultScheduleLocal: string; changesSubmitted: boolean };
 };
 
-const AUTOSAVE_DELAY_MS = 2500;
-const storageKey = (postId: string) => `docket:post-draft:${postId}`;
+const TEXT_FIELDS: [keyof EditorFields, string][] = [
+  ["title", "Title"],
+  ["slug", "Address"],
+  ["standfirst", "Standfirst"],
+  ["bodyMarkdown", "Text"],
+];
+const OTHER_FIELDS: [keyof EditorFields, string][] = [
+  ["categoryId", "category"],
+  ["tags", "tags"],
+  ["seriesId", "series"],
+  ["seriesPosition", "number in the series"],
+  ["coverImageUrl", "cover image"],
+  ["coverImageAlt", "cover image description"],
+  ["commentsOpen", "comments"],
+  ["coAuthorIds", "authors"],
+];
 
-function readLocalCopy(postId: string): LocalCopy | null {
-  try {
-    const raw = window.localStorage.getItem(storageKey(postId));
-    return raw ? (JSON.parse(raw) as LocalCopy) : null;
-  } catch {
-    return null;
-  }
-}
+const differing = (a: EditorFields, b: EditorFields) => OTHER_FIELDS.filter(([key]) => JSON.stringify(a[key]) !== JSON.stringify(b[key])).map(([, label]) => label);
 
-function writeLocalCopy(postId: string, copy: LocalCopy) {
-  try {
-    window.localStorage.setItem(storageKey(postId), JSON.stringify(copy));
-  } catch {
-    // Storage full or disabled: the server copy is still saved by autosave.
-  }
-}
-
-function sameFields(a: EditorFields, b: EditorFields): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-type SaveState = { kind: "idle" | "saving" | "saved" | "failed" | "restored"; message: string };
-
-export function PostEditor({ postId, initial, initialHtml, categories, series, profiles, canChangeAuthors, canAddAuthors, serverUpdatedAt, slugFollowsTitle, actions }: PostEditorProps) {
-  const [fields, setFields] = useState<EditorFields>(initial);
+export function PostEditor({ postId, version, initialHtml, categories, series, profiles, canChangeAuthors, canAddAuthors, slugFollowsTitle, live, actions }: PostEditorProps) {
+  const initial = version.fields;
   const [slugTouched, setSlugTouched] = useState(!slugFollowsTitle || initial.slug !== slugify(initial.title));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle", message: "All changes saved." });
-  const [olderLocalCopy, setOlderLocalCopy] = useState<LocalCopy | null>(null);
   const [uploading, setUploading] = useState(false);
-  const fieldsRef = useRef(fields);
-  const savedRef = useRef(initial);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  async function save(): Promise<boolean> {
-    clearTimeout(timer.current);
-    const sending = fieldsRef.current;
-    if (sameFields(sending, savedRef.current)) {
-      // Edited back to what the server already has: nothing to send, and nothing is wrong any more.
-      writeLocalCopy(postId, { fields: sending, dirty: false, changedAt: new Date().toISOString() });
-      setErrors({});
-      setSaveState({ kind: "saved", message: "All changes saved." });
-      return true;
-    }
-    setSaveState({ kind: "saving", message: "Saving…" });
-    try {
-      const result = await savePostAction({ postId, ...sending });
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setSaveState({ kind: "failed", message: `Not saved: ${result.error} Your text is kept in this browser.` });
-        return false;
-      }
-      const stored = { ...sending, slug: result.data.slug };
-      if (fieldsRef.current.slug === sending.slug && result.data.slug !== sending.slug) {
-        // The server gave the draft the next free address (the one derived from the title was taken).
-        fieldsRef.current = { ...fieldsRef.current, slug: result.data.slug };
-        setFields(fieldsRef.current);
-      }
-      savedRef.current = stored;
-      setErrors({});
-      if (sameFields(fieldsRef.current, stored)) writeLocalCopy(postId, { fields: stored, dirty: false, changedAt: new Date().toISOString() });
-      const time = new Date(result.data.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-      setSaveState({ kind: "saved", message: `Saved at ${time}.` });
-      return true;
-    } catch {
-      setSaveState({ kind: "failed", message: "Not saved: the server could not be reached. Your text is kept in this browser; it will be saved when you retry." });
-      return false;
-    }
-  }
-
-  function restoreLocalCopy(local: LocalCopy) {
-    fieldsRef.current = local.fields;
-    setFields(local.fields);
-    setOlderLocalCopy(null);
-    setSaveState({ kind: "restored", message: "Restored changes from this browser that had not been saved yet. They will be saved shortly." });
-    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-  }
-
-  // A copy this browser never managed to save wins over the server's text, unless the post was saved
-  // since (elsewhere, or by an editor): then the writer chooses.
-  useEffect(() => {
-    const local = readLocalCopy(postId);
-    if (!local?.dirty || sameFields(local.fields, initial)) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from storage happens once, after hydration
-    if (new Date(local.changedAt) > new Date(serverUpdatedAt)) restoreLocalCopy(local);
-    else setOlderLocalCopy(local);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per post, after hydration
-  }, [postId]);
+  const send = useCallback((fields: EditorFields, baseRevisionId: string) => savePostAction({ postId, baseRevisionId, ...fields }), [postId]);
+  // The server gives a draft the next free address when the one derived from its title is taken.
+  const storedFields = useCallback((sent: EditorFields, saved: SavedDocument) => ({ ...sent, slug: saved.slug }), []);
+  const document = useSavedDocument<EditorFields>({
+    storageKey: `docket:post-draft:${postId}`,
+    initial,
+    initialRevisionId: version.revisionId,
+    initialSavedAt: version.savedAt,
+    initialPending: live !== null && JSON.stringify(live) !== JSON.stringify(initial),
+    save: send,
+    storedFields,
+  });
+  const { fields, errors, setErrors, saveState, conflict } = document;
 
   const update = (changes: Partial<EditorFields>) => {
-    const next = { ...fieldsRef.current, ...changes };
+    const next = { ...changes };
     if (changes.title !== undefined && !slugTouched) next.slug = slugify(changes.title);
-    fieldsRef.current = next;
-    setFields(next);
-    writeLocalCopy(postId, { fields: next, dirty: true, changedAt: new Date().toISOString() });
-    setSaveState({ kind: "idle", message: "Unsaved changes…" });
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    document.update(next);
   };
-
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!sameFields(fieldsRef.current, savedRef.current)) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
 
   async function uploadCover(file: File) {
     setUploading(true);
@@ -183,23 +120,27 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
       <p className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
         {saveState.message}
       </p>
-      {olderLocalCopy && (
+      {live && <WorkingCopyNotice pending={document.pending} differences={TEXT_FIELDS.map(([key, label]) => ({ label, before: String(live[key]), after: String(fields[key]) }))} otherDifferences={differing(live, fields)} />}
+      {conflict && (
+        <ConflictPanel
+          noun="post"
+          theirs={conflict.theirs}
+          fields={TEXT_FIELDS.map(([key, label]) => ({ label, mine: String(fields[key]), theirs: String(conflict.theirs.fields[key]) }))}
+          otherDifferences={differing(fields, conflict.theirs.fields)}
+          onKeepMine={() => void document.resolveConflict.keepMine()}
+          onTakeTheirs={document.resolveConflict.takeTheirs}
+        />
+      )}
+      {document.localCopyChoice && (
         <div className="form-notice local-conflict" role="alert">
           <p>
-            This browser has changes from {new Date(olderLocalCopy.changedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })} that were
+            This browser has changes from {new Date(document.localCopyChoice.changedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })} that were
             never saved, but the post has been saved since (elsewhere, or by an editor). The saved version is shown.
           </p>
-          <button type="button" onClick={() => restoreLocalCopy(olderLocalCopy)}>
+          <button type="button" onClick={document.localCopyChoice.use}>
             Use this browser&rsquo;s changes instead
           </button>{" "}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              writeLocalCopy(postId, { fields: savedRef.current, dirty: false, changedAt: new Date().toISOString() });
-              setOlderLocalCopy(null);
-            }}
-          >
+          <button type="button" className="secondary" onClick={document.localCopyChoice.dismiss}>
             Keep the saved version
           </button>
         </div>
@@ -208,7 +149,7 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
         className="admin-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          void document.saveNow();
         }}
         noValidate
       >
@@ -357,12 +298,31 @@ export function PostEditor({ postId, initial, initialHtml, categories, series, p
         )}
 
         <div className="actions-row">
-          <button type="submit" disabled={saveState.kind === "saving"}>
+          <button type="submit" disabled={saveState.kind === "saving" || conflict !== null}>
             Save
           </button>
         </div>
       </form>
-      {actions && <PostActions postId={postId} flags={actions.flags} defaultScheduleLocal={actions.defaultScheduleLocal} saveFirst={save} />}
+      {actions && (
+        <PostActions
+          postId={postId}
+          flags={actions.flags}
+          defaultScheduleLocal={actions.defaultScheduleLocal}
+          saveFirst={document.saveNow}
+          workingCopy={
+            live
+              ? {
+                  pending: document.pending,
+                  changesSubmitted: actions.changesSubmitted,
+                  revisionId: document.revisionId,
+                  onUpdated: document.markLive,
+                  onDiscarded: (revisionId) => document.adopt({ revisionId, fields: live }, "Changes discarded: the editor shows the published version again."),
+                  onConflict: document.reportConflict,
+                }
+              : undefined
+          }
+        />
+      )}
     </div>
   );
 }
