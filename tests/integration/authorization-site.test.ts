@@ -7,7 +7,7 @@ import { runCommand } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AuthorizationError } from "@/lib/errors";
-import { attachPageDownload, createPage, deletePage, publishPage, removeDownload, restorePageRevision, savePage, unpublishPage } from "@/features/pages/commands";
+import { attachPageDownload, createPage, deletePage, publishPage, removeDownload, restorePageRevision, unpublishPage } from "@/features/pages/commands";
 import { addMenuItem, moveMenuItem, removeMenuItem, updateMenuItem } from "@/features/menus/commands";
 import { readMenu } from "@/features/menus/data";
 import { saveSiteSettings } from "@/features/site/commands";
@@ -15,7 +15,7 @@ import { readSiteSettings } from "@/features/site/data";
 import { siteSettingsFormValues } from "@/features/site/settings-form-values";
 import { storeUploadedDocument } from "@/features/media/mutations";
 import type { PageStatus } from "@/generated/prisma/enums";
-import { createCast, openEditorialTestDatabase, useTestSettings, type Actor } from "./editorial-fixtures";
+import { createCast, openEditorialTestDatabase, useTestSettings, type Actor, editPage } from "./editorial-fixtures";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 let cast: Cast;
@@ -57,9 +57,9 @@ const writers: Actor[] = ["ADMIN", "EDITOR", "AUTHOR"];
 const pdfFile = () => new File([new Uint8Array(pdf)], "guide.pdf", { type: "application/pdf" });
 
 const cases: Case[] = [
-  { command: "savePage on a draft", status: "DRAFT", run: (user, page) => runCommand(savePage, user, { pageId: page.id, title: "Edited", bodyMarkdown: "Edited." }), own: writers, others: editors },
-  { command: "savePage on an unpublished page", status: "UNPUBLISHED", run: (user, page) => runCommand(savePage, user, { pageId: page.id, title: "Edited" }), own: writers, others: editors },
-  { command: "savePage on a published page", status: "PUBLISHED", run: (user, page) => runCommand(savePage, user, { pageId: page.id, title: "Edited" }), own: editors, others: editors },
+  { command: "savePage on a draft", status: "DRAFT", run: (user, page) => editPage(user, { pageId: page.id, title: "Edited", bodyMarkdown: "Edited." }), own: writers, others: editors },
+  { command: "savePage on an unpublished page", status: "UNPUBLISHED", run: (user, page) => editPage(user, { pageId: page.id, title: "Edited" }), own: writers, others: editors },
+  { command: "savePage on a published page", status: "PUBLISHED", run: (user, page) => editPage(user, { pageId: page.id, title: "Edited" }), own: editors, others: editors },
   { command: "publishPage", status: "DRAFT", run: (user, page) => runCommand(publishPage, user, { pageId: page.id }), own: editors, others: editors },
   { command: "publishPage again", status: "UNPUBLISHED", run: (user, page) => runCommand(publishPage, user, { pageId: page.id }), own: editors, others: editors },
   { command: "unpublishPage", status: "PUBLISHED", run: (user, page) => runCommand(unpublishPage, user, { pageId: page.id }), own: editors, others: editors },

@@ -8,20 +8,24 @@ import { AuthorizationError } from "@/lib/errors";
 import {
   addNote,
   createPost,
+  discardPostChanges,
   previewMarkdown,
   publishPost,
   requestChanges,
   restorePostRevision,
-  savePost,
   schedulePost,
+  schedulePostUpdate,
   submitPost,
+  submitPostChanges,
   unpublishPost,
+  updatePost,
 } from "@/features/posts/commands";
+import { saveRevision, snapshotSelect } from "@/features/posts/store";
 import { reorderSeries } from "@/features/series/commands";
 import { changeRole, completeProfile, createBylineProfile, deactivateLogin, editByline, inviteAuthor, linkProfile, reactivateLogin } from "@/features/people/commands";
 import { makePreviewLink, withdrawPreviewLink } from "@/features/preview-links/commands";
 import { createPreviewLink } from "@/features/preview-links/mutations";
-import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, type Actor } from "./editorial-fixtures";
+import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, type Actor, editPost } from "./editorial-fixtures";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 let cast: Cast;
@@ -51,14 +55,14 @@ const cases: Case[] = [
   {
     command: "savePost",
     status: "DRAFT",
-    run: (user, post) => runCommand(savePost, user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+    run: (user, post) => editPost(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
     own: everyone,
     others: editors,
   },
   {
     command: "savePost on a submitted post",
     status: "SUBMITTED",
-    run: (user, post) => runCommand(savePost, user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+    run: (user, post) => editPost(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
     own: editors,
     others: editors,
   },
@@ -66,15 +70,16 @@ const cases: Case[] = [
     command: `savePost on a ${status.toLowerCase().replace("_", " ")} post`,
     status,
     run: (user: SessionUser | null, post: Awaited<ReturnType<typeof createTestPost>>) =>
-      runCommand(savePost, user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
-    // Guests edit again only when asked to; authors keep editing their own work once it is out; a scheduled post is the editors'.
-    own: status === "CHANGES_REQUESTED" ? everyone : status === "SCHEDULED" ? editors : (["ADMIN", "EDITOR", "AUTHOR"] as Actor[]),
+      editPost(user, { postId: post.id, title: "Edited title", slug: `edited-${post.id}`, bodyMarkdown: "Edited body" }),
+    // Guests edit again when asked to, and a published post's working copy (which they send for review);
+    // authors keep editing their own work once it is out; a scheduled post is the editors'.
+    own: status === "CHANGES_REQUESTED" || status === "PUBLISHED" ? everyone : status === "SCHEDULED" ? editors : (["ADMIN", "EDITOR", "AUTHOR"] as Actor[]),
     others: editors,
   })),
   {
     command: "savePost adding a co-author",
     status: "DRAFT",
-    run: (user, post) => runCommand(savePost, user, { postId: post.id, title: "Two names", coAuthorIds: [...new Set([user?.profileId ?? cast.OTHER.profileId, cast.OTHER.profileId, cast.GUEST.profileId])] }),
+    run: (user, post) => editPost(user, { postId: post.id, title: "Two names", coAuthorIds: [...new Set([user?.profileId ?? cast.OTHER.profileId, cast.OTHER.profileId, cast.GUEST.profileId])] }),
     own: editors,
     others: editors,
   },
@@ -134,6 +139,34 @@ const cases: Case[] = [
     others: editors,
   },
   {
+    command: "updatePost (a published post's working copy goes live)",
+    status: "PUBLISHED",
+    run: async (user, post) => runCommand(updatePost, user, { postId: post.id, revisionId: await workingCopyOf(post.id) }),
+    own: ["ADMIN", "EDITOR", "AUTHOR"],
+    others: editors,
+  },
+  {
+    command: "discardPostChanges",
+    status: "PUBLISHED",
+    run: async (user, post) => (await workingCopyOf(post.id), runCommand(discardPostChanges, user, { postId: post.id })),
+    own: everyone,
+    others: editors,
+  },
+  {
+    command: "submitPostChanges (by a writer who may not publish)",
+    status: "PUBLISHED",
+    run: async (user, post) => (await workingCopyOf(post.id), runCommand(submitPostChanges, user, { postId: post.id })),
+    own: ["GUEST"],
+    others: [],
+  },
+  {
+    command: "schedulePostUpdate",
+    status: "PUBLISHED",
+    run: async (user, post) => (await workingCopyOf(post.id), runCommand(schedulePostUpdate, user, { postId: post.id, localDateTime: "2099-06-01T09:30" })),
+    own: editors,
+    others: editors,
+  },
+  {
     command: "reorderSeries",
     status: "DRAFT",
     run: (user, post) => runCommand(reorderSeries, user, { seriesId, postIds: [post.id] }),
@@ -141,6 +174,12 @@ const cases: Case[] = [
     others: editors,
   },
 ];
+
+/** A change to a published post that readers do not see yet; returns its revision. */
+async function workingCopyOf(postId: string): Promise<string> {
+  const latest = await db().revision.findFirstOrThrow({ where: { postId }, orderBy: { number: "desc" }, select: snapshotSelect });
+  return (await saveRevision({ postId, snapshot: { ...latest, bodyMarkdown: `${latest.bodyMarkdown}\n\nA correction.` }, authorId: null, baseRevisionId: null })).revision.id;
+}
 
 const actors: (Actor | "signed out")[] = ["ADMIN", "EDITOR", "AUTHOR", "GUEST", "signed out"];
 

@@ -7,6 +7,9 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth";
 import type { Role } from "@/generated/prisma/enums";
 import { insertPosts, type PostSnapshot } from "@/features/posts/store";
+import { runCommand } from "@/lib/action";
+import { savePost } from "@/features/posts/commands";
+import { savePage } from "@/features/pages/commands";
 
 export const TEST_SITE = "http://docket.test";
 
@@ -85,3 +88,15 @@ export const emptySnapshot: PostSnapshot = {
   tagIds: [],
   authorProfileIds: [],
 };
+
+/** The editor's save as a writer at the latest version makes it: from the revision the post holds now. */
+export async function editPost(user: SessionUser | null, input: { postId: string } & Record<string, unknown>) {
+  const latest = await db().revision.findFirst({ where: { postId: input.postId }, orderBy: { number: "desc" }, select: { id: true } });
+  return runCommand(savePost, user, { baseRevisionId: latest?.id ?? "none", ...input });
+}
+
+/** The same for a static page. */
+export async function editPage(user: SessionUser | null, input: { pageId: string } & Record<string, unknown>) {
+  const latest = await db().pageRevision.findFirst({ where: { pageId: input.pageId }, orderBy: { number: "desc" }, select: { id: true } });
+  return runCommand(savePage, user, { baseRevisionId: latest?.id ?? "none", ...input });
+}

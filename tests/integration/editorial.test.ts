@@ -6,14 +6,14 @@ import { simpleParser } from "mailparser";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runCommand } from "@/lib/action";
-import { createPost, publishPost, requestChanges, restorePostRevision, savePost, schedulePost, submitPost } from "@/features/posts/commands";
+import { createPost, publishPost, requestChanges, restorePostRevision, schedulePost, submitPost, updatePost } from "@/features/posts/commands";
 import { reorderSeries } from "@/features/series/commands";
 import { AuthorizationError, InputError } from "@/lib/errors";
 import { SlugTakenError } from "@/features/posts/store";
 import { publishDueScheduledPosts } from "@/features/posts/scheduled-publishing";
 import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { listReviewQueue } from "@/features/posts/admin/data";
-import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
+import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, editPost } from "./editorial-fixtures";
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 let outbox: string;
@@ -42,11 +42,11 @@ describe("a guest's post from draft to published", () => {
   it("goes through review, changes, scheduling and the publishing sweep", async () => {
     const { GUEST, EDITOR } = cast;
     const { postId } = (await runCommand(createPost, GUEST, { title: "On probation, year one" })).data;
-    await runCommand(savePost, GUEST, { postId, title: "On probation, year one", bodyMarkdown: "First draft.", tags: "probation, reform" });
+    await editPost(GUEST, { postId, title: "On probation, year one", bodyMarkdown: "First draft.", tags: "probation, reform" });
 
     await runCommand(submitPost, GUEST, { postId });
     expect((await newMails()).map((mail) => mail.to).sort()).toEqual(["admin@docket.test", "editor@docket.test"]);
-    await expect(runCommand(savePost, GUEST, { postId, title: "Sneaky edit", bodyMarkdown: "x" })).rejects.toThrow(/locked until they respond/);
+    await expect(editPost(GUEST, { postId, title: "Sneaky edit", bodyMarkdown: "x" })).rejects.toThrow(/locked until they respond/);
 
     seen = new Set(await readdir(outbox));
     await runCommand(requestChanges, EDITOR, { postId, body: "Please add the figures for 2025." });
@@ -54,7 +54,7 @@ describe("a guest's post from draft to published", () => {
     expect(changeMail).toMatchObject({ to: "guest@docket.test", subject: "Changes requested: On probation, year one" });
     expect(changeMail.raw).toContain("Please add the figures for 2025.");
 
-    await runCommand(savePost, GUEST, { postId, title: "On probation, year one", bodyMarkdown: "Second draft, with the 2025 figures.", tags: "probation, reform" });
+    await editPost(GUEST, { postId, title: "On probation, year one", bodyMarkdown: "Second draft, with the 2025 figures.", tags: "probation, reform" });
     await runCommand(submitPost, GUEST, { postId });
 
     seen = new Set(await readdir(outbox));
@@ -106,9 +106,9 @@ describe("a guest's post from draft to published", () => {
 describe("revisions", () => {
   it("keeps one per changed save and restores an old one as a new revision", async () => {
     const { postId } = (await runCommand(createPost, cast.AUTHOR, { title: "Revision test" })).data;
-    await runCommand(savePost, cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
-    await runCommand(savePost, cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
-    await runCommand(savePost, cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version two." });
+    await editPost(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
+    await editPost(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version one." });
+    await editPost(cast.AUTHOR, { postId, title: "Revision test", bodyMarkdown: "Version two." });
     const revisions = await db().revision.findMany({ where: { postId }, orderBy: { createdAt: "asc" } });
     expect(revisions.map((revision) => revision.bodyMarkdown)).toEqual(["", "Version one.", "Version two."]);
 
@@ -129,7 +129,7 @@ describe("revisions", () => {
 describe("bad input gets a clear message", () => {
   it("an over-long title", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    const error = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "x".repeat(161), bodyMarkdown: "kept" }).catch((caught) => caught);
+    const error = await editPost(cast.AUTHOR, { postId: post.id, title: "x".repeat(161), bodyMarkdown: "kept" }).catch((caught) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect(error.fieldErrors).toEqual({ title: "The title must be at most 160 characters." });
   });
@@ -137,19 +137,19 @@ describe("bad input gets a clear message", () => {
   it("a duplicate slug", async () => {
     const first = await createTestPost(cast.AUTHOR);
     const second = await createTestPost(cast.AUTHOR);
-    const error = await runCommand(savePost, cast.AUTHOR, { postId: second.id, title: "Anything", slug: first.slug, bodyMarkdown: "kept" }).catch((caught) => caught);
+    const error = await editPost(cast.AUTHOR, { postId: second.id, title: "Anything", slug: first.slug, bodyMarkdown: "kept" }).catch((caught) => caught);
     expect(error).toBeInstanceOf(SlugTakenError);
     expect(error.message).toBe(`Another post already uses the slug “${first.slug}”. Choose a different one.`);
   });
 
   it("a malformed slug", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    await expect(runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Anything", slug: "Not A Slug!" })).rejects.toThrow(/lower-case letters, digits and single hyphens/);
+    await expect(editPost(cast.AUTHOR, { postId: post.id, title: "Anything", slug: "Not A Slug!" })).rejects.toThrow(/lower-case letters, digits and single hyphens/);
   });
 
   it("a cover image without a description", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    const error = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Anything", coverImageUrl: "/uploads/a.webp" }).catch((caught) => caught);
+    const error = await editPost(cast.AUTHOR, { postId: post.id, title: "Anything", coverImageUrl: "/uploads/a.webp" }).catch((caught) => caught);
     expect(error.fieldErrors).toEqual({ coverImageAlt: "Describe the cover image for readers who cannot see it." });
   });
 
@@ -170,7 +170,7 @@ describe("bad input gets a clear message", () => {
 
   it("a guest removing themselves from the byline", async () => {
     const post = await createTestPost(cast.GUEST);
-    await expect(runCommand(savePost, cast.GUEST, { postId: post.id, title: "Mine", coAuthorIds: [cast.OTHER.profileId] })).rejects.toThrow("You cannot remove yourself from the byline.");
+    await expect(editPost(cast.GUEST, { postId: post.id, title: "Mine", coAuthorIds: [cast.OTHER.profileId] })).rejects.toThrow("You cannot remove yourself from the byline.");
   });
 
   it("an impossible date, or a time the clocks skip", async () => {
@@ -183,7 +183,7 @@ describe("bad input gets a clear message", () => {
 
   it("a category that no longer exists", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    const error = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Anything", categoryId: "no-such-category" }).catch((caught) => caught);
+    const error = await editPost(cast.AUTHOR, { postId: post.id, title: "Anything", categoryId: "no-such-category" }).catch((caught) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect(error.fieldErrors).toEqual({ categoryId: "Choose another category." });
   });
@@ -191,7 +191,7 @@ describe("bad input gets a clear message", () => {
   it("a writer adding someone else to the byline", async () => {
     for (const writer of [cast.GUEST, cast.AUTHOR]) {
       const post = await createTestPost(writer);
-      const error = await runCommand(savePost, writer, { postId: post.id, title: "Mine", coAuthorIds: [writer.profileId, cast.OTHER.profileId] }).catch((caught) => caught);
+      const error = await editPost(writer, { postId: post.id, title: "Mine", coAuthorIds: [writer.profileId, cast.OTHER.profileId] }).catch((caught) => caught);
       expect(error).toBeInstanceOf(AuthorizationError);
       expect(error.message).toBe("Only an editor can add someone to the byline.");
       expect(await db().postAuthor.count({ where: { postId: post.id } })).toBe(1);
@@ -201,12 +201,12 @@ describe("bad input gets a clear message", () => {
   it("a title whose slug an earlier post has: the draft takes the next free slug instead of failing to save", async () => {
     const title = `Shared title ${Date.now()}`;
     const first = await createTestPost(cast.AUTHOR);
-    const derived = (await runCommand(savePost, cast.AUTHOR, { postId: first.id, title, slug: "" })).data.slug;
+    const derived = (await editPost(cast.AUTHOR, { postId: first.id, title, slug: "" })).data.slug;
     const second = await createTestPost(cast.GUEST);
-    const saved = await runCommand(savePost, cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept" });
+    const saved = await editPost(cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept" });
     expect(saved.data.slug).toBe(`${derived}-2`);
     expect(await db().post.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ slug: `${derived}-2`, bodyMarkdown: "kept" });
-    expect((await runCommand(savePost, cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept, again" })).data.slug).toBe(`${derived}-2`);
+    expect((await editPost(cast.GUEST, { postId: second.id, title, slug: derived, bodyMarkdown: "kept, again" })).data.slug).toBe(`${derived}-2`);
   });
 
   it("a guest publishing", async () => {
@@ -216,25 +216,31 @@ describe("bad input gets a clear message", () => {
 });
 
 describe("editing a published post", () => {
-  it("keeps the old address working through a redirect when the slug changes", async () => {
+  it("keeps the old address working through a redirect when an update changes the slug", async () => {
     const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
-    const result = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Renamed", slug: `${post.slug}-renamed`, bodyMarkdown: "Body" });
+    const saved = await editPost(cast.AUTHOR, { postId: post.id, title: "Renamed", slug: `${post.slug}-renamed`, bodyMarkdown: "Body" });
+    expect(saved.tags).toEqual([]);
+    expect(await db().redirect.findUnique({ where: { fromPath: `/posts/${post.slug}` } })).toBeNull();
+    const result = await runCommand(updatePost, cast.AUTHOR, { postId: post.id, revisionId: saved.data.revisionId });
     expect(result.tags).toEqual(expect.arrayContaining(["posts", `post:${post.slug}`, `post:${post.slug}-renamed`]));
     expect(await db().redirect.findUnique({ where: { fromPath: `/posts/${post.slug}` } })).toMatchObject({ targetType: "POST", targetId: post.id });
   });
 
-  it("closes and reopens comments on the post, refreshing its public page", async () => {
+  it("closes and reopens comments on the post once updated, refreshing its public page", async () => {
     const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
-    const closed = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body", commentsOpen: false });
-    expect(closed.tags).toEqual(expect.arrayContaining([`post:${closed.data.slug}`]));
+    const closed = await editPost(cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body", commentsOpen: false });
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ commentsOpen: true });
+    const updated = await runCommand(updatePost, cast.AUTHOR, { postId: post.id, revisionId: closed.data.revisionId });
+    expect(updated.tags).toEqual(expect.arrayContaining([`post:${closed.data.slug}`]));
     expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ commentsOpen: false });
-    await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body" });
+    const reopened = await editPost(cast.AUTHOR, { postId: post.id, title: "Comments closed", bodyMarkdown: "Body" });
+    await runCommand(updatePost, cast.AUTHOR, { postId: post.id, revisionId: reopened.data.revisionId });
     expect(await db().post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ commentsOpen: true });
   });
 
   it("co-authors keep their order", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    await runCommand(savePost, cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
+    await editPost(cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
     const authors = await db().postAuthor.findMany({ where: { postId: post.id }, orderBy: { position: "asc" } });
     expect(authors.map((author) => author.profileId)).toEqual([cast.OTHER.profileId, cast.AUTHOR.profileId]);
   });
@@ -298,7 +304,7 @@ describe("London time", () => {
 describe("invisible characters", () => {
   it("saves a draft whose title and text hold NUL, which PostgreSQL cannot store, without it", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    const saved = await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Before\u0000after", standfirst: "Lead\u0000in", bodyMarkdown: "One\u0000two", tags: "pro\u0000bation" });
+    const saved = await editPost(cast.AUTHOR, { postId: post.id, title: "Before\u0000after", standfirst: "Lead\u0000in", bodyMarkdown: "One\u0000two", tags: "pro\u0000bation" });
     expect(saved.message).toBe("Saved.");
     expect(await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true, standfirst: true, bodyMarkdown: true } })).toEqual({
       title: "Beforeafter",
@@ -310,7 +316,7 @@ describe("invisible characters", () => {
 
   it("removes the other control characters from everything typed, keeping tabs and line breaks", async () => {
     const post = await createTestPost(cast.AUTHOR);
-    await runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "Bell\u0007 and\u001B escape", standfirst: "Form\u000Cfeed", bodyMarkdown: "Tab\there\r\nand\u0001 line", tags: "" });
+    await editPost(cast.AUTHOR, { postId: post.id, title: "Bell\u0007 and\u001B escape", standfirst: "Form\u000Cfeed", bodyMarkdown: "Tab\there\r\nand\u0001 line", tags: "" });
     expect(await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true, standfirst: true, bodyMarkdown: true } })).toEqual({
       title: "Bell and escape",
       standfirst: "Formfeed",

@@ -15,8 +15,8 @@ import {
   publishPage,
   removeDownload,
   restorePageRevision,
-  savePage,
   unpublishPage,
+  updatePage,
 } from "@/features/pages/commands";
 import { getPublishedPage, listPublishedPages } from "@/features/pages/data";
 import { findRedirect } from "@/features/redirects/data";
@@ -25,7 +25,7 @@ import { renderFeed } from "@/features/feeds/documents";
 import { listLatestPosts } from "@/features/posts/data";
 import { GET as serveUpload } from "@/app/uploads/[...key]/route";
 import { POST as uploadDocument } from "@/app/api/uploads/documents/route";
-import { createCast, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
+import { createCast, openEditorialTestDatabase, useTestSettings, editPage } from "./editorial-fixtures";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 let cast: Cast;
@@ -48,7 +48,7 @@ async function newPage(owner = cast.EDITOR, title = `A page ${++counter}`) {
 
 async function publishedPage(title: string, body = "Some **words**.") {
   const pageId = await newPage(cast.EDITOR, title);
-  await runCommand(savePage, cast.EDITOR, { pageId, title, bodyMarkdown: body });
+  await editPage(cast.EDITOR, { pageId, title, bodyMarkdown: body });
   await runCommand(publishPage, cast.EDITOR, { pageId });
   return db().page.findUniqueOrThrow({ where: { id: pageId } });
 }
@@ -78,10 +78,10 @@ describe("creating and saving a page", () => {
   it("saves the text as sanitized HTML and keeps a revision only when something changed", async () => {
     const pageId = await newPage();
     const fields = { pageId, title: "Privacy", slug: "privacy", description: "What we keep.", bodyMarkdown: "We keep **little**.<script>alert(1)</script>" };
-    const saved = await runCommand(savePage, cast.EDITOR, fields);
+    const saved = await editPage(cast.EDITOR, fields);
     expect(saved.data.slug).toBe("privacy");
     expect(saved.tags).toEqual([]); // a draft: nothing a reader sees changed
-    await runCommand(savePage, cast.EDITOR, fields);
+    await editPage(cast.EDITOR, fields);
     const page = await db().page.findUniqueOrThrow({ where: { id: pageId }, include: { revisions: { orderBy: { createdAt: "asc" } } } });
     expect(page.bodyHtml).toContain("<strong>little</strong>");
     expect(page.bodyHtml).not.toContain("<script");
@@ -92,24 +92,24 @@ describe("creating and saving a page", () => {
   it("refuses an address Docket uses, naming it, and one another page has", async () => {
     const pageId = await newPage();
     for (const slug of ["admin", "feed", "series", "posts"].filter((candidate) => RESERVED_SLUGS.has(candidate))) {
-      await expect(runCommand(savePage, cast.EDITOR, { pageId, title: "Clash", slug })).rejects.toMatchObject({
+      await expect(editPage(cast.EDITOR, { pageId, title: "Clash", slug })).rejects.toMatchObject({
         fieldErrors: { slug: `“/${slug}” is one of Docket's own addresses. Choose another, like ${slug}-page.` },
       });
     }
-    await runCommand(savePage, cast.EDITOR, { pageId: await newPage(), title: "Taken", slug: "taken-address" });
-    await expect(runCommand(savePage, cast.EDITOR, { pageId, title: "Clash", slug: "taken-address" })).rejects.toMatchObject({
+    await editPage(cast.EDITOR, { pageId: await newPage(), title: "Taken", slug: "taken-address" });
+    await expect(editPage(cast.EDITOR, { pageId, title: "Clash", slug: "taken-address" })).rejects.toMatchObject({
       fieldErrors: { slug: "Another page already uses the address “/taken-address”. Choose a different one." },
     });
-    await expect(runCommand(savePage, cast.EDITOR, { pageId, title: "Clash", slug: "Not A Slug" })).rejects.toBeInstanceOf(InputError);
+    await expect(editPage(cast.EDITOR, { pageId, title: "Clash", slug: "Not A Slug" })).rejects.toBeInstanceOf(InputError);
   });
 
   it("lets an author work on their own draft, never on someone else's, and never on a published page", async () => {
     const own = await newPage(cast.AUTHOR);
-    await expect(runCommand(savePage, cast.AUTHOR, { pageId: own, title: "Mine", bodyMarkdown: "Text." })).resolves.toMatchObject({ message: "Saved." });
+    await expect(editPage(cast.AUTHOR, { pageId: own, title: "Mine", bodyMarkdown: "Text." })).resolves.toMatchObject({ message: "Saved." });
     const editors = await newPage(cast.EDITOR);
-    await expect(runCommand(savePage, cast.AUTHOR, { pageId: editors, title: "Theirs" })).rejects.toMatchObject({ failure: "FORBIDDEN", message: "You are not allowed to do that." });
+    await expect(editPage(cast.AUTHOR, { pageId: editors, title: "Theirs" })).rejects.toMatchObject({ failure: "FORBIDDEN", message: "You are not allowed to do that." });
     await runCommand(publishPage, cast.EDITOR, { pageId: own });
-    await expect(runCommand(savePage, cast.AUTHOR, { pageId: own, title: "Mine again" })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(editPage(cast.AUTHOR, { pageId: own, title: "Mine again" })).rejects.toBeInstanceOf(AuthorizationError);
     expect((await db().page.findUniqueOrThrow({ where: { id: own } })).title).toBe("Mine");
   });
 
@@ -122,7 +122,7 @@ describe("creating and saving a page", () => {
 describe("publishing", () => {
   it("publishes a page for readers, tagging it for the cache, and keeps its first date when published again", async () => {
     const pageId = await newPage(cast.EDITOR, "Contact us");
-    await runCommand(savePage, cast.EDITOR, { pageId, title: "Contact us", bodyMarkdown: "Write to the editors." });
+    await editPage(cast.EDITOR, { pageId, title: "Contact us", bodyMarkdown: "Write to the editors." });
     expect(await getPublishedPage("contact-us")).toBeNull();
     const published = await runCommand(publishPage, cast.EDITOR, { pageId });
     expect(published).toMatchObject({ message: "Published at /contact-us.", tags: [tags.pages, tags.page("contact-us"), tags.redirects] });
@@ -140,7 +140,7 @@ describe("publishing", () => {
     const empty = await newPage(cast.EDITOR);
     await expect(runCommand(publishPage, cast.EDITOR, { pageId: empty })).rejects.toMatchObject({ message: "Write the page before publishing it: the text is empty." });
     const own = await newPage(cast.AUTHOR);
-    await runCommand(savePage, cast.AUTHOR, { pageId: own, title: "Ready", bodyMarkdown: "Done." });
+    await editPage(cast.AUTHOR, { pageId: own, title: "Ready", bodyMarkdown: "Done." });
     await expect(runCommand(publishPage, cast.AUTHOR, { pageId: own })).rejects.toMatchObject({ failure: "FORBIDDEN" });
     await runCommand(publishPage, cast.ADMIN, { pageId: own });
     await expect(runCommand(unpublishPage, cast.AUTHOR, { pageId: own })).rejects.toMatchObject({ failure: "FORBIDDEN" });
@@ -149,12 +149,18 @@ describe("publishing", () => {
 
   it("keeps the old address of a published page that moves leading to it, and invalidates both", async () => {
     const page = await publishedPage("Moving house");
-    const saved = await runCommand(savePage, cast.EDITOR, { pageId: page.id, title: "Moving house", slug: "new-house", bodyMarkdown: "Some **words**." });
-    expect(saved.tags).toEqual([tags.pages, tags.page("moving-house"), tags.page("new-house"), tags.redirects]);
+    // Saved, the move is a working copy: readers still find the page where it was.
+    const saved = await editPage(cast.EDITOR, { pageId: page.id, title: "Moving house", slug: "new-house", bodyMarkdown: "Some **words**." });
+    expect(saved.tags).toEqual([]);
+    expect(saved.data).toMatchObject({ pending: true });
+    expect(await getPublishedPage("moving-house")).not.toBeNull();
+    const updated = await runCommand(updatePage, cast.EDITOR, { pageId: page.id, revisionId: saved.data.revisionId });
+    expect(updated.tags).toEqual([tags.pages, tags.page("moving-house"), tags.page("new-house"), tags.redirects]);
     expect(await getPublishedPage("new-house")).not.toBeNull();
     expect(await getPublishedPage("moving-house")).toBeNull();
     expect(await findRedirect("/moving-house")).toBe("/new-house");
-    await runCommand(savePage, cast.EDITOR, { pageId: page.id, title: "Moving house", slug: "newer-house", bodyMarkdown: "Some **words**." });
+    const again = await editPage(cast.EDITOR, { pageId: page.id, title: "Moving house", slug: "newer-house", bodyMarkdown: "Some **words**." });
+    await runCommand(updatePage, cast.EDITOR, { pageId: page.id, revisionId: again.data.revisionId });
     expect(await findRedirect("/moving-house")).toBe("/newer-house");
     expect(await findRedirect("/new-house")).toBe("/newer-house");
 
@@ -169,7 +175,7 @@ describe("publishing", () => {
     const post = await db().post.create({ data: { slug: `an-old-post-${Date.now()}`, title: "An old post", status: "PUBLISHED", publishedAt: new Date() } });
     await db().redirect.create({ data: { fromPath: "/join-us", targetType: "POST", targetId: post.id } });
     const pageId = await newPage(cast.EDITOR, "Join us");
-    await runCommand(savePage, cast.EDITOR, { pageId, title: "Join us", bodyMarkdown: "Text." });
+    await editPage(cast.EDITOR, { pageId, title: "Join us", bodyMarkdown: "Text." });
     expect(await findRedirect("/join-us")).toBe(`/posts/${post.slug}`); // still a draft: the old address keeps working
     await runCommand(publishPage, cast.EDITOR, { pageId });
     expect(await db().redirect.count({ where: { fromPath: "/join-us" } })).toBe(0);
@@ -188,8 +194,8 @@ describe("publishing", () => {
 describe("revisions and deletion", () => {
   it("restores an earlier version as a new revision", async () => {
     const pageId = await newPage(cast.EDITOR, "History lesson");
-    await runCommand(savePage, cast.EDITOR, { pageId, title: "History lesson", bodyMarkdown: "First." });
-    await runCommand(savePage, cast.EDITOR, { pageId, title: "History lesson", bodyMarkdown: "Second." });
+    await editPage(cast.EDITOR, { pageId, title: "History lesson", bodyMarkdown: "First." });
+    await editPage(cast.EDITOR, { pageId, title: "History lesson", bodyMarkdown: "Second." });
     const first = await db().pageRevision.findFirstOrThrow({ where: { pageId, bodyMarkdown: "First." } });
     await runCommand(restorePageRevision, cast.EDITOR, { pageId, revisionId: first.id });
     expect((await db().page.findUniqueOrThrow({ where: { id: pageId } })).bodyMarkdown).toBe("First.");

@@ -6,11 +6,10 @@ import { runCommand } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AuthorizationError } from "@/lib/errors";
-import { savePost } from "@/features/posts/commands";
 import { makePreviewLink, withdrawPreviewLink } from "@/features/preview-links/commands";
 import { findPreviewedPost, findPreviewLinkState, listActivePreviewLinks } from "@/features/preview-links/data";
 import { hashPreviewToken } from "@/features/preview-links/token";
-import { createCast, createTestPost, openEditorialTestDatabase, TEST_SITE, useTestSettings } from "./editorial-fixtures";
+import { createCast, createTestPost, openEditorialTestDatabase, TEST_SITE, useTestSettings, editPost } from "./editorial-fixtures";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 let cast: Cast;
@@ -92,9 +91,9 @@ describe("what a preview link opens", () => {
     await db().postAuthor.create({ data: { postId: draft.id, profileId: pen.id, position: 1 } });
     const { token } = await makeLink(cast.GUEST, draft.id);
 
-    await runCommand(savePost, cast.GUEST, { postId: draft.id, title: "Nights on B wing", slug: "nights-on-b-wing", bodyMarkdown: "The **first** version." });
+    await editPost(cast.GUEST, { postId: draft.id, title: "Nights on B wing", slug: "nights-on-b-wing", bodyMarkdown: "The **first** version." });
     expect(await findPreviewedPost(hashPreviewToken(token))).toMatchObject({ title: "Nights on B wing", bodyHtml: "<p>The <strong>first</strong> version.</p>" });
-    await runCommand(savePost, cast.GUEST, { postId: draft.id, title: "Nights on B wing", slug: "nights-on-b-wing", bodyMarkdown: "The *second* version." });
+    await editPost(cast.GUEST, { postId: draft.id, title: "Nights on B wing", slug: "nights-on-b-wing", bodyMarkdown: "The *second* version." });
     const preview = await findPreviewedPost(hashPreviewToken(token));
     expect(preview).toMatchObject({ status: "DRAFT", bodyHtml: "<p>The <em>second</em> version.</p>" });
     expect(preview!.authors.map((author) => author.displayName)).toEqual(["Gus Guest", "The Wing Cleaner"]);

@@ -14,10 +14,9 @@ import { getPublicCategory } from "@/features/categories/data";
 import { deleteTag, mergeTags, renameTag } from "@/features/tags/commands";
 import { getPublicTag } from "@/features/tags/data";
 import { getPublishedPost, getSeriesContext } from "@/features/posts/data";
-import { savePost } from "@/features/posts/commands";
 import { findRedirect } from "@/features/redirects/data";
 import { feedResponse } from "@/features/feeds/documents";
-import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
+import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, editPost } from "./editorial-fixtures";
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 
@@ -325,7 +324,7 @@ describe("tags", () => {
 
     // A writer who types the merged tag's name gets the tag it became, not a new copy of the old one.
     const draft = await createTestPost(cast.AUTHOR, "DRAFT");
-    await runCommand(savePost, cast.AUTHOR, { postId: draft.id, title: "Tagged", bodyMarkdown: "Body", tags: "Social media, Brand new" });
+    await editPost(cast.AUTHOR, { postId: draft.id, title: "Tagged", bodyMarkdown: "Body", tags: "Social media, Brand new" });
     const tagged = await db().postTag.findMany({ where: { postId: draft.id }, select: { tag: { select: { id: true, name: true } } } });
     expect(tagged.map((row) => row.tag.name).sort()).toEqual(["Brand new", "Twitter"]);
     expect(await db().tag.count({ where: { slug: from.slug } })).toBe(0);

@@ -1,5 +1,5 @@
 -- What readers see becomes a recorded revision (features/posts/store.ts). Structure as generated from
--- schema.prisma; the data steps marked "Carried over" are written by hand: a revision now carries a
+-- schema.prisma, and the data steps marked "Carried over" are written by hand: a revision now carries a
 -- whole snapshot of the post, and a published post or page points at the revision readers get.
 
 -- AlterTable
