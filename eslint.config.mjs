@@ -35,6 +35,7 @@ const DATABASE_INFRASTRUCTURE = ["src/lib/db.ts", "src/lib/auth.ts", "src/lib/au
 
 /** Modules that must never reach a browser bundle: they start with `import "server-only"`. */
 const SERVER_MODULES = [
+  "src/features/posts/store.ts",
   "src/features/**/data.ts",
   "src/features/**/mutations.ts",
   "src/features/**/commands.ts",
@@ -60,10 +61,49 @@ const requireServerOnly = {
   },
 };
 
-const docket = { rules: { "require-server-only": requireServerOnly } };
+// ---------- the post store ----------
+
+/** The only file that writes the post store's tables (features/posts/store.ts, README "Develop"). */
+const POST_STORE = "src/features/posts/store.ts";
+const STORE_DELEGATES = new Set(["post", "revision", "postAuthor", "postTag"]);
+const WRITE_METHODS = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
+const STORE_SQL_WRITE = /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?)\s+"(?:Post|Revision|PostAuthor|PostTag)"/i;
+
+const postStoreOnly = {
+  meta: {
+    type: "problem",
+    messages: {
+      delegate: "Only the post store (src/features/posts/store.ts) writes {{table}}: call one of its functions instead of `{{table}}.{{method}}`.",
+      sql: "Only the post store (src/features/posts/store.ts) writes Post, Revision, PostAuthor and PostTag: call one of its functions instead of this SQL.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const checkSql = (node, text) => {
+      if (STORE_SQL_WRITE.test(text)) context.report({ node, messageId: "sql" });
+    };
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type !== "MemberExpression" || callee.property.type !== "Identifier" || !WRITE_METHODS.has(callee.property.name)) return;
+        const target = callee.object;
+        const table = target.type === "MemberExpression" && target.property.type === "Identifier" ? target.property.name : target.type === "Identifier" ? target.name : null;
+        if (table && STORE_DELEGATES.has(table)) context.report({ node, messageId: "delegate", data: { table, method: callee.property.name } });
+      },
+      TemplateLiteral(node) {
+        checkSql(node, node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(" "));
+      },
+      Literal(node) {
+        if (typeof node.value === "string") checkSql(node, node.value);
+      },
+    };
+  },
+};
+
+const docket = { rules: { "require-server-only": requireServerOnly, "post-store-only": postStoreOnly } };
 
 const featureImport = (name) => [`@/features/${name}`, `@/features/${name}/*`];
-const DATA_FILES = ["src/features/**/data.ts", "src/features/**/mutations.ts"];
+const DATA_FILES = ["src/features/**/data.ts", "src/features/**/mutations.ts", POST_STORE];
 
 /** One no-restricted-imports entry per kind of file (flat config replaces a rule's options, never merges them). */
 function restrictImports({ files, ignores = [], database, patterns = [] }) {
@@ -95,6 +135,8 @@ const config = [
   restrictImports({ files: ["src/lib/**", "src/components/**"], ignores: DATABASE_INFRASTRUCTURE, database: true, patterns: belowFeatures }),
   restrictImports({ files: DATABASE_INFRASTRUCTURE.filter((glob) => glob.startsWith("src/lib/")), patterns: belowFeatures }),
   { files: SERVER_MODULES, plugins: { docket }, rules: { "docket/require-server-only": "error" } },
+  // The post store is the one writer of Post, Revision, PostAuthor and PostTag.
+  { files: ["src/**/*.{ts,tsx}", "scripts/**/*.ts"], ignores: [POST_STORE], plugins: { docket }, rules: { "docket/post-store-only": "error" } },
 ];
 
 export default config;

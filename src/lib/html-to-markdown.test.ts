@@ -6,7 +6,7 @@ import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
-import { htmlToMarkdown } from "./html-to-markdown";
+import { htmlToMarkdown, htmlToMdast, mdastToMarkdown } from "./html-to-markdown";
 import { renderPostMarkdown } from "./markdown";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../tests/fixtures/paste");
@@ -205,6 +205,29 @@ describe("clean-up", () => {
     expect(htmlToMarkdown('<figure><img src="/a.jpg" alt="A cell door"><figcaption>  Wing <em>B</em> </figcaption></figure>')).toBe(
       '![A cell door](/a.jpg "Wing B")\n',
     );
+  });
+
+  it("keeps underlined text as plain text, inventing no emphasis", () => {
+    expect(htmlToMarkdown("<p>Read <u>the order</u> first, <span style=\"text-decoration:underline\">twice</span>.</p>")).toBe("Read the order first, twice.\n");
+  });
+
+  it("keeps a table whose cells hold paragraphs and lists, one line each, joined by line breaks", () => {
+    const html =
+      "<table><tr><td><p>Area</p></td><td><p>Offices</p></td></tr><tr><td><p>North</p><p>(two offices)</p></td>" +
+      "<td><ul><li>Leeds</li><li>York<ol start=\"3\"><li>central</li></ol></li></ul></td></tr></table>";
+    const markdown = htmlToMarkdown(html);
+    expect(markdown).toBe("| Area | Offices |\n| - | - |\n| North<br>(two offices) | • Leeds<br>• York<br>3. central |\n");
+    const output = rendered(markdown);
+    expect(select(output, "table tbody tr")).toHaveLength(1);
+    expect(select(output, "td br")).toHaveLength(3);
+    expect(select(output, "td").map((cell) => hastToString(cell))).toEqual(["North\n(two offices)", "• Leeds\n• York\n3. central"]);
+    expect(htmlToMarkdown(output)).toBe(markdown);
+  });
+
+  it("drops an image from the writer's computer in an import, and makes it a placeholder asking for its file in a paste", () => {
+    const html = '<p>Before.</p><p><img src="file:///C:/Users/reporter/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg" alt="An interview room"></p><p><img src="data:image/png;base64,iVBORw0KGgo=" alt=""></p>';
+    expect(htmlToMarkdown(html)).toBe("Before.\n");
+    expect(mdastToMarkdown(htmlToMdast(html, { forPaste: true }))).toBe("Before.\n\n![An interview room](missing-image:clip_image002.jpg)\n\n![](missing-image:pasted-image)\n");
   });
 
   it("turns embedded players into links to their pages", () => {

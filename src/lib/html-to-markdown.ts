@@ -32,6 +32,8 @@ import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { fileNameOf, isPlaceholderUrl, placeholderUrl } from "./image-placeholders";
+import { breakInCellAsTag } from "./table-cell-breaks";
 
 // ---------- reading the HTML tree ----------
 
@@ -487,6 +489,8 @@ function convertStyledText(tree: HastRoot): void {
     const inCode = ancestors.some((a) => a.tagName === "pre" || a.tagName === "code");
     if (tag === "b" || tag === "strong") return boldAlready || fontWeight(style.get("font-weight")) === "normal" ? "unwrap" : "keep";
     if ((tag === "i" || tag === "em") && style.get("font-style") === "normal") return "unwrap";
+    // Underline has no markdown form, and is not emphasis: the text stays, plain.
+    if (tag === "u") return "unwrap";
     if (tag !== "span" && tag !== "font") return "keep";
     const wrappers: string[] = [];
     if (!boldAlready && fontWeight(style.get("font-weight")) === "bold") wrappers.push("strong");
@@ -503,7 +507,20 @@ function convertStyledText(tree: HastRoot): void {
 
 // ---------- links, images, figures, embeds ----------
 
-function convertLinksAndMedia(tree: HastRoot): void {
+/** Options of the paste converter (pastedHtmlToMdast); the import's converter has none. */
+type ConvertOptions = { placeholders: boolean };
+
+/** An image whose address Docket can never show (a file on the writer's computer, data in the page). */
+const UNREACHABLE_IMAGE = /^\s*(file|data|blob|cid|webkit-fake-url):/i;
+
+/** A placeholder for an image Docket cannot show, named after its file when it has one. */
+function unreachableImagePlaceholder(address: string): string | undefined {
+  const scheme = UNREACHABLE_IMAGE.exec(address)?.[1].toLowerCase();
+  if (!scheme) return undefined;
+  return placeholderUrl(scheme === "file" ? fileNameOf(address) : "pasted-image");
+}
+
+function convertLinksAndMedia(tree: HastRoot, options: ConvertOptions): void {
   rewriteElements(tree, (node) => {
     switch (node.tagName) {
       case "a": {
@@ -514,7 +531,8 @@ function convertLinksAndMedia(tree: HastRoot): void {
         return "keep";
       }
       case "img": {
-        const src = safeUrl(stringProperty(node, "src") ?? "", "image");
+        const raw = stringProperty(node, "src") ?? "";
+        const src = (options.placeholders ? unreachableImagePlaceholder(raw) : undefined) ?? safeUrl(raw, "image");
         if (src === undefined) return "remove";
         node.properties = { src, alt: stringProperty(node, "alt") ?? "", title: stringProperty(node, "title") };
         return "keep";
@@ -684,7 +702,48 @@ function flattenDeepNesting(tree: HastRoot): void {
   }
 }
 
-function rehypeCleanPastedHtml() {
+const CELL_BLOCKS = new Set(["p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "dt", "dd", "section", "article"]);
+
+/** A block's content as lines: paragraphs one each, list items one each with their marker. */
+function cellLines(node: ElementContent, marker = ""): ElementContent[][] {
+  if (node.type !== "element" || !CELL_BLOCKS.has(node.tagName)) return [[node]];
+  if (node.tagName === "ul" || node.tagName === "ol") {
+    const start = Number(node.properties.start ?? 1) || 1;
+    const items = node.children.filter((child): child is Element => isElement(child, "li"));
+    return items.flatMap((item, index) => cellLines(item, node.tagName === "ol" ? `${start + index}. ` : "• "));
+  }
+  const lines: ElementContent[][] = [];
+  let inline: ElementContent[] = [];
+  const endLine = () => {
+    if (inline.some(hasContent)) lines.push(lines.length === 0 && marker ? [{ type: "text", value: marker }, ...inline] : inline);
+    inline = [];
+  };
+  for (const child of node.children) {
+    if (child.type === "element" && CELL_BLOCKS.has(child.tagName)) {
+      endLine();
+      lines.push(...cellLines(child));
+    } else if (isElement(child, "br")) endLine();
+    else inline.push(child);
+  }
+  endLine();
+  return lines;
+}
+
+/**
+ * A GFM table cell holds one line of text: paragraphs and list items in a cell (Word, Google Docs)
+ * become lines joined by line breaks (`<br>` in the markdown), bullets and numbers kept as text.
+ */
+function flattenTableCells(tree: HastRoot): void {
+  visit(tree, "element", (cell) => {
+    if (cell.tagName !== "td" && cell.tagName !== "th") return;
+    if (!cell.children.some((child) => isElement(child) && CELL_BLOCKS.has(child.tagName))) return;
+    const lines = cellLines(element("div", cell.children));
+    cell.children = lines.flatMap((line, index) => (index === 0 ? line : [element("br"), ...line]));
+    return "skip";
+  });
+}
+
+function rehypeCleanPastedHtml(options: ConvertOptions) {
   return (tree: HastRoot) => {
     flattenDeepNesting(tree);
     visit(tree, "element", (node) => {
@@ -701,9 +760,10 @@ function rehypeCleanPastedHtml() {
       if (node.tagName === "table") promoteHeaderRow(node);
     });
     convertStyledText(tree);
-    convertLinksAndMedia(tree);
+    convertLinksAndMedia(tree, options);
     normalizeLists(tree);
     dropEmptiness(tree);
+    flattenTableCells(tree);
     demoteHeadings(tree);
   };
 }
@@ -868,18 +928,19 @@ function tidyBlocks(tree: MdastRoot): void {
 }
 
 /** Every address checked once more on the markdown tree, whatever element it came from. */
-function dropUnsafeAddresses(tree: MdastRoot): void {
+function dropUnsafeAddresses(tree: MdastRoot, options: ConvertOptions): void {
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined || (node.type !== "link" && node.type !== "image")) return;
     if (safeUrl(node.url, node.type) !== undefined) return;
+    if (options.placeholders && node.type === "image" && isPlaceholderUrl(node.url)) return;
     parent.children.splice(index, 1, ...(node.type === "link" ? node.children : []));
     return index;
   });
 }
 
-function remarkTidyConverted() {
+function remarkTidyConverted(options: ConvertOptions) {
   return (tree: MdastRoot) => {
-    dropUnsafeAddresses(tree);
+    dropUnsafeAddresses(tree, options);
     unlinkSocialLinks(tree);
     linkBareUrls(tree);
     tidyPhrasing(tree);
@@ -890,11 +951,12 @@ function remarkTidyConverted() {
 
 // ---------- the pipeline ----------
 
-const converter = unified()
+const converterWith = (options: ConvertOptions) =>
+  unified()
   .use(rehypeParse)
-  .use(rehypeCleanPastedHtml)
+  .use(rehypeCleanPastedHtml, options)
   .use(rehypeRemark, { handlers: footnoteHandlers })
-  .use(remarkTidyConverted)
+  .use(remarkTidyConverted, options)
   .use(remarkGfm, { tablePipeAlign: false })
   .use(remarkStringify, {
     bullet: "-",
@@ -907,11 +969,17 @@ const converter = unified()
     setext: false,
     closeAtx: false,
     resourceLink: false,
-  })
+    handlers: { break: breakInCellAsTag },
+    })
   .freeze();
 
+const importConverter = converterWith({ placeholders: false });
+/** For pastes: an image Docket cannot show becomes a placeholder asking for its file (image-placeholders.ts). */
+const pasteConverter = converterWith({ placeholders: true });
+
 /** The markdown tree for some HTML, cleaned as described above: for callers that adjust it before writing it out. */
-export function htmlToMdast(html: string): MdastRoot {
+export function htmlToMdast(html: string, { forPaste = false }: { forPaste?: boolean } = {}): MdastRoot {
+  const converter = forPaste ? pasteConverter : importConverter;
   try {
     return converter.runSync(converter.parse(html)) as MdastRoot;
   } catch (error) {
@@ -927,7 +995,7 @@ export function htmlToMdast(html: string): MdastRoot {
 
 /** A markdown tree written out in Docket's normal form. */
 export function mdastToMarkdown(tree: MdastRoot): string {
-  return converter.stringify(tree);
+  return importConverter.stringify(tree);
 }
 
 /** HTML from the clipboard or an import, as Docket markdown. */

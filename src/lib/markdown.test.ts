@@ -1,6 +1,6 @@
 import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
-import { excerptOf, readingMinutesFor, renderCommentMarkdown, renderPlainText, renderPostMarkdown } from "./markdown";
+import { excerptOf, imagesNotReady, readingMinutesFor, renderCommentMarkdown, renderPlainText, renderPostMarkdown } from "./markdown";
 
 const html = (markdown: string) => renderPostMarkdown(markdown).html;
 
@@ -92,6 +92,21 @@ describe("renderPostMarkdown: features", () => {
     ["a handle longer than 15 characters", "Ask @abcdefghijklmnopq today"],
   ])("does not link %s", (_, markdown) => {
     expect(html(markdown)).not.toContain("x.com");
+  });
+
+  it("renders a captioned image, linked or not, as a figure with its caption", () => {
+    const { html } = renderPostMarkdown('![A cell door](/uploads/door.webp "Wing B, 6 a.m.")\n\n[![A yard](/uploads/yard.webp "The yard")](https://example.org/yard)\n\n![No caption](/uploads/plain.webp)\n\nText ![inline](/uploads/i.webp "not a figure") too.');
+    expect(html).toContain('<figure><img src="/uploads/door.webp" alt="A cell door" loading="lazy" decoding="async"><figcaption>Wing B, 6 a.m.</figcaption></figure>');
+    expect(html).toContain('<figure><a href="https://example.org/yard" rel="noopener noreferrer"><img src="/uploads/yard.webp" alt="A yard" loading="lazy" decoding="async"></a><figcaption>The yard</figcaption></figure>');
+    expect(html).toContain('<p><img src="/uploads/plain.webp" alt="No caption" loading="lazy" decoding="async"></p>');
+    expect(html).toContain('title="not a figure"');
+    expect(html.match(/<figure>/g)).toHaveLength(2);
+  });
+
+  it("breaks a line in a table cell at <br>, and still drops raw HTML everywhere else", () => {
+    const { html } = renderPostMarkdown("| Area |\n| - |\n| North<br>(two offices)<br/>Leeds |\n\nA <br> in a paragraph <b>is</b> dropped.");
+    expect(html).toContain("<td>North<br>\n(two offices)<br>\nLeeds</td>");
+    expect(html).toContain("<p>A  in a paragraph is dropped.</p>");
   });
 
   it("adds rel to external links only", () => {
@@ -314,6 +329,16 @@ describe("renderCommentMarkdown", () => {
     ["iframe", "<iframe src=https://evil.example>"],
   ])("renders %s inert", (_, markdown) => {
     expect(executableParts(renderCommentMarkdown(markdown))).toEqual([]);
+  });
+});
+
+describe("imagesNotReady", () => {
+  it("names the placeholders still waiting for their file and counts images without a description", () => {
+    expect(imagesNotReady("![A door](/uploads/door.webp \"Caption\")\n\nNo images here.")).toBeNull();
+    expect(imagesNotReady("![A room](missing-image:clip_image002.jpg)")).toBe("upload the image “clip_image002.jpg” (or remove it)");
+    expect(imagesNotReady("![](missing-image:a.png) ![](missing-image:b.png)")).toBe("upload the 2 images Docket could not copy (“a.png”, “b.png”) or remove them");
+    expect(imagesNotReady("![](/uploads/x.webp)\n\n![ ](/uploads/y.webp)\n\n![Fine](/uploads/z.webp)")).toBe("describe the 2 images that have no description (alt text)");
+    expect(imagesNotReady("![](missing-image:a.png) ![](/uploads/x.webp)")).toBe("upload the image “a.png” (or remove it); describe the image that has no description (alt text)");
   });
 });
 

@@ -23,6 +23,7 @@ import { SKIP, visit } from "unist-util-visit";
 import { HANDLE, HASHTAG, handleUrl, hashtagUrl, startsAWord } from "./social-mentions";
 import { withoutControlCharacters } from "@/lib/control-characters";
 import { isPlaceholderUrl, placeholderFileName } from "@/lib/image-placeholders";
+import { remarkTableCellBreaks } from "@/lib/table-cell-breaks";
 
 export type RenderedPost = { html: string; excerpt: string; readingMinutes: number };
 
@@ -236,21 +237,29 @@ function rehypeExternalLinkRel(rel: string[]) {
   };
 }
 
+/** The one element of `node` that shows anything (whitespace aside), if it has only one. */
+function soleElement(node: Element): Element | null {
+  const [only, ...rest] = node.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
+  return rest.length === 0 && only?.type === "element" ? only : null;
+}
+
 /**
- * A captioned image: a paragraph holding only an image with a title (`![alt](src "caption")`, the one
- * form the editor writes and the converters make of a figure) becomes a figure with its caption.
+ * A captioned image: a paragraph holding only an image with a title (`![alt](src "caption")`, linked
+ * or not: the one form the editor writes and the converters make of a figure) becomes a figure with
+ * its caption.
  */
 function rehypeCaptionedImageFigures() {
   return (tree: HastRoot) => {
     visit(tree, "element", (node, index, parent) => {
       if (node.tagName !== "p" || !parent || index === undefined) return;
-      const [only, ...rest] = node.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
-      if (rest.length > 0 || only?.type !== "element" || only.tagName !== "img") return;
-      const caption = typeof only.properties.title === "string" ? only.properties.title.trim() : "";
+      const content = soleElement(node);
+      const image = content?.tagName === "a" ? soleElement(content) : content;
+      if (!content || image?.tagName !== "img") return;
+      const caption = typeof image.properties.title === "string" ? image.properties.title.trim() : "";
       if (!caption) return;
-      delete only.properties.title;
+      delete image.properties.title;
       const figcaption: Element = { type: "element", tagName: "figcaption", properties: {}, children: [{ type: "text", value: caption }] };
-      parent.children.splice(index, 1, { type: "element", tagName: "figure", properties: {}, children: [only, figcaption] });
+      parent.children.splice(index, 1, { type: "element", tagName: "figure", properties: {}, children: [content, figcaption] });
       return SKIP;
     });
   };
@@ -270,7 +279,7 @@ function rehypeLazyImages() {
 // ---------- processors ----------
 
 /** Markdown → mdast with raw HTML already gone: shared by the HTML, excerpt and plain-text outputs. */
-const postParser = unified().use(remarkParse).use(remarkGfm).use(remarkDropRawHtml).freeze();
+const postParser = unified().use(remarkParse).use(remarkGfm).use(remarkTableCellBreaks).use(remarkDropRawHtml).freeze();
 
 const postHtmlProcessor = unified()
   .use(remarkSocialLinks)

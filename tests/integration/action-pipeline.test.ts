@@ -12,7 +12,6 @@ import * as categoryCommands from "@/features/categories/commands";
 import * as commentCommands from "@/features/comments/commands";
 import * as moderationCommands from "@/features/comments/moderation/commands";
 import * as digestCommands from "@/features/digest/commands";
-import * as editorCommands from "@/features/editor/commands";
 import * as mediaCommands from "@/features/media/commands";
 import * as menuCommands from "@/features/menus/commands";
 import * as pageCommands from "@/features/pages/commands";
@@ -35,7 +34,6 @@ const allCommands = (Object.entries({
   ...commentCommands,
   ...moderationCommands,
   ...digestCommands,
-  ...editorCommands,
   ...mediaCommands,
   ...menuCommands,
   ...pageCommands,

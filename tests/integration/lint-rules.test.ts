@@ -41,4 +41,20 @@ describe("lint enforces the layers", () => {
     const messages = await messagesFor("src/features/tags/mutations.ts", "export async function renameTag() {}\n");
     expect(messages).toContainEqual(expect.stringContaining('starts with `import "server-only";`'));
   });
+
+  it("keeps every file but the post store from writing posts, revisions, bylines and post tags", async () => {
+    const prisma = 'import "server-only";\nimport { db } from "@/lib/db";\nexport const rename = (id: string) => db().post.update({ where: { id }, data: { title: "x" } });\n';
+    expect(await messagesFor("src/features/wordpress/mutations.ts", prisma)).toContainEqual(expect.stringContaining("Only the post store (src/features/posts/store.ts) writes post"));
+    const inTransaction = 'import "server-only";\nimport { db } from "@/lib/db";\nexport const keep = () => db().$transaction((tx) => tx.revision.create({ data: {} as never }));\n';
+    expect(await messagesFor("src/features/demo-content/mutations.ts", inTransaction)).toContainEqual(expect.stringContaining("writes revision"));
+    const bylines = 'import "server-only";\nimport { db } from "@/lib/db";\nexport const drop = (postId: string) => db().postAuthor.deleteMany({ where: { postId } });\n';
+    expect(await messagesFor("src/features/people/mutations.ts", bylines)).toContainEqual(expect.stringContaining("writes postAuthor"));
+    const rawSql = 'import "server-only";\nimport { db } from "@/lib/db";\nexport const retag = (from: string, to: string) => db().$executeRaw`INSERT INTO "PostTag" ("postId", "tagId") SELECT "postId", ${to} FROM "PostTag" WHERE "tagId" = ${from}`;\n';
+    expect(await messagesFor("src/features/tags/mutations.ts", rawSql)).toContainEqual(expect.stringContaining("call one of its functions instead of this SQL"));
+    const unsafeSql = 'import "server-only";\nimport { db } from "@/lib/db";\nexport const bulk = (json: string) => db().$executeRawUnsafe(\'UPDATE "Post" SET title = $1\', json);\n';
+    expect(await messagesFor("scripts/sneaky.ts", unsafeSql)).toContainEqual(expect.stringContaining("call one of its functions instead of this SQL"));
+    // Reading is anyone's, and the store itself writes.
+    expect(await messagesFor("src/features/tags/data.ts", 'import "server-only";\nimport { db } from "@/lib/db";\nexport const count = () => db().post.count();\nexport const rows = () => db().$queryRaw`SELECT id FROM "Post"`;\n')).toEqual([]);
+    expect(await messagesFor("src/features/posts/store.ts", prisma)).toEqual([]);
+  });
 });

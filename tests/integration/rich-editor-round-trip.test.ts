@@ -23,6 +23,7 @@ async function roundTrip(markdown: string): Promise<string> {
     onFormatState: ignore,
     onLinkShortcut: ignore,
     onToolbarShortcut: ignore,
+    onTableEscape: ignore,
     onImageFiles: ignore,
     onPasteHtml: () => false,
   });

@@ -24,6 +24,7 @@ async function editorWith(markdown: string): Promise<RichTextEngine> {
     onFormatState: () => {},
     onLinkShortcut: () => {},
     onToolbarShortcut: () => {},
+    onTableEscape: () => {},
     onImageFiles: () => {},
     onPasteHtml: () => false,
   });

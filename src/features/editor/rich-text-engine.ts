@@ -11,7 +11,14 @@
 //   fenced code; bold outside italic where both apply;
 // - table delimiter rows as `| :- | - |` (cells are not padded to line up);
 // - reference-style links become inline links; setext headings become `#` headings; `*`/`+`
-//   bullets become `-`; no trailing newline; characters that would read as markup are escaped.
+//   bullets become `-`; no trailing newline; characters that would read as markup are escaped;
+// - a captioned image is an image with a title, alone in its paragraph: `![alt](src "caption")`.
+//   Readers get it as <figure> with <figcaption> (src/lib/markdown.ts), and the HTML converter makes
+//   the same of a <figure> (and the WordPress import of `[caption]`);
+// - a line break inside a table cell is `<br>` (src/lib/table-cell-breaks.ts): a table row is one line;
+// - an image Docket does not have yet is a placeholder, `![alt](missing-image:file-name.jpg)`
+//   (src/lib/image-placeholders.ts): shown as a box asking for the file, it keeps a post from going
+//   to the editors or out until it is uploaded or removed.
 import {
   Editor,
   defaultValueCtx,
@@ -44,20 +51,22 @@ import {
   strongSchema,
   syncListOrderPlugin,
 } from "@milkdown/preset-commonmark";
-import { createTable, gfm, remarkGFMPlugin } from "@milkdown/preset-gfm";
+import { createTable, gfm, remarkGFMPlugin, tableKeymap } from "@milkdown/preset-gfm";
 import { lift, setBlockType, toggleMark, wrapIn } from "@milkdown/prose/commands";
 import { redo, redoDepth, undo, undoDepth } from "@milkdown/prose/history";
 import { keymap } from "@milkdown/prose/keymap";
 import { Fragment, Slice, type Mark, type MarkType, type Node, type NodeType, type ResolvedPos, type Schema } from "@milkdown/prose/model";
 import { liftListItem, wrapInList } from "@milkdown/prose/schema-list";
 import { EditorState, NodeSelection, Plugin, PluginKey, Selection, TextSelection, type Command, type Transaction } from "@milkdown/prose/state";
-import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, isInTable } from "@milkdown/prose/tables";
+import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, goToNextCell, isInTable } from "@milkdown/prose/tables";
 import { Decoration, DecorationSet, type EditorView, type NodeViewConstructor } from "@milkdown/prose/view";
-import { $prose, $view } from "@milkdown/utils";
+import { $prose, $remark, $view } from "@milkdown/utils";
+import { isPlaceholderUrl, placeholderFileName } from "@/lib/image-placeholders";
 import { findSocialMentions } from "@/lib/social-mentions";
+import { breakInCellAsTag, remarkTableCellBreaks } from "@/lib/table-cell-breaks";
 
 /** remark-stringify settings for Docket's normal form (see the top of this file). */
-const STRINGIFY_OPTIONS = { bullet: "-", rule: "-", emphasis: "*", strong: "*", fences: true, listItemIndent: "one" } as const;
+const STRINGIFY_OPTIONS = { bullet: "-", rule: "-", emphasis: "*", strong: "*", fences: true, listItemIndent: "one", handlers: { break: breakInCellAsTag } } as const;
 
 export type FormatState = {
   bold: boolean;
@@ -69,8 +78,8 @@ export type FormatState = {
   bulletList: boolean;
   orderedList: boolean;
   inTable: boolean;
-  /** The selected image's description and caption, when an image is selected. */
-  image: { alt: string; title: string } | null;
+  /** The selected image's description and caption (and whether it still waits for its file), when an image is selected. */
+  image: { alt: string; title: string; placeholder: string | null } | null;
   canUndo: boolean;
   canRedo: boolean;
 };
@@ -103,6 +112,8 @@ export type EngineCallbacks = {
   onLinkShortcut(): void;
   /** Escape or Alt+F10: the writer wants the toolbar (and a way out of Tab-indenting lists). */
   onToolbarShortcut(): void;
+  /** Escape in a table: the next Tab leaves the table (and the text) instead of moving to a cell. */
+  onTableEscape(): void;
   /** Images dropped (at a document position) or pasted (position null: the selection). */
   onImageFiles(files: File[], at: number | null): void;
   /** HTML pasted from another program; true when the paste is taken care of. */
@@ -110,6 +121,9 @@ export type EngineCallbacks = {
 };
 
 export type ImageAttributes = { src: string; alt: string; title: string };
+
+/** An image that needs the writer: still a placeholder for its file, or without a description. */
+export type ImageNeedingAttention = { pos: number; alt: string; title: string; placeholder: string | null };
 
 export type RichTextEngine = {
   /** The document as Docket markdown. */
@@ -125,7 +139,11 @@ export type RichTextEngine = {
   setLink(href: string, text: string): void;
   removeLink(): void;
   insertImage(image: ImageAttributes, at: number | null): void;
-  updateSelectedImage(changes: { alt: string; title: string }): void;
+  updateSelectedImage(changes: Partial<ImageAttributes>): void;
+  /** Images pasted or written without their file or a description, in document order. */
+  imagesNeedingAttention(): ImageNeedingAttention[];
+  /** Selects the image at `pos` (the next one to describe or upload). */
+  selectImage(pos: number): void;
   setAttributes(attributes: Record<string, string>): void;
   focus(): void;
   destroy(): Promise<void>;
@@ -162,17 +180,32 @@ const imageParts = new Set<unknown>([imageSchema, ...imageSchema]);
 /** Registered first, so bold is the outer mark where text is bold and italic: `**_both_**`, as the HTML converter writes it. */
 const strongParts = new Set<unknown>([strongSchema, ...strongSchema]);
 
-/** An image with its caption (the markdown title) under it. */
+/**
+ * An image with its caption (the markdown title) under it; a placeholder as a box naming the file it
+ * waits for; an image without a description marked as such.
+ */
 const imageView = $view(imageWithOptionalTitle.node, (): NodeViewConstructor => (initial) => {
   const dom = document.createElement("span");
   dom.className = "docket-image";
   const img = document.createElement("img");
+  const missing = document.createElement("span");
+  missing.className = "docket-image-missing";
+  const note = document.createElement("span");
+  note.className = "docket-image-note";
   const caption = document.createElement("span");
   caption.className = "docket-image-caption";
-  dom.append(img, caption);
+  dom.append(img, missing, note, caption);
   const show = (node: Node) => {
-    img.src = String(node.attrs.src);
+    const src = String(node.attrs.src);
+    const placeholder = isPlaceholderUrl(src);
+    img.hidden = placeholder;
+    if (!placeholder) img.src = src;
     img.alt = String(node.attrs.alt);
+    missing.hidden = !placeholder;
+    missing.textContent = placeholder ? `Image needed: “${placeholderFileName(src)}” could not be copied. Select it and choose “Upload the image”.` : "";
+    const undescribed = !String(node.attrs.alt).trim();
+    note.hidden = !undescribed;
+    note.textContent = undescribed ? "No description yet: select the image and choose “Edit description and caption”." : "";
     caption.textContent = String(node.attrs.title ?? "");
     caption.hidden = !node.attrs.title;
   };
@@ -254,8 +287,38 @@ function clipboardPlugin(callbacks: EngineCallbacks) {
   );
 }
 
-function shortcutsPlugin(callbacks: EngineCallbacks) {
-  return $prose(() =>
+/**
+ * Tab in a table moves to the next cell and, from the last, adds a row, so Tab never takes the writer
+ * (and the next words typed) out of the text. Escape first, then Tab, leaves the table, as in Google
+ * Docs; a second Escape goes to the toolbar, as Escape does elsewhere.
+ */
+function shortcutsPlugins(callbacks: EngineCallbacks) {
+  let tabLeaves = false;
+  const nextCellOrNewRow: Command = (state, dispatch, view) => {
+    if (!isInTable(state)) return false;
+    if (tabLeaves) {
+      tabLeaves = false;
+      return false;
+    }
+    if (goToNextCell(1)(state, dispatch)) return true;
+    if (!dispatch || !view) return true;
+    addRowAfter(state, dispatch);
+    goToNextCell(1)(view.state, view.dispatch);
+    return true;
+  };
+  // Any other key forgets an Escape pressed in a table.
+  const forgetEscape = $prose(
+    () =>
+      new Plugin({
+        props: {
+          handleKeyDown(_view, event) {
+            if (!["Tab", "Escape", "Shift"].includes(event.key)) tabLeaves = false;
+            return false;
+          },
+        },
+      }),
+  );
+  const keys = $prose(() =>
     keymap({
       "Mod-k": () => {
         callbacks.onLinkShortcut();
@@ -265,13 +328,53 @@ function shortcutsPlugin(callbacks: EngineCallbacks) {
         callbacks.onToolbarShortcut();
         return true;
       },
-      Escape: () => {
+      Tab: nextCellOrNewRow,
+      Escape: (state) => {
+        if (isInTable(state) && !tabLeaves) {
+          tabLeaves = true;
+          callbacks.onTableEscape();
+          return true;
+        }
+        tabLeaves = false;
         callbacks.onToolbarShortcut();
         return true;
       },
     }),
   );
+  return [forgetEscape, keys];
 }
+
+/** A paragraph holding nothing but images: an image of its own (a figure for readers). */
+function onlyImages(node: Node, schema: Schema): boolean {
+  let images = 0;
+  let other = false;
+  node.forEach((child) => {
+    if (child.type === schema.nodes.image) images++;
+    else other = true;
+  });
+  return images > 0 && !other;
+}
+
+/** Text typed just after an image (in the image's paragraph) starts a paragraph of its own. */
+const typingAfterImagePlugin = $prose(
+  () =>
+    new Plugin({
+      props: {
+        handleTextInput(view, from, to, text) {
+          const { $from } = view.state.selection;
+          const { schema } = view.state;
+          if (from !== to || $from.parent.type !== schema.nodes.paragraph || $from.parentOffset !== $from.parent.content.size || !onlyImages($from.parent, schema)) return false;
+          const after = $from.after();
+          const tr = view.state.tr.insert(after, schema.nodes.paragraph.create(null, schema.text(text)));
+          view.dispatch(tr.setSelection(TextSelection.create(tr.doc, after + 1 + text.length)).scrollIntoView());
+          return true;
+        },
+      },
+    }),
+);
+
+/** `<br>` in a table cell is a line break there (src/lib/table-cell-breaks.ts). */
+const tableCellBreaks = $remark("docketTableCellBreaks", () => remarkTableCellBreaks);
 
 // ---------- reading the selection ----------
 
@@ -295,6 +398,8 @@ function innermostList($pos: ResolvedPos, schema: Schema): { depth: number; node
   return null;
 }
 
+const placeholderOf = (src: string) => (isPlaceholderUrl(src) ? placeholderFileName(src) : null);
+
 function formatStateOf(state: EditorState): FormatState {
   const { schema, selection } = state;
   const { $from } = selection;
@@ -312,7 +417,7 @@ function formatStateOf(state: EditorState): FormatState {
     bulletList: list?.node.type === schema.nodes.bullet_list,
     orderedList: list?.node.type === schema.nodes.ordered_list,
     inTable: isInTable(state),
-    image: image ? { alt: String(image.attrs.alt), title: String(image.attrs.title ?? "") } : null,
+    image: image ? { alt: String(image.attrs.alt), title: String(image.attrs.title ?? ""), placeholder: placeholderOf(String(image.attrs.src)) } : null,
     canUndo: undoDepth(state) > 0,
     canRedo: redoDepth(state) > 0,
   };
@@ -449,6 +554,9 @@ export async function createRichTextEngine(
       ctx.set(defaultValueCtx, markdown);
       ctx.update(remarkStringifyOptionsCtx, (options) => ({ ...options, ...STRINGIFY_OPTIONS }));
       ctx.set(remarkGFMPlugin.options.key, { tablePipeAlign: false });
+      // Shift+Enter may break a line in a table cell (written as <br>); Tab is Docket's own there.
+      ctx.set(hardbreakFilterNodes.key, ["code_block"]);
+      ctx.update(tableKeymap.ctx.key, (keys) => ({ ...keys, NextCell: { ...keys.NextCell, shortcuts: ["Mod-]"] } }));
       ctx.update(editorViewOptionsCtx, (options) => ({
         ...options,
         attributes: () => viewAttributes,
@@ -461,6 +569,7 @@ export async function createRichTextEngine(
     })
     // The commonmark preset without its plugins that write empty paragraphs as `<br />` (the post
     // renderer drops raw HTML) and that give headings ids (the admin page has its own ids).
+    .use(tableCellBreaks)
     .use(strongSchema)
     .use(commonmarkSchema.filter((part) => !imageParts.has(part) && !strongParts.has(part)))
     .use(imageWithOptionalTitle)
@@ -485,8 +594,9 @@ export async function createRichTextEngine(
     .use(headingView)
     .use(imageView)
     .use(mentionsPlugin)
+    .use(typingAfterImagePlugin)
     .use(clipboardPlugin(callbacks))
-    .use(shortcutsPlugin(callbacks));
+    .use(shortcutsPlugins(callbacks));
   await editor.create();
   const ctx = editor.ctx;
   const view = ctx.get(editorViewCtx);
@@ -527,9 +637,11 @@ export async function createRichTextEngine(
   return {
     markdown: () => serialize(view.state.doc),
     load(text) {
-      const state = EditorState.create({ schema, doc: parse(text), plugins: view.state.plugins });
-      view.updateState(state);
-      callbacks.onFormatState(formatStateOf(view.state));
+      // One step in the undo history, so switching to the markdown view and back keeps undo.
+      const { state } = view;
+      const tr = state.tr.replaceWith(0, state.doc.content.size, parse(text).content).setMeta(EXTERNAL, true);
+      tr.setSelection(Selection.near(tr.doc.resolve(Math.min(state.selection.from, tr.doc.content.size))));
+      view.dispatch(tr);
     },
     insertMarkdown(text) {
       const { body, notes } = fitFootnotes(parse(text), usedFootnoteLabels(view.state.doc), schema);
@@ -578,18 +690,16 @@ export async function createRichTextEngine(
       view.focus();
     },
     insertImage(image, at) {
-      const node = schema.nodes.image.create(image);
+      const figure = schema.nodes.paragraph.create(null, schema.nodes.image.create(image));
       const tr = view.state.tr;
       if (at !== null && at <= tr.doc.content.size) tr.setSelection(TextSelection.near(tr.doc.resolve(at)));
       const { $from } = tr.selection;
-      // An image gets a paragraph of its own, as images in posts do.
-      if ($from.parent.isTextblock && $from.parent.content.size === 0 && $from.parent.type === schema.nodes.paragraph) {
-        tr.replaceSelectionWith(node, false);
-      } else {
-        const after = $from.depth > 0 ? $from.after(1) : tr.doc.content.size;
-        tr.insert(after, schema.nodes.paragraph.create(null, node));
-        tr.setSelection(NodeSelection.create(tr.doc, after + 1));
-      }
+      // An image gets a paragraph of its own, as images in posts do, and what is typed next starts the
+      // paragraph after it.
+      const emptyParagraph = $from.parent.type === schema.nodes.paragraph && $from.parent.content.size === 0 && $from.depth > 0;
+      const start = emptyParagraph ? $from.before() : $from.depth > 0 ? $from.after(1) : tr.doc.content.size;
+      tr.replaceWith(start, emptyParagraph ? $from.after() : start, [figure, schema.nodes.paragraph.create()]);
+      tr.setSelection(TextSelection.create(tr.doc, start + figure.nodeSize + 1));
       view.dispatch(tr.scrollIntoView());
       view.focus();
     },
@@ -598,6 +708,20 @@ export async function createRichTextEngine(
       if (!(selection instanceof NodeSelection) || selection.node.type !== schema.nodes.image) return;
       view.dispatch(view.state.tr.setNodeMarkup(selection.from, undefined, { ...selection.node.attrs, ...changes }));
       view.focus();
+    },
+    imagesNeedingAttention() {
+      const found: ImageNeedingAttention[] = [];
+      view.state.doc.descendants((node, pos) => {
+        if (node.type !== schema.nodes.image) return true;
+        const placeholder = placeholderOf(String(node.attrs.src));
+        if (placeholder || !String(node.attrs.alt).trim()) found.push({ pos, alt: String(node.attrs.alt), title: String(node.attrs.title ?? ""), placeholder });
+        return false;
+      });
+      return found;
+    },
+    selectImage(pos) {
+      if (view.state.doc.nodeAt(pos)?.type !== schema.nodes.image) return;
+      view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)).scrollIntoView());
     },
     setAttributes(next) {
       viewAttributes = next;

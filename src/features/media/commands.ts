@@ -1,9 +1,16 @@
-// Uploading images, as a command (src/lib/action.ts): any writer may upload for their posts and profile.
+// Uploading images and pasting documents, as commands (src/lib/action.ts): any writer may upload for
+// their posts and profile, and paste into the editor.
 import "server-only";
+import type { Image, Root } from "mdast";
+import { visit } from "unist-util-visit";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
+import { siteUrl } from "@/lib/env";
 import { InputError } from "@/lib/errors";
-import { storeUploadedImage, UnacceptableImageError, MAX_UPLOAD_BYTES } from "./mutations";
+import { htmlToMdast, mdastToMarkdown } from "@/lib/html-to-markdown";
+import { fileNameOf, isPlaceholderUrl, placeholderUrl } from "@/lib/image-placeholders";
+import { copyRemoteImage, storeUploadedImage, UnacceptableImageError, MAX_UPLOAD_BYTES } from "./mutations";
+import { pastedHtmlSchema } from "./schema";
 
 const CHOOSE_AN_IMAGE = "Choose an image to upload.";
 
@@ -23,5 +30,71 @@ export const uploadImage = defineCommand({
       if (error instanceof UnacceptableImageError) throw new InputError(error.message);
       throw error;
     }
+  },
+});
+
+/** A paste copies at most this many images; the rest become placeholders to upload by hand. */
+const MAX_COPIED_IMAGES = 20;
+const COPIES_AT_ONCE = 3;
+
+/** The site's own uploads, named by their full address: kept as the path they are. */
+function ownUpload(url: string): string | null {
+  if (url.startsWith("/uploads/")) return url;
+  const site = new URL(siteUrl());
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === site.origin && parsed.pathname.startsWith("/uploads/") ? parsed.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every image in a pasted document ends up in this site's uploads or as a placeholder asking for its
+ * file: images on other sites (Google Docs keeps a document's pictures on Google's servers) are copied
+ * here; one that cannot be fetched, a relative address from another site, or one past the limit is a
+ * placeholder. Returns how many of each.
+ */
+async function keepPastedImagesHere(tree: Root, uploadedById: string): Promise<{ copied: number; placeholders: number }> {
+  const images: Image[] = [];
+  visit(tree, "image", (image) => {
+    images.push(image);
+  });
+  let copied = 0;
+  const toCopy: Image[] = [];
+  for (const image of images) {
+    if (isPlaceholderUrl(image.url)) continue;
+    const own = ownUpload(image.url);
+    if (own) image.url = own;
+    else if (/^https?:\/\//i.test(image.url) && toCopy.length < MAX_COPIED_IMAGES) toCopy.push(image);
+    else image.url = placeholderUrl(fileNameOf(image.url));
+  }
+  for (let start = 0; start < toCopy.length; start += COPIES_AT_ONCE) {
+    await Promise.all(
+      toCopy.slice(start, start + COPIES_AT_ONCE).map(async (image) => {
+        try {
+          image.url = (await copyRemoteImage(image.url, uploadedById)).url;
+          copied += 1;
+        } catch {
+          // Unreachable, private, too large or not an image: the writer uploads it by hand.
+          image.url = placeholderUrl(fileNameOf(image.url));
+        }
+      }),
+    );
+  }
+  return { copied, placeholders: images.filter((image) => isPlaceholderUrl(image.url)).length };
+}
+
+/**
+ * Pasted HTML (Word, Google Docs, LibreOffice, web pages) becomes markdown, through the same converter
+ * as the WordPress import, with its images copied into uploads or left as placeholders to upload.
+ */
+export const convertPastedHtml = defineCommand({
+  access: "posts.write",
+  input: z.object({ html: pastedHtmlSchema }),
+  async run({ html }, actor) {
+    const tree = htmlToMdast(html, { forPaste: true });
+    const images = await keepPastedImagesHere(tree, actor.id);
+    return { message: "Converted.", data: { markdown: mdastToMarkdown(tree), ...images } };
   },
 });

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import sharp, { type OutputInfo } from "sharp";
 import { db } from "@/lib/db";
 import { uploadsStorage } from "@/lib/storage";
+import { fetchPublicUrl } from "@/lib/safe-fetch";
 import { cleanFileName, DOCUMENT_KINDS, formatFileSize, MAX_DOCUMENT_BYTES } from "./document-kinds";
 import { documentKindOf } from "./document-sniffing";
 
@@ -58,6 +59,19 @@ export async function storeUploadedImage(bytes: Buffer, uploadedById: string | n
     data: { path: url, mimeType: "image/webp", width: output.info.width, height, bytes: output.data.length, uploadedById },
   });
   return { url, width: output.info.width, height };
+}
+
+/** How long a pasted image's server may take to answer. */
+const REMOTE_IMAGE_TIMEOUT_MS = 15_000;
+
+/**
+ * An image from another site (in a paste) copied into uploads, as an upload is: fetched only from a
+ * public address (every redirect checked: src/lib/safe-fetch.ts), within the upload size, its type read
+ * from the bytes, re-encoded. Throws FetchRefusedError or UnacceptableImageError with the reason.
+ */
+export async function copyRemoteImage(address: string, uploadedById: string | null): Promise<{ url: string }> {
+  const fetched = await fetchPublicUrl(address, { maxBytes: MAX_UPLOAD_BYTES, timeoutMs: REMOTE_IMAGE_TIMEOUT_MS });
+  return storeUploadedImage(fetched.bytes, uploadedById);
 }
 
 export type StoredDocument = { assetId: string; url: string; fileName: string; mimeType: string; bytes: number };

@@ -126,15 +126,16 @@ async function applyPageRevision(tx: Tx, page: LockedPage, revision: StoredPageR
 export async function savePageRevision(fields: PageFields, userId: string | null, baseRevisionId: string | null) {
   return db().$transaction(async (tx) => {
     const page = await lockPage(tx, fields.pageId);
-    const latest = await latestPageRevision(tx, page.id);
+    // A page an import has just made has no revision yet: this is its first.
+    const latest = await tx.pageRevision.findFirst({ where: { pageId: page.id }, orderBy: { number: "desc" }, select: pageRevisionSelect });
     const snapshot: PageSnapshot = { slug: fields.slug, title: fields.title, description: fields.description, bodyMarkdown: fields.bodyMarkdown };
-    const decision = decideSave({ latestId: latest.id, baseRevisionId, sameAsLatest: samePage(latest, snapshot) });
-    if (decision === "conflict") throw new StalePageBaseError(latest);
+    const decision = latest ? decideSave({ latestId: latest.id, baseRevisionId, sameAsLatest: samePage(latest, snapshot) }) : "new-revision";
+    if (decision === "conflict") throw new StalePageBaseError(latest!);
     const pendingWith = async (revision: StoredPageRevision) => page.status === "PUBLISHED" && revision.id !== page.liveRevisionId && !samePage(await livePageRevision(tx, page), revision);
-    if (decision === "unchanged") return { slug: latest.slug, revisionId: latest.id, revisionCreated: false, pending: await pendingWith(latest), tagsToInvalidate: [] };
+    if (decision === "unchanged") return { slug: latest!.slug, revisionId: latest!.id, revisionCreated: false, pending: await pendingWith(latest!), tagsToInvalidate: [] };
     const clash = await tx.page.findUnique({ where: { slug: snapshot.slug }, select: { id: true } });
     if (clash && clash.id !== page.id) throw new PageSlugTakenError(snapshot.slug);
-    const revision = await tx.pageRevision.create({ data: { pageId: page.id, number: latest.number + 1, ...snapshot, authorId: userId }, select: pageRevisionSelect });
+    const revision = await tx.pageRevision.create({ data: { pageId: page.id, number: (latest?.number ?? 0) + 1, ...snapshot, authorId: userId }, select: pageRevisionSelect });
     const tagsToInvalidate = showsAtOnce(page.status) ? await applyPageRevision(tx, page, revision, false) : [];
     return { slug: revision.slug, revisionId: revision.id, revisionCreated: true, pending: await pendingWith(revision), tagsToInvalidate };
   });

@@ -316,10 +316,7 @@ export async function writeImportedPage(page: ImportedPage, existingPageId: stri
   if (existing) pageId = existing.id;
   else {
     pageId = await db().$transaction(async (tx) => {
-      const created = await tx.page.create({
-        data: { title: page.title, slug: page.slug, createdById: page.userId, createdAt: page.createdAt, revisions: { create: { number: 1, slug: page.slug, title: page.title, bodyMarkdown: "", authorId: page.userId, createdAt: page.createdAt } } },
-        select: { id: true },
-      });
+      const created = await tx.page.create({ data: { title: page.title, slug: page.slug, createdById: page.userId, createdAt: page.createdAt }, select: { id: true } });
       await link(tx, page.siteUrl, "page", String(page.wpId), created.id);
       return created.id;
     });

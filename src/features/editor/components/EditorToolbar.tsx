@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, ty
 import type { BlockCommand, FormatState } from "../rich-text-engine";
 import styles from "./RichTextEditor.module.css";
 
-export type ToolbarAction = BlockCommand | "link" | "image" | "editImage";
+export type ToolbarAction = BlockCommand | "link" | "image" | "editImage" | "uploadImage";
 
 type ToolbarButton = {
   action: ToolbarAction;
@@ -32,8 +32,9 @@ const glyph = (text: string, style?: CSSProperties) => (
 );
 
 const FORMAT_BUTTONS: ToolbarButton[] = [
-  { action: "heading", label: "Heading", icon: glyph("H2"), shortcut: "Control+Alt+2", pressed: (state) => state.heading },
-  { action: "subheading", label: "Subheading", icon: glyph("H3"), shortcut: "Control+Alt+3", pressed: (state) => state.subheading },
+  // The accessible names start with the letters shown (WCAG 2.5.3, label in name).
+  { action: "heading", label: "H2 heading", icon: glyph("H2"), shortcut: "Control+Alt+2", pressed: (state) => state.heading },
+  { action: "subheading", label: "H3 subheading", icon: glyph("H3"), shortcut: "Control+Alt+3", pressed: (state) => state.subheading },
   { action: "bold", label: "Bold", icon: glyph("B", { fontWeight: 800 }), shortcut: "Control+B", pressed: (state) => state.bold, groupStart: true },
   { action: "italic", label: "Italic", icon: glyph("I", { fontStyle: "italic", fontFamily: "Georgia, serif" }), shortcut: "Control+I", pressed: (state) => state.italic },
   {
@@ -123,6 +124,7 @@ const IMAGE_BUTTONS: ToolbarButton[] = [
   { action: "editImage", label: "Edit description and caption", icon: null, text: true },
   { action: "deleteImage", label: "Remove image", icon: null, text: true },
 ];
+const PLACEHOLDER_BUTTONS: ToolbarButton[] = [{ action: "uploadImage", label: "Upload the image", icon: null, text: true }, ...IMAGE_BUTTONS];
 
 /** "Control+Alt+2" as people on this computer read it. */
 function readableShortcut(shortcut: string, mac: boolean): string {
@@ -144,7 +146,7 @@ export function EditorToolbar({
   /** Increments when the editor asks for the toolbar (Escape or Alt+F10 in the text). */
   focusRequest: number;
 }) {
-  const buttons = [...FORMAT_BUTTONS, ...(state.inTable ? TABLE_BUTTONS : []), ...(state.image ? IMAGE_BUTTONS : [])];
+  const buttons = [...FORMAT_BUTTONS, ...(state.inTable ? TABLE_BUTTONS : []), ...(state.image ? (state.image.placeholder ? PLACEHOLDER_BUTTONS : IMAGE_BUTTONS) : [])];
   const [active, setActive] = useState(0);
   const [mac, setMac] = useState(false);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);

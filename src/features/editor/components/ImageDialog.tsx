@@ -1,12 +1,15 @@
 "use client";
-// Adds an image (chosen here, dropped or pasted: the upload starts at once) or edits one, asking for
-// its description (alt text, required) and an optional caption (the markdown image title).
+// Adds an image (chosen here, dropped or pasted: the upload starts at once), edits one, or gives a
+// pasted placeholder its file, asking for its description (alt text, required) and an optional caption
+// (the markdown image title, which readers get as the figure's caption).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import styles from "./RichTextEditor.module.css";
 
 export type ImageRequest =
   | { kind: "new"; file: File | null; at: number | null }
-  | { kind: "edit"; alt: string; title: string };
+  | { kind: "edit"; alt: string; title: string }
+  /** A placeholder from a paste: the file named could not be copied. */
+  | { kind: "upload"; fileName: string; alt: string; title: string };
 
 type Upload = { state: "idle" } | { state: "uploading" } | { state: "done"; url: string } | { state: "failed"; error: string };
 
@@ -22,7 +25,7 @@ export function ImageDialog({
   request: ImageRequest | null;
   uploadImage?: (file: File) => Promise<{ url: string }>;
   onInsert: (image: { src: string; alt: string; title: string }, at: number | null) => void;
-  onUpdate: (changes: { alt: string; title: string }) => void;
+  onUpdate: (changes: { src?: string; alt: string; title: string }) => void;
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -39,8 +42,8 @@ export function ImageDialog({
     if (!element) return;
     if (request) {
       /* eslint-disable react-hooks/set-state-in-effect -- the fields start from each new request */
-      setAlt(request.kind === "edit" ? request.alt : "");
-      setTitle(request.kind === "edit" ? request.title : "");
+      setAlt(request.kind === "new" ? "" : request.alt);
+      setTitle(request.kind === "new" ? "" : request.title);
       setFile(request.kind === "new" ? request.file : null);
       setUpload({ state: "idle" });
       setAltMissing(false);
@@ -72,6 +75,7 @@ export function ImageDialog({
   }, [file, uploadImage]);
 
   const editing = request?.kind === "edit";
+  const uploadingFor = request?.kind === "upload" ? request.fileName : null;
   const ready = editing || upload.state === "done";
   const confirm = () => {
     if (!alt.trim()) {
@@ -79,6 +83,7 @@ export function ImageDialog({
       return;
     }
     if (editing) onUpdate({ alt: alt.trim(), title: title.trim() });
+    else if (upload.state === "done" && request?.kind === "upload") onUpdate({ src: upload.url, alt: alt.trim(), title: title.trim() });
     else if (upload.state === "done" && request?.kind === "new") onInsert({ src: upload.url, alt: alt.trim(), title: title.trim() }, request.at);
   };
   const confirmOnEnter = (event: KeyboardEvent) => {
@@ -90,8 +95,14 @@ export function ImageDialog({
   return (
     <dialog ref={dialog} className={styles.dialog} aria-labelledby={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`} className={styles.dialogTitle}>
-        {editing ? "Image description and caption" : "Add an image"}
+        {editing ? "Image description and caption" : uploadingFor ? "Upload a pasted image" : "Add an image"}
       </h2>
+      {uploadingFor && (
+        <p className="form-hint">
+          The pasted document pointed at “{uploadingFor}”, which Docket could not copy (a file on the computer it came from, or a page Docket cannot reach). Choose
+          that image file to upload it. The post cannot go out until every image is uploaded or removed.
+        </p>
+      )}
       {!editing && !file && (
         <>
           <label htmlFor={`${id}-file`}>Choose an image (JPEG, PNG, WebP or GIF, up to 8 MB)</label>
@@ -137,7 +148,7 @@ export function ImageDialog({
       <input id={`${id}-title-field`} type="text" value={title} onChange={(event) => setTitle(event.target.value)} onKeyDown={confirmOnEnter} />
       <div className={styles.dialogActions}>
         <button type="button" onClick={confirm} aria-disabled={!ready || undefined}>
-          {editing ? "Save" : "Insert image"}
+          {editing || uploadingFor ? "Save" : "Insert image"}
         </button>
         <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
           Cancel

@@ -8,7 +8,7 @@
 // view is shown, so its JavaScript loads only where the editor is used, after the page.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { MAX_PASTED_HTML_CHARACTERS } from "../paste-limit";
-import type { FormatState, RichTextEngine } from "../rich-text-engine";
+import type { FormatState, ImageNeedingAttention, RichTextEngine } from "../rich-text-engine";
 import { EditorToolbar, type ToolbarAction } from "./EditorToolbar";
 import { ImageDialog, type ImageRequest } from "./ImageDialog";
 import { LinkDialog, type LinkRequest } from "./LinkDialog";
@@ -66,6 +66,8 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
   const engineValue = useRef(value);
   const pendingWrite = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const imageQueue = useRef<{ files: File[]; at: number | null }>({ files: [], at: null });
+  /** Pasted images still to upload or describe, one dialog after another. */
+  const attentionQueue = useRef<ImageNeedingAttention[]>([]);
   const latest = useRef({ value, onChange, onPasteHtml, onUploadImage });
   useEffect(() => {
     latest.current = { value, onChange, onPasteHtml, onUploadImage };
@@ -100,10 +102,20 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
     if (markdown !== latest.current.value) latest.current.onChange(markdown);
   }, []);
 
+  /** The next pasted image to upload or describe, selected and asked about; false when none is left. */
+  const nextAttention = useCallback((): boolean => {
+    const image = attentionQueue.current.shift();
+    if (!image || !engine.current) return false;
+    engine.current.selectImage(image.pos);
+    setImageRequest(image.placeholder ? { kind: "upload", fileName: image.placeholder, alt: image.alt, title: image.title } : { kind: "edit", alt: image.alt, title: image.title });
+    return true;
+  }, []);
+
   const nextImage = useCallback(() => {
     const file = imageQueue.current.files.shift();
-    setImageRequest(file ? { kind: "new", file, at: imageQueue.current.at } : null);
-  }, []);
+    if (file) setImageRequest({ kind: "new", file, at: imageQueue.current.at });
+    else if (!nextAttention()) setImageRequest(null);
+  }, [nextAttention]);
 
   const pasteHtml = useCallback((html: string, plainText: string): boolean => {
     const convert = latest.current.onPasteHtml;
@@ -111,8 +123,15 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
     setStatus("Converting the pasted text…");
     convert(html).then(
       (markdown) => {
-        engine.current?.insertMarkdown(markdown);
-        setStatus("Pasted with its formatting.");
+        const editor = engine.current;
+        if (!editor) return;
+        editor.insertMarkdown(markdown);
+        // Images Docket could not copy, or without a description, are asked about in turn.
+        const needing = editor.imagesNeedingAttention();
+        attentionQueue.current = needing;
+        const count = needing.length === 1 ? "One image needs" : `${needing.length} images need`;
+        setStatus(needing.length > 0 ? `Pasted with its formatting. ${count} your attention: upload its file or describe it.` : "Pasted with its formatting.");
+        nextAttention();
       },
       (error: unknown) => {
         engine.current?.insertText(plainText);
@@ -120,7 +139,7 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
       },
     );
     return true;
-  }, []);
+  }, [nextAttention]);
 
   // The engine is created the first time the formatted view shows, and lives until the page goes.
   useEffect(() => {
@@ -137,6 +156,7 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
           onFormatState: (state) => setFormat((previous) => (JSON.stringify(previous) === JSON.stringify(state) ? previous : state)),
           onLinkShortcut: () => openLinkDialog(),
           onToolbarShortcut: () => setToolbarFocusRequest((count) => count + 1),
+          onTableEscape: () => setStatus("Press Tab to leave the table, or Escape again for the toolbar."),
           onImageFiles: (files, at) => {
             imageQueue.current = { files: [...files], at };
             nextImage();
@@ -219,7 +239,8 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
     if (!editor) return;
     if (action === "link") openLinkDialog();
     else if (action === "image") setImageRequest({ kind: "new", file: null, at: null });
-    else if (action === "editImage") setImageRequest(format.image ? { kind: "edit", ...format.image } : null);
+    else if (action === "editImage") setImageRequest(format.image ? { kind: "edit", alt: format.image.alt, title: format.image.title } : null);
+    else if (action === "uploadImage") setImageRequest(format.image?.placeholder ? { kind: "upload", fileName: format.image.placeholder, alt: format.image.alt, title: format.image.title } : null);
     else editor.run(action);
   };
 
@@ -276,7 +297,9 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
       )}
       <p className="form-hint" id={hintId}>
         {view === "formatted"
-          ? "Type ## for a heading, - for a list, > for a quote. Esc or Alt+F10 moves to the toolbar. Paste from Word or Google Docs keeps the formatting; drop or paste images to add them."
+          ? format.inTable
+            ? "In a table, Tab moves to the next cell and adds a row at the end; press Esc, then Tab, to leave the table. Shift+Enter breaks a line in a cell."
+            : "Type ## for a heading, - for a list, > for a quote. Esc or Alt+F10 moves to the toolbar. Paste from Word or Google Docs keeps the formatting; drop or paste images to add them."
           : "Markdown, as it is stored. Switch back to Formatted at any time: nothing is lost."}
       </p>
       <p className={styles.status} role="status" aria-live="polite">
@@ -306,9 +329,10 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
         }}
         onUpdate={(changes) => {
           engine.current?.updateSelectedImage(changes);
-          setImageRequest(null);
+          if (!nextAttention()) setImageRequest(null);
         }}
         onClose={() => {
+          attentionQueue.current = [];
           setImageRequest(null);
           engine.current?.focus();
         }}

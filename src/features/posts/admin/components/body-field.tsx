@@ -4,7 +4,7 @@
 // pages are written the same way.
 import { useEffect, useState } from "react";
 import { RichTextEditor } from "@/features/editor/components/RichTextEditor";
-import { pastedHtmlToMarkdown } from "@/features/editor/pasted-html";
+import { pastedHtmlToMarkdown } from "@/features/media/pasted-html";
 import { uploadImage } from "@/features/editor/upload-image";
 import { previewMarkdownAction } from "@/features/posts/actions";
 

@@ -1,4 +1,5 @@
-// The RichTextEditor's `onPasteHtml` for the admin: conversion on the server, failures as messages.
+// The RichTextEditor's `onPasteHtml` for the admin: conversion on the server (images copied to uploads
+// or turned into placeholders), failures as messages.
 import { convertPastedHtmlAction } from "./actions";
 
 export async function pastedHtmlToMarkdown(html: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_PASTED_HTML_CHARACTERS } from "./paste-limit";
+import { MAX_PASTED_HTML_CHARACTERS } from "@/features/editor/paste-limit";
 
 export const pastedHtmlSchema = z
   .string()
