@@ -8,6 +8,19 @@ import { cacheForReaders, cacheUntil } from "@/lib/reader-cache";
 import { publicProfileSelect, type PublicByline } from "@/features/posts/bylines";
 import { sponsorAt, type Sponsor, type SponsorColumns } from "@/features/posts/sponsorship";
 
+/**
+ * Byline columns for raw SQL over "AuthorProfile" aliased `a`: only those publicProfileSelect names
+ * (the guard that keeps a pen name's real name out of reader output), checked by the type.
+ */
+function publicProfileColumn(column: keyof typeof publicProfileSelect): Prisma.Sql {
+  return Prisma.raw(`a."${column}"`);
+}
+
+/** Every public byline column as a JSON object, for raw SQL over "AuthorProfile" aliased `a`. */
+const publicProfileJson = Prisma.raw(
+  `json_build_object(${(Object.keys(publicProfileSelect) as (keyof typeof publicProfileSelect)[]).map((column) => `'${column}', a."${column}"`).join(", ")})`,
+);
+
 export const POSTS_PER_PAGE = 10;
 /** Category, tag and author pages list this many of their latest posts; feeds and search reach the rest. */
 export const ARCHIVE_PAGE_SIZE = 50;
@@ -118,7 +131,7 @@ function seriesRowsSql(seriesId: Prisma.Sql) {
            CASE WHEN sp.status = 'PUBLISHED' THEN sp.slug END AS slug,
            CASE WHEN sp.status = 'PUBLISHED' OR sp."teaserShowsTitle" THEN sp.title END AS title,
            CASE WHEN sp.status = 'SCHEDULED' AND sp."teaserShowsAuthor" THEN
-             (SELECT string_agg(a."displayName", ' and ' ORDER BY pa.position)
+             (SELECT string_agg(${publicProfileColumn("displayName")}, ' and ' ORDER BY pa.position)
                 FROM "PostAuthor" pa JOIN "AuthorProfile" a ON a.id = pa."profileId"
                WHERE pa."postId" = sp.id) END AS "authorName",
            CASE WHEN sp.status = 'SCHEDULED' THEN sp."scheduledFor" END AS "scheduledFor",
@@ -214,9 +227,7 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
     SELECT p.id, p.slug, p.title, p.standfirst, p."bodyHtml", p.excerpt, p."readingMinutes",
            p."publishedAt", p."updatedAt", p."coverImageUrl", p."coverImageAlt", p."commentsOpen",
            p."seriesId", p."categoryId",
-           (SELECT coalesce(json_agg(json_build_object(
-                     'slug', a.slug, 'displayName', a."displayName", 'avatarUrl', a."avatarUrl",
-                     'xHandle', a."xHandle", 'website', a.website) ORDER BY pa.position), '[]'::json)
+           (SELECT coalesce(json_agg(${publicProfileJson} ORDER BY pa.position), '[]'::json)
               FROM "PostAuthor" pa JOIN "AuthorProfile" a ON a.id = pa."profileId"
              WHERE pa."postId" = p.id) AS authors,
            (SELECT json_build_object('slug', c.slug, 'name', c.name, 'sponsorName', c."sponsorName",
@@ -259,7 +270,7 @@ export type FeedPost = {
   bodyHtml: string;
   publishedAt: Date;
   updatedAt: Date;
-  authors: { displayName: string; slug: string }[];
+  authors: PublicByline[];
   category: { name: string; slug: string } | null;
 };
 
@@ -301,7 +312,7 @@ export async function listFeedPosts(scope: FeedScope, limit = 20): Promise<FeedP
       publishedAt: true,
       updatedAt: true,
       category: { select: { name: true, slug: true } },
-      authors: { orderBy: { position: "asc" }, select: { profile: { select: { displayName: true, slug: true } } } },
+      authors: { orderBy: { position: "asc" }, select: { profile: { select: publicProfileSelect } } },
     },
   });
   return rows.map(({ authors, publishedAt, ...rest }) => ({

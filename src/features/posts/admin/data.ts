@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import type { PostStatus, Role } from "@/generated/prisma/enums";
 import type { PostAccessFacts } from "../permissions";
-import { revisionSelect, type StoredRevision } from "../store";
+import { revisionSelect, sameSnapshot, type StoredRevision } from "../store";
 
 /** Changes to a published post that wait for an editor. */
 const submittedChanges = { revisions: { some: { submittedAt: { not: null } } } } satisfies Prisma.PostWhereInput;
@@ -89,7 +89,7 @@ export async function findPostForEditing(postId: string) {
     post.status === "PUBLISHED" && post.liveRevisionId && post.liveRevisionId !== latestRow.id
       ? await db().revision.findUnique({ where: { id: post.liveRevisionId }, select: versionSelect })
       : null;
-  const [latest, live] = await toVersions(liveRow ? [latestRow, liveRow] : [latestRow]);
+  const [latest, live] = await toVersions(liveRow && !sameSnapshot(liveRow, latestRow) ? [latestRow, liveRow] : [latestRow]);
   const scheduledUpdate = await db().revision.findFirst({ where: { postId, scheduledFor: { not: null } }, select: { id: true, number: true, scheduledFor: true } });
   return {
     ...post,
