@@ -65,7 +65,7 @@ export async function listPublishedPages(): Promise<{ slug: string; updatedAt: D
 // ---------- the admin ----------
 
 export async function findPageAccessFacts(pageId: string) {
-  return db().page.findUnique({ where: { id: pageId }, select: { id: true, slug: true, status: true, createdById: true } });
+  return db().page.findUnique({ where: { id: pageId }, select: { id: true, slug: true, status: true, createdById: true, liveRevisionId: true } });
 }
 
 /** The pages a user may see in the admin: all for editors, their own for authors. */

@@ -14,7 +14,7 @@ export default async function ReviewQueuePage() {
   return (
     <>
       <h1>Review queue</h1>
-      <p className="form-hint">Submitted posts, the longest-waiting first.</p>
+      <p className="form-hint">Submitted posts, and changes to published posts that readers do not see until an editor updates them, the longest-waiting first.</p>
       <PostTable posts={queue} empty="Nothing is waiting for review." dateColumn="submittedAt" />
       <h2>Scheduled</h2>
       <PostTable posts={scheduled} empty="Nothing is scheduled." dateColumn="scheduledFor" />

@@ -35,7 +35,7 @@ export function ConflictPanel({ noun, theirs, fields, otherDifferences, onKeepMi
   }
 
   return (
-    <section className="conflict-panel" aria-labelledby="conflict-heading" role="alert">
+    <section className="conflict-panel" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Two versions of this {noun}</h2>
       <p>
         {theirs.savedBy} saved version {theirs.number} at {formatLondonTime(new Date(theirs.savedAt), "medium")}, after you opened the {noun}. Your

@@ -157,6 +157,12 @@ export async function listRevisions(postId: string) {
   });
 }
 
+/** The revision readers get, when the post is published. */
+export async function findLiveRevisionId(postId: string): Promise<string | null> {
+  const post = await db().post.findUnique({ where: { id: postId }, select: { status: true, liveRevisionId: true } });
+  return post?.status === "PUBLISHED" ? post.liveRevisionId : null;
+}
+
 export async function findRevision(postId: string, revisionId: string) {
   return db().revision.findFirst({ where: { id: revisionId, postId }, select: { id: true, number: true, title: true, standfirst: true, bodyMarkdown: true, createdAt: true } });
 }

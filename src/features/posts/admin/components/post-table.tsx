@@ -16,6 +16,8 @@ type Row = {
   submittedAt: Date | null;
   scheduledFor: Date | null;
   authors: { profile: { displayName: string } }[];
+  /** In the review queue: changes to a published post, not a draft. */
+  changesToPublished?: boolean;
 };
 
 export function PostTable({ posts, empty, dateColumn = "updatedAt" }: { posts: Row[]; empty: string; dateColumn?: "updatedAt" | "submittedAt" | "scheduledFor" }) {
@@ -28,7 +30,17 @@ export function PostTable({ posts, empty, dateColumn = "updatedAt" }: { posts: R
       columns={[
         { header: "Title", cell: (post) => <Link href={`/admin/posts/${post.id}`}>{post.title}</Link> },
         { header: "Authors", cell: (post) => post.authors.map((author) => author.profile.displayName).join(", ") },
-        { header: "State", cell: (post) => <StatusBadge status={post.status} /> },
+        {
+          header: "State",
+          cell: (post) =>
+            post.changesToPublished ? (
+              <>
+                <StatusBadge status={post.status} /> <span className="status status-SUBMITTED">Changes to a published post</span>
+              </>
+            ) : (
+              <StatusBadge status={post.status} />
+            ),
+        },
         {
           header: heading,
           cell: (post) => {

@@ -36,7 +36,7 @@ export default async function PageHistoryPage({ params, searchParams }: { params
           id: revision.id,
           createdAt: revision.createdAt,
           by: revision.author?.profile?.displayName ?? revision.author?.email ?? "Unknown",
-          title: revision.title,
+          title: `${revision.number}. ${revision.title}${page.status === "PUBLISHED" && revision.id === page.liveRevisionId ? " (live)" : ""}`,
         }))}
         fromId={fromId}
         toId={toId}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { RevisionHistory } from "@/components/RevisionHistory";
-import { findPostAccessFacts, findRevision, listRevisions } from "@/features/posts/admin/data";
+import { findLiveRevisionId, findPostAccessFacts, findRevision, listRevisions } from "@/features/posts/admin/data";
 import { canEditPost, canViewPost } from "@/features/posts/permissions";
 import { restoreRevisionAction } from "@/features/posts/actions";
 import { firstParam, type SearchParams } from "@/lib/search-params";
@@ -19,7 +19,7 @@ export default async function PostHistoryPage({ params, searchParams }: { params
   const post = await findPostAccessFacts(id);
   if (!post) notFound();
   if (!canViewPost(user, post)) forbidden();
-  const revisions = await listRevisions(post.id);
+  const [revisions, liveRevisionId] = await Promise.all([listRevisions(post.id), findLiveRevisionId(post.id)]);
   const query = await searchParams;
   const toId = firstParam(query, "to") ?? revisions[0]?.id;
   const fromId = firstParam(query, "from") ?? revisions[1]?.id;
@@ -31,13 +31,13 @@ export default async function PostHistoryPage({ params, searchParams }: { params
         <Link href={`/admin/posts/${post.id}`}>Back to the post</Link>
       </p>
       <h1>History</h1>
-      <p className="form-hint">Every save that changed the text is kept. Pick two versions to compare.</p>
+      <p className="form-hint">Every save that changed the post is kept, numbered; “live” marks the version readers get. Pick two versions to compare.</p>
       <RevisionHistory
         revisions={revisions.map((revision) => ({
           id: revision.id,
           createdAt: revision.createdAt,
           by: revision.author?.profile?.displayName ?? revision.author?.email ?? "Unknown",
-          title: revision.title,
+          title: `${revision.number}. ${revision.title}${revision.id === liveRevisionId ? " (live)" : ""}`,
         }))}
         fromId={fromId}
         toId={toId}
