@@ -53,7 +53,7 @@ import {
 } from "@milkdown/preset-commonmark";
 import { createTable, gfm, remarkGFMPlugin, tableKeymap } from "@milkdown/preset-gfm";
 import { lift, setBlockType, toggleMark, wrapIn } from "@milkdown/prose/commands";
-import { redo, redoDepth, undo, undoDepth } from "@milkdown/prose/history";
+import { closeHistory, redo, redoDepth, undo, undoDepth } from "@milkdown/prose/history";
 import { keymap } from "@milkdown/prose/keymap";
 import { Fragment, Slice, type Mark, type MarkType, type Node, type NodeType, type ResolvedPos, type Schema } from "@milkdown/prose/model";
 import { liftListItem, wrapInList } from "@milkdown/prose/schema-list";
@@ -637,11 +637,13 @@ export async function createRichTextEngine(
   return {
     markdown: () => serialize(view.state.doc),
     load(text) {
-      // One step in the undo history, so switching to the markdown view and back keeps undo.
+      // One step of its own in the undo history (not merged with the typing before or after it), so
+      // switching to the markdown view and back keeps undo.
       const { state } = view;
-      const tr = state.tr.replaceWith(0, state.doc.content.size, parse(text).content).setMeta(EXTERNAL, true);
+      const tr = closeHistory(state.tr.replaceWith(0, state.doc.content.size, parse(text).content)).setMeta(EXTERNAL, true);
       tr.setSelection(Selection.near(tr.doc.resolve(Math.min(state.selection.from, tr.doc.content.size))));
       view.dispatch(tr);
+      view.dispatch(closeHistory(view.state.tr).setMeta(EXTERNAL, true));
     },
     insertMarkdown(text) {
       const { body, notes } = fitFootnotes(parse(text), usedFootnoteLabels(view.state.doc), schema);
