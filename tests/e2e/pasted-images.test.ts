@@ -113,7 +113,7 @@ describe("pasting documents with pictures", () => {
     await paste(page, await readFile(path.resolve(import.meta.dirname, "../fixtures/paste/word.html"), "utf8"));
     const upload = page.getByRole("dialog", { name: "Upload a pasted image" });
     await upload.waitFor({ timeout: 30_000 });
-    await upload.getByText("“clip_image002.jpg” could not be copied", { exact: false }).waitFor();
+    await upload.getByText("“clip_image002.jpg”, which Docket could not copy", { exact: false }).waitFor();
     expect(await upload.getByLabel(/alt text/).inputValue()).toBe("An interview room with two chairs");
     await upload.locator('input[type="file"]').setInputFiles({ name: "clip_image002.png", mimeType: "image/png", buffer: await png("#aa7733") });
     await upload.getByText("Uploaded.").waitFor({ timeout: 30_000 });
@@ -155,7 +155,7 @@ describe("pasting documents with pictures", () => {
     expect((await client.query(`SELECT status FROM "Post" WHERE id = $1`, [postId])).rows[0].status).toBe("DRAFT");
 
     // Removed, the post may go out.
-    await editorText(page).locator(".docket-image-missing").click();
+    await editorText(page).locator(".docket-image-missing", { hasText: "secret.png" }).click();
     await page.getByRole("toolbar", { name: "Formatting for text" }).getByRole("button", { name: "Remove image" }).click();
     await page.getByRole("button", { name: "Publish now" }).click();
     await expect.poll(async () => (await client.query(`SELECT status FROM "Post" WHERE id = $1`, [postId])).rows[0].status, { timeout: 30_000 }).toBe("PUBLISHED");

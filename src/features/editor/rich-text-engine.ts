@@ -130,8 +130,8 @@ export type RichTextEngine = {
   markdown(): string;
   /** Replaces the document (a new value from outside, not an edit: no change is reported). */
   load(markdown: string): void;
-  /** Inserts markdown at the selection as an edit (pasted documents): footnotes are renumbered to fit. */
-  insertMarkdown(markdown: string): void;
+  /** Inserts markdown at the selection as an edit (pasted documents): footnotes are renumbered to fit. Returns where the text went. */
+  insertMarkdown(markdown: string): { from: number; to: number };
   insertText(text: string): void;
   run(command: BlockCommand): void;
   /** The link around the selection, or the selected text a new link would wrap. */
@@ -648,9 +648,12 @@ export async function createRichTextEngine(
     insertMarkdown(text) {
       const { body, notes } = fitFootnotes(parse(text), usedFootnoteLabels(view.state.doc), schema);
       const tr = view.state.tr;
+      const from = tr.selection.from;
       if (body.size > 0) tr.replaceSelection(Slice.maxOpen(body));
+      const to = tr.selection.to;
       for (const note of notes) tr.insert(tr.doc.content.size, note);
       view.dispatch(tr.scrollIntoView());
+      return { from, to };
     },
     insertText(text) {
       view.dispatch(view.state.tr.insertText(text).scrollIntoView());

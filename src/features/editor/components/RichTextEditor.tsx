@@ -125,9 +125,9 @@ export function RichTextEditor({ id, label, value, onChange, onUploadImage, onPa
       (markdown) => {
         const editor = engine.current;
         if (!editor) return;
-        editor.insertMarkdown(markdown);
-        // Images Docket could not copy, or without a description, are asked about in turn.
-        const needing = editor.imagesNeedingAttention();
+        const pasted = editor.insertMarkdown(markdown);
+        // The pasted images Docket could not copy, or without a description, are asked about in turn.
+        const needing = editor.imagesNeedingAttention().filter((image) => image.pos >= pasted.from && image.pos < pasted.to);
         attentionQueue.current = needing;
         const count = needing.length === 1 ? "One image needs" : `${needing.length} images need`;
         setStatus(needing.length > 0 ? `Pasted with its formatting. ${count} your attention: upload its file or describe it.` : "Pasted with its formatting.");
