@@ -2,37 +2,27 @@
 // it (Escape then Tab does), typing after an image starts a new paragraph, switching views keeps undo,
 // a save made offline is made when the connection returns (and says so), the toolbar fits a phone
 // with every button in sight, and the heading buttons' names contain what they show.
-import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, connectToTestDatabase, openBrowser } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, openBrowser, signedInPage } from "../helpers/e2e";
 
 let browser: Browser;
 let client: pg.Client;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   browser = await openBrowser();
   client = await connectToTestDatabase();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await client?.end();
 });
 
 async function newDraft(title: string, options: { width?: number } = {}): Promise<{ page: Page; context: BrowserContext; postId: string }> {
-  const token = randomBytes(24).toString("hex");
-  await client.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) SELECT $1, $2, id, now() + interval '1 hour' FROM "User" WHERE email = 'author@docket.localhost'`,
-    [`words-${token.slice(0, 8)}`, token],
-  );
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
-  contexts.push(context);
-  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseUrl() }]);
-  const page = await context.newPage();
+  const page = await signedInPage(browser, client, "author@docket.localhost", options);
+  const context = page.context();
   await page.goto(`${baseUrl()}/admin/posts`);
   await page.getByLabel("Start a new post").fill(title);
   await page.getByRole("button", { name: "Create draft" }).click();

@@ -4,17 +4,16 @@
 // picture is copied into uploads and its missing description asked for; a picture on a private
 // address is never fetched; a table with a list in a cell stays a table. Nothing stored holds a file:
 // address or an image without a description, and readers get the captioned picture as a figure.
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type pg from "pg";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPostMarkdown } from "@/lib/markdown";
-import { connectToTestDatabase, openBrowser } from "../helpers/e2e";
+import { connectToTestDatabase, openBrowser, signedInPage } from "../helpers/e2e";
 import { startExtraWebServer, type ExtraWebServer } from "../helpers/extra-web-server";
 
 let browser: Browser;
@@ -25,7 +24,6 @@ let privateServer: Server;
 let publicBase: string;
 let privateBase: string;
 const privateHits: string[] = [];
-const contexts: BrowserContext[] = [];
 
 const png = (colour: string) => sharp({ create: { width: 80, height: 50, channels: 3, background: colour } }).png().toBuffer();
 
@@ -51,25 +49,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await client?.end();
   await server?.stop();
   await new Promise((resolve) => publicServer?.close(resolve));
   await new Promise((resolve) => privateServer?.close(resolve));
 });
-
-async function signedInPage(email: string): Promise<Page> {
-  const token = randomBytes(24).toString("hex");
-  await client.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) SELECT $1, $2, id, now() + interval '1 hour' FROM "User" WHERE email = $3`,
-    [`paste-${token.slice(0, 8)}`, token, email],
-  );
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  await context.addCookies([{ name: "next-auth.session-token", value: token, url: server!.url }]);
-  return context.newPage();
-}
 
 const editorText = (page: Page) => page.getByRole("textbox", { name: "Text", exact: true });
 
@@ -100,7 +85,7 @@ const TABLE_WITH_A_LIST =
 
 describe("pasting documents with pictures", () => {
   it("asks for what cannot be copied, copies what can, and never stores a file: address or an undescribed image", { timeout: 300_000 }, async () => {
-    const page = await signedInPage("author@docket.localhost");
+    const page = await signedInPage(browser, client, "author@docket.localhost", { siteUrl: server!.url });
     await page.goto(`${server!.url}/admin/posts`);
     await page.getByLabel("Start a new post").fill("Pictures from elsewhere");
     await page.getByRole("button", { name: "Create draft" }).click();

@@ -2,17 +2,15 @@
 // into for ten seconds changes nothing readers get (its page, its feed entry, the page through the
 // README's nginx front) until Update, which moves the live revision once; two tabs on one draft show a
 // conflict instead of overwriting each other; a published page keeps its text until updated too.
-import { randomBytes } from "node:crypto";
 import type pg from "pg";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, connectToTestDatabase, openBrowser } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, openBrowser, signedInPage } from "../helpers/e2e";
 import { startReadmeNginx } from "../helpers/nginx";
 
 let browser: Browser;
 let client: pg.Client;
 let front: Awaited<ReturnType<typeof startReadmeNginx>> | undefined;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -20,23 +18,12 @@ beforeAll(async () => {
   front = await startReadmeNginx([Number(new URL(baseUrl()).port)]);
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await client?.end();
   await front?.stop();
 });
 
-async function signedInPage(email: string): Promise<Page> {
-  const token = randomBytes(24).toString("hex");
-  await client.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) SELECT $1, $2, id, now() + interval '1 hour' FROM "User" WHERE email = $3`,
-    [`copy-${token.slice(0, 8)}`, token, email],
-  );
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseUrl() }]);
-  return context.newPage();
-}
+const signedInAs = (email: string) => signedInPage(browser, client, email);
 
 const editorText = (page: Page) => page.getByRole("textbox", { name: "Text", exact: true });
 const saved = (page: Page) => page.getByRole("status").filter({ hasText: /^Saved at \d\d:\d\d\.$/ }).first();
@@ -71,7 +58,7 @@ describe("a published post's working copy", () => {
     const before = { page: await fetchText(readerPage), front: await fetchText(throughFront), feed: await fetchText(feed) };
     expect(before.feed).toContain(`/posts/${post.slug}`);
 
-    const author = await signedInPage("author@docket.localhost");
+    const author = await signedInAs("author@docket.localhost");
     await author.goto(`${baseUrl()}/admin/posts/${post.id}`);
     await editorText(author).locator("p").first().waitFor();
     await author.locator(".working-copy").getByText("Published", { exact: true }).waitFor();
@@ -116,14 +103,14 @@ describe("a published post's working copy", () => {
 
 describe("two tabs on one draft", () => {
   it("shows the other tab's version beside one's own instead of overwriting it, and keeps every sentence typed", { timeout: 180_000 }, async () => {
-    const tabA = await signedInPage("author@docket.localhost");
+    const tabA = await signedInAs("author@docket.localhost");
     await tabA.goto(`${baseUrl()}/admin/posts`);
     await tabA.getByLabel("Start a new post").fill("Two tabs, one draft");
     await tabA.getByRole("button", { name: "Create draft" }).click();
     await tabA.waitForURL(/\/admin\/posts\/[a-z0-9]+$/);
     const postId = tabA.url().split("/").at(-1)!;
     await editorText(tabA).waitFor();
-    const tabB = await signedInPage("author@docket.localhost");
+    const tabB = await signedInAs("author@docket.localhost");
     await tabB.goto(`${baseUrl()}/admin/posts/${postId}`);
     await editorText(tabB).waitFor();
 
@@ -166,7 +153,7 @@ describe("a published page's working copy", () => {
     const page = await row<{ id: string; slug: string }>(`SELECT id, slug FROM "Page" WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1`, []);
     const readerPage = `${baseUrl()}/${page.slug}`;
     const before = await fetchText(readerPage);
-    const editor = await signedInPage("editor@docket.localhost");
+    const editor = await signedInAs("editor@docket.localhost");
     await editor.goto(`${baseUrl()}/admin/pages/${page.id}`);
     await editorText(editor).locator("p").first().click();
     await editor.keyboard.press("End");

@@ -34,6 +34,18 @@ export async function sessionCookieFor(client: pg.Client, role: "ADMIN" | "EDITO
   return { name: "next-auth.session-token", value: token, url: baseUrl() };
 }
 
+/** A new browser context signed in as the user with this address (a session made in the database), and its page. */
+export async function signedInPage(browser: Browser, client: pg.Client, email: string, options: { width?: number; siteUrl?: string } = {}): Promise<Page> {
+  const token = randomBytes(24).toString("hex");
+  await client.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) SELECT $1, $2, id, now() + interval '1 hour' FROM "User" WHERE email = $3`,
+    [`test-${token.slice(0, 12)}`, token, email],
+  );
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
+  await context.addCookies([{ name: "next-auth.session-token", value: token, url: options.siteUrl ?? baseUrl() }]);
+  return context.newPage();
+}
+
 export function openBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

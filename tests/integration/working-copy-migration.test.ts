@@ -57,7 +57,7 @@ async function readerViews(): Promise<string> {
 }
 
 const storedRows = async () =>
-  (await client.query(`SELECT p.*, p."searchVector"::text AS "searchVector" FROM "Post" p ORDER BY id`)).rows.map(({ liveRevisionId: _live, ...row }) => row);
+  (await client.query(`SELECT p.*, p."searchVector"::text AS "searchVector" FROM "Post" p ORDER BY id`)).rows.map((row) => ({ ...row, liveRevisionId: undefined }));
 
 beforeAll(async () => {
   const url = await createEmptyDatabase();

@@ -193,9 +193,6 @@ function storeRowOf(post: ImportedPost): NewPost {
 export async function writeImportedPost(post: ImportedPost, existingPostId: string | null): Promise<PostWriteResult> {
   const row = storeRowOf(post);
   return db().$transaction(async (tx) => {
-    // An import is re-runnable and each item's links are written with it: a crash may lose the last few
-    // items, never leave one half-written, so the import need not wait for each commit to reach the disk.
-    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
     const existing = existingPostId ? await tx.post.findUnique({ where: { id: existingPostId }, select: { id: true } }) : null;
     let postId: string;
     let commentIds = new Map<number, string>();
@@ -236,7 +233,9 @@ function commentFields(comment: ImportedPost["comments"][number], ids: Map<numbe
 
 // New comments, the links for the post and its new comments, and the old addresses in one statement (a
 // reply may name a parent inserted by the same statement: references are checked when it ends): an
-// import writes tens of thousands.
+// import writes tens of thousands. It also sets synchronous_commit off for the item's transaction: an
+// import is re-runnable and each item's links are written with it, so a crash may lose the last few
+// items, never leave one half-written, and the import need not wait for each commit to reach the disk.
 const COMMENTS_AND_LINKS = `
   WITH
   post_comments AS (
@@ -253,7 +252,7 @@ const COMMENTS_AND_LINKS = `
     SELECT $4 || 'r' || ordinality, path, 'POST', $5, '', now() FROM unnest($6::text[]) WITH ORDINALITY AS o(path, ordinality)
     ON CONFLICT ("fromPath") DO NOTHING RETURNING "fromPath"
   )
-  SELECT coalesce((SELECT array_agg("fromPath") FROM old_addresses), '{}') AS added`;
+  SELECT set_config('synchronous_commit', 'off', true) AS durability, coalesce((SELECT array_agg("fromPath") FROM old_addresses), '{}') AS added`;
 
 /** A post's comments (those imported before updated, the rest added), its links and its old addresses. */
 async function writeCommentsAndLinks(tx: Tx, post: ImportedPost, postId: string, commentIds: Map<number, string>) {

@@ -42,24 +42,22 @@ export function ConflictPanel({ noun, theirs, fields, otherDifferences, onKeepMi
         changes are not lost: they are below and in this browser. Choose what to keep.
       </p>
       <div className="conflict-columns">
-        <div>
-          <h3>Yours (not saved yet)</h3>
-          {shown.map((field) => (
-            <div key={field.label} className="conflict-field">
-              <p className="field-label">{field.label}</p>
-              <pre className="conflict-text">{field.mine || "(empty)"}</pre>
-            </div>
-          ))}
-        </div>
-        <div>
-          <h3>Saved by {theirs.savedBy}</h3>
-          {shown.map((field) => (
-            <div key={field.label} className="conflict-field">
-              <p className="field-label">{field.label}</p>
-              <pre className="conflict-text">{field.theirs || "(empty)"}</pre>
-            </div>
-          ))}
-        </div>
+        {(
+          [
+            ["Yours (not saved yet)", "mine"],
+            [`Saved by ${theirs.savedBy}`, "theirs"],
+          ] as const
+        ).map(([heading, side]) => (
+          <div key={side}>
+            <h3>{heading}</h3>
+            {shown.map((field) => (
+              <div key={field.label} className="conflict-field">
+                <p className="field-label">{field.label}</p>
+                <pre className="conflict-text">{field[side] || "(empty)"}</pre>
+              </div>
+            ))}
+          </div>
+        ))}
       </div>
       {otherDifferences.length > 0 && <p className="form-hint">The versions also differ in: {otherDifferences.join(", ")}.</p>}
       <div className="actions-row">

@@ -4,6 +4,7 @@
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { EditorVersion } from "@/features/editor/saved-document";
+import { DiscardChangesButton } from "@/features/editor/components/DiscardChangesButton";
 import { deletePageAction, discardPageChangesAction, publishPageAction, unpublishPageAction, updatePageAction } from "../actions";
 import type { PageEditorFields } from "../data";
 import type { PageActionFlags } from "../permissions";
@@ -23,7 +24,6 @@ export function PageActions({ pageId, title, flags, status, saveFirst, workingCo
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
 
   const run = <Data,>(action: () => Promise<ActionResult<Data>>, save = true, after?: (outcome: ActionResult<Data> & { ok: true }) => void) =>
     startTransition(async () => {
@@ -52,29 +52,7 @@ export function PageActions({ pageId, title, flags, status, saveFirst, workingCo
           <button type="button" disabled={pending} onClick={() => run(() => updatePageAction(pageId, changes.revisionId()), true, (outcome) => changes.onUpdated(outcome.data.revisionId))}>
             Update
           </button>
-          {!confirmingDiscard && (
-            <button type="button" className="secondary" disabled={pending} onClick={() => setConfirmingDiscard(true)}>
-              Discard changes
-            </button>
-          )}
-        </div>
-      )}
-      {confirmingDiscard && changes && (
-        <div className="form-notice local-conflict" role="alert">
-          <p>Discard every change readers have not seen yet? The editor goes back to the published version (the discarded text stays in the history).</p>
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => {
-              setConfirmingDiscard(false);
-              run(() => discardPageChangesAction(pageId), false, (outcome) => changes.onDiscarded(outcome.data.revisionId));
-            }}
-          >
-            Yes, discard the changes
-          </button>{" "}
-          <button type="button" className="secondary" onClick={() => setConfirmingDiscard(false)}>
-            Keep them
-          </button>
+          <DiscardChangesButton disabled={pending} onDiscard={() => run(() => discardPageChangesAction(pageId), false, (outcome) => changes.onDiscarded(outcome.data.revisionId))} />
         </div>
       )}
       <div className="actions-row">

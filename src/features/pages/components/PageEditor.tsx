@@ -7,8 +7,7 @@ import { useCallback, useState } from "react";
 import { BodyField } from "@/features/posts/admin/components/body-field";
 import { useSavedDocument } from "@/features/editor/use-saved-document";
 import type { EditorVersion, SavedDocument } from "@/features/editor/saved-document";
-import { ConflictPanel } from "@/features/editor/components/ConflictPanel";
-import { WorkingCopyNotice } from "@/features/editor/components/WorkingCopyNotice";
+import { DocumentState } from "@/features/editor/components/DocumentState";
 import { slugify } from "@/lib/slug";
 import { savePageAction } from "../actions";
 import type { PageEditorFields } from "../data";
@@ -69,34 +68,7 @@ export function PageEditor({ pageId, version, live, initialHtml, slugFollowsTitl
 
   return (
     <div className="post-editor">
-      <p className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
-        {saveState.message}
-      </p>
-      {live && <WorkingCopyNotice pending={document.pending} differences={TEXT_FIELDS.map(([key, label]) => ({ label, before: live[key], after: fields[key] }))} otherDifferences={[]} />}
-      {conflict && (
-        <ConflictPanel
-          noun="page"
-          theirs={conflict.theirs}
-          fields={TEXT_FIELDS.map(([key, label]) => ({ label, mine: fields[key], theirs: conflict.theirs.fields[key] }))}
-          otherDifferences={[]}
-          onKeepMine={() => void document.resolveConflict.keepMine()}
-          onTakeTheirs={document.resolveConflict.takeTheirs}
-        />
-      )}
-      {document.localCopyChoice && (
-        <div className="form-notice local-conflict" role="alert">
-          <p>
-            This browser has changes from {new Date(document.localCopyChoice.changedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })} that were
-            never saved, but the page has been saved since (elsewhere, or by another editor). The saved version is shown.
-          </p>
-          <button type="button" onClick={document.localCopyChoice.use}>
-            Use this browser&rsquo;s changes instead
-          </button>{" "}
-          <button type="button" className="secondary" onClick={document.localCopyChoice.dismiss}>
-            Keep the saved version
-          </button>
-        </div>
-      )}
+      <DocumentState noun="page" document={document} live={live} textFields={TEXT_FIELDS} otherFields={[]} />
       <form
         className="admin-form"
         onSubmit={(event) => {

@@ -17,6 +17,7 @@ import {
 } from "@/features/posts/actions";
 import type { ActionResult } from "@/lib/action-result";
 import type { EditorVersion } from "@/features/editor/saved-document";
+import { DiscardChangesButton } from "@/features/editor/components/DiscardChangesButton";
 import type { PostActionFlags } from "@/features/posts/permissions";
 import type { EditorFields } from "../editor-fields";
 
@@ -38,7 +39,6 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst, wo
   const [result, setResult] = useState<ActionResult | null>(null);
   const [note, setNote] = useState("");
   const [when, setWhen] = useState(defaultScheduleLocal);
-  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
 
   const run = <Data,>(action: () => Promise<ActionResult<Data>>, after?: (outcome: ActionResult<Data> & { ok: true }) => void, clearNote = false) =>
     startTransition(async () => {
@@ -81,29 +81,9 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst, wo
               Submit changes for review
             </button>
           )}
-          {flags.canDiscard && !confirmingDiscard && (
-            <button type="button" className="secondary" disabled={pending} onClick={() => setConfirmingDiscard(true)}>
-              Discard changes
-            </button>
+          {flags.canDiscard && (
+            <DiscardChangesButton disabled={pending} onDiscard={() => run(() => discardPostChangesAction(postId), (outcome) => changes.onDiscarded(outcome.data.revisionId))} />
           )}
-        </div>
-      )}
-      {confirmingDiscard && changes && (
-        <div className="form-notice local-conflict" role="alert">
-          <p>Discard every change readers have not seen yet? The editor goes back to the published version (the discarded text stays in the history).</p>
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => {
-              setConfirmingDiscard(false);
-              run(() => discardPostChangesAction(postId), (outcome) => changes.onDiscarded(outcome.data.revisionId));
-            }}
-          >
-            Yes, discard the changes
-          </button>{" "}
-          <button type="button" className="secondary" onClick={() => setConfirmingDiscard(false)}>
-            Keep them
-          </button>
         </div>
       )}
       <div className="actions-row">

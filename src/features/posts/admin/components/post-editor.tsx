@@ -7,8 +7,7 @@ import { useCallback, useState } from "react";
 import { savePostAction } from "@/features/posts/actions";
 import { useSavedDocument } from "@/features/editor/use-saved-document";
 import type { EditorVersion, SavedDocument } from "@/features/editor/saved-document";
-import { ConflictPanel } from "@/features/editor/components/ConflictPanel";
-import { WorkingCopyNotice } from "@/features/editor/components/WorkingCopyNotice";
+import { DocumentState } from "@/features/editor/components/DocumentState";
 import { slugify } from "@/lib/slug";
 import { BodyField } from "./body-field";
 import { PostActions } from "./post-actions";
@@ -52,8 +51,6 @@ const OTHER_FIELDS: [keyof EditorFields, string][] = [
   ["commentsOpen", "comments"],
   ["coAuthorIds", "authors"],
 ];
-
-const differing = (a: EditorFields, b: EditorFields) => OTHER_FIELDS.filter(([key]) => JSON.stringify(a[key]) !== JSON.stringify(b[key])).map(([, label]) => label);
 
 export function PostEditor({ postId, version, initialHtml, categories, series, profiles, canChangeAuthors, canAddAuthors, slugFollowsTitle, live, actions }: PostEditorProps) {
   const initial = version.fields;
@@ -117,34 +114,7 @@ export function PostEditor({ postId, version, initialHtml, categories, series, p
 
   return (
     <div className="post-editor">
-      <p className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
-        {saveState.message}
-      </p>
-      {live && <WorkingCopyNotice pending={document.pending} differences={TEXT_FIELDS.map(([key, label]) => ({ label, before: String(live[key]), after: String(fields[key]) }))} otherDifferences={differing(live, fields)} />}
-      {conflict && (
-        <ConflictPanel
-          noun="post"
-          theirs={conflict.theirs}
-          fields={TEXT_FIELDS.map(([key, label]) => ({ label, mine: String(fields[key]), theirs: String(conflict.theirs.fields[key]) }))}
-          otherDifferences={differing(fields, conflict.theirs.fields)}
-          onKeepMine={() => void document.resolveConflict.keepMine()}
-          onTakeTheirs={document.resolveConflict.takeTheirs}
-        />
-      )}
-      {document.localCopyChoice && (
-        <div className="form-notice local-conflict" role="alert">
-          <p>
-            This browser has changes from {new Date(document.localCopyChoice.changedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })} that were
-            never saved, but the post has been saved since (elsewhere, or by an editor). The saved version is shown.
-          </p>
-          <button type="button" onClick={document.localCopyChoice.use}>
-            Use this browser&rsquo;s changes instead
-          </button>{" "}
-          <button type="button" className="secondary" onClick={document.localCopyChoice.dismiss}>
-            Keep the saved version
-          </button>
-        </div>
-      )}
+      <DocumentState noun="post" document={document} live={live} textFields={TEXT_FIELDS} otherFields={OTHER_FIELDS} />
       <form
         className="admin-form"
         onSubmit={(event) => {
