@@ -32,6 +32,25 @@ async function editorWith(markdown: string): Promise<RichTextEngine> {
 }
 
 describe("rich-text engine", () => {
+  it("keeps a line break in a table cell as <br>, and a table row on one line", async () => {
+    const table = "| Area | Offices |\n| - | - |\n| North<br>(two offices) | • Leeds<br>• York |";
+    const editor = await editorWith(table);
+    // Shown as line breaks in the cell, not as the tag's text.
+    expect([...document.querySelectorAll(".ProseMirror td")].map((cell) => cell.querySelectorAll("br").length)).toEqual([1, 1]);
+    expect(document.querySelector('.ProseMirror [data-type="html"]')).toBeNull();
+    expect(editor.markdown()).toBe(table);
+    editor.insertText("x");
+    expect(editor.markdown()).toBe("| xArea | Offices |\n| - | - |\n| North<br>(two offices) | • Leeds<br>• York |");
+  });
+
+  it("asks for the images a paste left without their file or a description", async () => {
+    const editor = await editorWith("![A room](missing-image:clip_image002.jpg)\n\n![](/uploads/a.webp)\n\n![Fine](/uploads/b.webp)");
+    expect(editor.imagesNeedingAttention().map(({ alt, placeholder }) => ({ alt, placeholder }))).toEqual([
+      { alt: "A room", placeholder: "clip_image002.jpg" },
+      { alt: "", placeholder: null },
+    ]);
+  });
+
   it("reports the writer's changes, not a document loaded from outside", async () => {
     const editor = await editorWith("First.");
     editor.load("| a | b |\n|:--|--:|\n| 1 | 2 |");

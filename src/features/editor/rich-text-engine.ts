@@ -569,7 +569,6 @@ export async function createRichTextEngine(
     })
     // The commonmark preset without its plugins that write empty paragraphs as `<br />` (the post
     // renderer drops raw HTML) and that give headings ids (the admin page has its own ids).
-    .use(tableCellBreaks)
     .use(strongSchema)
     .use(commonmarkSchema.filter((part) => !imageParts.has(part) && !strongParts.has(part)))
     .use(imageWithOptionalTitle)
@@ -590,6 +589,7 @@ export async function createRichTextEngine(
       syncListOrderPlugin,
     ].flat())
     .use(gfm)
+    .use(tableCellBreaks)
     .use(history)
     .use(headingView)
     .use(imageView)
