@@ -7,7 +7,7 @@ import { defineCommand, parseInput } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { AuthorizationError, ConflictError, InputError, NOT_ALLOWED } from "@/lib/errors";
-import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
+import { formatLondonTime, fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
 import { can } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
@@ -333,7 +333,7 @@ export const schedulePostUpdate = defineCommand({
     const scheduled = await scheduleWorkingCopy(post.id, when);
     if (!scheduled.scheduled) throw new InputError("There are no changes to schedule: the post is as readers see it.");
     await recordAudit({ actorId: actor.id, action: "post.update-scheduled", entityType: "Post", entityId: post.id, details: { scheduledFor: when.toISOString(), revisionId: scheduled.revisionId } });
-    return { message: `Update scheduled for ${localDateTime.replace("T", " ")} (UK time).` };
+    return { message: `Update scheduled for ${formatLondonTime(when)} (UK time): readers see the published version until then.` };
   },
 });
 
