@@ -77,10 +77,13 @@ async function openEditor(postId: string): Promise<Page> {
   return editor;
 }
 
+/** Retitles a published post in the editor (its working copy) and presses Update, so readers get it. */
 async function retitleThroughFirst(postId: string, title: string) {
   const editor = await openEditor(postId);
   await editor.getByLabel("Title").fill(title);
   await editor.getByRole("status").filter({ hasText: /^Saved at/ }).first().waitFor({ timeout: 20_000 });
+  await editor.getByRole("button", { name: "Update", exact: true }).click();
+  await editor.getByText("Updated: readers now see this version.").waitFor({ timeout: 20_000 });
   await editor.close();
 }
 

@@ -153,12 +153,14 @@ describe("the taxonomy admin", () => {
     await editor.waitForURL(/\/admin\/categories\/[a-z0-9]+\?created=1$/);
     const categoryAdminUrl = editor.url().replace(/\?.*$/, "");
 
-    // The post goes into both, from the post editor.
+    // The post goes into both, from the post editor: a published post's change reaches readers with Update.
     await editor.goto(`${baseUrl()}/admin/posts/${postSlug}`);
     await editor.getByLabel("Category", { exact: true }).selectOption({ label: categoryName });
     await editor.getByLabel("Series", { exact: true }).selectOption({ label: seriesTitle });
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await editor.getByRole("status").filter({ hasText: /^(Saved at|All changes saved)/ }).first().waitFor({ timeout: 20_000 });
+    await editor.getByRole("button", { name: "Update", exact: true }).click();
+    await editor.getByText("Updated: readers now see this version.").waitFor({ timeout: 20_000 });
 
     // A signed-out reader, on the next request.
     const seriesPage = await fetchPage(`/series/${seriesSlug}`);

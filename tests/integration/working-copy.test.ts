@@ -178,6 +178,26 @@ describe("a published post's working copy", () => {
   });
 });
 
+describe("posts written outside the store", () => {
+  it("are adopted: their first save or publication gives them a revision holding what they show", async () => {
+    const scheduled = `by-hand-${Date.now()}`;
+    await db().$executeRaw`INSERT INTO "Post" (id, slug, title, "bodyMarkdown", "bodyHtml", status, "scheduledFor", "updatedAt") VALUES (${scheduled}, ${scheduled}, 'By hand', 'Typed into psql.', '<p>Typed into psql.</p>', 'SCHEDULED', now() - interval '1 minute', now())`;
+    await db().$executeRaw`INSERT INTO "PostAuthor" ("postId", "profileId", position) VALUES (${scheduled}, ${cast.AUTHOR.profileId}, 0)`;
+    expect(await publishDueScheduledPosts(new Date())).toContain(scheduled);
+    const published = await db().post.findUniqueOrThrow({ where: { id: scheduled }, include: { revisions: true } });
+    expect(published.revisions).toEqual([expect.objectContaining({ number: 1, title: "By hand", bodyMarkdown: "Typed into psql.", authorProfileIds: [cast.AUTHOR.profileId] })]);
+    expect(published.liveRevisionId).toBe(published.revisions[0].id);
+
+    const draft = `by-hand-draft-${Date.now()}`;
+    await db().$executeRaw`INSERT INTO "Post" (id, slug, title, "bodyMarkdown", status, "createdById", "updatedAt") VALUES (${draft}, ${draft}, 'Draft by hand', 'Old words.', 'DRAFT', ${cast.AUTHOR.id}, now())`;
+    const editing = await findPostForEditing(draft);
+    expect(editing?.latest).toMatchObject({ id: "", title: "Draft by hand", bodyMarkdown: "Old words." });
+    const saved = await runCommand(savePost, cast.AUTHOR, { postId: draft, baseRevisionId: editing?.latest.id, title: "Draft by hand", slug: draft, bodyMarkdown: "New words." });
+    expect((await db().revision.findMany({ where: { postId: draft }, orderBy: { number: "asc" }, select: { bodyMarkdown: true } })).map((revision) => revision.bodyMarkdown)).toEqual(["Old words.", "New words."]);
+    expect(saved.data.revisionId).toBe(await latestRevisionId(draft));
+  });
+});
+
 describe("saves that started from an older version", () => {
   it("are refused with the other version, keep mine saves on top of theirs, and nothing typed is lost", async () => {
     const post = await createTestPost(cast.AUTHOR, "DRAFT");
@@ -209,9 +229,10 @@ describe("saves that started from an older version", () => {
     expect(await revisionCount(post.id)).toBe(2);
   });
 
-  it("are refused when they carry no base revision", async () => {
+  it("are refused when they carry no base revision, or an empty one for a post that has revisions", async () => {
     const post = await createTestPost(cast.AUTHOR, "DRAFT");
     await expect(runCommand(savePost, cast.AUTHOR, { postId: post.id, title: "No base" })).rejects.toThrow("Reload the page: this editor does not know which version it started from.");
+    await expect(runCommand(savePost, cast.AUTHOR, { postId: post.id, baseRevisionId: "", title: "Empty base" })).rejects.toBeInstanceOf(ConflictError);
   });
 });
 

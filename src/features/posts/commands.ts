@@ -98,7 +98,7 @@ async function assertChoicesExist(fields: { coAuthorIds: string[]; seriesId?: st
 async function assertReadyToGoOut(postId: string, going: "to the editors" | "out") {
   const latest = await findLatestRevision(postId);
   parseInput(submissionSchema, latest);
-  const problem = imagesNotReady(latest?.bodyMarkdown ?? "");
+  const problem = imagesNotReady(latest.bodyMarkdown);
   if (problem) {
     const message = `Before the post goes ${going}, ${problem}.`;
     throw new InputError(message, { bodyMarkdown: message });
@@ -198,7 +198,7 @@ export const publishPost = defineCommand({
     await assertReadyToGoOut(post.id, "out");
     const published = await markPublished(post.id);
     const live = await findLatestRevision(post.id);
-    await recordAudit({ actorId: actor.id, action: "post.published", entityType: "Post", entityId: post.id, details: live ? revisionDetails(live) : undefined });
+    await recordAudit({ actorId: actor.id, action: "post.published", entityType: "Post", entityId: post.id, details: revisionDetails(live) });
     await notifyAuthorsOfDecision(post.id, "published");
     return { message: "Published.", tags: published.tagsToInvalidate };
   },

@@ -97,8 +97,11 @@ export const scheduleSchema = z.object({
 });
 
 export const postIdSchema = z.object({ postId: id });
-/** The revision the editor started from: a save from an older one is a conflict, not an overwrite. */
-export const baseRevisionSchema = z.object({ baseRevisionId: z.string({ error: "Reload the page: this editor does not know which version it started from." }).trim().min(1).max(40) });
+/**
+ * The revision the editor started from: a save from an older one is a conflict, not an overwrite.
+ * Empty for a post written outside the store that had no revision when the editor opened it.
+ */
+export const baseRevisionSchema = z.object({ baseRevisionId: z.string({ error: "Reload the page: this editor does not know which version it started from." }).trim().max(40) });
 /** Update: the revision the editor shows goes live (refused when another was saved since). */
 export const updateSchema = z.object({ postId: id, revisionId: id });
 export const restoreSchema = z.object({ postId: id, revisionId: id });

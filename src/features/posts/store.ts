@@ -138,21 +138,38 @@ const isVisible = (status: PostStatus) => status === "PUBLISHED" || status === "
 
 // ---------- reading inside a write ----------
 
-type LockedPost = { id: string; slug: string; status: PostStatus; liveRevisionId: string | null; publishedAt: Date | null };
+/** `adopted`: the post had no revision until this lock gave it one (see lockPost). */
+type LockedPost = { id: string; slug: string; status: PostStatus; liveRevisionId: string | null; publishedAt: Date | null; adopted?: boolean };
 
 /**
  * The post, locked until the transaction ends: saves and status moves of one post happen one at a
- * time. A published post written without a live revision recorded (by hand, say) gets its latest.
+ * time. A post written outside the store (by hand, say) is adopted: one with no revision gets one
+ * holding what it shows, and a published one with no live revision recorded gets its latest.
  */
 async function lockPost(tx: Tx, postId: string): Promise<LockedPost> {
   const [post] = await tx.$queryRaw<LockedPost[]>`
     SELECT id, slug, status::text AS status, "liveRevisionId", "publishedAt" FROM "Post" WHERE id = ${postId} FOR UPDATE`;
   if (!post) throw new InputError("This post no longer exists.");
-  if (post.status !== "PUBLISHED" || post.liveRevisionId) return post;
+  const adopted = (await tx.revision.count({ where: { postId } })) === 0;
+  if (adopted) await adoptRow(tx, postId);
+  if (post.status !== "PUBLISHED" || post.liveRevisionId) return { ...post, adopted };
   const latest = await latestRevision(tx, postId);
   // Bookkeeping only: written without touching updatedAt, which feeds and the sitemap show readers.
   await tx.$executeRaw`UPDATE "Post" SET "liveRevisionId" = ${latest.id} WHERE id = ${postId}`;
-  return { ...post, liveRevisionId: latest.id };
+  return { ...post, liveRevisionId: latest.id, adopted };
+}
+
+/** A first revision holding exactly what a post written outside the store shows (as the working-copy migration made them). */
+async function adoptRow(tx: Tx, postId: string) {
+  await tx.$executeRaw`
+    INSERT INTO "Revision" (id, "postId", number, title, standfirst, "bodyMarkdown", slug, "categoryId", "seriesId", "seriesPosition",
+                            "coverImageUrl", "coverImageAlt", "commentsOpen", "tagIds", "authorProfileIds", "createdAt")
+    SELECT ${newRowId()}, p.id, 1, p.title, p.standfirst, p."bodyMarkdown", p.slug, p."categoryId", p."seriesId", p."seriesPosition",
+           p."coverImageUrl", p."coverImageAlt", p."commentsOpen",
+           coalesce((SELECT array_agg(pt."tagId" ORDER BY pt."tagId") FROM "PostTag" pt WHERE pt."postId" = p.id), ARRAY[]::text[]),
+           coalesce((SELECT array_agg(pa."profileId" ORDER BY pa.position) FROM "PostAuthor" pa WHERE pa."postId" = p.id), ARRAY[]::text[]),
+           p."updatedAt"
+      FROM "Post" p WHERE p.id = ${postId}`;
 }
 
 async function latestRevision(tx: Tx, postId: string): Promise<StoredRevision> {
@@ -279,7 +296,9 @@ export async function saveRevision(input: { postId: string; snapshot: PostSnapsh
     const post = await lockPost(tx, input.postId);
     const latest = await latestRevision(tx, post.id);
     const pendingAfter = async (revisionId: string) => post.status === "PUBLISHED" && !sameSnapshot(await liveRevision(tx, post), snapshot) && revisionId !== post.liveRevisionId;
-    const decision = decideSave({ latestId: latest.id, baseRevisionId: input.baseRevisionId, sameAsLatest: sameSnapshot(latest, snapshot) });
+    // A post that had no revision until now: nobody can have saved since the writer opened it.
+    const baseRevisionId = post.adopted ? null : input.baseRevisionId;
+    const decision = decideSave({ latestId: latest.id, baseRevisionId, sameAsLatest: sameSnapshot(latest, snapshot) });
     if (decision === "unchanged") return { revision: latest, created: false, pending: await pendingAfter(latest.id), tagsToInvalidate: [] };
     if (decision === "conflict") throw new StaleBaseRevisionError(latest);
     await assertSlugFree(tx, snapshot.slug, post.id);

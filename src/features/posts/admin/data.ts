@@ -8,6 +8,20 @@ import type { PostStatus, Role } from "@/generated/prisma/enums";
 import type { PostAccessFacts } from "../permissions";
 import { revisionSelect, sameSnapshot, type StoredRevision } from "../store";
 
+/** The Post columns a snapshot holds (tags and bylines are relations there). */
+const snapshotColumns = {
+  slug: true,
+  title: true,
+  standfirst: true,
+  bodyMarkdown: true,
+  categoryId: true,
+  seriesId: true,
+  seriesPosition: true,
+  coverImageUrl: true,
+  coverImageAlt: true,
+  commentsOpen: true,
+} satisfies Prisma.PostSelect;
+
 /** Changes to a published post that wait for an editor. */
 const submittedChanges = { revisions: { some: { submittedAt: { not: null } } } } satisfies Prisma.PostWhereInput;
 
@@ -56,6 +70,30 @@ export async function findPostVersion(revisionId: string): Promise<PostVersion |
 }
 
 /**
+ * A post written outside the post store with no revision yet, as a version (its first save gives it
+ * one): what it shows, with an empty id.
+ */
+async function rowAsVersion(postId: string): Promise<VersionRow> {
+  const row = await db().post.findUniqueOrThrow({
+    where: { id: postId },
+    select: { ...snapshotColumns, updatedAt: true, tags: { select: { tagId: true } }, authors: { orderBy: { position: "asc" }, select: { profileId: true } } },
+  });
+  const { updatedAt, tags, authors, ...snapshot } = row;
+  return {
+    ...snapshot,
+    id: "",
+    number: 0,
+    createdAt: updatedAt,
+    authorId: null,
+    submittedAt: null,
+    scheduledFor: null,
+    author: null,
+    tagIds: tags.map((tag) => tag.tagId),
+    authorProfileIds: authors.map((author) => author.profileId),
+  };
+}
+
+/**
  * A post as its editor page shows it: the latest revision (what the editor opens), the live one when
  * the post is published (what readers get), whether that latest revision waits for review or is
  * scheduled to go live, and the editors' notes.
@@ -83,8 +121,7 @@ export async function findPostForEditing(postId: string) {
     },
   });
   if (!post) return null;
-  const latestRow = await db().revision.findFirst({ where: { postId }, orderBy: { number: "desc" }, select: versionSelect });
-  if (!latestRow) return null;
+  const latestRow = (await db().revision.findFirst({ where: { postId }, orderBy: { number: "desc" }, select: versionSelect })) ?? (await rowAsVersion(postId));
   const liveRow =
     post.status === "PUBLISHED" && post.liveRevisionId && post.liveRevisionId !== latestRow.id
       ? await db().revision.findUnique({ where: { id: post.liveRevisionId }, select: versionSelect })
@@ -168,8 +205,8 @@ export async function findRevision(postId: string, revisionId: string) {
 }
 
 /** The latest revision: the working copy of a published post, the text of any other. */
-export async function findLatestRevision(postId: string) {
-  return db().revision.findFirst({ where: { postId }, orderBy: { number: "desc" }, select: revisionSelect });
+export async function findLatestRevision(postId: string): Promise<StoredRevision> {
+  return (await db().revision.findFirst({ where: { postId }, orderBy: { number: "desc" }, select: revisionSelect })) ?? (await rowAsVersion(postId));
 }
 
 export async function listCategoryChoices() {
