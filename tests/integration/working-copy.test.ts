@@ -168,6 +168,20 @@ describe("a published post's working copy", () => {
     expect((await findPostForEditing(post.id))?.latest.bodyMarkdown).toBe("From tomorrow, and more.");
   });
 
+  it("publishes every other due post when one cannot be published, leaving that one for the next sweep", async () => {
+    const blocked = await createTestPost(cast.AUTHOR, "SCHEDULED");
+    const fine = await createTestPost(cast.AUTHOR, "SCHEDULED");
+    const other = await createTestPost(cast.AUTHOR, "PUBLISHED");
+    // The blocked post's text wants an address another post has taken since it was scheduled.
+    await db().revision.update({ where: { id: blocked.revisionId }, data: { slug: other.slug } });
+    const due = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+    const published = await publishDueScheduledPosts(due);
+    expect(published).toContain(fine.slug);
+    expect(published).not.toContain(blocked.slug);
+    expect((await row(blocked.id)).status).toBe("SCHEDULED");
+    expect((await row(fine.id)).status).toBe("PUBLISHED");
+  });
+
   it("shows the latest revision once unpublished, and makes it live when published again", async () => {
     const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
     const saved = await editPost(cast.EDITOR, { postId: post.id, title: "Pending", bodyMarkdown: "Never seen." });

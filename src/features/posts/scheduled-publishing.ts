@@ -7,11 +7,21 @@ import { invalidateTags } from "@/lib/revalidate";
 import { listDueScheduledPosts, listDueUpdates, makeScheduledUpdateLive, publishScheduledPost, readerTagsFor } from "./store";
 import { notifyAuthorsOfDecision } from "./notifications";
 
+/** Runs `work` for one post of the sweep; a post that fails is logged and left for the next sweep, never holding up the others. */
+async function eachOnItsOwn<T>(postId: string, work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    console.error(`[publish-scheduled] post ${postId} was not published:`, error instanceof Error ? error.message : error);
+    return null;
+  }
+}
+
 /** Returns the slugs it published. */
 export async function publishDueScheduledPosts(now: Date): Promise<string[]> {
   const published: { id: string; slug: string }[] = [];
   for (const post of await listDueScheduledPosts(now)) {
-    if (!(await publishScheduledPost(post, now))) continue;
+    if (!(await eachOnItsOwn(post.id, () => publishScheduledPost(post, now)))) continue;
     published.push(post);
     await recordAudit({ actorId: null, action: "post.published-on-schedule", entityType: "Post", entityId: post.id, details: { scheduledFor: post.scheduledFor?.toISOString() ?? null } });
   }
@@ -26,7 +36,7 @@ export async function publishDueScheduledPosts(now: Date): Promise<string[]> {
 async function applyDueUpdates(now: Date): Promise<{ tags: string[] }> {
   const tags: string[] = [];
   for (const due of await listDueUpdates(now)) {
-    const applied = await makeScheduledUpdateLive(due.id, now);
+    const applied = await eachOnItsOwn(due.postId, () => makeScheduledUpdateLive(due.id, now));
     if (!applied) continue;
     tags.push(...applied.tagsToInvalidate);
     await recordAudit({ actorId: null, action: "post.updated-on-schedule", entityType: "Post", entityId: applied.postId, details: { revisionId: due.id, scheduledFor: due.scheduledFor?.toISOString() ?? null } });
