@@ -22,7 +22,7 @@ import {
 } from "@/features/posts/commands";
 import { findPostForEditing, listReviewQueue } from "@/features/posts/admin/data";
 import { getPublishedPost, listFeedPosts } from "@/features/posts/data";
-import { insertPosts } from "@/features/posts/store";
+import { insertPosts, insertStoredRows, STORE_TABLES } from "@/features/posts/store";
 import { publishDueScheduledPosts } from "@/features/posts/scheduled-publishing";
 import { reorderSeries } from "@/features/series/commands";
 import { deleteCategory } from "@/features/categories/commands";
@@ -325,6 +325,33 @@ describe("many posts at once", () => {
       expect(stored.tags.map((postTag) => postTag.tagId)).toEqual([tag.id]);
     }
     expect((await searchPosts("zeppelins", 1)).total).toBe(15);
+  });
+});
+
+describe("rows restored as a backup holds them", () => {
+  it("are written back exactly, ids, rendered columns and search documents included", async () => {
+    const post = await createTestPost(cast.AUTHOR, "PUBLISHED");
+    const live = await editPost(cast.AUTHOR, { postId: post.id, title: "Tagged", slug: post.slug, bodyMarkdown: "Live.", tags: "restored" });
+    await runCommand(updatePost, cast.AUTHOR, { postId: post.id, revisionId: live.data.revisionId });
+    await editPost(cast.AUTHOR, { postId: post.id, title: "Working copy", slug: post.slug, bodyMarkdown: "Not live yet.", tags: "restored" });
+    const tables = { Post: `"id"`, Revision: `"postId"`, PostAuthor: `"postId"`, PostTag: `"postId"` } as const;
+    const dump = async () => {
+      const rows: Record<string, unknown[]> = {};
+      for (const [table, key] of Object.entries(tables)) {
+        rows[table] = await db().$queryRawUnsafe(`SELECT to_jsonb(t) AS row FROM "${table}" t WHERE ${key} = $1 ORDER BY to_jsonb(t)::text`, post.id);
+      }
+      return rows as Record<keyof typeof tables, { row: Record<string, unknown> }[]>;
+    };
+    const before = await dump();
+    await db().$executeRaw`DELETE FROM "Post" WHERE id = ${post.id}`;
+    await db().$transaction(async (tx) => {
+      for (const table of STORE_TABLES) {
+        const rows = before[table].map((entry) => entry.row);
+        expect(rows.length, table).toBeGreaterThan(0);
+        await insertStoredRows(tx, table, Object.keys(rows[0]), JSON.stringify(rows));
+      }
+    });
+    expect(await dump()).toEqual(before);
   });
 });
 
