@@ -3,17 +3,14 @@
 // carries out after answering (app/api/wordpress/import). Progress and the report are the run's row.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { InputError } from "@/lib/errors";
+import { saveBodyToFile } from "@/lib/request-body";
 import { DEFAULT_IMPORT_OPTIONS, type WordPressImportOptions } from "./import";
 import { parseCategoryMap } from "./import-plan";
 import { startImportRun } from "./mutations";
@@ -60,23 +57,10 @@ export const startWordPressImport = defineCommand({
     const folder = path.resolve(env().DOCKET_DATA_DIR, "imports");
     await mkdir(folder, { recursive: true });
     const file = path.join(folder, `${Date.now()}-${randomBytes(6).toString("hex")}.xml`);
-    let size = 0;
-    const cap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        done(size > MAX_IMPORT_BYTES ? new InputError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024 / 1024} GB.`) : null, chunk);
-      },
+    const size = await saveBodyToFile(body as ReadableStream<Uint8Array>, file, MAX_IMPORT_BYTES, {
+      tooLarge: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024 / 1024} GB.`,
+      empty: "Choose a WordPress export (.xml) to import.",
     });
-    try {
-      await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), cap, createWriteStream(file));
-    } catch (error) {
-      await rm(file, { force: true });
-      throw error instanceof InputError ? error : new InputError("The upload did not arrive whole: try again.");
-    }
-    if (size === 0) {
-      await rm(file, { force: true });
-      throw new InputError("Choose a WordPress export (.xml) to import.");
-    }
     const run = await startImportRun({ kind: "wordpress", source: fileName, dryRun: options.dryRun, startedById: actor.id });
     await recordAudit({ actorId: actor.id, action: options.dryRun ? "wordpress.import.dry-run" : "wordpress.import.start", entityType: "ImportRun", entityId: run.id, details: { fileName, bytes: size } });
     const importOptions: WordPressImportOptions = {

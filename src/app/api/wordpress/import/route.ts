@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { after } from "next/server";
 import { httpStatusOf, runCommand, toActionFailure } from "@/lib/action";
 import { getCurrentUser } from "@/lib/auth";
+import { decodedHeader } from "@/lib/request-body";
 import { MAX_IMPORT_BYTES, startWordPressImport } from "@/features/wordpress/commands";
 import { runWordPressImport } from "@/features/wordpress/import-run";
 
@@ -14,16 +15,17 @@ export async function POST(request: Request) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) {
     return Response.json({ error: "The file is larger than 2 GB." }, { status: 413 });
   }
-  const user = await getCurrentUser();
-  const query = Object.fromEntries(new URL(request.url).searchParams);
   try {
+    const user = await getCurrentUser();
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const fileName = decodedHeader(request, "x-file-name", "export.xml");
     const outcome = await runCommand(startWordPressImport, user, {
       body: request.body,
-      fileName: decodeURIComponent(request.headers.get("x-file-name") ?? "export.xml"),
-      options: { ...query, categoryMap: decodeURIComponent(request.headers.get("x-category-map") ?? "") },
+      fileName,
+      options: { ...query, categoryMap: decodedHeader(request, "x-category-map", "") },
     });
     const { runId, file, options } = outcome.data;
-    after(() => runWordPressImport(file, decodeURIComponent(request.headers.get("x-file-name") ?? "export.xml"), options, user!.id, runId).finally(() => rm(file, { force: true })));
+    after(() => runWordPressImport(file, fileName, options, user!.id, runId).finally(() => rm(file, { force: true })));
     return Response.json({ runId, location: outcome.redirectTo }, { status: 202 });
   } catch (error) {
     const failure = toActionFailure(error);
