@@ -14,7 +14,7 @@ import { loadDemoContent } from "@/features/demo-content/mutations";
 import { countTableRows, hashTableContents, listBackupTables, TABLES_LEFT_OUT } from "@/features/backup/data";
 import { BackupFormatError } from "@/features/backup/backup-file";
 import { RestoreRefusedError } from "@/features/backup/mutations";
-import { restoreSiteBackupFile, writeSiteBackupFile } from "@/features/backup/site-backup";
+import { checkSiteBackupFile, restoreSiteBackupFile, writeSiteBackupFile } from "@/features/backup/site-backup";
 import { db } from "@/lib/db";
 import { LocalFileStorage } from "@/lib/storage";
 import { switchToNewDatabase } from "../helpers/database";
@@ -125,6 +125,16 @@ describe("a Docket backup", () => {
     expect(await siteState()).toEqual(before);
   });
 
+  it("is checked through without restoring, on a site with content too", async () => {
+    await switchToNewDatabase("backup");
+    await loadDemoContent(new Date("2026-06-01T09:00:00Z"));
+    const checked = await checkSiteBackupFile(backupFile, null);
+    expect(checked.totalRows).toBe(Object.values(sourceState.counts).reduce((sum, count) => sum + count, 0));
+    expect(checked.totalFiles).toBe(2);
+    const cut = await writeBackupText("cut-check", (await backupText()).slice(0, -200));
+    await expect(checkSiteBackupFile(cut, null)).rejects.toThrow(/^The backup ends early/);
+  });
+
   it("refuses a backup made by another version of Docket", async () => {
     const { storage } = await newStorage();
     await switchToNewDatabase("backup");
@@ -164,10 +174,10 @@ async function writeBackupText(name: string, text: string): Promise<string> {
 }
 
 /** The document with its manifest's checksum made right again, so that only the change under test is wrong. */
-function resealed(text: string, counts?: (counts: Record<string, number>) => void): string {
+function resealed(text: string, change?: (manifest: { counts: Record<string, number>; files: number }) => void): string {
   const at = text.indexOf('"manifest":');
   const manifest = JSON.parse(text.slice(at + '"manifest":'.length, text.lastIndexOf("}"))) as { counts: Record<string, number>; files: number; sha256: string };
-  counts?.(manifest.counts);
+  change?.(manifest);
   manifest.sha256 = createHash("sha256").update(text.slice(0, at)).digest("hex");
   return `${text.slice(0, at)}"manifest":${JSON.stringify(manifest)}}\n`;
 }
@@ -209,6 +219,7 @@ describe("a hostile or broken backup file", () => {
     ["a row with an enum value Docket does not have", (text: string) => text.replace(/"status":"APPROVED"/, '"status":"SHOUTED"'), /^Line \d+ of the backup, a row of Comment, cannot be restored: its “status” is wrong: it is not one of /],
     ["a row with NUL in its text", (text: string) => text.replace('"body":"Second"', '"body":"Sec\\u0000ond"'), /its “body” is wrong: it holds a NUL character/],
     ["a reference to a row that is not there", (text: string) => text.replace(/^\["PostTag",\{"postId":"[^"]+"/m, '["PostTag",{"postId":"no-such-post"'), /^A row of PostTag refers to something that is not in the backup \(PostTag_postId_fkey\): the file is damaged\. Nothing was restored\.$/],
+    ["the same file twice", (text: string) => text.replace(/\{"key":"documents\/annual-report\.pdf"[\s\S]*?\n\]\}/, (record) => `${record},\n${record}`), /^The backup holds the file documents\/annual-report\.pdf twice \(line \d+\)/],
     ["the same row twice", (text: string) => text.replace(TAG_LINE, (line) => `${line}\n${line}`), /^The backup holds two rows of Tag with the same key \(Tag_pkey\)/],
   ])("is refused with the reason for %s, with nothing written", async (_name, change, reason) => {
     const { storage } = await newStorage();
@@ -216,8 +227,13 @@ describe("a hostile or broken backup file", () => {
     const original = await backupText();
     const changed = change(original);
     expect(changed).not.toBe(original);
-    const duplicates = changed.split("\n").length - original.split("\n").length;
-    const file = await writeBackupText("hostile", resealed(changed, (counts) => (counts.Tag += duplicates)));
+    const file = await writeBackupText(
+      "hostile",
+      resealed(changed, (manifest) => {
+        manifest.counts.Tag += changed.match(/^\["Tag",/gm)!.length - original.match(/^\["Tag",/gm)!.length;
+        manifest.files += changed.split('{"key":').length - original.split('{"key":').length;
+      }),
+    );
     const error = await restoreSiteBackupFile(file, { storage }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BackupFormatError);
     expect((error as Error).message).toMatch(reason);

@@ -130,15 +130,20 @@ async function advanceSequences(client: Client) {
 export type CheckedBackup = { header: BackupHeader; totalRows: number; totalFiles: number };
 
 /**
- * Reads a backup through once, writing nothing: refuses (RestoreRefusedError) a site with content or
- * another schema version, and (BackupFormatError) a file that is damaged, cut short or altered, a row
- * that does not fit its table, or a file outside the uploads folder; and refuses to replace an uploaded
- * file that differs from the backup's.
+ * Reads a backup through once, writing nothing: refuses (RestoreRefusedError) another schema version,
+ * and (BackupFormatError) a file that is damaged, cut short or altered, a row that does not fit its
+ * table, or a file outside the uploads folder. With the storage it would restore into, also a site with
+ * content, and an uploaded file that differs from the backup's; without (a check only), neither.
  */
-export async function checkBackupRecords(header: BackupHeader, records: AsyncGenerator<BackupRecord, BackupManifest>, storage: FileStorage): Promise<CheckedBackup> {
+export async function checkBackupRecords(
+  header: BackupHeader,
+  records: AsyncGenerator<BackupRecord, BackupManifest>,
+  storage: FileStorage | null,
+): Promise<CheckedBackup> {
   refuseOtherVersion(header, await listAppliedMigrations());
   const tables = new Map((await listBackupTables()).map((table) => [table.name, table]));
-  await refuseUnlessEmpty([...tables.values()], db());
+  if (storage) await refuseUnlessEmpty([...tables.values()], db());
+  const keys = new Set<string>();
   const schemas = new Map<string, z.ZodType<Record<string, unknown>>>();
   for (let step = await records.next(); ; step = await records.next()) {
     if (step.done) {
@@ -147,7 +152,9 @@ export async function checkBackupRecords(header: BackupHeader, records: AsyncGen
     }
     const record = step.value;
     if (record.kind === "file") {
-      const existing = await storage.get(record.key);
+      if (keys.has(record.key)) throw new BackupFormatError(`The backup holds the file ${record.key} twice (line ${record.line}): the file is damaged.`);
+      keys.add(record.key);
+      const existing = await storage?.get(record.key);
       if (existing && !existing.bytes.equals(record.bytes)) throw new RestoreRefusedError(differentFileMessage(record.key));
       continue;
     }

@@ -91,8 +91,11 @@ export async function restoreSiteBackupFile(path: string, options: RestoreOption
   return outcome;
 }
 
-/** Reads a backup file through and checks everything a restore would, writing nothing (see checkBackupRecords). */
-export async function checkSiteBackupFile(path: string, storage: FileStorage = uploadsStorage()): Promise<CheckedBackup> {
+/**
+ * Reads a backup file through and checks everything a restore into `storage` would, writing nothing (see
+ * checkBackupRecords); with `null`, whether the file could be restored into an empty site of this version.
+ */
+export async function checkSiteBackupFile(path: string, storage: FileStorage | null): Promise<CheckedBackup> {
   const { header, records } = await openBackup(createReadStream(path));
   try {
     return await checkBackupRecords(header, records, storage);
