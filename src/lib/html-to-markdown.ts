@@ -663,10 +663,12 @@ function demoteHeadings(tree: HastRoot): void {
 }
 
 /**
- * Neighbouring text nodes (left by unwrapped elements) as one. hast-util-to-mdast's whitespace
- * minification looks past whitespace-only nodes one at a time, for each node: a run of n of them took n² steps.
+ * Neighbouring text nodes (left by unwrapped elements) as one, and no blank text beside a block or a
+ * line break, where it shows nothing. hast-util-to-mdast's whitespace minification would look past
+ * each blank node for every node, and splice out each one it drops: n of them took n² steps.
  */
-function joinNeighbouringTexts(tree: HastRoot): void {
+function tidyTextNodes(tree: HastRoot): void {
+  const breaks = (node: HastNodes | undefined) => isElement(node) && (node.tagName === "br" || BLOCK_ELEMENTS.has(node.tagName));
   visit(tree, (node) => {
     if (!("children" in node)) return;
     const joined: HastNodes[] = [];
@@ -675,7 +677,13 @@ function joinNeighbouringTexts(tree: HastRoot): void {
       if (child.type === "text" && previous?.type === "text") joined[joined.length - 1] = { type: "text", value: previous.value + child.value };
       else joined.push(child);
     }
-    node.children = joined as never[];
+    const inFlow = node.type === "root" || BLOCK_ELEMENTS.has(node.tagName);
+    node.children = joined.filter((child, index) => {
+      if (child.type !== "text" || !/^[ \t\n\r\f]*$/.test(child.value)) return true;
+      const before = joined[index - 1];
+      const after = joined[index + 1];
+      return !(breaks(before) || breaks(after) || (inFlow && (before === undefined || after === undefined)));
+    }) as never[];
   });
 }
 
@@ -749,7 +757,7 @@ function rehypeCleanPastedHtml() {
     normalizeLists(tree);
     dropEmptiness(tree);
     demoteHeadings(tree);
-    joinNeighbouringTexts(tree);
+    tidyTextNodes(tree);
   };
 }
 

@@ -14,6 +14,29 @@
 // and a table with more than MAX_TABLE_COLUMNS columns, or rows past MAX_TABLE_CELLS cells, is text.
 // Ordinary documents pass through unchanged.
 
+import { z } from "zod";
+
+/**
+ * The most a post's or page's text may hold: what a writer meets, with a message, long before the
+ * rendering's cost (which grows with the characters and, most, with the lines) does.
+ */
+export const BODY_MAX = 150_000;
+export const BODY_MAX_LINES = 5_000;
+
+/** A post's or page's markdown as a form sends it, within BODY_MAX and BODY_MAX_LINES. */
+export function markdownBodySchema(what: "post" | "page") {
+  return z
+    .string()
+    .max(BODY_MAX, `The ${what} is too long (at most ${BODY_MAX.toLocaleString("en-GB")} characters).`)
+    .refine((text) => lineCount(text) <= BODY_MAX_LINES, `The ${what} has too many lines (at most ${BODY_MAX_LINES.toLocaleString("en-GB")}): join short lines into paragraphs.`);
+}
+
+export function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
+}
+
 /** Uses of one kind of inline syntax in one paragraph before it is read as text there. */
 export const MAX_PER_PARAGRAPH = 256;
 export const MAX_LINES_PER_PARAGRAPH = 256;
@@ -22,10 +45,10 @@ export const MAX_TABLE_CELLS = 10_000;
 
 /**
  * The kinds of inline syntax, each as the characters that make it: emphasis, strikethrough, links,
- * code, HTML and autolinks, entities, escapes, and the addresses GFM links by itself (e-mail, www., and
- * http:// and the like, by their "@", "." and ":").
+ * code, HTML and autolinks, entities, escapes, @handles and #hashtags (Docket links them to X), and the
+ * addresses GFM links by itself (e-mail, www., and http:// and the like, by their "@", "." and ":").
  */
-const SYNTAX_KINDS = [/[*_]/g, /~/g, /[[\]]/g, /`/g, /</g, /&/g, /\\/g, /@/g, /(?<=\bwww)\./gi, /:(?=\/\/)/g];
+const SYNTAX_KINDS = [/[*_]/g, /~/g, /[[\]]/g, /`/g, /</g, /&/g, /\\/g, /@/g, /#/g, /(?<=\bwww)\./gi, /:(?=\/\/)/g];
 const STANDS_IN = 0xf0000; // Supplementary Private Use Area-A: a character's stand-in is STANDS_IN + its code
 const STAND_IN = /[\u{F0000}-\u{F007F}]/gu;
 const STAND_IN_ENCODED = /%F3%B0%8[01]%[89AB][0-9A-F]/g;
@@ -74,9 +97,12 @@ function limitRun(lines: string[], out: string[]) {
 
 /**
  * The markdown with every paragraph's inline syntax and line count, and every table's size, within the
- * limits above. Call restoreHtml / restoreText on what is rendered from it.
+ * limits above. Call restoreHtml / restoreText on what is rendered from it. Comments know no code
+ * blocks, tables, lists, headings or definitions: there every run of lines up to a blank one is one
+ * paragraph.
  */
-export function limitMarkdownSyntax(markdown: string): string {
+export function limitMarkdownSyntax(markdown: string, syntax: "post" | "comment" = "post"): string {
+  if (syntax === "comment") return limitCommentSyntax(markdown);
   const lines = markdown.split("\n");
   const out: string[] = [];
   let run: string[] = [];
@@ -133,7 +159,7 @@ export function limitMarkdownSyntax(markdown: string): string {
         continue;
       }
       tableColumnCount = columns;
-      tableCells = 2 * columns;
+      tableCells = columns;
       limitRun([line], out);
       out.push(next);
       index++;
@@ -143,6 +169,22 @@ export function limitMarkdownSyntax(markdown: string): string {
     run.push(line);
   }
   endRun();
+  return out.join("\n");
+}
+
+function limitCommentSyntax(markdown: string): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const line of markdown.split("\n")) {
+    if (splitContainer(line).content.trim() !== "") {
+      run.push(line);
+      continue;
+    }
+    limitRun(run, out);
+    run = [];
+    out.push(line);
+  }
+  limitRun(run, out);
   return out.join("\n");
 }
 

@@ -386,8 +386,8 @@ function limitContainerNesting(markdown: string): string {
  * The markdown with pathological structure defused (src/lib/markdown-limits.ts); ordinary documents pass
  * through unchanged. What is rendered from it goes through restoreHtml or restoreText.
  */
-export function defusePathologicalMarkdown(markdown: string): string {
-  return limitMarkdownSyntax(limitContainerNesting(withoutControlCharacters(markdown)));
+export function defusePathologicalMarkdown(markdown: string, syntax: "post" | "comment" = "post"): string {
+  return limitMarkdownSyntax(limitContainerNesting(withoutControlCharacters(markdown)), syntax);
 }
 
 function parsePost(markdown: string): MdastRoot {
@@ -491,7 +491,7 @@ export function renderPostMarkdown(markdown: string): RenderedPost {
 
 export function renderCommentMarkdown(markdown: string): string {
   return unlessTooDeep(
-    () => restoreHtml(String(commentProcessor.processSync(defusePathologicalMarkdown(markdown)))),
+    () => restoreHtml(String(commentProcessor.processSync(defusePathologicalMarkdown(markdown, "comment")))),
     () => inertParagraphs(markdown),
   );
 }

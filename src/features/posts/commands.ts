@@ -9,9 +9,10 @@ import { recordAudit } from "@/lib/audit";
 import { AuthorizationError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
+import { markdownBodySchema } from "@/lib/markdown-limits";
 import { can } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
-import { BODY_MAX, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema } from "./schema";
+import { newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema } from "./schema";
 import {
   addEditorialNote,
   createDraftPost,
@@ -218,7 +219,7 @@ export const restorePostRevision = defineCommand({
 /** The live preview: the same pipeline as the public page. */
 export const previewMarkdown = defineCommand({
   access: "posts.write",
-  input: z.object({ markdown: z.string().max(BODY_MAX, "The text is too long to preview.") }),
+  input: z.object({ markdown: markdownBodySchema("post") }),
   async run({ markdown }) {
     const { html, readingMinutes } = renderPostMarkdown(markdown);
     return { message: "", data: { html, readingMinutes } };
