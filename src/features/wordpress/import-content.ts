@@ -1,6 +1,7 @@
 // An item's content on its way into Docket, for posts and pages alike: WordPress HTML through the one
 // converter to markdown, with the old site's images and files brought in (or listed as still pointing at
 // the old site) and every problem the converter met reported against the item.
+import { lineCount, markdownBodySchema } from "@/lib/markdown-limits";
 import { convertWordPressContent } from "./content";
 import { detached } from "./detached-string";
 import type { MediaImporter } from "./import-media";
@@ -39,5 +40,15 @@ export async function itemMarkdown(item: WxrItem, label: string, noun: string, c
   }
   for (const problem of converted.problems) report.problem(`${label}: ${problem}`);
   if (converted.pageCount > 1) report.choice(`${label} had ${converted.pageCount} pages: they are one ${noun}, the pages divided by a rule.`);
-  return converted.write((url) => media.docketUrlFor(url) ?? url).markdown;
+  const { markdown } = converted.write((url) => media.docketUrlFor(url) ?? url);
+  // What a writer could not save, the import does not write either: it could never be edited.
+  const storable = markdownBodySchema(noun === "page" ? "page" : "post").safeParse(markdown);
+  if (!storable.success) {
+    const lines = lineCount(markdown);
+    throw new Error(
+      `its text is ${markdown.length.toLocaleString("en-GB")} characters in ${lines.toLocaleString("en-GB")} line${lines === 1 ? "" : "s"} once converted: ` +
+        storable.error.issues[0].message.replace(/^The (post|page) /, "a $1 "),
+    );
+  }
+  return markdown;
 }

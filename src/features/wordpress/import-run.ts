@@ -2,7 +2,7 @@
 // report (or why it stopped) afterwards. The command line and the admin's Import page both start imports here.
 import { recordAudit } from "@/lib/audit";
 import { importWordPressFile, type WordPressImportOptions } from "./import";
-import type { ImportReport } from "./import-report";
+import { reasonOf, type ImportReport } from "./import-report";
 import { finishImportRun, startImportRun, updateImportRun } from "./mutations";
 import { WxrSyntaxError } from "./wxr-reader";
 
@@ -15,7 +15,7 @@ export function describeImportFailure(error: unknown): string {
   if (error instanceof WxrSyntaxError) {
     return `The file is not a complete, well-formed WordPress export: at line ${error.line}, column ${error.column}: ${error.reason}. Nothing was imported.`;
   }
-  return `The import stopped: ${(error as Error).message.split("\n")[0]}`;
+  return `The import stopped: ${reasonOf(error)}`;
 }
 
 export async function runWordPressImport(path: string, source: string, options: WordPressImportOptions, startedById: string | null, existingRunId?: string): Promise<ImportRunOutcome> {

@@ -35,7 +35,7 @@ import {
 import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./import-plan";
 import { detached } from "./detached-string";
 import { queryAddress, storable, withSlash } from "./old-addresses";
-import { describeItem, ImportReportBuilder, type ImportReport } from "./import-report";
+import { describeItem, ImportReportBuilder, reasonOf, type ImportReport } from "./import-report";
 import {
   linkOrCreateByline,
   linkOrCreateCategory,
@@ -361,7 +361,7 @@ async function importItems(path: string, context: Context) {
         const task: Promise<void> = importPost(item, context)
           .catch((error: unknown) => {
             report.count("posts", "skipped");
-            report.problem(`${describeItem(item.postId, plainTitle(item.title))} was not imported: ${(error as Error).message.split("\n")[0]}`);
+            report.problem(`${describeItem(item.postId, plainTitle(item.title))} was not imported: ${reasonOf(error)}`);
           })
           .finally(() => inFlight.delete(task));
         inFlight.add(task);
@@ -375,7 +375,7 @@ async function importItems(path: string, context: Context) {
         // Pages are few: one at a time, each written before the next looks for a free address.
         await importPage(item, context).catch((error: unknown) => {
           report.count("pages", "skipped");
-          report.problem(`${describeItem(item.postId, plainTitle(item.title), "Page")} was not imported: ${(error as Error).message.split("\n")[0]}`);
+          report.problem(`${describeItem(item.postId, plainTitle(item.title), "Page")} was not imported: ${reasonOf(error)}`);
         });
         break;
       case "nav_menu_item":
