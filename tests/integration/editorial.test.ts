@@ -238,6 +238,14 @@ describe("editing a published post", () => {
     const authors = await db().postAuthor.findMany({ where: { postId: post.id }, orderBy: { position: "asc" } });
     expect(authors.map((author) => author.profileId)).toEqual([cast.OTHER.profileId, cast.AUTHOR.profileId]);
   });
+
+  it("refuses the same co-author twice with a message for the form, changing nothing", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    const error = await runCommand(savePost, cast.EDITOR, { postId: post.id, title: "Twice", coAuthorIds: [cast.AUTHOR.profileId, cast.OTHER.profileId, cast.AUTHOR.profileId] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).fieldErrors.coAuthorIds).toBe("A byline is listed twice: each author is on a post once.");
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true } })).toEqual({ title: expect.stringMatching(/^Test post/) });
+  });
 });
 
 describe("when mail cannot be sent", () => {

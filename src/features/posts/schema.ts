@@ -53,7 +53,11 @@ export const postFieldsSchema = z
       .transform((value) => (value === "" ? null : value))
       .optional(),
     coverImageAlt: z.string().trim().max(300, "The image description must be at most 300 characters.").default(""),
-    coAuthorIds: z.array(id).max(10, "A post has at most 10 authors.").default([]),
+    coAuthorIds: z
+      .array(id)
+      .max(10, "A post has at most 10 authors.")
+      .refine((ids) => new Set(ids).size === ids.length, "A byline is listed twice: each author is on a post once.")
+      .default([]),
     commentsOpen: z.boolean({ error: "Choose whether readers may comment." }).default(true),
   })
   .superRefine((fields, context) => {
