@@ -162,7 +162,16 @@ export async function markScheduled(postId: string, when: Date) {
   return movePost(postId, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "SCHEDULED", "UNPUBLISHED"], { status: "SCHEDULED", scheduledFor: when });
 }
 
+/**
+ * Publication ends the post's preview links for good: they lead to the post while it is published and
+ * nowhere once it is not (features/preview-links/data.ts).
+ */
+async function endPreviewLinks(postId: string, now: Date) {
+  await db().previewLink.updateMany({ where: { postId, postPublishedAt: null }, data: { postPublishedAt: now } });
+}
+
 export async function markPublished(postId: string, now = new Date()) {
+  await endPreviewLinks(postId, now);
   const existing = await db().post.findUniqueOrThrow({ where: { id: postId }, select: { publishedAt: true } });
   return movePost(postId, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "SCHEDULED", "UNPUBLISHED"], {
     status: "PUBLISHED",
@@ -216,6 +225,7 @@ export async function publishScheduledPost(post: { id: string; scheduledFor: Dat
     where: { id: post.id, status: "SCHEDULED" },
     data: { status: "PUBLISHED", publishedAt: publicationTimeFor(post.scheduledFor, now), scheduledFor: null },
   });
+  if (count === 1) await endPreviewLinks(post.id, now);
   return count === 1;
 }
 
