@@ -180,7 +180,7 @@ describe("the migration that ends preview links at publication", () => {
   it("ends the working links of posts published when it runs, and leaves the others working", async () => {
     const url = await createEmptyDatabase();
     const names = (await readdir(migrationsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-    const index = names.findIndex((name) => name.endsWith("_preview_links_end_at_publication"));
+    const index = names.findIndex((name) => name.endsWith("_preview_links_and_import_author_step"));
     expect(index).toBeGreaterThan(0);
     const client = new pg.Client({ connectionString: url });
     await client.connect();

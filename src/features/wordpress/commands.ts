@@ -9,11 +9,13 @@ import { z } from "zod";
 import { defineCommand } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
-import { InputError } from "@/lib/errors";
+import { InputError, UserFacingError } from "@/lib/errors";
 import { saveBodyToFile } from "@/lib/request-body";
 import { DEFAULT_IMPORT_OPTIONS, type WordPressImportOptions } from "./import";
 import { parseCategoryMap } from "./import-plan";
-import { startImportRun } from "./mutations";
+import { authorStepSchema, optionsAfterAuthorStep } from "./author-step";
+import { findImportRun } from "./data";
+import { resumeWaitingRun, startImportRun } from "./mutations";
 import { CATEGORY_MAP_FORM_MAX } from "./limits";
 
 /** Larger than any export this is meant for (a 500 MB archive), small enough to refuse a runaway upload. */
@@ -73,5 +75,38 @@ export const startWordPressImport = defineCommand({
       categoryMap,
     };
     return { message: "The import has started.", redirectTo: `/admin/import/${run.id}`, data: { runId: run.id, file, options: importOptions } };
+  },
+});
+
+/**
+ * The author step's answer: the WordPress authors (by login) to link to the Docket login with the same
+ * address, the rest getting bylines of their own. Takes up the waiting run; the caller carries it on.
+ */
+export const continueWordPressImport = defineCommand({
+  access: "site.import",
+  input: z.object({
+    runId: z.string().trim().min(1).max(40),
+    link: z.array(z.string().max(200)).max(1000).default([]),
+  }),
+  async run({ runId, link }, actor) {
+    const run = await findImportRun(runId);
+    const step = authorStepSchema.safeParse(run?.authorStep);
+    if (!run || run.status !== "WAITING" || !step.success) throw new UserFacingError("This import is not waiting for its author step any more: it has been carried on already.");
+    const asked = new Set(step.data.candidates.map((candidate) => candidate.login));
+    const unknown = link.filter((login) => !asked.has(login));
+    if (unknown.length > 0) throw new InputError(`The author step did not ask about ${unknown.map((login) => `“${login}”`).join(", ")}.`, { link: "Tick only the authors listed." });
+    if (!(await resumeWaitingRun(runId))) throw new UserFacingError("This import is not waiting for its author step any more: it has been carried on already.");
+    const linked = step.data.candidates.filter((candidate) => link.includes(candidate.login));
+    await recordAudit({
+      actorId: actor.id,
+      action: "wordpress.import.authors",
+      entityType: "ImportRun",
+      entityId: runId,
+      details: { linked: linked.map((candidate) => ({ author: candidate.login, login: candidate.loginEmail })), separate: step.data.candidates.length - linked.length },
+    });
+    return {
+      message: "The import goes on.",
+      data: { runId, file: step.data.file, source: step.data.source, options: optionsAfterAuthorStep(step.data.options, link) },
+    };
   },
 });

@@ -9,7 +9,9 @@ import { runWordPressImport } from "@/features/wordpress/import-run";
 /**
  * Starts an import of the WordPress export sent as the request body (the file itself; the options in the
  * query string, the category map in the x-category-map header). Answers 202 with the run's address at once;
- * the import goes on after the answer, and the run's page follows it.
+ * the import goes on after the answer, and the run's page follows it (and asks the author step's question
+ * when the export names authors with a Docket login's address). A header that is not valid
+ * percent-encoding is a 400.
  */
 export async function POST(request: Request) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) {
@@ -25,7 +27,11 @@ export async function POST(request: Request) {
       options: { ...query, categoryMap: decodedHeader(request, "x-category-map", "") },
     });
     const { runId, file, options } = outcome.data;
-    after(() => runWordPressImport(file, fileName, options, user!.id, runId).finally(() => rm(file, { force: true })));
+    after(async () => {
+      // A run waiting for its author step keeps the file until the admin has answered.
+      const run = await runWordPressImport(file, fileName, options, user!.id, runId, { askAboutAuthors: true }).catch(() => null);
+      if (!run?.waiting) await rm(file, { force: true });
+    });
     return Response.json({ runId, location: outcome.redirectTo }, { status: 202 });
   } catch (error) {
     const failure = toActionFailure(error);
