@@ -25,7 +25,7 @@ export async function ImportRunView({ id }: { id: string }) {
       </p>
       <h1>
         {run.dryRun ? "Dry run of " : "Import of "}
-        {run.source}
+        <bdi>{run.source}</bdi>
       </h1>
       <p>
         Started {formatLondonTime(run.startedAt, "medium")}
