@@ -168,9 +168,9 @@ export const config = {
     { source: "/", has: [{ type: "query", key: "tag" }] },
     { source: "/", has: [{ type: "query", key: "author_name" }] },
     { source: "/", has: [{ type: "query", key: "feed" }] },
-    // Admin pages, not the sign-in pages, the refusal pages, nor the CSV export (a route handler that answers 401 itself).
+    // Admin pages, not the sign-in pages, the refusal and unavailable pages, nor the CSV export (a route handler that answers 401 itself).
     "/admin",
-    "/admin/((?!sign-in|subscribers/export|not-available|not-found).*)",
+    "/admin/((?!sign-in|subscribers/export|not-available|not-found|unavailable).*)",
     "/preview/:token",
   ],
 };

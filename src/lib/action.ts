@@ -9,6 +9,7 @@ import { assertAccess, getCurrentUser, type Access, type SessionUser } from "@/l
 import { AuthorizationError, InputError, UserFacingError, type FieldErrors } from "@/lib/errors";
 import type { ActionFailure, ActionResult, FormState } from "@/lib/action-result";
 import { withoutControlCharactersIn } from "@/lib/control-characters";
+import { DatabaseUnavailableError } from "@/lib/database-health";
 
 /** What a command reports back: a message, the cache tags its change touched, and data for the caller. */
 export type Outcome<Data = undefined> = { message: string; tags?: readonly string[]; redirectTo?: string } & (Data extends undefined
@@ -53,7 +54,7 @@ export const SOMETHING_WENT_WRONG = "Something went wrong on our side. Please tr
 /** Errors people can act on become messages; anything else is logged and reported plainly. */
 export function toActionFailure(error: unknown): ActionFailure {
   if (error instanceof InputError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof UserFacingError) return { ok: false, error: error.message, fieldErrors: {} };
+  if (error instanceof UserFacingError || error instanceof DatabaseUnavailableError) return { ok: false, error: error.message, fieldErrors: {} };
   console.error(error);
   return { ok: false, error: SOMETHING_WENT_WRONG, fieldErrors: {} };
 }
@@ -106,5 +107,6 @@ export function httpStatusOf(error: unknown): number {
   if (error instanceof AuthorizationError) return error.failure === "SIGNED_OUT" ? 401 : 403;
   if (error instanceof InputError) return 400;
   if (error instanceof UserFacingError) return 409;
+  if (error instanceof DatabaseUnavailableError) return 503;
   return 500;
 }

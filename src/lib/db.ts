@@ -3,24 +3,49 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { withoutControlCharactersIn } from "@/lib/control-characters";
+import { databaseHealth, DatabaseUnavailableError } from "@/lib/database-health";
 
 /**
- * Every text read through the client (a model query or $queryRaw) passes the one character rule
- * (src/lib/control-characters.ts), so no page, feed, email or export shows a character a row written
- * before the rule, or outside Docket, may hold. $queryRawUnsafe reads text exactly as stored: the
- * backup uses it, and nothing that is shown may.
+ * How long a connection may take to open, and a statement to run (PostgreSQL ends it) or to answer at
+ * all (the client gives up, as on a frozen server, whose own timeout cannot fire).
  */
-function withTheTextRule(client: PrismaClient): PrismaClient {
+export const DATABASE_TIMEOUTS = { connectMs: 5_000, statementMs: 60_000, answerMs: 65_000 };
+
+/** A call made while the database is not answering fails at once; one already waiting fails as soon as that is known. */
+async function unlessDatabaseIsDown<T>(call: () => Promise<T>): Promise<T> {
+  const health = databaseHealth();
+  if (health.isDown()) throw new DatabaseUnavailableError();
+  const answer = call();
+  answer.catch(() => health.suspect());
+  return Promise.race([answer, health.whenDown().then(() => Promise.reject(new DatabaseUnavailableError()))]);
+}
+
+/**
+ * Every call goes through unlessDatabaseIsDown, and every text read (a model query or $queryRaw) passes
+ * the one character rule (src/lib/control-characters.ts), so no page, feed, email or export shows a
+ * character a row written before the rule, or outside Docket, may hold. $queryRawUnsafe reads text
+ * exactly as stored: the backup uses it, and nothing that is shown may.
+ */
+function withDocketRules(client: PrismaClient): PrismaClient {
   return client.$extends({
-    name: "docket-text-rule",
+    name: "docket-rules",
     query: {
       $allModels: {
         async $allOperations({ args, query }) {
-          return withoutControlCharactersIn(await query(args));
+          return withoutControlCharactersIn(await unlessDatabaseIsDown(() => query(args)));
         },
       },
       async $queryRaw({ args, query }) {
-        return withoutControlCharactersIn(await query(args));
+        return withoutControlCharactersIn(await unlessDatabaseIsDown(() => query(args)));
+      },
+      async $queryRawUnsafe({ args, query }) {
+        return unlessDatabaseIsDown(() => query(args));
+      },
+      async $executeRaw({ args, query }) {
+        return unlessDatabaseIsDown(() => query(args));
+      },
+      async $executeRawUnsafe({ args, query }) {
+        return unlessDatabaseIsDown(() => query(args));
       },
     },
   }) as unknown as PrismaClient;
@@ -29,7 +54,14 @@ function withTheTextRule(client: PrismaClient): PrismaClient {
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start Docket with `npm start`.");
-  return withTheTextRule(new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) }));
+  const adapter = new PrismaPg({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+    statement_timeout: DATABASE_TIMEOUTS.statementMs,
+    query_timeout: DATABASE_TIMEOUTS.answerMs,
+  });
+  return withDocketRules(new PrismaClient({ adapter }));
 }
 
 const globalForPrisma = globalThis as unknown as { docketPrisma?: PrismaClient };

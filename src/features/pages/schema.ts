@@ -22,6 +22,7 @@ export const RESERVED_SLUGS = new Set([
   "search",
   "subscribe",
   "subscription",
+  "unavailable",
   "comments",
   "uploads",
   "page",
