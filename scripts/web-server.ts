@@ -91,7 +91,8 @@ function answerUnavailableOnFailure(request: IncomingMessage, response: ServerRe
   const { writeHead, write, end } = response;
   let replaced = false;
   let inside = 0;
-  const failing = (status: number) => inside === 0 && !replaced && !response.headersSent && status >= 500 && database.isDown();
+  // Down now, or a moment ago (a request that failed just before the database came back).
+  const failing = (status: number) => inside === 0 && !replaced && !response.headersSent && status >= 500 && database.wasDownWithin(RETRY_AFTER_SECONDS * 1000);
   const replace = () => {
     replaced = true;
     const page = unavailable.for(request.url ?? "/");

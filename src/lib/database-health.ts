@@ -28,10 +28,12 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export type DatabaseHealth = {
-  /** True while the last probe (or query) found the database not answering. */
+  /** True while the last probe found the database not answering. */
   isDown(): boolean;
-  /** Resolves when the database is found down (at once if it is), for racing a call against. */
-  whenDown(): Promise<void>;
+  /** Whether it was down at any moment of the last `ms` (a failure just before recovery counts). */
+  wasDownWithin(ms: number): boolean;
+  /** Calls `listener` once when the database is found down; returns what forgets it (a call that settled). */
+  onDown(listener: () => void): () => void;
   /** A call's failure that says the database is not answering: probe at once. */
   suspect(): void;
   stop(): Promise<void>;
@@ -39,7 +41,8 @@ export type DatabaseHealth = {
 
 const ALWAYS_UP: DatabaseHealth = {
   isDown: () => false,
-  whenDown: () => new Promise<void>(() => {}),
+  wasDownWithin: () => false,
+  onDown: () => () => {},
   suspect: () => {},
   stop: async () => {},
 };
@@ -50,7 +53,8 @@ class ProbedDatabaseHealth implements DatabaseHealth {
   private timer: NodeJS.Timeout | undefined;
   private probing = false;
   private stopped = false;
-  private waiters: (() => void)[] = [];
+  private listeners = new Set<() => void>();
+  private lastDownAt = 0;
   private readonly connectionString: string;
   private readonly log: Pick<Console, "error" | "info">;
 
@@ -68,9 +72,17 @@ class ProbedDatabaseHealth implements DatabaseHealth {
     return this.down;
   }
 
-  whenDown(): Promise<void> {
-    if (this.down) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+  wasDownWithin(ms: number): boolean {
+    return this.down || Date.now() - this.lastDownAt <= ms;
+  }
+
+  onDown(listener: () => void): () => void {
+    if (this.down) {
+      listener();
+      return () => {};
+    }
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   suspect(): void {
@@ -113,11 +125,14 @@ class ProbedDatabaseHealth implements DatabaseHealth {
   }
 
   private set(down: boolean, error?: Error) {
+    if (down) this.lastDownAt = Date.now();
     if (down === this.down) return;
     this.down = down;
     if (down) {
       this.log.error(`[database] not answering (${error?.message ?? "no answer"}): serving from the cache and answering 503 where that cannot be done`);
-      for (const wake of this.waiters.splice(0)) wake();
+      const listeners = [...this.listeners];
+      this.listeners.clear();
+      for (const listener of listeners) listener();
     } else {
       this.log.info("[database] answering again");
     }

@@ -12,12 +12,18 @@ import { databaseHealth, DatabaseUnavailableError } from "@/lib/database-health"
 export const DATABASE_TIMEOUTS = { connectMs: 5_000, statementMs: 60_000, answerMs: 65_000 };
 
 /** A call made while the database is not answering fails at once; one already waiting fails as soon as that is known. */
-async function unlessDatabaseIsDown<T>(call: () => Promise<T>): Promise<T> {
+function unlessDatabaseIsDown<T>(call: () => Promise<T>): Promise<T> {
   const health = databaseHealth();
-  if (health.isDown()) throw new DatabaseUnavailableError();
-  const answer = call();
-  answer.catch(() => health.suspect());
-  return Promise.race([answer, health.whenDown().then(() => Promise.reject(new DatabaseUnavailableError()))]);
+  if (health.isDown()) return Promise.reject(new DatabaseUnavailableError());
+  return new Promise<T>((resolve, reject) => {
+    const forget = health.onDown(() => reject(new DatabaseUnavailableError()));
+    call()
+      .then(resolve, (error: unknown) => {
+        health.suspect();
+        reject(error);
+      })
+      .finally(forget);
+  });
 }
 
 /**

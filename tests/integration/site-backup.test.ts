@@ -4,10 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
-import { pipeline } from "node:stream/promises";
-import { createGzip, gunzipSync, gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { loadDemoContent } from "@/features/demo-content/mutations";
@@ -17,6 +14,7 @@ import { RestoreRefusedError } from "@/features/backup/mutations";
 import { checkSiteBackupFile, restoreSiteBackupFile, writeSiteBackupFile } from "@/features/backup/site-backup";
 import { db } from "@/lib/db";
 import { LocalFileStorage } from "@/lib/storage";
+import { readBackupText, resealed, writeBackupText as writeBackupFile, writeEndlessLineBackup } from "../helpers/backup-files";
 import { switchToNewDatabase } from "../helpers/database";
 
 const SECRET = "test-secret-test-secret-test-secret-0123456789";
@@ -163,24 +161,8 @@ describe("a Docket backup", () => {
 
 // ---------- hostile files ----------
 
-async function backupText(): Promise<string> {
-  return gunzipSync(await readFile(backupFile)).toString("utf8");
-}
-
-async function writeBackupText(name: string, text: string): Promise<string> {
-  const file = path.join(path.dirname(backupFile), `${name}.json.gz`);
-  await writeFile(file, gzipSync(text));
-  return file;
-}
-
-/** The document with its manifest's checksum made right again, so that only the change under test is wrong. */
-function resealed(text: string, change?: (manifest: { counts: Record<string, number>; files: number }) => void): string {
-  const at = text.indexOf('"manifest":');
-  const manifest = JSON.parse(text.slice(at + '"manifest":'.length, text.lastIndexOf("}"))) as { counts: Record<string, number>; files: number; sha256: string };
-  change?.(manifest);
-  manifest.sha256 = createHash("sha256").update(text.slice(0, at)).digest("hex");
-  return `${text.slice(0, at)}"manifest":${JSON.stringify(manifest)}}\n`;
-}
+const backupText = () => readBackupText(backupFile);
+const writeBackupText = (name: string, text: string) => writeBackupFile(path.join(path.dirname(backupFile), `${name}.json.gz`), text);
 
 async function expectNothingRestored(storage: LocalFileStorage) {
   expect(Object.entries((await siteState()).counts).filter(([, count]) => count > 0)).toEqual([]);
@@ -196,15 +178,7 @@ describe("a hostile or broken backup file", () => {
     const { storage } = await newStorage();
     await switchToNewDatabase("backup");
     // 40 MB of one line compress to about 40 KB.
-    const file = path.join(path.dirname(backupFile), "long-line.json.gz");
-    const gzip = createGzip();
-    const written = pipeline(gzip, createWriteStream(file));
-    const header = (await backupText()).split("\n")[0];
-    gzip.write(`${header}\n"rows":[\n["Tag",{"name":"`);
-    const megabyte = Buffer.alloc(1024 * 1024, "a");
-    for (let i = 0; i < 40; i++) if (!gzip.write(megabyte)) await once(gzip, "drain");
-    gzip.end();
-    await written;
+    const file = await writeEndlessLineBackup(path.join(path.dirname(backupFile), "long-line.json.gz"), (await backupText()).split("\n")[0], 40);
     await expect(restoreSiteBackupFile(file, { storage })).rejects.toThrow("Line 3 of the backup is longer than 16 MB, the most a line may hold");
     await expectNothingRestored(storage);
   });
