@@ -101,7 +101,9 @@ function limitRun(lines: string[], out: string[]) {
  * blocks, tables, lists, headings or definitions: there every run of lines up to a blank one is one
  * paragraph.
  */
-export function limitMarkdownSyntax(markdown: string, syntax: "post" | "comment" = "post"): string {
+export function limitMarkdownSyntax(text: string, syntax: "post" | "comment" = "post"): string {
+  // The stand-ins are this file's alone: any in the text (private-use characters nobody types) go.
+  const markdown = text.replace(STAND_IN, "");
   if (syntax === "comment") return limitCommentSyntax(markdown);
   const lines = markdown.split("\n");
   const out: string[] = [];
@@ -189,7 +191,6 @@ function limitCommentSyntax(markdown: string): string {
 }
 
 const HTML_ESCAPES: Record<string, string> = { "<": "&#x3C;", "&": "&#x26;" };
-const KEPT_IN_URLS = /[A-Za-z0-9!#$'()*+,\-./:;=?@_~]/;
 
 /** HTML rendered from limited markdown, with each stand-in back as the character it stands for. */
 export function restoreHtml(html: string): string {
@@ -199,10 +200,9 @@ export function restoreHtml(html: string): string {
       const char = originalOf(standIn);
       return HTML_ESCAPES[char] ?? char;
     })
-    .replace(STAND_IN_ENCODED, (encoded) => {
-      const char = originalOf(decodeURIComponent(encoded));
-      return char === "&" ? "&#x26;" : KEPT_IN_URLS.test(char) ? char : encodeURIComponent(char);
-    });
+    // In an address a stand-in comes back percent-encoded, never as the character itself: a ":" that
+    // the sanitizer did not see must not make "javascript//…" a scheme after it has passed.
+    .replace(STAND_IN_ENCODED, (encoded) => encodeURIComponent(originalOf(decodeURIComponent(encoded))));
 }
 
 /** Plain text (an excerpt, a feed's text) rendered from limited markdown, with the stand-ins back. */

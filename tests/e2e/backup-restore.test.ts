@@ -17,7 +17,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prepareDatabase, projectRoot } from "../../scripts/lib/services";
 import { readBackupText, resealed, writeBackupText, writeEndlessLineBackup } from "../helpers/backup-files";
-import { baseUrl, connectToTestDatabase, e2eDatabaseUrl, sessionCookieFor } from "../helpers/e2e";
+import { baseUrl, connectToTestDatabase, e2eDatabaseUrl, e2eDataDir, sessionCookieFor } from "../helpers/e2e";
 import { startExtraWebServer, type ExtraWebServer } from "../helpers/extra-web-server";
 import { createDatabaseIfMissing } from "@/lib/embedded-postgres";
 
@@ -104,6 +104,12 @@ beforeAll(async () => {
   } finally {
     await source.end();
   }
+  // An uploaded image and document, so the backup has files to restore (and to tamper with).
+  const uploads = path.join(e2eDataDir(), "uploads");
+  await mkdir(path.join(uploads, "2026", "06"), { recursive: true });
+  await mkdir(path.join(uploads, "documents"), { recursive: true });
+  await writeFile(path.join(uploads, "2026", "06", "0123456789abcdef01234567.png"), Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"));
+  await writeFile(path.join(uploads, "documents", "restore-test.pdf"), Buffer.from("%PDF-1.4\n% a test document\n%%EOF\n"));
   const download = await fetch(`${baseUrl()}/admin/backup/download`, { headers: { cookie: sourceAdminCookie } });
   expect(download.status).toBe(200);
   backupFile = path.join(folder, "site.json.gz");
@@ -132,7 +138,10 @@ describe("restoring a backup from the admin", () => {
     const [first] = processes;
     expect((await fetch(`${first.url}/`)).status).toBe(200);
     const text = await readBackupText(backupFile);
-    const file = (name: string, body: string) => writeBackupText(path.join(folder, `${name}.json.gz`), body);
+    const file = (name: string, body: string) => {
+      expect(body, name).not.toBe(text);
+      return writeBackupText(path.join(folder, `${name}.json.gz`), body);
+    };
     const tagLine = /^\["Tag",.*$/m;
     const cases: [string, () => Promise<string>, RegExp, string?][] = [
       ["one 576 MiB line", () => writeEndlessLineBackup(path.join(folder, "bomb.json.gz"), text.split("\n")[0], 576), /^Line 3 of the backup is longer than 16 MB/],
@@ -160,6 +169,7 @@ describe("restoring a backup from the admin", () => {
     for (const server of processes) expect(await (await fetch(`${server.url}/`)).text()).not.toContain(sourceTitle);
     const answer = await restoreThroughWeb(processes[0].url, backupFile);
     expect(answer.status).toBe(200);
+    expect((await contentOfTarget()).uploads).toBeGreaterThanOrEqual(2);
     expect(answer.body.message).toMatch(/^Restored [\d,]+ rows and \d+ uploaded files\./);
     // The process that restored expired its cache itself; the other hears of it through PostgreSQL at once.
     for (const server of processes) await expect.poll(async () => (await fetch(`${server.url}/`)).text(), { timeout: 10_000 }).toContain(sourceTitle);

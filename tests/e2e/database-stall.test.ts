@@ -127,6 +127,18 @@ describe("with the database frozen", () => {
         await tab.goto(`${web.url}/posts/${post.slug}`, { waitUntil: "load", timeout: 30_000 });
         console.log(`[stall] browser load of the post: ${Math.round(performance.now() - started)} ms`);
         await expect.poll(() => tab.getByRole("heading", { level: 1 }).textContent()).toBe(post.title);
+        if (process.env.SCREENSHOTS_DIR) {
+          const [name, value] = adminCookie.split("=");
+          await tab.context().addCookies([{ name, value, url: web.url }]);
+          for (const [shot, pathname] of [["unavailable-site", `/tags/${uncachedTag}`], ["unavailable-admin", "/admin"]] as const) {
+            for (const [width, scheme] of [[375, "light"], [375, "dark"], [1280, "light"], [1280, "dark"]] as const) {
+              await tab.setViewportSize({ width, height: 800 });
+              await tab.emulateMedia({ colorScheme: scheme });
+              await tab.goto(`${web.url}${pathname}`);
+              await tab.screenshot({ path: path.join(process.env.SCREENSHOTS_DIR, `${shot}-${width}-${scheme}.png`), fullPage: true });
+            }
+          }
+        }
       } finally {
         await browser.close();
       }
