@@ -145,7 +145,7 @@ describe("restoring a backup from the admin", () => {
     const tagLine = /^\["Tag",.*$/m;
     const cases: [string, () => Promise<string>, RegExp, string?][] = [
       ["one 576 MiB line", () => writeEndlessLineBackup(path.join(folder, "bomb.json.gz"), text.split("\n")[0], 576), /^Line 3 of the backup is longer than 16 MB/],
-      ["a key out of the uploads folder", () => file("traversal", resealed(text.replace(/"key":"([^"]+)"/, '"key":"../../$1"'))), /leads outside the uploads folder/],
+      ["a key out of the uploads folder", () => file("traversal", resealed(text.replace(/^\{"key":"([^"]+)"/m, '{"key":"../../$1"'))), /leads outside the uploads folder/],
       ["bad base64", () => file("base64", resealed(text.replace(/"base64":\[\n"[^"]{8}/, '"base64":[\n"%%%%%%%%'))), /holds something that is not base64/],
       ["a row of the wrong type", () => file("type", resealed(text.replace(tagLine, (line) => line.replace(/"name":"[^"]*"/, '"name":[1]')))), /a row of Tag, cannot be restored: its “name” is wrong/],
       ["a broken reference", () => file("reference", resealed(text.replace(/^\["PostTag",\{"postId":"[^"]+"/m, '["PostTag",{"postId":"no-such-post"'))), /^A row of PostTag refers to something that is not in the backup/],
