@@ -16,6 +16,9 @@ const USAGE = `Usage: npm run import:wordpress -- EXPORT.xml [options]
                             which category wins when a post has several, and what it becomes
   --skip-pingbacks          leave pingbacks and trackbacks out (by default they are kept as linking comments)
   --header-menu             make the export's menu Docket's header menu (replacing its links)
+  --link-author LOGIN       link the WordPress author LOGIN to the Docket login with the same email address
+                            (repeat for each; without it, every author gets a byline of its own, and the
+                            report names those whose address is a login's)
   --quiet                   no progress bar`;
 
 await runWithDatabase(
@@ -30,6 +33,7 @@ await runWithDatabase(
         "category-map": { type: "string" },
         "skip-pingbacks": { type: "boolean", default: false },
         "header-menu": { type: "boolean", default: false },
+        "link-author": { type: "string", multiple: true, default: [] },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -62,6 +66,7 @@ await runWithDatabase(
       mediaFolder: values.media ?? null,
       downloadMedia: values["download-media"],
       headerMenu: values["header-menu"],
+      linkLogins: values["link-author"],
       onProgress: (progress) => {
         if (progress.phase === "importing" && phase === "reading") {
           reading.finish();

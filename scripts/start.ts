@@ -1,5 +1,4 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo content, build, web server, worker.
-import type { ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { isPortFree, StartupError } from "../src/lib/embedded-postgres";
@@ -13,19 +12,20 @@ import {
   sharedSecrets,
   startWebServers,
   startWorkerProcess,
-  stopProcess,
+  superviseService,
   waitForHttp,
   type Database,
+  type SupervisedService,
 } from "./lib/services";
 
-const children: ChildProcess[] = [];
+const services: SupervisedService[] = [];
 let database: Database | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  await Promise.all(children.map((child) => stopProcess(child)));
+  await Promise.all(services.map((service) => service.stop()));
   await database?.stop().catch(() => {});
   process.exit(code);
 }
@@ -79,18 +79,15 @@ async function main() {
     await recordBuild(distDir, fingerprint);
   }
 
-  const web = startWebServers(childEnv, settings.PORT, settings.WEB_CONCURRENCY, path.join(logs, "web.log"));
-  const worker = startWorkerProcess(childEnv, path.join(logs, "worker.log"));
-  children.push(web, worker);
-  for (const child of children) {
-    child.once("exit", (code) => {
-      if (!stopping) {
-        console.error(`A Docket process stopped unexpectedly (exit ${code}); see ${path.relative(process.cwd(), logs)}/.`);
-        void shutdown(1);
-      }
-    });
-  }
-  await waitForHttp(`http://127.0.0.1:${settings.PORT}/`, web);
+  // A process that dies (a crash, an exhausted heap) is started again; one that cannot run at all stops Docket.
+  const giveUp = (message: string) => {
+    console.error(`${message} See ${path.relative(process.cwd(), logs) || logs}/.`);
+    void shutdown(1);
+  };
+  const web = superviseService("web server", () => startWebServers(childEnv, settings.PORT, settings.WEB_CONCURRENCY, path.join(logs, "web.log")), { onGiveUp: giveUp });
+  const worker = superviseService("worker", () => startWorkerProcess(childEnv, path.join(logs, "worker.log")), { onGiveUp: giveUp });
+  services.push(web, worker);
+  await waitForHttp(`http://127.0.0.1:${settings.PORT}/`, web.current());
 
   const { DEMO_EDITOR_EMAIL } = await import("../src/features/demo-content/content");
   const relativeData = path.relative(process.cwd(), dataDir) || dataDir;

@@ -2,7 +2,9 @@
 // Node's cluster module keeps the listening socket here and hands each new connection to the next
 // process in turn.
 // They serve one build and share cache invalidation through the database (src/lib/cache). A process
-// that stops unexpectedly stops the others too, so `npm start` reports it and shuts down.
+// that stops unexpectedly (a crash, an exhausted heap) is replaced by a new one, and the others go on
+// serving meanwhile; one that keeps dying (five times within a minute) stops them all, and `npm start`
+// reports it.
 //
 // Usage: node [webServerNodeOptions] scripts/web-cluster.ts PORT COUNT (only Node's own modules here).
 import cluster, { type Worker } from "node:cluster";
@@ -39,10 +41,22 @@ cluster.on("listening", () => {
   listening += 1;
   if (listening === count) console.log(`${count} web processes serve port ${port}`);
 });
+const MAX_RESTARTS = 5;
+const crashes: number[] = [];
 cluster.on("exit", (worker, code, signal) => {
   if (stopping) return;
-  console.error(`web process ${worker.process.pid} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the others`);
-  stop(1);
+  const now = Date.now();
+  crashes.push(now);
+  while (crashes.length > 0 && crashes[0] < now - 60_000) crashes.shift();
+  const how = signal ? `killed by ${signal}` : `exit ${code}`;
+  if (crashes.length >= MAX_RESTARTS) {
+    console.error(`web process ${worker.process.pid} stopped unexpectedly (${how}), the ${crashes.length}th time within a minute; stopping the others`);
+    stop(1);
+    return;
+  }
+  const index = workers.indexOf(worker);
+  console.error(`web process ${worker.process.pid} stopped unexpectedly (${how}; its error is above); starting another`);
+  workers[index] = cluster.fork({ DOCKET_WEB_PROCESS: String(index + 1) });
 });
 
 for (let index = 1; index <= count; index++) workers.push(cluster.fork({ DOCKET_WEB_PROCESS: String(index) }));

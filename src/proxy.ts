@@ -10,7 +10,8 @@
 // - An admin page is answered here with its real status before any rendering starts (with Cache
 //   Components the admin streams, so a status set from inside a page would arrive as a 200): 307 to
 //   sign-in without a valid session, 403 when the role may not open the section or the post, 404 for a
-//   post that does not exist. Pages check the session and role again on the server.
+//   post, page, series, category, tag, byline, login, outbox message or import run that does not
+//   exist. Pages check the session and role again on the server.
 // - A preview link is answered here too: a real 404 (the page at /preview/expired) when it is unknown,
 //   revoked or expired, and a real redirect to the post once that is published. Only a working link
 //   reaches the preview page.
@@ -27,6 +28,12 @@ import { findPreviewLinkState } from "@/features/preview-links/data";
 import { previewTokenSchema } from "@/features/preview-links/schema";
 import { hashPreviewToken } from "@/features/preview-links/token";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
+import { findSeriesForEditing } from "@/features/series/data";
+import { findCategoryForEditing } from "@/features/categories/data";
+import { findTagForEditing } from "@/features/tags/data";
+import { findBylineForEditing, findLoginForAdmin } from "@/features/people/data";
+import { findImportRun } from "@/features/wordpress/data";
+import { readOutboxMessage } from "@/lib/mail/outbox";
 import { paths } from "@/lib/seo";
 
 function rewriteSearch(request: NextRequest) {
@@ -78,6 +85,25 @@ function answerWith(request: NextRequest, status: 403 | 404) {
   return pageWithStatus(request, status === 403 ? "/admin/not-available" : "/admin/not-found", status);
 }
 
+function decodedId(id: string): string | null {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return null;
+  }
+}
+
+/** The admin's pages of one thing each (beyond posts and pages): a thing that is not there is a 404. */
+const THING_PAGES: { path: RegExp; exists: (id: string) => Promise<boolean> }[] = [
+  { path: /^\/admin\/series\/(?!new\/?$)([^/]+)\/?$/, exists: async (id) => (await findSeriesForEditing(id)) !== null },
+  { path: /^\/admin\/categories\/(?!new\/?$)([^/]+)\/?$/, exists: async (id) => (await findCategoryForEditing(id)) !== null },
+  { path: /^\/admin\/tags\/([^/]+)\/?$/, exists: async (id) => (await findTagForEditing(id)) !== null },
+  { path: /^\/admin\/people\/bylines\/([^/]+)\/?$/, exists: async (id) => id.length <= 40 && (await findBylineForEditing(id)) !== null },
+  { path: /^\/admin\/people\/logins\/([^/]+)\/?$/, exists: async (id) => id.length <= 40 && (await findLoginForAdmin(id)) !== null },
+  { path: /^\/admin\/outbox\/([^/]+)\/?$/, exists: async (file) => (await readOutboxMessage(file)) !== null },
+  { path: /^\/admin\/import\/([^/]+)\/?$/, exists: async (id) => (await findImportRun(id))?.kind === "wordpress" },
+];
+
 /** 403 or 404 for the admin path, or null when this user may open it. */
 async function refusalStatus(pathname: string, user: SessionUser): Promise<403 | 404 | null> {
   const postId = pathname.match(/^\/admin\/posts\/([^/]+)(?:\/history)?\/?$/)?.[1];
@@ -93,7 +119,14 @@ async function refusalStatus(pathname: string, user: SessionUser): Promise<403 |
     return canViewPageInAdmin(user, page) ? null : 403;
   }
   const section = adminSections.filter((entry) => entry.href !== "/admin" && (pathname === entry.href || pathname.startsWith(`${entry.href}/`))).at(-1);
-  return section && !can(user, section.permission) ? 403 : null;
+  if (section && !can(user, section.permission)) return 403;
+  for (const { path, exists } of THING_PAGES) {
+    const id = path.exec(pathname)?.[1];
+    if (id === undefined) continue;
+    const decoded = decodedId(id);
+    return decoded !== null && (await exists(decoded)) ? null : 404;
+  }
+  return null;
 }
 
 async function guardAdmin(request: NextRequest) {
@@ -135,9 +168,9 @@ export const config = {
     { source: "/", has: [{ type: "query", key: "tag" }] },
     { source: "/", has: [{ type: "query", key: "author_name" }] },
     { source: "/", has: [{ type: "query", key: "feed" }] },
-    // Admin pages, not the sign-in pages, the refusal pages, nor the CSV export (a route handler that answers 401 itself).
+    // Admin pages, not the sign-in pages, the refusal and unavailable pages, nor the CSV export (a route handler that answers 401 itself).
     "/admin",
-    "/admin/((?!sign-in|subscribers/export|not-available|not-found).*)",
+    "/admin/((?!sign-in|subscribers/export|not-available|not-found|unavailable).*)",
     "/preview/:token",
   ],
 };

@@ -95,17 +95,79 @@ export function buildApp(env: NodeJS.ProcessEnv, logFile: string) {
   return runToCompletion(bin("node"), [nextCli, "build"], env, logFile);
 }
 
+const recentErrors = new WeakMap<ChildProcess, string[]>();
+const RECENT_ERROR_LINES = 20;
+
 /** A long-running child whose output goes to a log file (errors also to our stderr). */
 export function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string) {
   const log = createWriteStream(logFile, { flags: "a" });
   // Its own process group, so stopping it also stops what it spawned (esbuild, next's workers).
   const child = spawn(command, args, { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const recent: string[] = [];
+  recentErrors.set(child, recent);
   child.stdout?.pipe(log);
   child.stderr?.on("data", (chunk: Buffer) => {
     log.write(chunk);
     process.stderr.write(`[${name}] ${chunk}`);
+    recent.push(...chunk.toString("utf8").split("\n").filter((line) => line.trim() !== ""));
+    recent.splice(0, Math.max(0, recent.length - RECENT_ERROR_LINES));
   });
   return child;
+}
+
+/** Why a child ended, in words: its exit code or signal, and the error it printed last (a crash, an exhausted heap). */
+export function describeExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): string {
+  const how = signal ? `killed by ${signal}` : `exit ${code}`;
+  const lines = recentErrors.get(child) ?? [];
+  const reason = lines.findLast((line) => /FATAL ERROR|heap out of memory|Error:|error:/.test(line)) ?? lines.at(-1);
+  return reason ? `${how}: ${reason.trim()}` : how;
+}
+
+/** Restarts allowed in CRASH_WINDOW_MS before a service counts as unable to run (a bad setting, not a bad request). */
+export const MAX_RESTARTS = 5;
+const CRASH_WINDOW_MS = 60_000;
+
+export type SupervisedService = { current: () => ChildProcess; stop: () => Promise<void> };
+
+/**
+ * Keeps a service running: when its process ends unexpectedly it says why and starts another, so one
+ * request that kills a web process (a crash, an exhausted heap) never stops the site. A process that
+ * ends MAX_RESTARTS times within a minute is left stopped and `onGiveUp` is called.
+ */
+export function superviseService(
+  name: string,
+  start: () => ChildProcess,
+  callbacks: { onRestart?: (message: string) => void; onGiveUp: (message: string) => void },
+): SupervisedService {
+  let stopping = false;
+  const crashes: number[] = [];
+  let child = start();
+  const watch = (watched: ChildProcess) => {
+    watched.once("exit", (code, signal) => {
+      if (stopping) return;
+      const why = describeExit(watched, code, signal);
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && crashes[0] < now - CRASH_WINDOW_MS) crashes.shift();
+      if (crashes.length >= MAX_RESTARTS) {
+        callbacks.onGiveUp(`The ${name} stopped unexpectedly ${crashes.length} times within a minute (last: ${why}); Docket is stopping.`);
+        return;
+      }
+      const message = `The ${name} stopped unexpectedly (${why}); starting it again.`;
+      console.error(message);
+      callbacks.onRestart?.(message);
+      child = start();
+      watch(child);
+    });
+  };
+  watch(child);
+  return {
+    current: () => child,
+    stop: async () => {
+      stopping = true;
+      await stopProcess(child);
+    },
+  };
 }
 
 // PGAPPNAME names each process's database connections (pg_stat_activity, PostgreSQL's logs).

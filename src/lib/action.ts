@@ -8,7 +8,8 @@ import type { z } from "zod";
 import { assertAccess, getCurrentUser, type Access, type SessionUser } from "@/lib/auth";
 import { AuthorizationError, ConflictError, InputError, UserFacingError, type FieldErrors } from "@/lib/errors";
 import type { ActionFailure, ActionResult, FormState } from "@/lib/action-result";
-import { withoutControlCharacters } from "@/lib/control-characters";
+import { withoutControlCharactersIn } from "@/lib/control-characters";
+import { DatabaseUnavailableError } from "@/lib/database-health";
 
 /** What a command reports back: a message, the cache tags its change touched, and data for the caller. */
 export type Outcome<Data = undefined> = { message: string; tags?: readonly string[]; redirectTo?: string } & (Data extends undefined
@@ -41,23 +42,10 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   throw new InputError(result.error.issues[0].message, fieldErrorsFrom(result.error));
 }
 
-/**
- * Control characters have no meaning in text, and PostgreSQL cannot store NUL, so a title or draft
- * holding one (pasted from some old document) could never be saved, or would make pages invalid and
- * feeds unreadable. They are removed from every string of every input.
- */
-export function withoutControlCharactersIn(value: unknown): unknown {
-  if (typeof value === "string") return withoutControlCharacters(value);
-  if (Array.isArray(value)) return value.map(withoutControlCharactersIn);
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withoutControlCharactersIn(entry)]));
-  }
-  return value;
-}
-
 /** Runs a command for a given actor, throwing the typed errors: what tests and jobs call. */
 export async function runCommand<A extends Access, Input, Data>(command: Command<A, Input, Data>, actor: SessionUser | null, rawInput: unknown): Promise<Outcome<Data>> {
   const allowed = (command.access === "public" ? actor : assertAccess(actor, command.access as Exclude<Access, "public">)) as Actor<A>;
+  // Control characters mean nothing in text and PostgreSQL cannot store NUL: they leave every string of every input.
   return command.run(parseInput(command.input, withoutControlCharactersIn(rawInput)), allowed);
 }
 
@@ -67,7 +55,7 @@ export const SOMETHING_WENT_WRONG = "Something went wrong on our side. Please tr
 export function toActionFailure(error: unknown): ActionFailure {
   if (error instanceof InputError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof ConflictError) return { ok: false, error: error.message, fieldErrors: {}, conflict: error.current };
-  if (error instanceof UserFacingError) return { ok: false, error: error.message, fieldErrors: {} };
+  if (error instanceof UserFacingError || error instanceof DatabaseUnavailableError) return { ok: false, error: error.message, fieldErrors: {} };
   console.error(error);
   return { ok: false, error: SOMETHING_WENT_WRONG, fieldErrors: {} };
 }
@@ -120,5 +108,6 @@ export function httpStatusOf(error: unknown): number {
   if (error instanceof AuthorizationError) return error.failure === "SIGNED_OUT" ? 401 : 403;
   if (error instanceof InputError) return 400;
   if (error instanceof UserFacingError) return 409;
+  if (error instanceof DatabaseUnavailableError) return 503;
   return 500;
 }

@@ -38,9 +38,16 @@ export function uploadedImageField(refusal = "Upload the image here rather than 
 
 export const uploadedImage = uploadedImageField();
 
+/** Whether "YYYY-MM-DD" names a day the calendar has (Date.parse reads 2026-02-31 as 3 March). */
+function isCalendarDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 /** A date from an <input type="date"> ("YYYY-MM-DD"), or "" for none. */
 export const optionalDay = z
   .string()
   .trim()
-  .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), "Enter a date like 2026-11-21.")
+  .refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value), "Enter a date like 2026-11-21.")
+  .refine((value) => value === "" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isCalendarDay(value), "There is no such day: that month is shorter.")
   .default("");

@@ -94,59 +94,63 @@ type Rewrite = "keep" | "remove" | "unwrap" | ElementContent | ElementContent[];
 
 /**
  * Walks the tree top-down, letting `decide` rewrite each element. Unwrapped children are decided in
- * turn; replacements are not decided again, but their descendants are.
+ * turn; replacements are not decided again, but their descendants are. Each element's children are
+ * rebuilt once, never spliced one by one (a splice moves every later child: a parent of n children took n² steps).
  */
 function rewriteElements(parent: HastParents, decide: (element: Element, ancestors: Element[]) => Rewrite, ancestors: Element[] = []): void {
-  const children = parent.children as ElementContent[];
-  let index = 0;
-  while (index < children.length) {
-    const child = children[index];
+  const pending = [...(parent.children as ElementContent[])].reverse();
+  const result: ElementContent[] = [];
+  while (pending.length > 0) {
+    const child = pending.pop()!;
     if (child.type !== "element") {
-      index++;
+      result.push(child);
       continue;
     }
     const rewrite = decide(child, ancestors);
-    if (rewrite === "remove") {
-      children.splice(index, 1);
-    } else if (rewrite === "unwrap") {
-      children.splice(index, 1, ...child.children);
+    if (rewrite === "remove") continue;
+    if (rewrite === "unwrap") {
+      for (let index = child.children.length - 1; index >= 0; index--) pending.push(child.children[index]);
     } else if (rewrite === "keep") {
       rewriteElements(child, decide, [...ancestors, child]);
-      index++;
+      result.push(child);
     } else {
-      const replacements = Array.isArray(rewrite) ? rewrite : [rewrite];
-      children.splice(index, 1, ...replacements);
-      for (const replacement of replacements) {
+      for (const replacement of Array.isArray(rewrite) ? rewrite : [rewrite]) {
         if (replacement.type === "element") rewriteElements(replacement, decide, [...ancestors, replacement]);
+        result.push(replacement);
       }
-      index += replacements.length;
     }
   }
+  parent.children = result as never[];
 }
 
+const isVisible = (node: ElementContent) => node.type === "element" || hasContent(node);
+
+/** An element's neighbours as they stand when it is decided: the one before already rewritten, the one after not yet. */
+type Neighbours = { before: () => ElementContent | undefined; after: () => ElementContent | undefined };
+
 /** The same walk bottom-up, for rules that depend on what an element's children became. */
-function rewriteElementsBottomUp(parent: HastParents, decide: (element: Element, parent: HastParents) => Rewrite): void {
+function rewriteElementsBottomUp(parent: HastParents, decide: (element: Element, parent: HastParents, neighbours: Neighbours) => Rewrite): void {
   const children = parent.children as ElementContent[];
-  let index = 0;
-  while (index < children.length) {
+  const result: ElementContent[] = [];
+  for (let index = 0; index < children.length; index++) {
     const child = children[index];
     if (child.type !== "element") {
-      index++;
+      result.push(child);
       continue;
     }
     rewriteElementsBottomUp(child, decide);
-    const rewrite = decide(child, parent);
-    if (rewrite === "remove") children.splice(index, 1);
-    else if (rewrite === "unwrap") {
-      children.splice(index, 1, ...child.children);
-      index += child.children.length;
-    } else if (rewrite === "keep") index++;
-    else {
-      const replacements = Array.isArray(rewrite) ? rewrite : [rewrite];
-      children.splice(index, 1, ...replacements);
-      index += replacements.length;
-    }
+    const rewrite = decide(child, parent, {
+      before: () => result.findLast(isVisible),
+      after: () => {
+        for (let next = index + 1; next < children.length; next++) if (isVisible(children[next])) return children[next];
+      },
+    });
+    if (rewrite === "remove") continue;
+    if (rewrite === "unwrap") result.push(...child.children);
+    else if (rewrite === "keep") result.push(child);
+    else result.push(...(Array.isArray(rewrite) ? rewrite : [rewrite]));
   }
+  parent.children = result as never[];
 }
 
 // ---------- links and images ----------
@@ -230,11 +234,14 @@ function anchorNames(node: Element): string[] {
  * Notes are numbered in reading order, except that a note rendered from markdown (GFM's
  * `href="#user-content-fn-tools"`, as Docket renders `[^tools]`) keeps its label.
  */
-function footnoteIdentifier(link: Element, taken: string[]): string {
+function footnoteIdentifier(link: Element, taken: Set<string>, skips: Map<number, number>): string {
   const rendered = /^#(?:user-content-)?fn-([\w-]+)$/.exec(stringProperty(link, "href") ?? "")?.[1];
-  if (link.properties.dataFootnoteRef !== undefined && rendered && !taken.includes(rendered)) return rendered;
-  let number = taken.length + 1;
-  while (taken.includes(String(number))) number++;
+  if (link.properties.dataFootnoteRef !== undefined && rendered && !taken.has(rendered)) return rendered;
+  // The next number no rendered label took; `skips` remembers runs of taken numbers already passed over.
+  const start = taken.size + 1;
+  let number = start;
+  while (taken.has(String(number))) number = (skips.get(number) ?? number) + 1;
+  skips.set(start, number - 1);
   return String(number);
 }
 
@@ -286,51 +293,76 @@ function extractFootnotes(tree: HastRoot, body: HastParents): void {
     return found;
   };
 
-  const notes: { block: Element; identifier: string; names: Set<string> }[] = [];
+  type Note = { block: Element; identifier: string; names: Set<string> };
+  const notes = new Map<Element, Note>();
+  const identifiers = new Set<string>();
+  const skips = new Map<number, number>();
+  const noteHolding = (node: HastNodes): Note | undefined => {
+    for (let at = parents.get(node); at; at = parents.get(at)) if (isElement(at) && notes.has(at)) return notes.get(at);
+  };
   const references: { link: Element; identifier: string }[] = [];
   for (const link of links) {
-    if (notes.some((note) => isInside(link, note.block))) continue; // a backlink inside a note
+    if (noteHolding(link)) continue; // a backlink inside a note
     const target = anchors.get(decodedFragment(stringProperty(link, "href") ?? "#"));
     const block = target && definitionBlock(target);
     if (!block || isInside(link, block)) continue;
     const names = new Set(anchorNames(link));
     const holder = parents.get(link);
     if (isElement(holder, "sup", "span")) for (const name of anchorNames(holder)) names.add(name);
-    let note = notes.find((known) => known.block === block);
+    let note = notes.get(block);
     if (!note) {
       if (!linksBackTo(block, names)) continue;
-      note = { block, identifier: footnoteIdentifier(link, notes.map((known) => known.identifier)), names };
-      notes.push(note);
+      note = { block, identifier: footnoteIdentifier(link, identifiers, skips), names };
+      notes.set(block, note);
+      identifiers.add(note.identifier);
     } else {
       for (const name of names) note.names.add(name);
     }
     references.push({ link, identifier: note.identifier });
   }
 
+  // Every change to a parent's children is made in one pass over them (one splice each would move every later child).
+  const replaced = new Map<HastNodes, ElementContent>();
+  const touched = new Set<HastParents>();
   for (const { link, identifier } of references) {
-    const marker = element("sup", [], { [FOOTNOTE_REFERENCE]: identifier });
+    // Its text keeps whitespace minification from looking past it (it would, for every marker, over all later ones).
+    const marker = element("sup", [{ type: "text", value: identifier }], { [FOOTNOTE_REFERENCE]: identifier });
     const holder = parents.get(link);
-    const replaced = isElement(holder, "sup") && holder.children.every((child) => child === link || !hasContent(child)) ? holder : link;
-    const parent = parents.get(replaced);
-    if (parent) parent.children.splice(parent.children.indexOf(replaced as ElementContent), 1, marker);
+    const target = isElement(holder, "sup") && holder.children.every((child) => child === link || !hasContent(child)) ? holder : link;
+    const parent = parents.get(target);
+    if (!parent) continue;
+    replaced.set(target, marker);
+    touched.add(parent);
   }
+  for (const parent of touched) parent.children = parent.children.map((child) => replaced.get(child) ?? child) as never[];
 
-  for (const { block, identifier, names } of notes) {
+  const removed = new Set<HastNodes>();
+  let emptied = new Set<HastParents>();
+  for (const { block, names } of notes.values()) {
     rewriteElements(block, (node) => {
       const href = stringProperty(node, "href");
       return node.tagName === "a" && href?.startsWith("#") && names.has(decodedFragment(href)) ? "remove" : "keep";
     });
-    let parent = parents.get(block);
-    parent?.children.splice(parent.children.indexOf(block as ElementContent), 1);
-    // Drop what held the notes once it holds nothing else: Word's footnote list with its rule,
-    // GFM's <section data-footnotes> with its "Notes" heading, an emptied <ol>.
-    while (isElement(parent) && parent !== body && parent.tagName !== "body") {
-      const holder: HastParents | undefined = parents.get(parent);
+    removed.add(block);
+    const parent = parents.get(block);
+    if (parent) emptied.add(parent);
+  }
+  // Drop what held the notes once it holds nothing else: Word's footnote list with its rule,
+  // GFM's <section data-footnotes> with its "Notes" heading, an emptied <ol>.
+  while (emptied.size > 0) {
+    for (const parent of emptied) parent.children = parent.children.filter((child) => !removed.has(child)) as never[];
+    const holders = new Set<HastParents>();
+    for (const parent of emptied) {
+      const holder = parents.get(parent);
+      if (!isElement(parent) || parent === body || parent.tagName === "body" || !holder) continue;
       const onlyHeadings = parent.children.every((child) => !hasContent(child) || isElement(child, "h1", "h2", "h3", "h4", "h5", "h6"));
-      if (!holder || !onlyHeadings) break;
-      holder.children.splice(holder.children.indexOf(parent), 1);
-      parent = holder;
+      if (!onlyHeadings) continue;
+      removed.add(parent);
+      holders.add(holder);
     }
+    emptied = holders;
+  }
+  for (const { block, identifier } of notes.values()) {
     const content = block.tagName === "p" ? [block] : block.children;
     (body.children as ElementContent[]).push(element("div", content, { [FOOTNOTE_DEFINITION]: identifier }));
   }
@@ -439,11 +471,8 @@ function isHidden(node: Element, style: Declarations): boolean {
 
 /** Styles, office-only elements, comments and tracked deletions: none of it is the author's text. */
 function dropJunk(tree: HastRoot, fromWord: boolean): void {
-  visit(tree, (node, index, parent) => {
-    if ((node.type === "comment" || node.type === "doctype") && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return index;
-    }
+  visit(tree, (node) => {
+    if ("children" in node) node.children = (node.children as HastNodes[]).filter((child) => child.type !== "comment" && child.type !== "doctype") as never[];
   });
   rewriteElements(tree, (node, ancestors) => {
     const tag = node.tagName;
@@ -626,14 +655,12 @@ function dropEmptiness(tree: HastRoot): void {
   visit(tree, "text", (node) => {
     node.value = node.value.replace(/\u00a0/g, " ").replace(/[\u200b\ufeff]/g, "");
   });
-  rewriteElementsBottomUp(tree, (node, parent) => {
+  rewriteElementsBottomUp(tree, (node, parent, neighbours) => {
     if (isFootnoteMarker(node)) return "keep";
     if (node.tagName === "br") {
-      const siblings = parent.children.filter((child) => child.type === "element" || hasContent(child));
-      const at = siblings.indexOf(node);
       const besideBlock = (neighbour: HastNodes | undefined) => neighbour === undefined || (isElement(neighbour) && BLOCK_ELEMENTS.has(neighbour.tagName));
       const inFlow = parent.type === "root" || BLOCK_ELEMENTS.has(parent.tagName) && parent.tagName !== "p" && !/^h[1-6]$/.test(parent.tagName);
-      return inFlow && besideBlock(siblings[at - 1]) && besideBlock(siblings[at + 1]) ? "remove" : "keep";
+      return inFlow && besideBlock(neighbours.before()) && besideBlock(neighbours.after()) ? "remove" : "keep";
     }
     if (hasContent(node) || CONTENT_ELEMENTS.has(node.tagName) || /^(td|th|tr|tbody|thead|tfoot|table)$/.test(node.tagName)) return "keep";
     return REMOVED_WHEN_EMPTY.has(node.tagName) ? "remove" : "unwrap";
@@ -650,6 +677,31 @@ function demoteHeadings(tree: HastRoot): void {
   visit(tree, "element", (node) => {
     const level = /^h([1-6])$/.exec(node.tagName)?.[1];
     if (level) node.tagName = `h${Math.min(6, Number(level) + 1)}`;
+  });
+}
+
+/**
+ * Neighbouring text nodes (left by unwrapped elements) as one, and no blank text beside a block or a
+ * line break, where it shows nothing. hast-util-to-mdast's whitespace minification would look past
+ * each blank node for every node, and splice out each one it drops: n of them took n² steps.
+ */
+function tidyTextNodes(tree: HastRoot): void {
+  const breaks = (node: HastNodes | undefined) => isElement(node) && (node.tagName === "br" || BLOCK_ELEMENTS.has(node.tagName));
+  visit(tree, (node) => {
+    if (!("children" in node)) return;
+    const joined: HastNodes[] = [];
+    for (const child of node.children as HastNodes[]) {
+      const previous = joined.at(-1);
+      if (child.type === "text" && previous?.type === "text") joined[joined.length - 1] = { type: "text", value: previous.value + child.value };
+      else joined.push(child);
+    }
+    const inFlow = node.type === "root" || BLOCK_ELEMENTS.has(node.tagName);
+    node.children = joined.filter((child, index) => {
+      if (child.type !== "text" || !/^[ \t\n\r\f]*$/.test(child.value)) return true;
+      const before = joined[index - 1];
+      const after = joined[index + 1];
+      return !(breaks(before) || breaks(after) || (inFlow && (before === undefined || after === undefined)));
+    }) as never[];
   });
 }
 
@@ -765,6 +817,7 @@ function rehypeCleanPastedHtml(options: ConvertOptions) {
     dropEmptiness(tree);
     flattenTableCells(tree);
     demoteHeadings(tree);
+    tidyTextNodes(tree);
   };
 }
 

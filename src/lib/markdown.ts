@@ -7,7 +7,8 @@
 // Processors are built once at module load; `processSync` on them is cheap per call.
 import type { Element, Root as HastRoot } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
-import type { Link, Nodes as MdastNodes, PhrasingContent, Root as MdastRoot, Text } from "mdast";
+import type { Link, List, ListItem, Nodes as MdastNodes, PhrasingContent, Root as MdastRoot, Text } from "mdast";
+import type { Handler } from "mdast-util-to-hast";
 import { findAndReplace, type RegExpMatchObject } from "mdast-util-find-and-replace";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import { toString as mdastToString } from "mdast-util-to-string";
@@ -17,12 +18,13 @@ import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
+import remarkRehype, { defaultHandlers } from "remark-rehype";
 import { unified, type Processor } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { HANDLE, HASHTAG, handleUrl, hashtagUrl, startsAWord } from "./social-mentions";
 import { withoutControlCharacters } from "@/lib/control-characters";
 import { isPlaceholderUrl, placeholderFileName } from "@/lib/image-placeholders";
+import { limitMarkdownSyntax, restoreHtml, restoreText } from "@/lib/markdown-limits";
 import { remarkTableCellBreaks } from "@/lib/table-cell-breaks";
 
 export type RenderedPost = { html: string; excerpt: string; readingMinutes: number };
@@ -175,6 +177,25 @@ function remarkCommentSyntax(this: Processor) {
   (data.fromMarkdownExtensions ??= []).push(gfmAutolinkLiteralFromMarkdown());
 }
 
+// ---------- mdast → hast ----------
+
+const listLooseness = new WeakMap<List, boolean>();
+
+/**
+ * mdast-util-to-hast works out whether a list is loose again for every item, over all its items: a
+ * list of n items took n² steps. Here it is worked out once per list, and each item is handed a
+ * stand-in list that says so at once.
+ */
+const listItem: Handler = (state, node, parent) => {
+  if (parent?.type !== "list") return defaultHandlers.listItem(state, node as ListItem, parent);
+  let loose = listLooseness.get(parent);
+  if (loose === undefined) {
+    loose = Boolean(parent.spread) || parent.children.some((item) => item.spread ?? item.children.length > 1);
+    listLooseness.set(parent, loose);
+  }
+  return defaultHandlers.listItem(state, node as ListItem, { ...parent, spread: loose, children: [] });
+};
+
 // ---------- rehype plugins (run on sanitized trees: they only add fixed, safe attributes) ----------
 
 function decodedFragment(fragment: string): string {
@@ -292,6 +313,7 @@ const postHtmlProcessor = unified()
     footnoteLabelProperties: { className: ["footnotes-label"] },
     footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
       `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ""}`,
+    handlers: { listItem },
   })
   .use(rehypeSlug)
   .use(rehypeSanitize, postSanitizeSchema)
@@ -388,29 +410,15 @@ function limitContainerNesting(markdown: string): string {
   return markdown.replace(/^.+$/gm, escapeDeepContainers);
 }
 
-// Matching emphasis, strikethrough and link brackets takes time that grows with the square of the
-// number of delimiters. Real posts use a few dozen; past these counts every one is escaped and
-// shown as typed, which keeps a hostile document's render in the tens of milliseconds.
-const DELIMITER_LIMITS: [RegExp, number][] = [
-  [/[*_]/g, 1500],
-  [/~/g, 500],
-  [/[[\]]/g, 1500],
-];
-
-function escapeExcessDelimiters(markdown: string): string {
-  let result = markdown;
-  for (const [pattern, limit] of DELIMITER_LIMITS) {
-    if ((result.match(pattern)?.length ?? 0) > limit) result = result.replace(pattern, (char) => `\\${char}`);
-  }
-  return result;
-}
-
 // Forms never store control characters (src/lib/action.ts), but imported and older text may hold
 // them: every rendering (posts, comments, emails, feeds, search text) drops them here.
 
-/** The markdown with pathological structure defused; ordinary documents pass through unchanged. */
-export function defusePathologicalMarkdown(markdown: string): string {
-  return escapeExcessDelimiters(limitContainerNesting(withoutControlCharacters(markdown)));
+/**
+ * The markdown with pathological structure defused (src/lib/markdown-limits.ts); ordinary documents pass
+ * through unchanged. What is rendered from it goes through restoreHtml or restoreText.
+ */
+export function defusePathologicalMarkdown(markdown: string, syntax: "post" | "comment" = "post"): string {
+  return limitMarkdownSyntax(limitContainerNesting(withoutControlCharacters(markdown)), syntax);
 }
 
 function parsePost(markdown: string): MdastRoot {
@@ -424,6 +432,7 @@ export function renderPlainText(markdown: string): string {
       parsePost(markdown)
         .children.flatMap((node) => blockText(node))
         .filter((block) => block.trim() !== "")
+        .map(restoreText)
         .join("\n\n"),
     () => markdown,
   );
@@ -502,9 +511,9 @@ export function renderPostMarkdown(markdown: string): RenderedPost {
   return unlessTooDeep(
     () => {
       const tree = parsePost(markdown);
-      const excerpt = excerptOf(proseOf(tree));
-      const readingMinutes = readingMinutesFor(wordsOf(tree));
-      const html = postHtmlProcessor.stringify(postHtmlProcessor.runSync(tree));
+      const excerpt = excerptOf(restoreText(proseOf(tree)));
+      const readingMinutes = readingMinutesFor(restoreText(wordsOf(tree)));
+      const html = restoreHtml(postHtmlProcessor.stringify(postHtmlProcessor.runSync(tree)));
       return { html, excerpt, readingMinutes };
     },
     () => ({ html: inertParagraphs(markdown), excerpt: excerptOf(markdown), readingMinutes: readingMinutesFor(markdown) }),
@@ -532,7 +541,7 @@ export function imagesNotReady(markdown: string): string | null {
 
 export function renderCommentMarkdown(markdown: string): string {
   return unlessTooDeep(
-    () => String(commentProcessor.processSync(defusePathologicalMarkdown(markdown))),
+    () => restoreHtml(String(commentProcessor.processSync(defusePathologicalMarkdown(markdown, "comment")))),
     () => inertParagraphs(markdown),
   );
 }

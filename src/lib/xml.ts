@@ -1,12 +1,10 @@
 // Text into XML (feeds, the WordPress export). XML 1.0 forbids C0 controls other than tab, line feed
 // and carriage return, lone surrogates, and U+FFFE/U+FFFF: one such character would make the whole
-// document unreadable, so every text passes through one of these, which drop them.
-/** Every character XML 1.0 forbids (its production `Char`, negated). */
-export const XML_FORBIDDEN_CHARACTERS = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+// document unreadable, so every text passes through one of these, which drop them with every other
+// character the one rule for text drops (src/lib/control-characters.ts), as every page and email does.
+import { withoutControlCharacters } from "@/lib/control-characters";
 
-export function withoutXmlForbiddenCharacters(text: string): string {
-  return text.replace(XML_FORBIDDEN_CHARACTERS, "");
-}
+export const withoutXmlForbiddenCharacters = withoutControlCharacters;
 
 /** Escaped for an element's text or a double- or single-quoted attribute. */
 export function escapeXml(text: string): string {

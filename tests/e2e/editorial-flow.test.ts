@@ -2,6 +2,7 @@
 // editor invites a guest → guest signs in from the email → writes and submits → editor requests
 // changes → guest revises and resubmits → editor schedules → the job publishes → the post is public
 // and the guest was emailed.
+import { simpleParser } from "mailparser";
 import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,7 +38,7 @@ async function waitForMail(to: string, subject: RegExp, seen: Set<string>): Prom
     for (const mail of await readOutbox()) {
       if (seen.has(mail.file)) continue;
       const text = decodeQuotedPrintable(mail.raw);
-      const subjectLine = text.match(/^Subject: (.+)$/m)?.[1] ?? "";
+      const subjectLine = (await simpleParser(mail.raw)).subject ?? "";
       if (new RegExp(`^To: ${to}$`, "mi").test(text) && subject.test(subjectLine)) return text;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 describe("npm start", () => {
-  it("serves the blog from two web processes on an embedded database, then stops every process on SIGTERM", async () => {
+  it("serves the blog from two web processes on an embedded database, replaces one that dies, then stops every process on SIGTERM", async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "docket-process-"));
     await chmod(dataDir, 0o755);
     const port = await findFreePort();
@@ -98,13 +98,23 @@ describe("npm start", () => {
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
 
-    const children = descendantsOf(start.pid!);
+    let children = descendantsOf(start.pid!);
     expect(processTable().some((row) => row.args.includes(path.join(dataDir, "postgres")))).toBe(true);
     expect(children.length).toBeGreaterThanOrEqual(5);
     // Each web process (scripts/web-server.ts) names itself "docket-web".
     const webProcesses = processTable().filter((row) => children.includes(row.pid) && row.args.startsWith("docket-web"));
     expect(webProcesses).toHaveLength(2);
 
+    // A web process that dies (as one whose heap ran out does) is replaced, and the site goes on answering.
+    process.kill(webProcesses[0].pid, "SIGKILL");
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    await expect.poll(() => output, { timeout: 30_000 }).toContain(`web process ${webProcesses[0].pid} stopped unexpectedly (killed by SIGKILL`);
+    await expect
+      .poll(() => processTable().filter((row) => descendantsOf(start.pid!).includes(row.pid) && row.args.startsWith("docket-web")).length, { timeout: 60_000 })
+      .toBe(2);
+    expect(start.exitCode).toBeNull();
+
+    children = descendantsOf(start.pid!);
     start.kill("SIGTERM");
     expect(await exited).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 500));

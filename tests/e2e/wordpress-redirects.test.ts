@@ -2,6 +2,8 @@
 // nested page's permalink and /?page_id=ID, attachment pages and ids, the archives and their feeds answer
 // 308 with the new address; an address nobody knows is still a 404. And the admin's Import and Backup
 // pages, for an administrator only.
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -128,8 +130,8 @@ describe("the Import and Backup pages", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="docket-backup-\d{4}-\d{2}-\d{2}\.json\.gz"$/);
     const { gunzipSync } = await import("node:zlib");
-    const document = JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString("utf8")) as { docketBackup: { counts: Record<string, number> } };
-    expect(document.docketBackup.counts.Post).toBeGreaterThan(20);
+    const document = JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString("utf8")) as { manifest: { counts: Record<string, number> } };
+    expect(document.manifest.counts.Post).toBeGreaterThan(20);
   });
 
   it("imports an uploaded export from the Import page and shows the report", async () => {
@@ -152,6 +154,51 @@ describe("the Import and Backup pages", () => {
           await page.screenshot({ path: path.join(process.env.SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
         }
       }
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("stops at the author step for an author with a login's address, and links it only when ticked", async () => {
+    const {
+      rows: [admin],
+    } = await client.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE role = 'ADMIN' ORDER BY "createdAt" LIMIT 1`);
+    const site = `https://author-step-${Date.now()}.example`;
+    const text = (await readFile(path.join(FIXTURES, "self-hosted-comments.xml"), "utf8")).replaceAll("maria.okafor@benchnotes.example", admin.email).replaceAll("https://benchnotes.example", site);
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), "docket-author-step-")), "author-step.xml");
+    await writeFile(file, text);
+    const browser = await openBrowser();
+    try {
+      const context = await browser.newContext();
+      await context.addCookies([await sessionCookieFor(client, "ADMIN")]);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/admin/import`);
+      await page.setInputFiles("#import-export", file);
+      await page.getByLabel(/^Dry run/).uncheck();
+      await page.getByRole("button", { name: "Start the import" }).click();
+      await page.waitForURL(/\/admin\/import\/[a-z0-9]+$/);
+      await page.getByRole("heading", { name: "Authors with a Docket login’s address" }).waitFor({ timeout: 60_000 });
+      const choice = page.getByRole("checkbox", { name: new RegExp(`the login ${admin.email.replace(/[.]/g, "\\.")}, Admin`) });
+      expect(await choice.isChecked()).toBe(false);
+      // Nothing is written before the answer.
+      expect((await client.query(`SELECT 1 FROM "WordPressLink" WHERE "siteUrl" = $1`, [site])).rowCount).toBe(0);
+      if (process.env.SCREENSHOTS_DIR) {
+        for (const [width, scheme] of [[375, "light"], [375, "dark"], [1280, "light"], [1280, "dark"]] as const) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.screenshot({ path: path.join(process.env.SCREENSHOTS_DIR, `author-step-${width}-${scheme}.png`), fullPage: true });
+        }
+      }
+      await choice.check();
+      await page.getByRole("button", { name: "Carry on, linking 1 of 1" }).click();
+      await page.getByRole("heading", { name: "Counts" }).waitFor({ timeout: 60_000 });
+      // The byline of that author is the admin login's own.
+      const { rows: bylines } = await client.query<{ userId: string | null }>(
+        `SELECT p."userId" FROM "WordPressLink" l JOIN "AuthorProfile" p ON p.id = l."docketId" WHERE l."siteUrl" = $1 AND l.kind = 'author' AND l."wpKey" = 'editor-maria'`,
+        [site],
+      );
+      expect(bylines).toEqual([{ userId: admin.id }]);
       await context.close();
     } finally {
       await browser.close();

@@ -204,7 +204,8 @@ describe("notifications", () => {
     await runCommand(moderateComments, f.editor, { ids: [c.id], action: "approve" });
     expect(recipients()).toEqual(["author@docket.test", "coauthor@docket.test"]);
     const mail = inbox[0];
-    expect(mail.subject).toBe("New comment on “Post open-post”");
+    // The title is set apart from the words around it (U+2068 … U+2069): right-to-left text in it reorders nothing else.
+    expect(mail.subject).toBe("New comment on “\u2068Post open-post\u2069”");
     expect(mail.text).toContain("A **fair** point <script>x</script>");
     expect(mail.html).toContain("&lt;script&gt;x&lt;/script&gt;");
     expect(mail.html).not.toContain("<script>");

@@ -104,7 +104,7 @@ describe("the digest email", () => {
     expect(smtp.messages).toHaveLength(1);
     expect(mail.recipient).toBe("reader@example.test");
     expect(mail.from?.text).toBe('"Docket Test" <digest@docket.example>');
-    expect(mail.subject).toBe("Docket Test: Why I tweet: the 28th, and 1 more new post");
+    expect(mail.subject).toBe("\u2068Docket Test\u2069: \u2068Why I tweet: the 28th\u2069, and 1 more new post");
     const delivery = await db().digestDelivery.findFirstOrThrow({ where: { subscriberId: subscriber.id } });
     expect(delivery).toMatchObject({ status: "SENT", attempts: 1 });
     expect(mail.messageId).toBe(delivery.messageId);
@@ -114,8 +114,9 @@ describe("the digest email", () => {
 
     for (const body of [mail.html as string, mail.text as string]) {
       expect(body).toContain("Why I tweet: the 28th");
-      expect(body).toContain("By Prison Pen and Ada Editor");
-      expect(body).toContain("The 28th post in the Why I tweet series");
+      // Names and titles set apart (U+2068 … U+2069), so right-to-left text in one reorders nothing else.
+      expect(body).toContain("By \u2068Prison Pen\u2069 and \u2068Ada Editor\u2069");
+      expect(body).toContain("The 28th post in the \u2068Why I tweet\u2069 series");
       expect(body).toContain("Our guest explains why.");
       expect(body).toContain("A short excerpt.");
       expect(body).not.toContain("Too old");

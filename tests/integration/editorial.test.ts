@@ -33,7 +33,7 @@ async function newMails(): Promise<{ to: string; subject: string; raw: string }[
   return Promise.all(
     files.map(async (file) => {
       const raw = await readFile(path.join(outbox, file), "utf8");
-      return { to: raw.match(/^To: (.+)$/m)?.[1] ?? "", subject: raw.match(/^Subject: (.+)$/m)?.[1] ?? "", raw };
+      return { to: raw.match(/^To: (.+)$/m)?.[1] ?? "", subject: (await simpleParser(raw)).subject ?? "", raw };
     }),
   );
 }
@@ -51,7 +51,7 @@ describe("a guest's post from draft to published", () => {
     seen = new Set(await readdir(outbox));
     await runCommand(requestChanges, EDITOR, { postId, body: "Please add the figures for 2025." });
     const changeMail = (await newMails())[0];
-    expect(changeMail).toMatchObject({ to: "guest@docket.test", subject: "Changes requested: On probation, year one" });
+    expect(changeMail).toMatchObject({ to: "guest@docket.test", subject: "Changes requested: \u2068On probation, year one\u2069" });
     expect(changeMail.raw).toContain("Please add the figures for 2025.");
 
     await editPost(GUEST, { postId, title: "On probation, year one", bodyMarkdown: "Second draft, with the 2025 figures.", tags: "probation, reform" });
@@ -61,7 +61,7 @@ describe("a guest's post from draft to published", () => {
     const now = new Date();
     const inAnHour = toLondonLocal(new Date(now.getTime() + 60 * 60 * 1000));
     await runCommand(schedulePost, EDITOR, { postId, localDateTime: inAnHour });
-    expect((await newMails())[0]).toMatchObject({ to: "guest@docket.test", subject: "Scheduled: On probation, year one" });
+    expect((await newMails())[0]).toMatchObject({ to: "guest@docket.test", subject: "Scheduled: \u2068On probation, year one\u2069" });
 
     expect(await publishDueScheduledPosts(now)).toEqual([]);
     seen = new Set(await readdir(outbox));
@@ -70,7 +70,7 @@ describe("a guest's post from draft to published", () => {
     const post = await db().post.findUniqueOrThrow({ where: { id: postId }, include: { tags: { include: { tag: true } } } });
     expect(post).toMatchObject({ status: "PUBLISHED", publishedAt: due, bodyHtml: "<p>Second draft, with the 2025 figures.</p>" });
     expect(post.tags.map((postTag) => postTag.tag.slug).sort()).toEqual(["probation", "reform"]);
-    expect((await newMails())[0]).toMatchObject({ to: "guest@docket.test", subject: "Published: On probation, year one" });
+    expect((await newMails())[0]).toMatchObject({ to: "guest@docket.test", subject: "Published: \u2068On probation, year one\u2069" });
 
     const audit = await db().auditLog.findMany({ where: { entityId: postId }, orderBy: { createdAt: "asc" }, select: { action: true } });
     expect(audit.map((entry) => entry.action)).toEqual([
@@ -243,6 +243,14 @@ describe("editing a published post", () => {
     await editPost(cast.EDITOR, { postId: post.id, title: "Two voices", coAuthorIds: [cast.OTHER.profileId, cast.AUTHOR.profileId] });
     const authors = await db().postAuthor.findMany({ where: { postId: post.id }, orderBy: { position: "asc" } });
     expect(authors.map((author) => author.profileId)).toEqual([cast.OTHER.profileId, cast.AUTHOR.profileId]);
+  });
+
+  it("refuses the same co-author twice with a message for the form, changing nothing", async () => {
+    const post = await createTestPost(cast.AUTHOR);
+    const error = await editPost(cast.EDITOR, { postId: post.id, title: "Twice", coAuthorIds: [cast.AUTHOR.profileId, cast.OTHER.profileId, cast.AUTHOR.profileId] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).fieldErrors.coAuthorIds).toBe("A byline is listed twice: each author is on a post once.");
+    expect(await db().post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true } })).toEqual({ title: expect.stringMatching(/^Test post/) });
   });
 });
 

@@ -60,8 +60,8 @@ describe("the backup from the admin", () => {
     const chunks: Buffer[] = [];
     output.on("data", (chunk: Buffer) => chunks.push(chunk));
     const { data } = await runCommand(downloadSiteBackup, cast.ADMIN, { output });
-    const document = JSON.parse(gunzipSync(Buffer.concat(chunks)).toString("utf8")) as { docketBackup: { counts: Record<string, number> } };
-    expect(document.docketBackup.counts.User).toBe(data.rows.User);
+    const document = JSON.parse(gunzipSync(Buffer.concat(chunks)).toString("utf8")) as { manifest: { counts: Record<string, number> } };
+    expect(document.manifest.counts.User).toBe(data.rows.User);
     expect(await db().auditLog.count({ where: { action: "site.backup.download", actorId: cast.ADMIN.id } })).toBe(1);
   });
 

@@ -1,14 +1,21 @@
 // Preview links: who may make and revoke them, what is stored (only the token's hash), what a link
 // opens (the latest saved text, public bylines only), and when it stops working.
 import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AuthorizationError } from "@/lib/errors";
+import { publishPost, unpublishPost } from "@/features/posts/commands";
+import { publishScheduledPost } from "@/features/posts/store";
 import { makePreviewLink, withdrawPreviewLink } from "@/features/preview-links/commands";
 import { findPreviewedPost, findPreviewLinkState, listActivePreviewLinks } from "@/features/preview-links/data";
 import { hashPreviewToken } from "@/features/preview-links/token";
+import { migrationsDir } from "@/lib/schema-engine";
+import { createEmptyDatabase } from "../helpers/database";
 import { createCast, createTestPost, openEditorialTestDatabase, TEST_SITE, useTestSettings, editPost } from "./editorial-fixtures";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
@@ -138,6 +145,25 @@ describe("revoking a preview link", () => {
     await expect(runCommand(withdrawPreviewLink, cast.EDITOR, { linkId: "no-such-link" })).rejects.toThrow("That preview link no longer exists.");
   });
 
+  it("ends for good when its post is published: unpublished again, the post is not previewed through it", async () => {
+    const draft = await createTestPost(cast.AUTHOR, "SUBMITTED");
+    const { token } = await makeLink(cast.AUTHOR, draft.id);
+    expect(await findPreviewLinkState(hashPreviewToken(token))).toBe("preview");
+    await runCommand(publishPost, cast.EDITOR, { postId: draft.id });
+    expect(await findPreviewLinkState(hashPreviewToken(token))).toEqual({ publishedSlug: draft.slug });
+    await runCommand(unpublishPost, cast.EDITOR, { postId: draft.id });
+    expect(await findPreviewLinkState(hashPreviewToken(token))).toBe("dead");
+    expect(await findPreviewedPost(hashPreviewToken(token))).toBeNull();
+    // A link made after that works until the next publication, by the worker's schedule too.
+    const later = await makeLink(cast.EDITOR, draft.id);
+    expect(await findPreviewLinkState(hashPreviewToken(later.token))).toBe("preview");
+    expect(await publishScheduledPost({ id: draft.id, scheduledFor: new Date() }, new Date())).toBe(false);
+    await db().post.update({ where: { id: draft.id }, data: { status: "SCHEDULED", scheduledFor: new Date() } });
+    expect(await publishScheduledPost({ id: draft.id, scheduledFor: new Date() }, new Date())).toBe(true);
+    await runCommand(unpublishPost, cast.EDITOR, { postId: draft.id });
+    expect(await findPreviewLinkState(hashPreviewToken(later.token))).toBe("dead");
+  });
+
   it("leads to the post once it is published, and still lets the writer revoke it", async () => {
     const draft = await createTestPost(cast.AUTHOR, "DRAFT");
     const { link, token } = await makeLink(cast.AUTHOR, draft.id);
@@ -147,5 +173,33 @@ describe("revoking a preview link", () => {
     await runCommand(withdrawPreviewLink, cast.AUTHOR, { linkId: link.id });
     expect(await findPreviewedPost(hashPreviewToken(token))).toBeNull();
     expect(await findPreviewLinkState(hashPreviewToken(token))).toBe("dead");
+  });
+});
+
+describe("the migration that ends preview links at publication", () => {
+  it("ends the working links of posts published when it runs, and leaves the others working", async () => {
+    const url = await createEmptyDatabase();
+    const names = (await readdir(migrationsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const index = names.findIndex((name) => name.endsWith("_preview_links_and_import_author_step"));
+    expect(index).toBeGreaterThan(0);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      for (const name of names.slice(0, index)) await client.query(await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8"));
+      await client.query(`INSERT INTO "Post" (id, slug, title, status, "publishedAt", "updatedAt") VALUES ('live', 'live', 'Live', 'PUBLISHED', '2026-01-02', now()), ('draft', 'draft', 'Draft', 'DRAFT', NULL, now())`);
+      await client.query(
+        `INSERT INTO "PreviewLink" (id, "postId", "tokenHash", "expiresAt", "revokedAt") VALUES
+           ('on-live', 'live', 'h1', now() + interval '1 day', NULL), ('on-draft', 'draft', 'h2', now() + interval '1 day', NULL), ('revoked', 'live', 'h3', now() + interval '1 day', now())`,
+      );
+      await client.query(await readFile(path.join(migrationsDir, names[index], "migration.sql"), "utf8"));
+      const { rows } = await client.query(`SELECT id, "postPublishedAt" FROM "PreviewLink" ORDER BY id`);
+      expect(rows).toEqual([
+        { id: "on-draft", postPublishedAt: null },
+        { id: "on-live", postPublishedAt: new Date("2026-01-02T00:00:00Z") },
+        { id: "revoked", postPublishedAt: null },
+      ]);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -240,7 +240,7 @@ describe("search", () => {
   it("ranks published posts by English stems and highlights matches", async () => {
     const results = await searchPosts("magistrate courtroom");
     expect(results.hits.map((hit) => hit.slug)).toEqual(["courts-opinion"]);
-    expect(results.hits[0].snippet).toContain("\u0002Magistrates\u0003");
+    expect(results.hits[0].snippet).toContain("\uE000Magistrates\uE001");
     expectNoLeaks(results);
   });
 

@@ -1,5 +1,6 @@
 // The site settings: first-run defaults from the environment, the save command and its refusals,
 // and every output that reads them (emails, feeds, JSON-LD, new posts, the icon, the digest's time).
+import { simpleParser } from "mailparser";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
@@ -171,7 +172,7 @@ describe("every output reads the stored settings", () => {
   it("emails: the sign-in email's subject and header", async () => {
     await sendSignInEmail({ to: "someone@example.org", url: "http://docket.test/admin/sign-in/confirm?token=x", reason: "sign-in" });
     const [latest] = (await readOutbox(dataDir)).slice(-1);
-    expect(latest).toContain("Subject: Sign in to Stored Name");
+    expect((await simpleParser(latest)).subject).toBe("Sign in to \u2068Stored Name\u2069");
     expect(latest).not.toContain("First Run Name");
   });
 
@@ -180,7 +181,7 @@ describe("every output reads the stored settings", () => {
       [{ id: "p", slug: "a-post", title: "A post", standfirst: null, excerpt: "Words.", publishedAt: new Date(), coverImageUrl: null, coverImageAlt: null, seriesId: null, categoryId: null, seriesTitle: null, seriesPosition: null, categoryName: null, authorNames: ["Ann"] }],
       (await readSiteSettings()).name,
     );
-    expect(body.subject).toBe("Stored Name: A post");
+    expect(body.subject).toBe("\u2068Stored Name\u2069: \u2068A post\u2069");
     expect(body.html).toContain(">Stored Name</p>");
     expect(await buildDigestPreview()).toBeNull(); // no posts in this database yet: nothing to preview
   });

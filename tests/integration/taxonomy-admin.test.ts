@@ -225,12 +225,16 @@ describe("categories and sponsors", () => {
     expect(audit[1].details).toMatchObject({ sponsor: "Fieldwork Learning Trust", from: londonDay(2), to: londonDay(9) });
   });
 
-  it("refuses sponsor details without a sponsor, a logo without a description, days in the wrong order, a link that is not http(s)", async () => {
+  it("refuses sponsor details without a sponsor, a logo without a description, days in the wrong order or not on the calendar, a link that is not http(s)", async () => {
     await expectInputError(runCommand(createCategory, cast.EDITOR, categoryForm({ name: "" })), { name: "Give the category a name." });
     await expectInputError(runCommand(createCategory, cast.EDITOR, categoryForm({ sponsorText: "Sponsored by someone." })), { sponsorName: "Name the sponsor, or clear the other sponsor fields." });
     await expectInputError(runCommand(createCategory, cast.EDITOR, categoryForm({ sponsorName: "Acme", sponsorLogoUrl: "/uploads/acme.png" })), { sponsorLogoAlt: /Describe the logo/ });
     await expectInputError(runCommand(createCategory, cast.EDITOR, categoryForm({ sponsorName: "Acme", sponsorStartsOn: "2026-12-10", sponsorEndsOn: "2026-12-01" })), { sponsorEndsOn: "The last day comes before the first day." });
     await expectInputError(runCommand(createCategory, cast.EDITOR, categoryForm({ sponsorName: "Acme", sponsorStartsOn: "10/12/2026" })), { sponsorStartsOn: /like 2026-11-21/ });
+    // A day the calendar does not have, which Date.parse would read as 3 March.
+    await expectInputError(runCommand(createCategory, cast.EDITOR, categoryForm({ sponsorName: "Acme", sponsorStartsOn: "2026-02-31" })), { sponsorStartsOn: "There is no such day: that month is shorter." });
+    await expectInputError(runCommand(createCategory, cast.EDITOR, categoryForm({ sponsorName: "Acme", sponsorEndsOn: "2025-02-29" })), { sponsorEndsOn: "There is no such day: that month is shorter." });
+    expect((await runCommand(createCategory, cast.EDITOR, categoryForm({ slug: unique("leap"), sponsorName: "Acme", sponsorStartsOn: "2028-02-29" }))).message).toBeTruthy();
     await expectInputError(runCommand(createCategory, cast.EDITOR, categoryForm({ sponsorName: "Acme", sponsorUrl: "javascript:alert(1)" })), { sponsorUrl: /starting with https/ });
   });
 

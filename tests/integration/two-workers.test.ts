@@ -6,6 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { PgBoss } from "pg-boss";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { startService, stopProcess } from "../../scripts/lib/services";
@@ -72,7 +73,7 @@ async function outboxRecipients(): Promise<{ to: string; subject: string }[]> {
   return Promise.all(
     files.map(async (file) => {
       const raw = await readFile(path.join(folder, file), "utf8");
-      return { to: raw.match(/^To: (.+)$/m)?.[1].trim() ?? "", subject: raw.match(/^Subject: (.+)$/m)?.[1].trim() ?? "" };
+      return { to: raw.match(/^To: (.+)$/m)?.[1].trim() ?? "", subject: (await simpleParser(raw)).subject ?? "" };
     }),
   );
 }

@@ -13,6 +13,8 @@ import { findRedirect } from "@/features/redirects/data";
 import { DEFAULT_IMPORT_OPTIONS, importWordPressFile, type WordPressImportOptions } from "@/features/wordpress/import";
 import { parseCategoryMap } from "@/features/wordpress/import-plan";
 import { runWordPressImport } from "@/features/wordpress/import-run";
+import { continueWordPressImport } from "@/features/wordpress/commands";
+import { runCommand } from "@/lib/action";
 import { db } from "@/lib/db";
 import { switchToNewDatabase } from "../helpers/database";
 import { useTestSettings } from "./editorial-fixtures";
@@ -34,7 +36,9 @@ async function countEveryTable(): Promise<Record<string, number>> {
   return counts;
 }
 
-const run = (file: string, options: Partial<WordPressImportOptions> = {}) => importWordPressFile(fixture(file), { ...DEFAULT_IMPORT_OPTIONS, ...options });
+// Maria's WordPress author has the address of her Docket login: these runs are ones where the admin ticked
+// her in the author step (the step itself is tested below).
+const run = (file: string, options: Partial<WordPressImportOptions> = {}) => importWordPressFile(fixture(file), { ...DEFAULT_IMPORT_OPTIONS, linkLogins: ["editor-maria"], ...options });
 
 async function postByWpId(wpId: number) {
   const link = await db().wordPressLink.findUniqueOrThrow({ where: { siteUrl_kind_wpKey: { siteUrl: SITE, kind: "post", wpKey: String(wpId) } } });
@@ -132,7 +136,7 @@ describe("posts, statuses, categories and tags (self-hosted-posts.xml)", () => {
     expect((await postByWpId(106)).slug).toBe("youth-diversion-schemes-draft");
   });
 
-  it("makes bylines from authors, linked to a login with the same email; emails and logins never public", async () => {
+  it("makes bylines from authors, linked to a login with the same email when the admin chose it; emails and logins never public", async () => {
     expect((await postByWpId(102)).authors.map(({ profileId }) => profileId)).toEqual([maria.profileId]);
     const tom = (await postByWpId(101)).authors[0].profile;
     expect(tom).toMatchObject({ displayName: "Tom Callan", slug: "tom-callan", userId: null });
@@ -418,5 +422,61 @@ describe("privacy across every output", () => {
     for (const post of await db().post.findMany({ where: { status: "PUBLISHED" }, select: { slug: true } })) outputs.push(JSON.stringify(await getPublishedPost(post.slug)));
     const everything = outputs.join("\n");
     expect(everything).not.toMatch(/@benchnotes\.example|@example\.(net|com|org)|tcallan|editor-maria|probationwatch/);
+  });
+});
+
+describe("the author step: a login's byline only when the admin ticks it", () => {
+  const impostor = async () => {
+    const text = (await readFile(fixture("self-hosted-posts.xml"), "utf8"))
+      .replaceAll("maria.okafor@benchnotes.example", "ada.admin@docket.example")
+      .replaceAll("<![CDATA[Maria Okafor]]>", "<![CDATA[Impostor of admin]]>");
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), "docket-wxr-")), "impostor.xml");
+    await writeFile(file, text);
+    return file;
+  };
+
+  it("never links by email alone: an export naming the admin's address gets a byline of its own, and the report says why", async () => {
+    await switchToNewDatabase("wpimport");
+    const admin = await db().user.create({ data: { email: "Ada.Admin@docket.example", role: "ADMIN", profile: { create: { slug: "ada", displayName: "Ada Admin" } } }, include: { profile: true } });
+    const report = await importWordPressFile(await impostor(), DEFAULT_IMPORT_OPTIONS);
+    const impostorByline = await db().authorProfile.findFirstOrThrow({ where: { displayName: "Impostor of admin" } });
+    expect(impostorByline.userId).toBeNull();
+    expect(impostorByline.id).not.toBe(admin.profile!.id);
+    expect(await db().authorProfile.findUniqueOrThrow({ where: { id: admin.profile!.id } })).toMatchObject({ displayName: "Ada Admin", userId: admin.id });
+    expect(report.choices).toContain(
+      "The byline “Impostor of admin” has the email address of the Docket login Ada.Admin@docket.example but is a byline of its own: it was not chosen in the author step (on the command line: --link-author editor-maria).",
+    );
+  });
+
+  it("stops before writing anything, from the admin, and goes on as the admin answers: ticked authors linked, the others not", async () => {
+    await switchToNewDatabase("wpimport");
+    const admin = await db().user.create({ data: { email: "ada.admin@docket.example", role: "ADMIN" } });
+    const tom = await db().user.create({ data: { email: "tom.callan@benchnotes.example", role: "AUTHOR" } });
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), "docket-wxr-")), "step.xml");
+    await writeFile(file, await readFile(await impostor()));
+    const before = await countEveryTable();
+    const first = await runWordPressImport(file, "step.xml", DEFAULT_IMPORT_OPTIONS, admin.id, undefined, { askAboutAuthors: true });
+    expect(first).toMatchObject({ waiting: true, error: null, report: null });
+    expect(await countEveryTable()).toEqual(before);
+    const waiting = await db().importRun.findUniqueOrThrow({ where: { id: first.runId } });
+    expect(waiting.status).toBe("WAITING");
+    expect((waiting.authorStep as { candidates: unknown[] }).candidates).toEqual([
+      { login: "editor-maria", name: "Impostor of admin", loginEmail: "ada.admin@docket.example", loginRole: "ADMIN" },
+      { login: "tcallan", name: "Tom Callan", loginEmail: "tom.callan@benchnotes.example", loginRole: "AUTHOR" },
+    ]);
+
+    // The admin ticks Tom only, and an author the step did not ask about is refused.
+    await expect(runCommand(continueWordPressImport, { id: admin.id, role: "ADMIN", email: admin.email } as never, { runId: first.runId, link: ["probationwatch"] })).rejects.toThrow(
+      "The author step did not ask about “probationwatch”.",
+    );
+    const answer = await runCommand(continueWordPressImport, { id: admin.id, role: "ADMIN", email: admin.email } as never, { runId: first.runId, link: ["tcallan"] });
+    expect(answer.data.options.linkLogins).toEqual(["tcallan"]);
+    await expect(runCommand(continueWordPressImport, { id: admin.id, role: "ADMIN", email: admin.email } as never, { runId: first.runId, link: [] })).rejects.toThrow(/not waiting for its author step any more/);
+    const done = await runWordPressImport(answer.data.file, answer.data.source, answer.data.options, admin.id, first.runId);
+    expect(done.error).toBeNull();
+    expect(await db().importRun.findUniqueOrThrow({ where: { id: first.runId } })).toMatchObject({ status: "COMPLETED", authorStep: null });
+    expect((await db().authorProfile.findFirstOrThrow({ where: { displayName: "Tom Callan" } })).userId).toBe(tom.id);
+    expect((await db().authorProfile.findFirstOrThrow({ where: { displayName: "Impostor of admin" } })).userId).toBeNull();
+    expect(await db().auditLog.count({ where: { action: "wordpress.import.authors", entityId: first.runId } })).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // working copy that changes nothing readers get until Update; a save from an older revision is a
 // conflict carrying the other version; Discard, review of a guest's changes, scheduled updates;
 // taxonomy changes reach working copies too; many posts at once in few statements; pages alike.
+import { simpleParser } from "mailparser";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +46,8 @@ beforeAll(async () => {
 async function mailsTo(address: string): Promise<string[]> {
   const files = (await readdir(outbox).catch(() => [] as string[])).sort();
   const raws = await Promise.all(files.map((file) => readFile(path.join(outbox, file), "utf8")));
-  return raws.filter((raw) => raw.includes(`To: ${address}`)).map((raw) => raw.match(/^Subject: (.+)$/m)?.[1] ?? "");
+  const mails = await Promise.all(raws.filter((raw) => raw.includes(`To: ${address}`)).map((raw) => simpleParser(raw)));
+  return mails.map((mail) => mail.subject ?? "");
 }
 
 const row = (id: string) => db().post.findUniqueOrThrow({ where: { id } });
@@ -136,7 +138,7 @@ describe("a published post's working copy", () => {
     await runCommand(submitPostChanges, cast.GUEST, { postId: post.id });
     const queue = await listReviewQueue();
     expect(queue.find((entry) => entry.id === post.id)).toMatchObject({ changesToPublished: true, status: "PUBLISHED" });
-    expect(await mailsTo("editor@docket.test")).toContain(`Submitted for review: ${(await row(post.id)).title}`);
+    expect(await mailsTo("editor@docket.test")).toContain(`Submitted for review: \u2068${(await row(post.id)).title}\u2069`);
     // Locked until an editor responds, as a submitted draft is.
     await expect(editPost(cast.GUEST, { postId: post.id, title: "Sneaky", bodyMarkdown: "x" })).rejects.toThrow();
 
@@ -149,7 +151,7 @@ describe("a published post's working copy", () => {
     await runCommand(updatePost, cast.EDITOR, { postId: post.id, revisionId: again.data.revisionId });
     expect(await row(post.id)).toMatchObject({ title: "A correction", liveRevisionId: again.data.revisionId });
     expect((await listReviewQueue()).some((entry) => entry.id === post.id)).toBe(false);
-    expect(await mailsTo("guest@docket.test")).toContain("Published: A correction");
+    expect(await mailsTo("guest@docket.test")).toContain("Published: \u2068A correction\u2069");
   });
 
   it("applies a scheduled update at its time, once, even with two workers", async () => {

@@ -2,15 +2,19 @@
 // backup into an empty site. The route handlers (app/admin/backup/download, app/api/backup/restore) run
 // these with the signed-in user; they stream, so the input is the body, never the file in memory.
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
 import type { Writable } from "node:stream";
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
 import { tags } from "@/lib/cache-tags";
+import { env } from "@/lib/env";
 import { InputError } from "@/lib/errors";
+import { saveBodyToFile } from "@/lib/request-body";
 import { BackupFormatError } from "./backup-file";
-import { restoreSiteBackup, writeSiteBackup } from "./site-backup";
+import { restoreSiteBackupFile, writeSiteBackup } from "./site-backup";
 
 export const downloadSiteBackup = defineCommand({
   access: "site.backup",
@@ -22,16 +26,29 @@ export const downloadSiteBackup = defineCommand({
   },
 });
 
+/** Larger than any site this is meant for; small enough to refuse a runaway upload before it fills the disk. */
+export const MAX_BACKUP_UPLOAD_BYTES = 20 * 1024 * 1024 * 1024;
+
 export const restoreSiteBackupCommand = defineCommand({
   access: "site.backup",
   input: z.object({ body: z.instanceof(ReadableStream, { message: "Choose a backup file to restore." }), fileName: z.string().trim().max(300).default("backup") }),
   async run({ body, fileName }, actor) {
+    // The file is read twice (checked through first, then restored), so it is kept on disk meanwhile.
+    const folder = path.resolve(env().DOCKET_DATA_DIR, "restores");
+    await mkdir(folder, { recursive: true });
+    const file = path.join(folder, `${Date.now()}-${randomBytes(6).toString("hex")}.json.gz`);
     let outcome;
     try {
-      outcome = await restoreSiteBackup(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>));
+      await saveBodyToFile(body as ReadableStream<Uint8Array>, file, MAX_BACKUP_UPLOAD_BYTES, {
+        tooLarge: `The file is larger than ${MAX_BACKUP_UPLOAD_BYTES / 1024 / 1024 / 1024} GB.`,
+        empty: "Choose a backup file to restore.",
+      });
+      outcome = await restoreSiteBackupFile(file);
     } catch (error) {
       if (error instanceof BackupFormatError) throw new InputError(error.message);
       throw error;
+    } finally {
+      await rm(file, { force: true });
     }
     const rows = Object.values(outcome.rows).reduce((sum, count) => sum + count, 0);
     // The person who restored is no longer a login of this site (the backup's people replaced them): no actor id.

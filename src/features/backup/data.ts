@@ -4,6 +4,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { BackupColumn } from "./schema";
 
 /**
  * Tables whose rows are live secrets or a running server's state, not the site: sign-in sessions, one-time
@@ -97,18 +98,20 @@ const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 /**
  * Every row of `table` as the JSON text PostgreSQL makes of it (every column type kept exactly: dates to
- * the millisecond, arrays, JSON, search vectors), a page at a time in primary-key order.
+ * the millisecond, arrays, JSON, search vectors), a page at a time in primary-key order: each page starts
+ * after the last key of the one before (keyset pagination), so every page costs the same however large
+ * the table.
  */
 export async function* iterateTableRows(table: BackupTable, client: Client = db(), pageSize = 1000): AsyncGenerator<string> {
-  const key = table.primaryKey.map(quoted).join(", ");
-  const keyRow = `ROW(${table.primaryKey.map((column) => `t.${quoted(column)}`).join(", ")})`;
+  const key = table.primaryKey.map((column) => `t.${quoted(column)}`).join(", ");
+  const lastKey = table.primaryKey.map((column) => `p.${quoted(column)}`).join(", ");
   let after: string | null = null;
   for (;;) {
-    // The last key seen, as a JSON object, read back into the table's own row type to compare.
+    // The last key seen, as a JSON object, read back into the table's own row type so each column keeps its type.
     const page: { row: string; last: string }[] = await client.$queryRawUnsafe(
       `SELECT row_to_json(t)::text AS row, json_build_object(${table.primaryKey.map((column) => `'${column.replaceAll("'", "''")}', t.${quoted(column)}`).join(", ")})::text AS last
        FROM ${quoted(table.name)} t
-       ${after === null ? "" : `WHERE ${keyRow} > (SELECT ROW(${table.primaryKey.map((column) => `p.${quoted(column)}`).join(", ")}) FROM json_populate_record(NULL::${quoted(table.name)}, $1::json) p)`}
+       ${after === null ? "" : `, json_populate_record(NULL::${quoted(table.name)}, $1::json) p WHERE (${key}) > (${lastKey})`}
        ORDER BY ${key} LIMIT ${pageSize}`,
       ...(after === null ? [] : [after]),
     );
@@ -152,13 +155,22 @@ export async function readSnapshot<T>(read: (client: Client) => Promise<T>): Pro
   return db().$transaction(read, { isolationLevel: "RepeatableRead", timeout: 24 * 60 * 60 * 1000, maxWait: 30_000 });
 }
 
-/** The columns of a table in its own order (what json_populate_recordset gives back). */
-export async function listColumns(table: string, client: Client = db()): Promise<string[]> {
-  const rows = await client.$queryRaw<{ name: string }[]>`
-    SELECT a.attname::text AS name FROM pg_attribute a
+/**
+ * The columns of a table in its own order (what json_populate_recordset gives back), with what a
+ * restored value must be: the type's name and category (PostgreSQL's typcategory: "A" array, "E" enum…),
+ * an array's element type, a varchar's length and an enum's labels.
+ */
+export async function listColumns(table: string, client: Client = db()): Promise<BackupColumn[]> {
+  return client.$queryRaw<BackupColumn[]>`
+    SELECT a.attname::text AS name, a.attnotnull AS "notNull", base.typname::text AS type, base.typcategory::text AS category,
+      CASE WHEN a.atttypmod > 4 AND base.typname IN ('varchar', 'bpchar') THEN a.atttypmod - 4 END AS "maxLength",
+      (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = base.oid) AS labels,
+      t.typcategory = 'A' AS "isArray"
+    FROM pg_attribute a
+    JOIN pg_type t ON t.oid = a.atttypid
+    JOIN pg_type base ON base.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
     WHERE a.attrelid = (quote_ident(current_schema()) || '.' || quote_ident(${table}))::regclass AND a.attnum > 0 AND NOT a.attisdropped
     ORDER BY a.attnum`;
-  return rows.map((row) => row.name);
 }
 
 /** The tables that hold content (anything but people and bookkeeping): a backup restores only when there are none. */

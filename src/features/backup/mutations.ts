@@ -1,11 +1,14 @@
 // Restoring a backup: every row goes back exactly as it was (ids, dates, search documents), in one
 // transaction, so a restore that fails part-way leaves the site as it was. Only into an empty site.
 import "server-only";
+import type { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import type { FileStorage } from "@/lib/storage";
-import type { BackupHeader, BackupRecord } from "./backup-file";
+import { BackupFormatError, type BackupHeader, type BackupManifest, type BackupRecord } from "./backup-file";
 import { listAppliedMigrations, listBackupTables, listColumns, listTablesWithContent, REPLACED_BY_RESTORE, type BackupTable, type Client } from "./data";
+import { describeRowProblem, rowSchemaFor } from "./schema";
 
 /** The site has content, or runs another version of Docket: nothing was restored. */
 export class RestoreRefusedError extends UserFacingError {}
@@ -38,8 +41,11 @@ function refuseOtherVersion(header: BackupHeader, applied: string[]): void {
   );
 }
 
+const BATCH_BYTES = 4 * 1024 * 1024;
+
 class TableWriter {
   private batch: string[] = [];
+  private batchBytes = 0;
   private insertSql: string;
   private stashSql: string | null = null;
 
@@ -61,25 +67,47 @@ class TableWriter {
 
   async add(row: string) {
     this.batch.push(row);
-    if (this.batch.length >= BATCH_ROWS) await this.flush();
+    this.batchBytes += row.length;
+    if (this.batch.length >= BATCH_ROWS || this.batchBytes >= BATCH_BYTES) await this.flush();
   }
 
   async flush() {
     if (this.batch.length === 0) return;
     const rows = `[${this.batch.join(",")}]`;
     this.batch = [];
-    await this.client.$executeRawUnsafe(this.insertSql, rows);
-    if (this.stashSql) await this.client.$executeRawUnsafe(this.stashSql, rows);
+    this.batchBytes = 0;
+    await refusalsNamed(this.table.name, async () => {
+      await this.client.$executeRawUnsafe(this.insertSql, rows);
+      if (this.stashSql) await this.client.$executeRawUnsafe(this.stashSql, rows);
+    });
   }
 
   async setSelfReferences() {
     if (this.table.selfReferences.length === 0) return;
     const key = this.table.primaryKey.map((column) => `t.${quoted(column)} = s.${quoted(column)}`).join(" AND ");
-    await this.client.$executeRawUnsafe(
-      `UPDATE ${quoted(this.table.name)} t SET ${this.table.selfReferences.map((column) => `${quoted(column)} = s.${quoted(column)}`).join(", ")} ` +
-        `FROM (SELECT (json_populate_record(NULL::${quoted(this.table.name)}, row)).* FROM docket_restore_references WHERE table_name = $1) s WHERE ${key}`,
-      this.table.name,
+    await refusalsNamed(this.table.name, () =>
+      this.client.$executeRawUnsafe(
+        `UPDATE ${quoted(this.table.name)} t SET ${this.table.selfReferences.map((column) => `${quoted(column)} = s.${quoted(column)}`).join(", ")} ` +
+          `FROM (SELECT (json_populate_record(NULL::${quoted(this.table.name)}, row)).* FROM docket_restore_references WHERE table_name = $1) s WHERE ${key}`,
+        this.table.name,
+      ),
     );
+  }
+}
+
+/** PostgreSQL's refusal of a restored row, in words naming the table: a backup that breaks its own rules. */
+async function refusalsNamed<T>(table: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const cause = error instanceof Prisma.PrismaClientKnownRequestError ? (error.meta?.driverAdapterError as { cause?: { originalCode?: string; originalMessage?: string } } | undefined)?.cause : undefined;
+    const code = cause?.originalCode ?? "";
+    const constraint = /constraint "([^"]+)"/.exec(cause?.originalMessage ?? "")?.[1];
+    const named = constraint ? ` (${constraint})` : "";
+    if (code === "23503") throw new BackupFormatError(`A row of ${table} refers to something that is not in the backup${named}: the file is damaged. Nothing was restored.`);
+    if (code === "23505") throw new BackupFormatError(`The backup holds two rows of ${table} with the same key${named}: the file is damaged. Nothing was restored.`);
+    if (code.startsWith("22") || code.startsWith("23")) throw new BackupFormatError(`A row of ${table} holds a value the database refuses (${cause?.originalMessage}): the file is damaged. Nothing was restored.`);
+    throw error;
   }
 }
 
@@ -98,80 +126,137 @@ async function advanceSequences(client: Client) {
   }
 }
 
+/** What the check of a backup found (see checkBackupRecords): the totals a restore reports progress against. */
+export type CheckedBackup = { header: BackupHeader; totalRows: number; totalFiles: number };
+
+/**
+ * Reads a backup through once, writing nothing: refuses (RestoreRefusedError) another schema version,
+ * and (BackupFormatError) a file that is damaged, cut short or altered, a row that does not fit its
+ * table, or a file outside the uploads folder. With the storage it would restore into, also a site with
+ * content, and an uploaded file that differs from the backup's; without (a check only), neither.
+ */
+export async function checkBackupRecords(
+  header: BackupHeader,
+  records: AsyncGenerator<BackupRecord, BackupManifest>,
+  storage: FileStorage | null,
+): Promise<CheckedBackup> {
+  refuseOtherVersion(header, await listAppliedMigrations());
+  const tables = new Map((await listBackupTables()).map((table) => [table.name, table]));
+  if (storage) await refuseUnlessEmpty([...tables.values()], db());
+  const keys = new Set<string>();
+  const schemas = new Map<string, z.ZodType<Record<string, unknown>>>();
+  for (let step = await records.next(); ; step = await records.next()) {
+    if (step.done) {
+      const totalRows = Object.values(step.value.counts).reduce((sum, count) => sum + count, 0);
+      return { header, totalRows, totalFiles: step.value.files };
+    }
+    const record = step.value;
+    if (record.kind === "file") {
+      if (keys.has(record.key)) throw new BackupFormatError(`The backup holds the file ${record.key} twice (line ${record.line}): the file is damaged.`);
+      keys.add(record.key);
+      const existing = await storage?.get(record.key);
+      if (existing && !existing.bytes.equals(record.bytes)) throw new RestoreRefusedError(differentFileMessage(record.key));
+      continue;
+    }
+    if (!tables.has(record.table)) throw new RestoreRefusedError(`This Docket has no ${record.table} table (line ${record.line}): the backup was made by another version.`);
+    let schema = schemas.get(record.table);
+    if (!schema) {
+      schema = rowSchemaFor(await listColumns(record.table));
+      schemas.set(record.table, schema);
+    }
+    const row: unknown = JSON.parse(record.row);
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) throw new BackupFormatError(`Line ${record.line} of the backup, a row of ${record.table}, cannot be restored: ${describeRowProblem(parsed.error, row)}. Nothing was restored.`);
+  }
+}
+
+function differentFileMessage(key: string): string {
+  return `The uploads folder already has a different file at ${key}: restore into an empty uploads folder. Nothing was restored.`;
+}
+
 /**
  * Restores a backup's records into this site, in one transaction: refuses (RestoreRefusedError) a site with
  * content or another schema version, clears the people and bookkeeping tables a new site may have, inserts
- * every row, then writes the files.
+ * every row, then writes the files. Run checkBackupRecords over the same file first: this finds only what
+ * the database itself refuses. The files it wrote are removed again when the transaction does not commit.
  */
 export async function restoreBackupRecords(
-  header: BackupHeader,
+  checked: CheckedBackup,
   records: AsyncIterable<BackupRecord>,
   storage: FileStorage,
   onProgress?: (progress: RestoreProgress) => void,
 ): Promise<RestoreOutcome> {
-  const totalRows = Object.values(header.counts).reduce((sum, count) => sum + count, 0);
-  return db().$transaction(
-    async (client) => {
-      refuseOtherVersion(header, await listAppliedMigrations(client));
-      const tables = await listBackupTables(client);
-      const byName = new Map(tables.map((table) => [table.name, table]));
-      const unknown = Object.keys(header.counts).filter((name) => !byName.has(name));
-      if (unknown.length > 0) throw new RestoreRefusedError(`This Docket has no ${unknown.join(", ")} table: the backup was made by another version.`);
-      await refuseUnlessEmpty(tables, client);
+  const { header, totalRows, totalFiles } = checked;
+  const writtenFiles: string[] = [];
+  try {
+    return await db().$transaction(
+      async (client) => {
+        refuseOtherVersion(header, await listAppliedMigrations(client));
+        const tables = await listBackupTables(client);
+        const byName = new Map(tables.map((table) => [table.name, table]));
+        await refuseUnlessEmpty(tables, client);
 
-      for (const table of [...tables].reverse()) {
-        if (REPLACED_BY_RESTORE.has(table.name)) await client.$executeRawUnsafe(`DELETE FROM ${quoted(table.name)}`);
-      }
-      await client.$executeRawUnsafe("CREATE TEMPORARY TABLE docket_restore_references (table_name text NOT NULL, row json NOT NULL) ON COMMIT DROP");
+        for (const table of [...tables].reverse()) {
+          if (REPLACED_BY_RESTORE.has(table.name)) await client.$executeRawUnsafe(`DELETE FROM ${quoted(table.name)}`);
+        }
+        await client.$executeRawUnsafe("CREATE TEMPORARY TABLE docket_restore_references (table_name text NOT NULL, row json NOT NULL) ON COMMIT DROP");
 
-      const restored: Record<string, number> = {};
-      const written: TableWriter[] = [];
-      let writer: TableWriter | null = null;
-      let rows = 0;
-      let files = 0;
-      const report = () => onProgress?.({ rows, totalRows, files, totalFiles: header.files });
-      for await (const record of records) {
-        if (record.kind === "row") {
-          if (writer?.table.name !== record.table) {
-            await writer?.flush();
-            const table: BackupTable = byName.get(record.table)!;
-            writer = new TableWriter(table, await listColumns(table.name, client), client);
-            written.push(writer);
+        const restored: Record<string, number> = {};
+        const written: TableWriter[] = [];
+        let writer: TableWriter | null = null;
+        let rows = 0;
+        let files = 0;
+        const report = () => onProgress?.({ rows, totalRows, files, totalFiles });
+        for await (const record of records) {
+          if (record.kind === "row") {
+            if (writer?.table.name !== record.table) {
+              await writer?.flush();
+              const table = byName.get(record.table);
+              if (!table) throw new RestoreRefusedError(`This Docket has no ${record.table} table: the backup was made by another version.`);
+              writer = new TableWriter(table, (await listColumns(table.name, client)).map((column) => column.name), client);
+              written.push(writer);
+            }
+            await writer.add(record.row);
+            restored[record.table] = (restored[record.table] ?? 0) + 1;
+            rows += 1;
+            if (rows % 1000 === 0) report();
+            continue;
           }
-          await writer.add(record.row);
-          restored[record.table] = (restored[record.table] ?? 0) + 1;
-          rows += 1;
-          if (rows % 1000 === 0) report();
-          continue;
+          if (writer) {
+            await writer.flush();
+            for (const each of written) await each.setSelfReferences();
+            writer = null;
+          }
+          if (await putFile(storage, record.key, record.bytes, record.contentType)) writtenFiles.push(record.key);
+          files += 1;
+          report();
         }
         if (writer) {
           await writer.flush();
           for (const each of written) await each.setSelfReferences();
-          writer = null;
         }
-        await putFile(storage, record.key, record.bytes, record.contentType);
-        files += 1;
+        await advanceSequences(client);
         report();
-      }
-      if (writer) {
-        await writer.flush();
-        for (const each of written) await each.setSelfReferences();
-      }
-      await advanceSequences(client);
-      report();
-      return { rows: restored, files };
-    },
-    { timeout: 24 * 60 * 60 * 1000, maxWait: 30_000 },
-  );
+        return { rows: restored, files };
+      },
+      { timeout: 24 * 60 * 60 * 1000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    // Nothing of a failed restore stays: the database rolled back, and the files it wrote go too.
+    for (const key of writtenFiles) await storage.delete(key).catch(() => {});
+    throw error;
+  }
 }
 
-/** Writes a restored file; one already there with the same bytes is fine, a different one is refused. */
-async function putFile(storage: FileStorage, key: string, bytes: Buffer, contentType: string) {
+/** Writes a restored file; one already there with the same bytes is fine (false: nothing written), a different one is refused. */
+async function putFile(storage: FileStorage, key: string, bytes: Buffer, contentType: string): Promise<boolean> {
   try {
     await storage.put(key, bytes, contentType);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     const existing = await storage.get(key);
-    if (!existing?.bytes.equals(bytes)) throw new RestoreRefusedError(`The uploads folder already has a different file at ${key}: restore into an empty uploads folder.`);
+    if (!existing?.bytes.equals(bytes)) throw new RestoreRefusedError(differentFileMessage(key));
+    return false;
   }
 }

@@ -4,13 +4,16 @@
 import "server-only";
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import type { Readable, Writable } from "node:stream";
+import { rm } from "node:fs/promises";
+import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { tags } from "@/lib/cache-tags";
+import { invalidateTags } from "@/lib/revalidate";
 import { uploadsStorage, type FileStorage } from "@/lib/storage";
 import { BACKUP_VERSION, backupLines, openBackup, type BackupHeader } from "./backup-file";
-import { countTableRows, iterateTableRows, listAppliedMigrations, listBackupTables, readSnapshot } from "./data";
-import { restoreBackupRecords, type RestoreOutcome, type RestoreProgress } from "./mutations";
+import { iterateTableRows, listAppliedMigrations, listBackupTables, readSnapshot } from "./data";
+import { checkBackupRecords, restoreBackupRecords, type CheckedBackup, type RestoreOutcome, type RestoreProgress } from "./mutations";
 
 export type BackupSummary = { rows: Record<string, number>; files: number };
 
@@ -22,24 +25,25 @@ async function listStoredFiles(storage: FileStorage): Promise<string[]> {
 
 /**
  * Writes the backup, gzip-compressed, to `output`, waiting for it to take each part (a slow download holds
- * the reading back, not the memory). Resolves when the last byte is written.
+ * the reading back, not the memory). Resolves when the last byte is written; a failure part-way leaves the
+ * output without its manifest, which a restore refuses.
  */
 export async function writeSiteBackup(output: Writable, storage: FileStorage = uploadsStorage()): Promise<BackupSummary> {
   const gzip = createGzip();
   const piped = pipeline(gzip, output);
   const summary = await readSnapshot(async (client) => {
     const tables = await listBackupTables(client);
-    const counts = await countTableRows(tables, client);
     const keys = await listStoredFiles(storage);
-    const header: BackupHeader = {
-      version: BACKUP_VERSION,
-      createdAt: new Date().toISOString(),
-      migrations: await listAppliedMigrations(client),
-      counts,
-      files: keys.length,
-    };
+    const header: BackupHeader = { version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: await listAppliedMigrations(client) };
+    const counts: Record<string, number> = {};
     async function* rows() {
-      for (const table of tables) for await (const row of iterateTableRows(table, client)) yield { table: table.name, row };
+      for (const table of tables) {
+        counts[table.name] = 0;
+        for await (const row of iterateTableRows(table, client)) {
+          counts[table.name] += 1;
+          yield { table: table.name, row };
+        }
+      }
     }
     async function* files() {
       for (const key of keys) {
@@ -61,22 +65,41 @@ export async function writeSiteBackup(output: Writable, storage: FileStorage = u
   return summary;
 }
 
+/** Writes the backup to a file; a failure part-way removes what was written. */
 export async function writeSiteBackupFile(path: string, storage: FileStorage = uploadsStorage()): Promise<BackupSummary> {
-  return writeSiteBackup(createWriteStream(path), storage);
+  try {
+    return await writeSiteBackup(createWriteStream(path), storage);
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
 }
 
-/** Restores a backup (its gzip-compressed bytes) into this empty site. See restoreBackupRecords. */
-export async function restoreSiteBackup(
-  source: Readable | AsyncIterable<Uint8Array>,
-  options: { storage?: FileStorage; onProgress?: (progress: RestoreProgress) => void } = {},
-): Promise<RestoreOutcome> {
-  const { header, records } = await openBackup(source);
-  return restoreBackupRecords(header, records, options.storage ?? uploadsStorage(), options.onProgress);
+export type RestoreOptions = { storage?: FileStorage; onProgress?: (progress: RestoreProgress) => void };
+
+/**
+ * Checks a backup file through (damaged, cut short, altered, or a row or file that cannot be restored: refused
+ * with nothing written), then restores it into this empty site in one transaction, and expires every
+ * reader page cached by any web process.
+ */
+export async function restoreSiteBackupFile(path: string, options: RestoreOptions = {}): Promise<RestoreOutcome> {
+  const storage = options.storage ?? uploadsStorage();
+  const checked = await checkSiteBackupFile(path, storage);
+  const { records } = await openBackup(createReadStream(path));
+  const outcome = await restoreBackupRecords(checked, records, storage, options.onProgress);
+  await invalidateTags([tags.site]);
+  return outcome;
 }
 
-export async function restoreSiteBackupFile(
-  path: string,
-  options: { storage?: FileStorage; onProgress?: (progress: RestoreProgress) => void } = {},
-): Promise<RestoreOutcome> {
-  return restoreSiteBackup(createReadStream(path), options);
+/**
+ * Reads a backup file through and checks everything a restore into `storage` would, writing nothing (see
+ * checkBackupRecords); with `null`, whether the file could be restored into an empty site of this version.
+ */
+export async function checkSiteBackupFile(path: string, storage: FileStorage | null): Promise<CheckedBackup> {
+  const { header, records } = await openBackup(createReadStream(path));
+  try {
+    return await checkBackupRecords(header, records, storage);
+  } finally {
+    await records.return(undefined as never);
+  }
 }

@@ -4,7 +4,7 @@ import { siteUrl } from "@/lib/env";
 import { bulkMailHeaders, type OutgoingMail } from "@/lib/mail/send";
 import { createSignedToken } from "@/lib/signed-links";
 import { paths } from "@/lib/seo";
-import { escapeHtml, renderEmailDocument } from "@/lib/mail/layout";
+import { escapeHtml, isolated, renderEmailDocument } from "@/lib/mail/layout";
 
 const UNSUBSCRIBE_SUBJECT_PREFIX = "commentreplies-";
 
@@ -43,18 +43,19 @@ type PostSummary = { slug: string; title: string };
 
 export function approvedCommentEmail(siteName: string, to: string, post: PostSummary, comment: CommentSummary): OutgoingMail {
   const link = commentUrl(post.slug, comment.id);
-  const subject = `New comment on “${post.title}”`;
-  const name = quoteText(comment.authorName, 80);
+  const title = isolated(post.title);
+  const subject = `New comment on “${title}”`;
+  const name = isolated(quoteText(comment.authorName, 80));
   return {
     to,
     subject,
-    text: [`${name} commented on your post “${post.title}”:`, "", quoteText(comment.body), "", `Read and reply: ${link}`].join("\n"),
+    text: [`${name} commented on your post “${title}”:`, "", quoteText(comment.body), "", `Read and reply: ${link}`].join("\n"),
     html: renderEmailDocument({
       siteName,
       title: subject,
       preheader: `${name} commented on your post.`,
       bodyHtml: `
-<p style="margin:0 0 16px">${escapeHtml(name)} commented on your post “${escapeHtml(post.title)}”:</p>
+<p style="margin:0 0 16px">${escapeHtml(name)} commented on your post “${escapeHtml(title)}”:</p>
 ${quoteHtml(comment.body)}
 <p style="margin:0"><a href="${escapeHtml(link)}" style="color:#8a1c1c">Read and reply</a></p>`,
     }),
@@ -64,14 +65,15 @@ ${quoteHtml(comment.body)}
 export function replyNotificationEmail(siteName: string, to: string, post: PostSummary, parentId: string, reply: CommentSummary): OutgoingMail {
   const link = commentUrl(post.slug, reply.id);
   const unsubscribe = replyUnsubscribeUrl(parentId);
-  const subject = `New reply to your comment on “${post.title}”`;
-  const name = quoteText(reply.authorName, 80);
+  const title = isolated(post.title);
+  const subject = `New reply to your comment on “${title}”`;
+  const name = isolated(quoteText(reply.authorName, 80));
   return {
     to,
     subject,
     headers: bulkMailHeaders({ siteName, oneClickUrl: unsubscribe, unsubscribeToken: replyUnsubscribeToken(parentId), listId: "comment-replies" }),
     text: [
-      `${name} replied to your comment on “${post.title}”:`,
+      `${name} replied to your comment on “${title}”:`,
       "",
       quoteText(reply.body),
       "",
@@ -84,7 +86,7 @@ export function replyNotificationEmail(siteName: string, to: string, post: PostS
       title: subject,
       preheader: `${name} replied to your comment.`,
       bodyHtml: `
-<p style="margin:0 0 16px">${escapeHtml(name)} replied to your comment on “${escapeHtml(post.title)}”:</p>
+<p style="margin:0 0 16px">${escapeHtml(name)} replied to your comment on “${escapeHtml(title)}”:</p>
 ${quoteHtml(reply.body)}
 <p style="margin:0"><a href="${escapeHtml(link)}" style="color:#8a1c1c">Read the conversation</a></p>`,
       footerHtml: `You asked to be told about replies to your comment. <a href="${escapeHtml(unsubscribe)}" style="color:#555555">Stop these emails</a>.`,

@@ -6,7 +6,7 @@ import { absoluteUrl, paths } from "@/lib/seo";
 import { ordinal } from "@/lib/london-time";
 import { bulkMailHeaders, newMessageId, type OutgoingMail } from "@/lib/mail/send";
 import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribePageUrl, unsubscribeToken } from "@/features/subscriptions/links";
-import { emailColors, escapeHtml, renderEmailDocument } from "@/lib/mail/layout";
+import { emailColors, escapeHtml, isolated, renderEmailDocument } from "@/lib/mail/layout";
 
 /** What the digest shows of a post: public fields only (display names, never real names or emails). */
 export type DigestPost = {
@@ -48,10 +48,12 @@ export function matchingPosts(posts: DigestPost[], choice: SubscriberChoice): Di
 
 export function seriesLine(post: DigestPost): string | null {
   if (!post.seriesTitle) return null;
-  return post.seriesPosition ? `The ${ordinal(post.seriesPosition)} post in the ${post.seriesTitle} series` : `Part of the ${post.seriesTitle} series`;
+  const series = isolated(post.seriesTitle);
+  return post.seriesPosition ? `The ${ordinal(post.seriesPosition)} post in the ${series} series` : `Part of the ${series} series`;
 }
 
-export function bylineText(names: string[]): string {
+export function bylineText(bylines: string[]): string {
+  const names = bylines.map(isolated);
   if (names.length === 0) return "";
   if (names.length === 1) return `By ${names[0]}`;
   return `By ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -62,8 +64,8 @@ function summaryOf(post: DigestPost): string {
 }
 
 export function digestSubject(posts: DigestPost[], siteName: string): string {
-  if (posts.length === 1) return `${siteName}: ${posts[0].title}`;
-  return `${siteName}: ${posts[0].title}, and ${posts.length - 1} more new ${posts.length === 2 ? "post" : "posts"}`;
+  if (posts.length === 1) return `${isolated(siteName)}: ${isolated(posts[0].title)}`;
+  return `${isolated(siteName)}: ${isolated(posts[0].title)}, and ${posts.length - 1} more new ${posts.length === 2 ? "post" : "posts"}`;
 }
 
 function postHtml(post: DigestPost, isFirst: boolean): string {
@@ -88,7 +90,7 @@ ${byline ? `<tr><td class="docket-muted" style="padding:0 0 8px;font-family:Aria
 }
 
 function postText(post: DigestPost): string {
-  const lines = [post.title, "=".repeat(Math.min(60, post.title.length))];
+  const lines = [isolated(post.title), "=".repeat(Math.min(60, post.title.length))];
   const series = seriesLine(post);
   if (series) lines.push(series);
   const byline = bylineText(post.authorNames);

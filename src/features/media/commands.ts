@@ -6,9 +6,10 @@ import { visit } from "unist-util-visit";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
 import { siteUrl } from "@/lib/env";
-import { InputError } from "@/lib/errors";
+import { InputError, UserFacingError } from "@/lib/errors";
 import { htmlToMdast, mdastToMarkdown } from "@/lib/html-to-markdown";
 import { fileNameOf, isPlaceholderUrl, placeholderUrl } from "@/lib/image-placeholders";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { copyRemoteImage, storeUploadedImage, UnacceptableImageError, MAX_UPLOAD_BYTES } from "./mutations";
 import { pastedHtmlSchema } from "./schema";
 
@@ -85,14 +86,23 @@ async function keepPastedImagesHere(tree: Root, uploadedById: string): Promise<{
   return { copied, placeholders: images.filter((image) => isPlaceholderUrl(image.url)).length };
 }
 
+/** Conversions a guest author may ask for in a window: far more than pasting a draft together takes. */
+export const GUEST_PASTE_LIMIT = { limit: 60, windowSeconds: 600 };
+
 /**
  * Pasted HTML (Word, Google Docs, LibreOffice, web pages) becomes markdown, through the same converter
- * as the WordPress import, with its images copied into uploads or left as placeholders to upload.
+ * as the WordPress import, with its images copied into uploads or left as placeholders to upload. The
+ * work grows in proportion to the paste (at most MAX_PASTED_HTML_CHARACTERS); a guest's conversions are
+ * rate-limited like the site's other writes by people it does not yet trust.
  */
 export const convertPastedHtml = defineCommand({
   access: "posts.write",
   input: z.object({ html: pastedHtmlSchema }),
   async run({ html }, actor) {
+    if (actor.role === "GUEST") {
+      const { allowed, retryAfterSeconds } = await consumeRateLimit(`paste:user:${actor.id}`, GUEST_PASTE_LIMIT);
+      if (!allowed) throw new UserFacingError(`You have pasted a great deal in a short time: the formatting is kept again in ${Math.ceil(retryAfterSeconds / 60)} min.`);
+    }
     const tree = htmlToMdast(html, { forPaste: true });
     const images = await keepPastedImagesHere(tree, actor.id);
     return { message: "Converted.", data: { markdown: mdastToMarkdown(tree), ...images } };

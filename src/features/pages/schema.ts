@@ -1,9 +1,9 @@
 // What an author or editor may send for a static page. Messages are written for the person at the form.
 import { z } from "zod";
+import { markdownBodySchema } from "@/lib/markdown-limits";
 import { TITLE_MAX, DESCRIPTION_MAX, DOWNLOAD_TITLE_MAX } from "./limits";
 import { slugify, SLUG_MAX } from "@/lib/slug";
 
-export const BODY_MAX = 150_000;
 export const DOWNLOADS_PER_PAGE_MAX = 20;
 
 /**
@@ -22,6 +22,7 @@ export const RESERVED_SLUGS = new Set([
   "search",
   "subscribe",
   "subscription",
+  "unavailable",
   "comments",
   "uploads",
   "page",
@@ -60,7 +61,7 @@ export const pageFieldsSchema = z
     title: pageTitleSchema,
     slug: z.string().trim().max(200).default(""),
     description: z.string().trim().max(DESCRIPTION_MAX, `The description must be at most ${DESCRIPTION_MAX} characters.`).default(""),
-    bodyMarkdown: z.string().max(BODY_MAX, `The page is too long (at most ${BODY_MAX.toLocaleString("en-GB")} characters).`).default(""),
+    bodyMarkdown: markdownBodySchema("page").default(""),
   })
   .transform((fields, context) => {
     const slug = pageSlugSchema.safeParse(fields.slug === "" ? slugify(fields.title) || "page-1" : fields.slug);

@@ -9,9 +9,10 @@ import { recordAudit } from "@/lib/audit";
 import { AuthorizationError, ConflictError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { formatLondonTime, fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
+import { markdownBodySchema } from "@/lib/markdown-limits";
 import { can } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
-import { BODY_MAX, baseRevisionSchema, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema, updateSchema, type PostFields } from "./schema";
+import { baseRevisionSchema, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema, updateSchema, type PostFields } from "./schema";
 import { addEditorialNote } from "./mutations";
 import {
   createDraftPost,
@@ -340,7 +341,7 @@ export const schedulePostUpdate = defineCommand({
 /** The live preview: the same pipeline as the public page. */
 export const previewMarkdown = defineCommand({
   access: "posts.write",
-  input: z.object({ markdown: z.string().max(BODY_MAX, "The text is too long to preview.") }),
+  input: z.object({ markdown: markdownBodySchema("post") }),
   async run({ markdown }) {
     const { html, readingMinutes } = renderPostMarkdown(markdown);
     return { message: "", data: { html, readingMinutes } };

@@ -3,7 +3,7 @@
 import "server-only";
 import { siteUrl } from "@/lib/env";
 import { formatLondonTime } from "@/lib/london-time";
-import { composePlainEmail, type PlainEmail } from "@/lib/mail/layout";
+import { composePlainEmail, isolated, type PlainEmail } from "@/lib/mail/layout";
 import { sendMail } from "@/lib/mail/send";
 import { listEmailsWithPermission } from "@/lib/auth";
 import { getSiteSettings } from "@/features/site/data";
@@ -28,35 +28,36 @@ export async function notifyEditorsOfSubmission(postId: string, submitterName: s
     await listEmailsWithPermission("posts.review"),
     composePlainEmail({
       siteName: site.name,
-      subject: `Submitted for review: ${post.title}`,
-      paragraphs: [`${submitterName} submitted “${post.title}” for review.`],
+      subject: `Submitted for review: ${isolated(post.title)}`,
+      paragraphs: [`${isolated(submitterName)} submitted “${isolated(post.title)}” for review.`],
       action: { label: "Open the review queue", url: `${siteUrl()}/admin/review` },
     }),
   );
 }
 
 function decisionEmail(site: string, post: { id: string; slug: string; title: string; scheduledFor: Date | null }, decision: Decision, note?: string): PlainEmail {
+  const title = isolated(post.title);
   const editLink = { label: "Open your post", url: `${siteUrl()}/admin/posts/${post.id}` };
   switch (decision) {
     case "changes-requested":
       return composePlainEmail({
         siteName: site,
-        subject: `Changes requested: ${post.title}`,
-        paragraphs: [`An editor has asked for changes to “${post.title}”.`, ...(note ? [`Their note:\n${note}`] : []), "Make the changes and submit the post again."],
+        subject: `Changes requested: ${title}`,
+        paragraphs: [`An editor has asked for changes to “${title}”.`, ...(note ? [`Their note:\n${note}`] : []), "Make the changes and submit the post again."],
         action: editLink,
       });
     case "scheduled":
       return composePlainEmail({
         siteName: site,
-        subject: `Scheduled: ${post.title}`,
-        paragraphs: [`“${post.title}” is scheduled to appear on ${site} on ${post.scheduledFor ? formatLondonTime(post.scheduledFor) : "a date to be confirmed"} (UK time).`],
+        subject: `Scheduled: ${title}`,
+        paragraphs: [`“${title}” is scheduled to appear on ${isolated(site)} on ${post.scheduledFor ? formatLondonTime(post.scheduledFor) : "a date to be confirmed"} (UK time).`],
         action: editLink,
       });
     case "published":
       return composePlainEmail({
         siteName: site,
-        subject: `Published: ${post.title}`,
-        paragraphs: [`“${post.title}” is now live on ${site}.`],
+        subject: `Published: ${title}`,
+        paragraphs: [`“${title}” is now live on ${isolated(site)}.`],
         action: { label: "Read it on the site", url: `${siteUrl()}/posts/${post.slug}` },
       });
   }

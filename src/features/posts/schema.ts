@@ -1,10 +1,10 @@
 // What an author or editor may send for a post. Messages are written for the person at the form.
 import { z } from "zod";
+import { markdownBodySchema } from "@/lib/markdown-limits";
 import { slugify, SLUG_MAX } from "@/lib/slug";
 
 export const TITLE_MAX = 160;
 export const STANDFIRST_MAX = 600;
-export const BODY_MAX = 150_000;
 
 const id = z.string().trim().min(1).max(40);
 const optionalId = z
@@ -32,7 +32,7 @@ export const postFieldsSchema = z
     title: titleSchema,
     slug: z.string().trim().max(200).default(""),
     standfirst: z.string().trim().max(STANDFIRST_MAX, `The standfirst must be at most ${STANDFIRST_MAX} characters.`).default(""),
-    bodyMarkdown: z.string().max(BODY_MAX, `The post is too long (at most ${BODY_MAX.toLocaleString("en-GB")} characters).`).default(""),
+    bodyMarkdown: markdownBodySchema("post").default(""),
     categoryId: optionalId,
     tags: z
       .string()
@@ -53,7 +53,11 @@ export const postFieldsSchema = z
       .transform((value) => (value === "" ? null : value))
       .optional(),
     coverImageAlt: z.string().trim().max(300, "The image description must be at most 300 characters.").default(""),
-    coAuthorIds: z.array(id).max(10, "A post has at most 10 authors.").default([]),
+    coAuthorIds: z
+      .array(id)
+      .max(10, "A post has at most 10 authors.")
+      .refine((ids) => new Set(ids).size === ids.length, "A byline is listed twice: each author is on a post once.")
+      .default([]),
     commentsOpen: z.boolean({ error: "Choose whether readers may comment." }).default(true),
   })
   .superRefine((fields, context) => {

@@ -429,6 +429,14 @@ export async function makeScheduledUpdateLive(revisionId: string, now: Date): Pr
 // ---------- lifecycle ----------
 
 /** Moves a post from one of `from` to `status`; the row then shows what that status shows (live or latest). */
+/**
+ * Publication ends the post's preview links for good: they lead to the post while it is published and
+ * nowhere once it is not (features/preview-links/data.ts).
+ */
+async function endPreviewLinks(tx: Prisma.TransactionClient, postId: string, now: Date) {
+  await tx.previewLink.updateMany({ where: { postId, postPublishedAt: null }, data: { postPublishedAt: now } });
+}
+
 async function movePost(postId: string, from: PostStatus[], status: PostStatus, data: { publishedAt?: Date | null; scheduledFor?: Date | null; submittedAt?: Date }) {
   return db().$transaction(async (tx) => {
     const post = await lockPost(tx, postId);
@@ -440,6 +448,7 @@ async function movePost(postId: string, from: PostStatus[], status: PostStatus, 
       tagsToInvalidate = await applyRevision(tx, post, latest, { live: status === "PUBLISHED", status });
       await clearReviewAndSchedule(tx, postId);
     }
+    if (status === "PUBLISHED") await endPreviewLinks(tx, postId, new Date());
     const moved = await tx.post.update({ where: { id: postId }, data: { status, ...data }, select: { id: true, slug: true, title: true, status: true } });
     const tagSet = isVisible(status) || isVisible(post.status) ? [...new Set([...tagsToInvalidate, ...readerTagsFor([moved.slug])])] : [];
     return { ...moved, tagsToInvalidate: tagSet };

@@ -58,18 +58,23 @@ const previewPostSelect = {
  * or expired), the preview, or the post's public address once it has been published.
  */
 export async function findPreviewLinkState(tokenHash: string, now = new Date()): Promise<"dead" | "preview" | { publishedSlug: string }> {
-  const link = await db().previewLink.findUnique({ where: { tokenHash }, select: { expiresAt: true, revokedAt: true, post: { select: { status: true, slug: true } } } });
+  const link = await db().previewLink.findUnique({
+    where: { tokenHash },
+    select: { expiresAt: true, revokedAt: true, postPublishedAt: true, post: { select: { status: true, slug: true } } },
+  });
   if (!link || link.revokedAt || link.expiresAt <= now) return "dead";
-  return link.post.status === "PUBLISHED" ? { publishedSlug: link.post.slug } : "preview";
+  if (link.post.status === "PUBLISHED") return { publishedSlug: link.post.slug };
+  // Published once since the link was made: its life as a preview ended then, for good.
+  return link.postPublishedAt ? "dead" : "preview";
 }
 
 /** The post a preview token opens, or null when the link is unknown, revoked or expired. */
 export async function findPreviewedPost(tokenHash: string, now = new Date()) {
   const link = await db().previewLink.findUnique({
     where: { tokenHash },
-    select: { expiresAt: true, revokedAt: true, post: { select: previewPostSelect } },
+    select: { expiresAt: true, revokedAt: true, postPublishedAt: true, post: { select: previewPostSelect } },
   });
-  if (!link || link.revokedAt || link.expiresAt <= now) return null;
+  if (!link || link.revokedAt || link.expiresAt <= now || (link.postPublishedAt && link.post.status !== "PUBLISHED")) return null;
   const { tags, authors, category, ...post } = link.post;
   return {
     ...post,

@@ -2,6 +2,7 @@
 // body C, kept up to date by posts/store.ts) matched with websearch_to_tsquery('english').
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { withoutControlCharacters } from "@/lib/control-characters";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
@@ -9,9 +10,13 @@ import { SEARCH_QUERY_MAX } from "./schema";
 import { POSTS_PER_PAGE, postCardSelect, toPostCard, type PostCard } from "@/features/posts/data";
 
 
-/** Marks around matched words in snippets: control characters no post text contains. */
-export const SNIPPET_START = "\u0002";
-export const SNIPPET_STOP = "\u0003";
+/**
+ * Marks around matched words in snippets: private-use characters, taken out of the text before it is
+ * searched so that only the marks hold them (control characters, which no text holds either, do not
+ * survive the database client's rule for text, src/lib/db.ts).
+ */
+export const SNIPPET_START = "\uE000";
+export const SNIPPET_STOP = "\uE001";
 
 export type SearchHit = PostCard & { snippet: string };
 export type SearchResults = { hits: SearchHit[]; total: number; page: number; totalPages: number };
@@ -43,7 +48,7 @@ export async function searchPosts(query: string, page = 1): Promise<SearchResult
     )
     SELECT m.id,
            ts_headline('english',
-             regexp_replace(coalesce(m.standfirst, '') || ' ' || m."bodyHtml", '<[^>]*>', ' ', 'g'),
+             regexp_replace(regexp_replace(coalesce(m.standfirst, '') || ' ' || m."bodyHtml", '<[^>]*>', ' ', 'g'), ${`[${SNIPPET_START}${SNIPPET_STOP}]`}, '', 'g'),
              q.query, ${headlineOptions}) AS snippet,
            count(*) OVER () AS total
       FROM matches m, q
@@ -68,12 +73,13 @@ async function countMatches(text: string): Promise<number> {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-/** Snippets come from stored HTML with its tags removed; they are shown as text, so entities are decoded. */
+/** Snippets come from stored HTML with its tags removed; they are shown as text, so entities are decoded (and what they decode to meets the rule for text). */
 function decodeEntities(text: string): string {
-  return text
+  const decoded = text
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
     .replace(/&([a-z]+);/gi, (match, name: string) => ENTITIES[name.toLowerCase()] ?? match)
     .replace(/\s+/g, " ")
     .trim();
+  return withoutControlCharacters(decoded);
 }

@@ -3,20 +3,19 @@
 // carries out after answering (app/api/wordpress/import). Progress and the report are the run's row.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
-import { InputError } from "@/lib/errors";
+import { InputError, UserFacingError } from "@/lib/errors";
+import { saveBodyToFile } from "@/lib/request-body";
 import { DEFAULT_IMPORT_OPTIONS, type WordPressImportOptions } from "./import";
 import { parseCategoryMap } from "./import-plan";
-import { startImportRun } from "./mutations";
+import { authorStepSchema, optionsAfterAuthorStep } from "./author-step";
+import { findImportRun } from "./data";
+import { resumeWaitingRun, startImportRun } from "./mutations";
 import { CATEGORY_MAP_FORM_MAX } from "./limits";
 
 /** Larger than any export this is meant for (a 500 MB archive), small enough to refuse a runaway upload. */
@@ -60,23 +59,10 @@ export const startWordPressImport = defineCommand({
     const folder = path.resolve(env().DOCKET_DATA_DIR, "imports");
     await mkdir(folder, { recursive: true });
     const file = path.join(folder, `${Date.now()}-${randomBytes(6).toString("hex")}.xml`);
-    let size = 0;
-    const cap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        done(size > MAX_IMPORT_BYTES ? new InputError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024 / 1024} GB.`) : null, chunk);
-      },
+    const size = await saveBodyToFile(body as ReadableStream<Uint8Array>, file, MAX_IMPORT_BYTES, {
+      tooLarge: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024 / 1024} GB.`,
+      empty: "Choose a WordPress export (.xml) to import.",
     });
-    try {
-      await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), cap, createWriteStream(file));
-    } catch (error) {
-      await rm(file, { force: true });
-      throw error instanceof InputError ? error : new InputError("The upload did not arrive whole: try again.");
-    }
-    if (size === 0) {
-      await rm(file, { force: true });
-      throw new InputError("Choose a WordPress export (.xml) to import.");
-    }
     const run = await startImportRun({ kind: "wordpress", source: fileName, dryRun: options.dryRun, startedById: actor.id });
     await recordAudit({ actorId: actor.id, action: options.dryRun ? "wordpress.import.dry-run" : "wordpress.import.start", entityType: "ImportRun", entityId: run.id, details: { fileName, bytes: size } });
     const importOptions: WordPressImportOptions = {
@@ -89,5 +75,38 @@ export const startWordPressImport = defineCommand({
       categoryMap,
     };
     return { message: "The import has started.", redirectTo: `/admin/import/${run.id}`, data: { runId: run.id, file, options: importOptions } };
+  },
+});
+
+/**
+ * The author step's answer: the WordPress authors (by login) to link to the Docket login with the same
+ * address, the rest getting bylines of their own. Takes up the waiting run; the caller carries it on.
+ */
+export const continueWordPressImport = defineCommand({
+  access: "site.import",
+  input: z.object({
+    runId: z.string().trim().min(1).max(40),
+    link: z.array(z.string().max(200)).max(1000).default([]),
+  }),
+  async run({ runId, link }, actor) {
+    const run = await findImportRun(runId);
+    const step = authorStepSchema.safeParse(run?.authorStep);
+    if (!run || run.status !== "WAITING" || !step.success) throw new UserFacingError("This import is not waiting for its author step any more: it has been carried on already.");
+    const asked = new Set(step.data.candidates.map((candidate) => candidate.login));
+    const unknown = link.filter((login) => !asked.has(login));
+    if (unknown.length > 0) throw new InputError(`The author step did not ask about ${unknown.map((login) => `“${login}”`).join(", ")}.`, { link: "Tick only the authors listed." });
+    if (!(await resumeWaitingRun(runId))) throw new UserFacingError("This import is not waiting for its author step any more: it has been carried on already.");
+    const linked = step.data.candidates.filter((candidate) => link.includes(candidate.login));
+    await recordAudit({
+      actorId: actor.id,
+      action: "wordpress.import.authors",
+      entityType: "ImportRun",
+      entityId: runId,
+      details: { linked: linked.map((candidate) => ({ author: candidate.login, login: candidate.loginEmail })), separate: step.data.candidates.length - linked.length },
+    });
+    return {
+      message: "The import goes on.",
+      data: { runId, file: step.data.file, source: step.data.source, options: optionsAfterAuthorStep(step.data.options, link) },
+    };
   },
 });

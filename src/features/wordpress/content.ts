@@ -282,18 +282,41 @@ function pageHtml(page: string, usesBlocks: boolean, conversion: Conversion): st
 
 const MEDIA_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv|zip|mp3|m4a|ogg|wav|mp4|m4v|mov|webm|ogv)(?:[?#]|$)/i;
 
-/** Collects media addresses, and rewrites every address when the caller asked for it. */
+/**
+ * Collects media addresses, and rewrites every address when the caller asked for it. A bare link (its
+ * text its address) to a file that moved shows the file's name, not the old address.
+ */
 function collectMedia(tree: MdastRoot, rewriteUrl: ((url: string) => string) | undefined, mediaUrls: Set<string>): void {
   visit(tree, (node) => {
     if (node.type !== "image" && node.type !== "link") return;
     if (node.type === "image" || MEDIA_FILE.test(node.url)) mediaUrls.add(node.url);
-    if (rewriteUrl) node.url = rewriteUrl(node.url);
+    if (!rewriteUrl) return;
+    const old = node.url;
+    node.url = rewriteUrl(old);
+    const label = node.type === "link" && node.children.length === 1 && node.children[0].type === "text" ? node.children[0] : undefined;
+    if (label?.value === old && node.url !== old) label.value = fileNameOf(old);
   });
+}
+
+function fileNameOf(url: string): string {
+  const name = url.split(/[?#]/)[0].split("/").at(-1) ?? url;
+  try {
+    return decodeURIComponent(name) || url;
+  } catch {
+    return name || url;
+  }
 }
 
 // ---------- entry point ----------
 
-export function wordpressContentToMarkdown(content: string, context: WordPressContentContext = {}): WordPressContent {
+/** A post's content read and converted, before its addresses are final: `write` gives the markdown. */
+export type ConvertedContent = Omit<WordPressContent, "markdown" | "teaser"> & {
+  /** The markdown (and teaser), every link and image address passed through `rewriteUrl`. */
+  write: (rewriteUrl?: (url: string) => string) => Pick<WordPressContent, "markdown" | "teaser">;
+};
+
+/** Converts a post's content; its addresses are rewritten when it is written, once its media are known. */
+export function convertWordPressContent(content: string, context: WordPressContentContext = {}): ConvertedContent {
   const conversion = new Conversion(context);
   const source = content.replace(/\r\n?/g, "\n");
   const usesBlocks = /<!--\s*wp:/.test(source);
@@ -304,14 +327,22 @@ export function wordpressContentToMarkdown(content: string, context: WordPressCo
     .filter((page) => page.trim() !== "")
     .join("\n<hr>\n");
   const tree = htmlToMdast(body);
-  collectMedia(tree, context.rewriteUrl, mediaUrls);
-
+  collectMedia(tree, undefined, mediaUrls);
   const more = MORE.exec(pages[0]);
-  let teaser: string | null = null;
-  if (more) {
-    const teaserTree = htmlToMdast(pageHtml(pages[0].slice(0, more.index), usesBlocks, new Conversion(context)));
-    collectMedia(teaserTree, context.rewriteUrl, new Set());
-    teaser = mdastToMarkdown(teaserTree);
-  }
-  return { markdown: mdastToMarkdown(tree), teaser, pageCount: pages.length, problems: conversion.problems, mediaUrls: [...mediaUrls] };
+  const teaserTree = more ? htmlToMdast(pageHtml(pages[0].slice(0, more.index), usesBlocks, new Conversion(context))) : null;
+  return {
+    pageCount: pages.length,
+    problems: conversion.problems,
+    mediaUrls: [...mediaUrls],
+    write: (rewriteUrl) => {
+      collectMedia(tree, rewriteUrl, new Set());
+      if (teaserTree) collectMedia(teaserTree, rewriteUrl, new Set());
+      return { markdown: mdastToMarkdown(tree), teaser: teaserTree ? mdastToMarkdown(teaserTree) : null };
+    },
+  };
+}
+
+export function wordpressContentToMarkdown(content: string, context: WordPressContentContext = {}): WordPressContent {
+  const { write, ...converted } = convertWordPressContent(content, context);
+  return { ...converted, ...write(context.rewriteUrl) };
 }

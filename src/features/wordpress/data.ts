@@ -100,12 +100,12 @@ export async function findLink(key: LinkKey) {
 
 /** Docket users by login email (lower-cased), with their byline if they have one. */
 export async function findUsersByEmail(emails: string[]) {
-  if (emails.length === 0) return new Map<string, { id: string; profileId: string | null }>();
+  if (emails.length === 0) return new Map<string, { id: string; profileId: string | null; email: string; role: string }>();
   const users = await db().user.findMany({
     where: { email: { in: emails, mode: "insensitive" } },
-    select: { id: true, email: true, profile: { select: { id: true } } },
+    select: { id: true, email: true, role: true, profile: { select: { id: true } } },
   });
-  return new Map(users.map((user) => [user.email.toLowerCase(), { id: user.id, profileId: user.profile?.id ?? null }]));
+  return new Map(users.map((user) => [user.email.toLowerCase(), { id: user.id, profileId: user.profile?.id ?? null, email: user.email, role: user.role }]));
 }
 
 /** Every post's slug, with its id: an import checks addresses against these without a query per post. */

@@ -1,11 +1,15 @@
 // The old site's uploaded files, brought into Docket: from a local copy of wp-content/uploads (--media DIR)
-// or downloaded from the old site (--download-media: its own address only, a timeout and a size limit per
-// file, images and documents only, the type read from the bytes). Images go through the same re-encoding as
-// any upload (which also drops their metadata); documents are kept as they are and served as downloads.
-// Every address that pointed at an imported file (a resized copy included) is then rewritten to Docket's.
+// or downloaded from the old site (--download-media: its own uploads folder only, through fetchPublicUrl,
+// which refuses any address on this machine or a private network at every redirect, with a timeout and a
+// size limit per file; images and documents only, the type read from the bytes). A relative address is
+// read against the export's own site, and one whose path leaves the uploads folder (`../`, encoded or not)
+// is not an upload. Images go through the same re-encoding as any upload (which also drops their
+// metadata); documents are kept as they are and served as downloads. Every address that pointed at an
+// imported file (a resized copy included) is then rewritten to Docket's.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { MAX_UPLOAD_BYTES, sniffImageType, storeUploadedImage, UnacceptableImageError } from "@/features/media/mutations";
+import { fetchPublicUrl, FetchRefusedError } from "@/lib/safe-fetch";
 import { detached } from "./detached-string";
 import { recordLinks, storeImportedDocument } from "./mutations";
 
@@ -45,7 +49,8 @@ export type MediaSource = { folder: string | null; download: boolean };
 
 export class MediaImporter {
   private readonly known: Map<string, string>;
-  private readonly uploadsBase: string;
+  private readonly site: URL | null;
+  private readonly uploadsPath: string;
   readonly failed = new Set<string>();
 
   constructor(
@@ -55,31 +60,53 @@ export class MediaImporter {
     private readonly options: { dryRun: boolean; problem: (line: string) => void },
   ) {
     this.known = known;
-    this.uploadsBase = `${siteUrl}/wp-content/uploads/`;
+    this.site = URL.canParse(`${siteUrl}/`) ? new URL(`${siteUrl}/`) : null;
+    this.uploadsPath = `${this.site?.pathname ?? "/"}wp-content/uploads/`;
   }
 
   get enabled(): boolean {
     return this.source.folder !== null || this.source.download;
   }
 
+  /**
+   * The address of a file in the old site's uploads folder (read against the site when relative, with
+   * `../` and its encodings resolved), or null when `url` leads anywhere else.
+   */
+  private uploadAddress(url: string): URL | null {
+    if (!this.site) return null;
+    let resolved: URL;
+    try {
+      resolved = new URL(url.split("#")[0], this.site);
+    } catch {
+      return null;
+    }
+    const sameSite = resolved.host.toLowerCase() === this.site.host.toLowerCase() && (resolved.protocol === "http:" || resolved.protocol === "https:");
+    if (!sameSite || !resolved.pathname.startsWith(this.uploadsPath) || resolved.username || resolved.password) return null;
+    resolved.protocol = this.site.protocol;
+    resolved.search = "";
+    return resolved;
+  }
+
   /** An address on the old site's uploads (any size of an image counts as the image). */
   isOldUpload(url: string): boolean {
-    return normalised(url).startsWith(normalised(this.uploadsBase));
+    return this.uploadAddress(url) !== null;
   }
 
   /** Docket's address for an old one, if its file was imported (this run or an earlier one). */
   docketUrlFor(url: string): string | undefined {
-    const plain = url.split(/[?#]/)[0];
+    const plain = this.uploadAddress(url)?.href ?? url.split(/[?#]/)[0];
     return this.known.get(plain) ?? this.known.get(plain.replace(SIZE_VARIANT, "").replace(SCALED, ""));
   }
 
   /** Imports the file at an old address, if it is not already; Docket's address for it, or null (reported). */
   async import(url: string, label: string): Promise<string | null> {
-    const plain = detached(url.split(/[?#]/)[0]);
+    const address = this.uploadAddress(url);
+    if (!address) return null;
+    const plain = detached(address.href);
     const known = this.docketUrlFor(plain);
     if (known) return known;
-    if (this.failed.has(plain) || !this.enabled || !this.isOldUpload(plain)) return null;
-    const bytes = await this.read(plain, label);
+    if (this.failed.has(plain) || !this.enabled) return null;
+    const bytes = await this.read(address, label);
     if (!bytes) {
       this.failed.add(plain);
       return null;
@@ -98,8 +125,8 @@ export class MediaImporter {
     return stored;
   }
 
-  private async read(url: string, label: string): Promise<Buffer | null> {
-    const relative = decodeURIComponentSafe(normalised(url).slice(normalised(this.uploadsBase).length));
+  private async read(address: URL, label: string): Promise<Buffer | null> {
+    const relative = decodeURIComponentSafe(address.pathname.slice(this.uploadsPath.length));
     if (this.source.folder !== null) {
       for (const candidate of [relative, relative.replace(SIZE_VARIANT, "")]) {
         const file = path.resolve(this.source.folder, candidate);
@@ -118,38 +145,15 @@ export class MediaImporter {
       }
     }
     if (this.options.dryRun) return Buffer.alloc(0);
-    return this.download(url, label);
+    return this.download(address.href, label);
   }
 
   private async download(url: string, label: string): Promise<Buffer | null> {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: "follow" });
-      if (!response.ok || !response.body) {
-        this.options.problem(`${label}: downloading ${url} failed (HTTP ${response.status}).`);
-        return null;
-      }
-      if (Number(response.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES) {
-        await response.body.cancel();
-        this.options.problem(`${label}: ${url} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB and was not downloaded.`);
-        return null;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const reader = response.body.getReader();
-      for (let part = await reader.read(); !part.done; part = await reader.read()) {
-        const chunk = part.value;
-        size += chunk.byteLength;
-        if (size > MAX_DOCUMENT_BYTES) {
-          await reader.cancel();
-          this.options.problem(`${label}: ${url} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB and was not downloaded.`);
-          return null;
-        }
-        chunks.push(Buffer.from(chunk));
-      }
-      return Buffer.concat(chunks);
+      return (await fetchPublicUrl(url, { maxBytes: MAX_DOCUMENT_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS })).bytes;
     } catch (error) {
-      const reason = (error as Error).name === "TimeoutError" ? `no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s` : (error as Error).message;
-      this.options.problem(`${label}: downloading ${url} failed (${reason}).`);
+      if (!(error instanceof FetchRefusedError)) throw error;
+      this.options.problem(`${label}: ${url} was not downloaded: ${error.message}.`);
       return null;
     }
   }
@@ -176,10 +180,6 @@ export class MediaImporter {
     }
     return storeImportedDocument(bytes, extension, document.mimeType);
   }
-}
-
-function normalised(url: string): string {
-  return url.replace(/^https?:\/\//i, "//");
 }
 
 function decodeURIComponentSafe(value: string): string {

@@ -247,6 +247,10 @@ export async function importHeaderMenu(context: PageImportContext): Promise<void
     if (found.note) report.choice(`${name} ${found.note}.`);
     menu.push({ id: `wp-${item.id}`, label: label || "Link", link: found.link });
   }
+  if (menu.length === 0) {
+    report.problem(`The menu ${menuName(chosen)} has no link Docket can show, so the header menu ${options.dryRun ? "would be" : "was"} left as it was.`);
+    return;
+  }
   report.choice(`The menu ${menuName(chosen)} ${options.dryRun ? "would become" : "is now"} the header menu (${menu.length} links), in place of its earlier links.`);
   report.count("menu items", "imported", menu.length);
   if (!options.dryRun) await replaceHeaderMenu(menu);

@@ -71,3 +71,14 @@ export function formatImportReport(report: ImportReport): string {
   } else lines.push("", "No problems.");
   return lines.join("\n");
 }
+
+/**
+ * Why an item could not be written, in one line for the report: the error's first line that says
+ * something (a database error's message starts with an empty line). One with nothing to say is logged.
+ */
+export function reasonOf(error: unknown): string {
+  const line = String((error as Error)?.message ?? "").split("\n").map((part) => part.trim()).find(Boolean);
+  if (line) return line;
+  console.error(error);
+  return "an unexpected error (the server's log has it)";
+}

@@ -35,7 +35,7 @@ import {
 import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./import-plan";
 import { detached } from "./detached-string";
 import { queryAddress, storable, withSlash } from "./old-addresses";
-import { describeItem, ImportReportBuilder, type ImportReport } from "./import-report";
+import { describeItem, ImportReportBuilder, reasonOf, type ImportReport } from "./import-report";
 import {
   linkOrCreateByline,
   linkOrCreateCategory,
@@ -55,6 +55,11 @@ export type WordPressImportOptions = ImportOptions & {
   downloadMedia: boolean;
   /** Make the export's menu the header menu. */
   headerMenu: boolean;
+  /**
+   * WordPress authors (by login) the admin chose, in the author step, to link to the Docket login with
+   * the same email address (features/wordpress/author-step.ts). No other author is linked to a login.
+   */
+  linkLogins: string[];
   onProgress?: (progress: { phase: "reading" | "importing"; done: number; total: number }) => void;
 };
 
@@ -66,6 +71,7 @@ export const DEFAULT_IMPORT_OPTIONS: WordPressImportOptions = {
   mediaFolder: null,
   downloadMedia: false,
   headerMenu: false,
+  linkLogins: [],
 };
 
 /** Posts written at once (each its own transaction and database connection; the pool has ten). */
@@ -102,11 +108,19 @@ type Context = {
   writtenPageSlugs: Set<string>;
 };
 
-/** Runs an import of the WXR file at `path`; the report says what it did (or, in a dry run, would do). */
-export async function importWordPressFile(path: string, options: WordPressImportOptions): Promise<ImportReport> {
-  const started = Date.now();
+/** The first pass over the file: everything read, nothing written (a malformed file stops here). */
+export async function planWordPressImport(path: string, options: WordPressImportOptions): Promise<ImportPlan> {
   const { size } = await stat(path);
-  const plan = await planImport(path, options, (bytes) => options.onProgress?.({ phase: "reading", done: bytes, total: size }));
+  return planImport(path, options, (bytes) => options.onProgress?.({ phase: "reading", done: bytes, total: size }));
+}
+
+/**
+ * Runs an import of the WXR file at `path` (planned already, or planned here); the report says what it did
+ * (or, in a dry run, would do).
+ */
+export async function importWordPressFile(path: string, options: WordPressImportOptions, planned?: ImportPlan): Promise<ImportReport> {
+  const started = Date.now();
+  const plan = planned ?? (await planWordPressImport(path, options));
   const report = new ImportReportBuilder(options.dryRun);
   const context: Context = {
     plan,
@@ -206,8 +220,11 @@ async function importBylines(context: Context) {
   const emails = [...plan.authors.values()].map((author) => author.email).concat([...plan.guestAuthors.values()].map((guest) => guest.email)).filter(Boolean);
   const users = await findUsersByEmail([...new Set(emails.map((email) => email.toLowerCase()))]);
 
+  const chosen = new Set(options.linkLogins);
   const bring = async (login: string, wpUserId: number | null, name: string | null, email: string, extra: { bio?: string; website?: string } = {}) => {
-    const user = email ? (users.get(email.toLowerCase()) ?? null) : null;
+    const sameAddress = email ? (users.get(email.toLowerCase()) ?? null) : null;
+    // An address alone never links a byline to a login: only the admin's choice in the author step does.
+    const user = sameAddress && chosen.has(login) ? sameAddress : null;
     const displayName = name ?? "Guest author";
     if (name === null) report.choice(`Author ${describeLogin(login)} has no display name or full name: the byline is called “Guest author” (a login is never shown).`);
     if (options.dryRun) {
@@ -215,7 +232,8 @@ async function importBylines(context: Context) {
       report.count("authors", earlier ? "unchanged" : "imported");
       context.bylineByLogin.set(login, earlier?.docketId ?? `dry-run:${login}`);
       if (login !== SITE_BYLINE) context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: "dry-run" }, ARCHIVE_FEEDS));
-      if (user && !earlier) report.choice(`The byline “${displayName}” would be linked to the Docket login with the same email address.`);
+      if (user && !earlier) report.choice(`The byline “${displayName}” would be linked to the Docket login ${user.email}, as chosen in the author step.`);
+      if (sameAddress && !user && !earlier) report.choice(unlinkedLine(displayName, login, sameAddress.email));
       return;
     }
     const result = await linkOrCreateByline({
@@ -229,7 +247,8 @@ async function importBylines(context: Context) {
       user,
     });
     report.count("authors", result.outcome);
-    if (result.linkedToLogin) report.choice(`The byline “${displayName}” is linked to the Docket login with the same email address.`);
+    if (result.linkedToLogin) report.choice(`The byline “${displayName}” is linked to the Docket login ${user?.email}, as chosen in the author step.`);
+    else if (sameAddress && result.outcome === "imported") report.choice(unlinkedLine(displayName, login, sameAddress.email));
     context.bylineByLogin.set(login, result.profileId);
     if (login !== SITE_BYLINE) {
       context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: result.profileId }, ARCHIVE_FEEDS));
@@ -261,6 +280,10 @@ async function importBylines(context: Context) {
     await bring(SITE_BYLINE, null, name, "");
     context.fallbackBylineId = context.bylineByLogin.get(SITE_BYLINE) ?? null;
   }
+}
+
+function unlinkedLine(name: string, login: string, loginEmail: string): string {
+  return `The byline “${name}” has the email address of the Docket login ${loginEmail} but is a byline of its own: it was not chosen in the author step (on the command line: --link-author ${login}).`;
 }
 
 /** The link key of the byline made for an export that lists no authors (no WordPress login can contain spaces). */
@@ -361,7 +384,7 @@ async function importItems(path: string, context: Context) {
         const task: Promise<void> = importPost(item, context)
           .catch((error: unknown) => {
             report.count("posts", "skipped");
-            report.problem(`${describeItem(item.postId, plainTitle(item.title))} was not imported: ${(error as Error).message.split("\n")[0]}`);
+            report.problem(`${describeItem(item.postId, plainTitle(item.title))} was not imported: ${reasonOf(error)}`);
           })
           .finally(() => inFlight.delete(task));
         inFlight.add(task);
@@ -375,7 +398,7 @@ async function importItems(path: string, context: Context) {
         // Pages are few: one at a time, each written before the next looks for a free address.
         await importPage(item, context).catch((error: unknown) => {
           report.count("pages", "skipped");
-          report.problem(`${describeItem(item.postId, plainTitle(item.title), "Page")} was not imported: ${(error as Error).message.split("\n")[0]}`);
+          report.problem(`${describeItem(item.postId, plainTitle(item.title), "Page")} was not imported: ${reasonOf(error)}`);
         });
         break;
       case "nav_menu_item":

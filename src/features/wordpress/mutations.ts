@@ -5,7 +5,7 @@
 // the one pipeline, a revision when the text changed, and the search document rebuilt.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { CommentStatus, PostStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { uploadsStorage } from "@/lib/storage";
@@ -13,6 +13,7 @@ import { insertPosts, newRowId, replacePost, type NewPost } from "@/features/pos
 import { makePageRevisionLive, markPagePublished, markPageUnpublished, savePageRevision } from "@/features/pages/mutations";
 import { changeMenu } from "@/features/menus/mutations";
 import type { MenuItem } from "@/features/menus/schema";
+import type { AuthorStep } from "./author-step";
 import type { ImportReport } from "./import-report";
 
 type Tx = Prisma.TransactionClient;
@@ -375,6 +376,17 @@ export async function startImportRun(input: { kind: string; source: string; dryR
 
 export async function updateImportRun(id: string, progress: { done: number; total: number; siteUrl?: string }) {
   await db().importRun.update({ where: { id }, data: { ...progress, heartbeatAt: new Date() } });
+}
+
+/** Read through, nothing written: the run waits for the admin's author step, keeping its file. */
+export async function waitForAuthorStep(id: string, step: AuthorStep) {
+  await db().importRun.update({ where: { id }, data: { status: "WAITING", authorStep: step as Prisma.InputJsonValue, heartbeatAt: new Date() } });
+}
+
+/** Takes up a run waiting for its author step (false when it was not waiting: taken up already, or never). */
+export async function resumeWaitingRun(id: string): Promise<boolean> {
+  const { count } = await db().importRun.updateMany({ where: { id, status: "WAITING" }, data: { status: "RUNNING", authorStep: Prisma.DbNull, heartbeatAt: new Date() } });
+  return count === 1;
 }
 
 export async function finishImportRun(id: string, result: { report: ImportReport | null; error: string | null }) {

@@ -4,7 +4,8 @@
 import { createReadStream } from "node:fs";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { z } from "zod";
-import { XML_FORBIDDEN_CHARACTERS } from "@/lib/xml";
+import { WXR_LIMITS } from "./limits";
+import { FORBIDDEN_CHARACTERS, withoutControlCharacters } from "@/lib/control-characters";
 import {
   describeWxrIssues,
   wxrAuthorSchema,
@@ -80,11 +81,12 @@ export async function* readWxr(source: AsyncIterable<Uint8Array | string>, optio
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Bytes to text: the declared encoding, U+FFFD for bad UTF-8 (counted), and no characters XML 1.0 forbids.
+// Bytes to text: the declared encoding, U+FFFD for bad UTF-8 (counted), and none of the characters no text
+// may hold (src/lib/control-characters.ts), which XML 1.0 forbids or discourages.
 
 type DecodeStats = { bytesRead: number; encoding: string; invalidByteSequences: number; forbiddenCharactersRemoved: number };
 
-const FORBIDDEN_CHARACTER = new RegExp(XML_FORBIDDEN_CHARACTERS.source, "u");
+const FORBIDDEN_CHARACTER = new RegExp(FORBIDDEN_CHARACTERS.source, "u");
 const ENCODED_REPLACEMENT_CHARACTER = Buffer.from([0xef, 0xbf, 0xbd]);
 /** Enough of the file's start to hold its XML declaration. */
 const DECLARATION_BYTES = 1024;
@@ -108,7 +110,7 @@ async function* decodeXmlText(
       tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
     }
     if (FORBIDDEN_CHARACTER.test(text)) {
-      text = text.replace(XML_FORBIDDEN_CHARACTERS, () => {
+      text = text.replace(FORBIDDEN_CHARACTERS, () => {
         stats.forbiddenCharactersRemoved += 1;
         return "";
       });
@@ -288,8 +290,18 @@ const COUNT_KEYS = { author: "authors", category: "categories", tag: "tags", ter
 
 type WxrSaxesParser = SaxesParser<{ xmlns: true }>;
 type Fields = Record<string, string>;
-type OpenRecord = { kind: RecordKind; fields: Fields; meta: WxrMeta[]; terms: WxrItemTerm[]; comments: WxrComment[]; commentProblems: WxrProblem[] };
-type OpenComment = { fields: Fields; meta: WxrMeta[] };
+type OpenRecord = {
+  kind: RecordKind;
+  fields: Fields;
+  meta: WxrMeta[];
+  terms: WxrItemTerm[];
+  comments: WxrComment[];
+  commentProblems: WxrProblem[];
+  /** Characters read for it so far, and why it is too large to read, once it is. */
+  size: number;
+  tooLarge: string | null;
+};
+type OpenComment = { fields: Fields; meta: WxrMeta[]; tooLarge: string | null };
 
 /**
  * The text of one element being read. Text outside CDATA that is only whitespace is dropped when the element
@@ -299,23 +311,53 @@ class TextCapture {
   private parts: string[] = [];
   private whitespaceParts: number[] = [];
   private sawCdata = false;
+  /** The characters read, kept or not: past WXR_LIMITS.valueCharacters nothing more is kept. */
+  length = 0;
+  /** The record this value belongs to is too large already: nothing of it is kept. */
+  private abandoned = false;
 
-  constructor(readonly assign: (value: string) => void) {}
+  /** `grew` counts the characters against the record, and says whether it may still be read. */
+  constructor(
+    readonly assign: (value: string) => void,
+    readonly tooLong: (length: number) => void,
+    private readonly grew: (characters: number) => boolean,
+  ) {}
 
   text(value: string) {
+    if (!this.keep(value)) return;
     if (value.trim() === "") this.whitespaceParts.push(this.parts.length);
     this.parts.push(value);
   }
 
   cdata(value: string) {
+    if (!this.keep(value)) return;
     this.sawCdata = true;
     this.parts.push(value);
   }
 
-  finish() {
-    if (this.sawCdata) for (const index of this.whitespaceParts) this.parts[index] = "";
-    this.assign(this.parts.length === 1 ? this.parts[0] : this.parts.join(""));
+  private keep(value: string): boolean {
+    this.length += value.length;
+    // Only what is kept counts against the record: a value too long to keep is reported on its own.
+    if (this.length <= WXR_LIMITS.valueCharacters) this.abandoned ||= !this.grew(value.length);
+    if (this.length <= WXR_LIMITS.valueCharacters && !this.abandoned) return true;
+    this.parts = [];
+    return false;
   }
+
+  finish() {
+    if (this.abandoned) return;
+    if (this.length > WXR_LIMITS.valueCharacters) {
+      this.tooLong(this.length);
+      return;
+    }
+    if (this.sawCdata) for (const index of this.whitespaceParts) this.parts[index] = "";
+    // Character references (XML 1.1 allows &#1;) can bring back what decoding removed.
+    this.assign(withoutControlCharacters(this.parts.length === 1 ? this.parts[0] : this.parts.join("")));
+  }
+}
+
+function megabytes(characters: number): string {
+  return `${(characters / 1_000_000).toFixed(1)} MB`;
 }
 
 /** What to do when an element closes; null when nothing is. */
@@ -333,7 +375,12 @@ class WxrRecordCollector {
   private meta: Fields | null = null;
 
   constructor(private readonly parser: WxrSaxesParser) {
-    parser.on("opentag", (tag) => this.open.push(this.opened(tag)));
+    parser.on("opentag", (tag) => {
+      if (this.open.length >= WXR_LIMITS.depth) {
+        throw new WxrSyntaxError(`elements are nested more than ${WXR_LIMITS.depth} deep (a WordPress export nests a few levels): not a WordPress export`, parser.line, parser.column + 1);
+      }
+      this.open.push(this.opened(tag));
+    });
     parser.on("closetag", () => this.open.pop()?.());
     parser.on("text", (text) => this.capture?.text(text));
     parser.on("cdata", (text) => this.capture?.cdata(text));
@@ -369,7 +416,7 @@ class WxrRecordCollector {
       if (kind) return this.startRecord(kind);
       const field = SITE_FIELDS.get(name);
       const site = this.siteFields;
-      return field && site ? this.startCapture((value) => (site[field] = value)) : null;
+      return field && site ? this.startCapture(field, (value) => (site[field] = value)) : null;
     }
 
     const record = this.record;
@@ -381,20 +428,35 @@ class WxrRecordCollector {
         if (name === "wp:comment") return this.startComment(record);
       } else if (name === "wp:termmeta") return this.startMeta(record.meta);
       const field = RECORD_FIELDS[record.kind].get(name);
-      return field ? this.startCapture((value) => (record.fields[field] = value)) : null;
+      return field ? this.startCapture(field, (value) => (record.fields[field] = value)) : null;
     }
     if (this.meta) return this.metaField(name, this.meta);
     const comment = this.comment;
     if (depth === 4 && comment) {
       if (name === "wp:commentmeta") return this.startMeta(comment.meta);
       const field = COMMENT_FIELDS.get(name);
-      return field ? this.startCapture((value) => (comment.fields[field] = value)) : null;
+      const tooLong = (length: number) => (comment.tooLarge ??= `its ${field} is ${megabytes(length)}, more than the ${megabytes(WXR_LIMITS.valueCharacters)} Docket reads of one value; it was left out`);
+      return field ? this.startCapture(field, (value) => (comment.fields[field] = value), tooLong) : null;
     }
     return null;
   }
 
-  private startCapture(assign: (value: string) => void): OnClose {
-    const capture = new TextCapture(assign);
+  /**
+   * Reads an element's text (`what` names it in a report) into `assign`; one too long to read calls
+   * `tooLong`, by default making the record too large to read.
+   */
+  private startCapture(what: string, assign: (value: string) => void, tooLong?: (length: number) => void): OnClose {
+    const record = this.record;
+    const capture = new TextCapture(
+      assign,
+      tooLong ?? ((length) => record && (record.tooLarge ??= `its ${what} is ${megabytes(length)}, more than the ${megabytes(WXR_LIMITS.valueCharacters)} Docket reads of one value`)),
+      (characters) => {
+        if (!record) return true;
+        record.size += characters;
+        if (record.size > WXR_LIMITS.recordCharacters) record.tooLarge ??= `it holds more than ${megabytes(WXR_LIMITS.recordCharacters)} of text with its comments, more than Docket reads of one ${record.kind}`;
+        return record.tooLarge === null || record.size <= WXR_LIMITS.recordCharacters;
+      },
+    );
     this.capture = capture;
     return () => {
       this.capture = null;
@@ -411,7 +473,7 @@ class WxrRecordCollector {
 
   private startRecord(kind: RecordKind): OnClose {
     this.flushSite();
-    const record: OpenRecord = { kind, fields: {}, meta: [], terms: [], comments: [], commentProblems: [] };
+    const record: OpenRecord = { kind, fields: {}, meta: [], terms: [], comments: [], commentProblems: [], size: 0, tooLarge: null };
     this.record = record;
     return () => {
       this.record = null;
@@ -420,13 +482,25 @@ class WxrRecordCollector {
   }
 
   private finishRecord(record: OpenRecord) {
+    const labels = RECORD_LABELS[record.kind];
+    if (record.tooLarge) {
+      this.report({
+        kind: "problem",
+        record: record.kind,
+        id: record.fields[labels.id]?.trim() || null,
+        title: record.fields[labels.title]?.trim() || null,
+        itemId: null,
+        line: this.parser.line,
+        message: `${record.tooLarge}; nothing of it was imported`,
+      });
+      return;
+    }
     const input: Record<string, unknown> = { ...record.fields, meta: record.meta };
     if (record.kind === "item") {
       input.terms = dropUnnamedDuplicates(record.terms);
       input.comments = record.comments;
     }
     const parsed = RECORD_SCHEMAS[record.kind].safeParse(input);
-    const labels = RECORD_LABELS[record.kind];
     if (parsed.success) {
       this.ready.push(parsed.data);
       this.counts[COUNT_KEYS[record.kind]] += 1;
@@ -456,9 +530,9 @@ class WxrRecordCollector {
     const domain = tag.attributes.domain?.value;
     // A <category> without a domain is plain RSS, repeating one that has it (WXR 1.0 writes both).
     if (domain === undefined) return null;
-    const nicename = tag.attributes.nicename?.value.trim() || null;
-    return this.startCapture((name) =>
-      record.terms.push({ domain: domain.trim() === "tag" ? "post_tag" : domain.trim(), nicename, name: name.trim() }),
+    const nicename = withoutControlCharacters(tag.attributes.nicename?.value ?? "").trim() || null;
+    return this.startCapture("category", (name) =>
+      record.terms.push({ domain: withoutControlCharacters(domain).trim() === "tag" ? "post_tag" : withoutControlCharacters(domain).trim(), nicename, name: name.trim() }),
     );
   }
 
@@ -473,14 +547,19 @@ class WxrRecordCollector {
 
   private metaField(name: string, meta: Fields): OnClose {
     const field = META_FIELDS.get(name);
-    return field ? this.startCapture((value) => (meta[field] = value)) : null;
+    // A meta value too long to read (a page builder's data, say) is left out: Docket reads a few keys only.
+    return field ? this.startCapture(field, (value) => (meta[field] = value), () => delete meta.key) : null;
   }
 
   private startComment(record: OpenRecord): OnClose {
-    const comment: OpenComment = { fields: {}, meta: [] };
+    const comment: OpenComment = { fields: {}, meta: [], tooLarge: null };
     this.comment = comment;
     return () => {
       this.comment = null;
+      if (comment.tooLarge) {
+        record.commentProblems.push({ kind: "problem", record: "comment", id: comment.fields.comment_id?.trim() || null, title: null, itemId: null, line: this.parser.line, message: comment.tooLarge });
+        return;
+      }
       const parsed = wxrCommentSchema.safeParse({ ...comment.fields, meta: comment.meta });
       if (parsed.success) record.comments.push(parsed.data);
       else

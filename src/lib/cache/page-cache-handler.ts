@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import type FileSystemCacheClass from "next/dist/server/lib/incremental-cache/file-system-cache";
 import type { CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
+import { databaseHealth } from "../database-health.ts";
 import { sharedCacheTags } from "./shared-tags.ts";
 
 const require = createRequire(import.meta.url);
@@ -33,7 +34,10 @@ function tagsOf(entry: CacheHandlerValue, context: GetArguments[1]): string[] {
 export default class SharedTagsPageCache extends FileSystemCache {
   async get(...args: GetArguments): Promise<CacheHandlerValue | null> {
     const shared = sharedCacheTags();
-    if (!shared.isTrusted() && !(await shared.whenTrusted(STARTUP_WAIT_MS))) return null;
+    // With the database not answering, nothing can have changed since the listener last heard: what is
+    // held is served (invalidations known before are still obeyed below) rather than a render that fails.
+    const servingThroughOutage = databaseHealth().isDown() && shared.everTrusted();
+    if (!shared.isTrusted() && !servingThroughOutage && !(await shared.whenTrusted(STARTUP_WAIT_MS))) return null;
     const entry = await super.get(...args);
     if (!entry) return entry;
     const tags = tagsOf(entry, args[1]);

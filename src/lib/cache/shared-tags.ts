@@ -214,6 +214,8 @@ type SharedCacheTags = {
   times: TagTimes;
   /** Whether entries may be served: the listener is live, or there is only this process (a build). */
   isTrusted(): boolean;
+  /** Whether the tag table was read at least once since this process started (it knows every invalidation up to then). */
+  everTrusted(): boolean;
   /** Waits (at most `timeoutMs`) for the first load after start-up; later, answers at once. */
   whenTrusted(timeoutMs: number): Promise<boolean>;
   /** Invalidates tags here at once and, through the database, in every other process. */
@@ -241,6 +243,7 @@ function createSharedCacheTags(): SharedCacheTags {
     return {
       times,
       isTrusted: () => true,
+      everTrusted: () => true,
       whenTrusted: async () => true,
       invalidate: async (tags, expireSeconds) => {
         const now = Date.now();
@@ -252,6 +255,7 @@ function createSharedCacheTags(): SharedCacheTags {
   return {
     times: listener.times,
     isTrusted: () => listener.isLive(),
+    everTrusted: () => listener.reloads > 0,
     // Only before the first load: during a later outage requests go ahead at once, rendering afresh.
     whenTrusted: (timeoutMs) => (listener.reloads > 0 ? Promise.resolve(listener.isLive()) : listener.whenLive(timeoutMs)),
     invalidate: async (tags, expireSeconds) => {

@@ -4,6 +4,7 @@
 //
 // Loaded by Node itself inside the Next server: relative imports name their .ts file.
 import type { CacheEntry, CacheHandler } from "next/cache";
+import { databaseHealth } from "../database-health.ts";
 import { sharedCacheTags, staleSecondsOf } from "./shared-tags.ts";
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -75,11 +76,14 @@ export function createUseCacheHandler(maxBytes = MAX_BYTES): CacheHandler {
       const stored = memory.get(cacheKey);
       if (!stored) return undefined;
       const shared = tags();
+      // With the database not answering nothing can have changed: what is held is served, however old
+      // (invalidations known before the outage are still obeyed below), rather than a render that fails.
+      const outage = databaseHealth().isDown() && shared.everTrusted();
       // Invalidations may have been missed while the listener was down: render afresh meanwhile.
-      if (!shared.isTrusted()) return undefined;
+      if (!shared.isTrusted() && !outage) return undefined;
       const now = Date.now();
       // Like Next's default in production: past `revalidate` an in-memory entry is not worth serving stale.
-      if (now > stored.timestamp + stored.revalidate * 1000) return undefined;
+      if (!outage && now > stored.timestamp + stored.revalidate * 1000) return undefined;
       if (shared.times.isExpired(stored.tags, stored.timestamp, now)) {
         memory.delete(cacheKey);
         return undefined;

@@ -8,6 +8,15 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => ESCAPES[character]);
 }
 
+/**
+ * A name or title someone typed, set apart from the text around it (U+2068 FIRST STRONG ISOLATE …
+ * U+2069 POP DIRECTIONAL ISOLATE), so that right-to-left text or a direction override in it cannot
+ * reorder the rest of a subject line or a sentence. What <bdi> does in a page, for plain text.
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 export const emailColors = { text: "#1b1b1b", muted: "#555555", accent: "#8a1c1c", rule: "#e2ded6", page: "#f4f1ec", card: "#ffffff" };
 
 const DARK_MODE_CSS = `

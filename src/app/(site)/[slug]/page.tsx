@@ -66,7 +66,7 @@ export default async function StaticPage({ params }: Props) {
             {page.downloads.map((download) => (
               <li key={download.id}>
                 <a href={download.url} download={download.fileName}>
-                  {download.title}
+                  <bdi>{download.title}</bdi>
                 </a>
                 <span className="meta">
                   {" "}

@@ -177,7 +177,7 @@ export async function AuthorArchive({ slug, page }: ArchiveProps) {
         </div>
       </header>
       <h2 className="section-label">
-        {postCount(list.total)} by {author.displayName}
+        {postCount(list.total)} by <bdi>{author.displayName}</bdi>
       </h2>
       <PostList posts={list.posts} />
       <Pagination page={list.page} totalPages={list.totalPages} hrefFor={(n) => paths.author(author.slug, n)} label={`Pages of posts by ${author.displayName}`} />

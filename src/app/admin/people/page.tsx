@@ -61,7 +61,7 @@ export default async function PeoplePage() {
         rowKey={(profile) => profile.id}
         empty="No bylines yet."
         columns={[
-          { header: "Byline", cell: (profile) => <Link href={`/admin/people/bylines/${profile.id}`}>{profile.displayName}</Link> },
+          { header: "Byline", cell: (profile) => <Link href={`/admin/people/bylines/${profile.id}`}><bdi>{profile.displayName}</bdi></Link> },
           { header: "Posts", cell: (profile) => profile._count.posts },
           { header: "Login", cell: (profile) => (profile.user ? profile.user.email : <LinkProfileForm profileId={profile.id} users={unlinkedUsers} />) },
           { header: "Pen name (editors only)", cell: (profile) => (profile.isPseudonymous ? `Pen name of ${profile.realName ?? "(real name not recorded)"}` : "—") },
@@ -81,7 +81,7 @@ export default async function PeoplePage() {
             header: "Status",
             cell: (person) => (person.deactivatedAt ? <span className={styles.deactivated}>Deactivated {formatLondonTime(person.deactivatedAt, "medium")}</span> : "Active"),
           },
-          { header: "Byline", cell: (person) => person.profile?.displayName ?? "—" },
+          { header: "Byline", cell: (person) => (person.profile ? <bdi>{person.profile.displayName}</bdi> : "—") },
           { header: "Active sessions", cell: (person) => person._count.sessions },
         ]}
       />

@@ -19,7 +19,9 @@ export async function BackupAdmin() {
           </a>
         </p>
         <p className="form-hint">
-          The same from the command line: <code>npm run export -- --format docket backup.json.gz</code>.
+          The file ends with a manifest: how many rows each table has and a checksum of everything before it. A download that stopped part-way,
+          or a file changed since, is refused by a restore before anything is written; <code>npm run import:docket -- --check backup.json.gz</code>{" "}
+          checks a file without restoring it. The same download from the command line: <code>npm run export -- --format docket backup.json.gz</code>.
         </p>
       </section>
       <section aria-labelledby="restore-heading">

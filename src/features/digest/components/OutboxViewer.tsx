@@ -26,7 +26,7 @@ export async function OutboxList({ page }: { page: number }) {
         columns={[
           { header: "Written", cell: ({ entry }) => formatLondonTime(entry.sentAt, "medium") },
           { header: "To", cell: ({ message }) => message?.to },
-          { header: "Subject", cell: ({ entry, message }) => <Link href={`/admin/outbox/${encodeURIComponent(entry.file)}`}>{message?.subject || "(no subject)"}</Link> },
+          { header: "Subject", cell: ({ entry, message }) => <Link href={`/admin/outbox/${encodeURIComponent(entry.file)}`}><bdi>{message?.subject || "(no subject)"}</bdi></Link> },
         ]}
       />
       <nav className="actions-row" aria-label="Pages">

@@ -92,10 +92,10 @@ export function DownloadsEditor({ pageId, downloads: initialDownloads }: { pageI
           {downloads.map((download) => (
             <li key={download.id}>
               <a href={download.url} download={download.fileName}>
-                {download.title}
+                <bdi>{download.title}</bdi>
               </a>{" "}
               <span className="form-hint">
-                {download.fileName} · {documentLabel(download.mimeType)}, {formatFileSize(download.bytes)}
+                <bdi>{download.fileName}</bdi> · {documentLabel(download.mimeType)}, {formatFileSize(download.bytes)}
               </span>{" "}
               <RemoveDownloadButton
                 download={download}

@@ -31,7 +31,7 @@ export function AuthorNames({ authors }: { authors: PublicByline[] }) {
         <span key={author.slug}>
           {index > 0 && (index === authors.length - 1 ? " and " : ", ")}
           <Link href={paths.author(author.slug)} rel="author">
-            {author.displayName}
+            <bdi>{author.displayName}</bdi>
           </Link>
         </span>
       ))}
@@ -51,7 +51,7 @@ export function Bylines({ authors }: { authors: PublicByline[] }) {
           </Link>
           <span>
             <Link href={paths.author(author.slug)} rel="author" className="byline__name">
-              {author.displayName}
+              <bdi>{author.displayName}</bdi>
             </Link>
             {author.xHandle && <span className="byline__handle"> @{author.xHandle}</span>}
           </span>

@@ -63,7 +63,13 @@ export function SeriesBox({
       )}
       {teaserText && !next && (
         <p className="series-box__teaser">
-          <strong>Next week:</strong> {teaser?.title && teaser.authorName ? `${teaser.title}, by ${teaser.authorName}` : teaserText}
+          <strong>Next week:</strong> {teaser?.title && teaser.authorName ? (
+            <>
+              <bdi>{teaser.title}</bdi>, by <bdi>{teaser.authorName}</bdi>
+            </>
+          ) : (
+            <bdi>{teaserText}</bdi>
+          )}
         </p>
       )}
     </aside>

@@ -25,7 +25,7 @@ export async function ImportAdmin() {
         empty="Nothing has been imported yet."
         columns={[
           { header: "Started", cell: (run) => <Link href={`/admin/import/${run.id}`}>{formatLondonTime(run.startedAt, "medium")}</Link> },
-          { header: "File", cell: (run) => run.source },
+          { header: "File", cell: (run) => <bdi>{run.source}</bdi> },
           { header: "Kind", cell: (run) => (run.dryRun ? "dry run" : "import") },
           { header: "State", cell: (run) => importRunState(run).label },
         ]}

@@ -4,6 +4,8 @@ import { connection } from "next/server";
 import { formatLondonTime } from "@/lib/london-time";
 import { findImportRun } from "../data";
 import { IMPORT_KINDS, importReportSchema } from "../import-report";
+import { authorStepSchema } from "../author-step";
+import { AuthorStepForm } from "./AuthorStepForm";
 import { importRunState } from "./import-run-state";
 import { RefreshWhileRunning } from "./RefreshWhileRunning";
 
@@ -14,6 +16,8 @@ export async function ImportRunView({ id }: { id: string }) {
   const state = importRunState(run);
   const parsed = importReportSchema.safeParse(run.report);
   const report = parsed.success ? parsed.data : null;
+  const waiting = authorStepSchema.safeParse(run.authorStep);
+  const step = waiting.success ? waiting.data : null;
   return (
     <>
       <p className="breadcrumbs">
@@ -21,7 +25,7 @@ export async function ImportRunView({ id }: { id: string }) {
       </p>
       <h1>
         {run.dryRun ? "Dry run of " : "Import of "}
-        {run.source}
+        <bdi>{run.source}</bdi>
       </h1>
       <p>
         Started {formatLondonTime(run.startedAt, "medium")}
@@ -32,6 +36,16 @@ export async function ImportRunView({ id }: { id: string }) {
           <RefreshWhileRunning />
           <p role="status">{run.total > 0 ? `${run.done.toLocaleString("en-GB")} of ${run.total.toLocaleString("en-GB")} items` : "Reading the file…"}</p>
           <progress max={Math.max(run.total, 1)} value={run.total > 0 ? run.done : undefined} aria-label="Import progress" />
+        </>
+      ) : null}
+      {run.status === "WAITING" && step ? (
+        <>
+          <h2>Authors with a Docket login’s address</h2>
+          <p>
+            The file has been read and nothing has been written yet. {step.candidates.length === 1 ? "One author" : `${step.candidates.length} authors`} of the export
+            {step.candidates.length === 1 ? " has" : " have"} the email address of a login on this site.
+          </p>
+          <AuthorStepForm runId={run.id} candidates={step.candidates} />
         </>
       ) : null}
       {state.label === "interrupted" ? (

@@ -80,9 +80,13 @@ export default async function SeriesPage({ params }: Props) {
           <p className="series-box__label">Coming next</p>
           <p className="series-box__line">
             <strong>Next week:</strong>{" "}
-            {teaser.title && teaser.authorName
-              ? `${teaser.title}, by ${teaser.authorName}`
-              : (teaser.title ?? teaser.authorName ?? "a new post in the series")}{" "}
+            {teaser.title && teaser.authorName ? (
+              <>
+                <bdi>{teaser.title}</bdi>, by <bdi>{teaser.authorName}</bdi>
+              </>
+            ) : (
+              <bdi>{teaser.title ?? teaser.authorName ?? "a new post in the series"}</bdi>
+            )}{" "}
             <span className="meta">({formatUkDate(teaser.scheduledFor)})</span>
           </p>
         </aside>

@@ -124,7 +124,7 @@ async function ReplyPanel({ id, tab }: { id: string; tab: Tab }) {
   return (
     <form action={replyAsEditorAction} className={`admin-form ${styles.panel}`}>
       <h2>
-        Reply to <bdi>{comment.authorName}</bdi> on “{comment.post.title}”
+        Reply to <bdi>{comment.authorName}</bdi> on “<bdi>{comment.post.title}</bdi>”
       </h2>
       <blockquote className={styles.quote}>{comment.body.slice(0, 600)}</blockquote>
       <input type="hidden" name="tab" value={tab} />
