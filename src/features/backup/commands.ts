@@ -2,8 +2,7 @@
 // backup into an empty site. The route handlers (app/admin/backup/download, app/api/backup/restore) run
 // these with the signed-in user; they stream, so the input is the body, never the file in memory.
 import "server-only";
-import type { Writable } from "node:stream";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
@@ -12,18 +11,24 @@ import { InputError } from "@/lib/errors";
 import { BackupFormatError } from "./backup-file";
 import { restoreSiteBackup, writeSiteBackup } from "./site-backup";
 
+/** The whole site as a gzip-compressed JSON backup: a stream, written while it is read. */
 export const downloadSiteBackup = defineCommand({
   access: "site.backup",
-  input: z.object({ output: z.custom<Writable>((value) => typeof (value as Writable | null)?.write === "function", "No output to write the backup to.") }),
-  async run({ output }, actor) {
-    await recordAudit({ actorId: actor.id, action: "site.backup.download", entityType: "Site", entityId: "backup" });
-    const summary = await writeSiteBackup(output);
-    return { message: "Backup written.", data: summary };
+  input: z.object({}),
+  // The backup is read (in a repeatable-read transaction of its own) while the download streams.
+  transaction: false,
+  async run() {
+    const backup = new PassThrough();
+    writeSiteBackup(backup).catch((error: unknown) => backup.destroy(error as Error));
+    return { message: "Backup started.", data: { backup } };
   },
+  audit: () => ({ action: "site.backup.download", entityType: "Site", entityId: "backup" }),
 });
 
 export const restoreSiteBackupCommand = defineCommand({
   access: "site.backup",
+  // The restore streams the upload into a transaction of its own.
+  transaction: false,
   input: z.object({ body: z.instanceof(ReadableStream, { message: "Choose a backup file to restore." }), fileName: z.string().trim().max(300).default("backup") }),
   async run({ body, fileName }, actor) {
     let outcome;

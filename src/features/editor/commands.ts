@@ -9,6 +9,8 @@ import { pastedHtmlSchema } from "./schema";
 export const convertPastedHtml = defineCommand({
   access: "posts.write",
   input: z.object({ html: pastedHtmlSchema }),
+  // Converts text, writes nothing.
+  transaction: false,
   async run({ html }) {
     return { message: "Converted.", data: { markdown: htmlToMarkdown(html) } };
   },

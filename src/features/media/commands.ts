@@ -24,4 +24,5 @@ export const uploadImage = defineCommand({
       throw error;
     }
   },
+  audit: (_input, { data }) => ({ action: "image.uploaded", entityType: "MediaAsset", entityId: data.url }),
 });

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { defineCommand, parseInput } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
-import { recordAudit } from "@/lib/audit";
+import type { AuditRecord } from "@/lib/audit";
 import { AuthorizationError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
 import { tags } from "@/lib/cache-tags";
@@ -39,17 +39,16 @@ async function loadPageFor(user: SessionUser, pageId: string, allowed: PageRule)
   return page;
 }
 
-const audit = (actor: SessionUser, action: string, pageId: string, details?: Record<string, string>) =>
-  recordAudit({ actorId: actor.id, action: `page.${action}`, entityType: "Page", entityId: pageId, details });
+const pageAudit = (action: string, pageId: string, details?: Record<string, string>): AuditRecord => ({ action: `page.${action}`, entityType: "Page", entityId: pageId, details });
 
 export const createPage = defineCommand({
   access: "pages.draft",
   input: newPageSchema,
   async run({ title }, actor) {
     const page = await createDraftPage({ title, userId: actor.id });
-    await audit(actor, "created", page.id, { title });
     return { message: "Page created.", data: { pageId: page.id }, redirectTo: `/admin/pages/${page.id}` };
   },
+  audit: ({ title }, { data }) => pageAudit("created", data.pageId, { title }),
 });
 
 /** The fields are parsed after the ownership check, so a refusal is never a field error. */
@@ -66,9 +65,9 @@ export const savePage = defineCommand({
       fields.slug = await uniquePageSlug(fields.slug, page.id);
     }
     const saved = await savePageContent(fields, actor.id);
-    if (saved.revisionCreated) await audit(actor, "saved", input.pageId);
-    return { message: "Saved.", tags: saved.tagsToInvalidate, data: { slug: saved.slug, savedAt: new Date().toISOString() } };
+    return { message: "Saved.", tags: saved.tagsToInvalidate, data: { slug: saved.slug, savedAt: new Date().toISOString(), revisionCreated: saved.revisionCreated } };
   },
+  audit: ({ pageId }, { data }) => (data.revisionCreated ? pageAudit("saved", pageId) : null),
 });
 
 export const publishPage = defineCommand({
@@ -78,9 +77,9 @@ export const publishPage = defineCommand({
     const page = await loadPageFor(actor, pageId, canPublishPage);
     parseInput(publishableSchema, await findPageForEditing(page.id));
     const published = await markPagePublished(page.id);
-    await audit(actor, "published", page.id);
     return { message: `Published at /${published.slug}.`, tags: [...pageTagsFor([published.slug]), tags.redirects] };
   },
+  audit: ({ pageId }) => pageAudit("published", pageId),
 });
 
 export const unpublishPage = defineCommand({
@@ -89,9 +88,9 @@ export const unpublishPage = defineCommand({
   async run({ pageId }, actor) {
     const page = await loadPageFor(actor, pageId, canUnpublishPage);
     const moved = await markPageUnpublished(page.id);
-    await audit(actor, "unpublished", page.id);
     return { message: "Unpublished: readers no longer see it.", tags: pageTagsFor([moved.slug]) };
   },
+  audit: ({ pageId }) => pageAudit("unpublished", pageId),
 });
 
 export const deletePage = defineCommand({
@@ -100,9 +99,9 @@ export const deletePage = defineCommand({
   async run({ pageId }, actor) {
     const page = await loadPageFor(actor, pageId, canDeletePage);
     await deletePageRow(page.id);
-    await audit(actor, "deleted", page.id, { slug: page.slug });
-    return { message: "Page deleted.", tags: pageTagsFor([page.slug]), redirectTo: "/admin/pages" };
+    return { message: "Page deleted.", tags: pageTagsFor([page.slug]), redirectTo: "/admin/pages", data: { slug: page.slug } };
   },
+  audit: ({ pageId }, { data }) => pageAudit("deleted", pageId, { slug: data.slug }),
 });
 
 export const restorePageRevision = defineCommand({
@@ -112,9 +111,9 @@ export const restorePageRevision = defineCommand({
     const page = await loadPageFor(actor, pageId, canEditPage);
     const restored = await restoreRevision(page.id, revisionId, actor.id);
     if (!restored) throw new InputError("That version does not belong to this page.");
-    await audit(actor, "revision-restored", page.id, { revisionId });
     return { message: "Version restored.", tags: restored.tagsToInvalidate };
   },
+  audit: ({ pageId, revisionId }) => pageAudit("revision-restored", pageId, { revisionId }),
 });
 
 /** Uploads a document and offers it on the page (route handler: POST /api/uploads/documents). */
@@ -134,13 +133,13 @@ export const attachPageDownload = defineCommand({
     }
     const label = title || stored.fileName.replace(/\.[a-z]+$/, "");
     const download = await addPageDownload(page.id, stored.assetId, label);
-    await audit(actor, "download-added", page.id, { fileName: stored.fileName });
     return {
       message: `“${label}” added.`,
       tags: page.status === "PUBLISHED" ? pageTagsFor([page.slug]) : [],
       data: { downloadId: download.id, title: label, url: stored.url, fileName: stored.fileName, mimeType: stored.mimeType, bytes: stored.bytes },
     };
   },
+  audit: ({ pageId }, { data }) => pageAudit("download-added", pageId, { fileName: data.fileName }),
 });
 
 export const removeDownload = defineCommand({
@@ -151,7 +150,11 @@ export const removeDownload = defineCommand({
     if (!download) throw new InputError("That download is no longer on the page.");
     await loadPageFor(actor, download.page.id, canEditPage);
     await removePageDownload(download.id, download.mediaAssetId);
-    await audit(actor, "download-removed", download.page.id, { title: download.title });
-    return { message: `“${download.title}” removed.`, tags: download.page.status === "PUBLISHED" ? pageTagsFor([download.page.slug]) : [] };
+    return {
+      message: `“${download.title}” removed.`,
+      tags: download.page.status === "PUBLISHED" ? pageTagsFor([download.page.slug]) : [],
+      data: { pageId: download.page.id, title: download.title },
+    };
   },
+  audit: (_input, { data }) => pageAudit("download-removed", data.pageId, { title: data.title }),
 });

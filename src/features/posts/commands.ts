@@ -5,7 +5,6 @@ import "server-only";
 import { z } from "zod";
 import { defineCommand, parseInput } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
-import { recordAudit } from "@/lib/audit";
 import { AuthorizationError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
@@ -90,9 +89,9 @@ export const createPost = defineCommand({
     const seriesId = actor.role === "GUEST" ? await findInvitedSeriesId(actor.email) : null;
     const { newPostsAllowComments } = await readSiteSettings();
     const post = await createDraftPost({ title, profileId: actor.profileId, userId: actor.id, seriesId, commentsOpen: newPostsAllowComments });
-    await recordAudit({ actorId: actor.id, action: "post.created", entityType: "Post", entityId: post.id, details: { title } });
     return { message: "Draft created.", data: { postId: post.id }, redirectTo: `/admin/posts/${post.id}` };
   },
+  audit: ({ title }, { data }) => ({ action: "post.created", entityType: "Post", entityId: data.postId, details: { title } }),
 });
 
 /** The editor's fields are parsed after the ownership check, so a refusal is never a field error. */
@@ -109,11 +108,13 @@ export const savePost = defineCommand({
       fields.slug = await uniqueSlug(fields.slug, post.id);
     }
     const saved = await savePostContent(post.id, fields, actor.id);
-    if (saved.revisionCreated) {
-      await recordAudit({ actorId: actor.id, action: "post.saved", entityType: "Post", entityId: post.id, details: { title: fields.title } });
-    }
-    return { message: "Saved.", tags: saved.tagsToInvalidate, data: { slug: saved.slug, savedAt: new Date().toISOString() } };
+    return {
+      message: "Saved.",
+      tags: saved.tagsToInvalidate,
+      data: { slug: saved.slug, savedAt: new Date().toISOString(), revisionCreated: saved.revisionCreated, title: fields.title },
+    };
   },
+  audit: ({ postId }, { data }) => (data.revisionCreated ? { action: "post.saved", entityType: "Post", entityId: postId, details: { title: data.title } } : null),
 });
 
 export const submitPost = defineCommand({
@@ -123,10 +124,10 @@ export const submitPost = defineCommand({
     const post = await loadPostFor(actor, postId, canSubmitPost);
     await assertReadyToGoOut(post.id);
     await markSubmitted(post.id);
-    await recordAudit({ actorId: actor.id, action: "post.submitted", entityType: "Post", entityId: post.id });
     await notifyEditorsOfSubmission(post.id, actor.displayName ?? actor.email);
     return { message: "Submitted for review. The editors have been told; you will get an email when they respond." };
   },
+  audit: ({ postId }) => ({ action: "post.submitted", entityType: "Post", entityId: postId }),
 });
 
 export const publishPost = defineCommand({
@@ -136,10 +137,10 @@ export const publishPost = defineCommand({
     const post = await loadPostFor(actor, postId, canPublishPost);
     await assertReadyToGoOut(post.id);
     const published = await markPublished(post.id);
-    await recordAudit({ actorId: actor.id, action: "post.published", entityType: "Post", entityId: post.id });
     await notifyAuthorsOfDecision(post.id, "published");
     return { message: "Published.", tags: readerTagsFor([published.slug]) };
   },
+  audit: ({ postId }) => ({ action: "post.published", entityType: "Post", entityId: postId }),
 });
 
 /** A London wall-clock time in the future, as an instant. */
@@ -163,10 +164,10 @@ export const schedulePost = defineCommand({
     const when = scheduleTimeFrom(localDateTime, new Date());
     await assertReadyToGoOut(post.id);
     const scheduled = await markScheduled(post.id, when);
-    await recordAudit({ actorId: actor.id, action: "post.scheduled", entityType: "Post", entityId: post.id, details: { scheduledFor: when.toISOString() } });
     await notifyAuthorsOfDecision(post.id, "scheduled");
-    return { message: "Scheduled.", tags: readerTagsFor([scheduled.slug]) };
+    return { message: "Scheduled.", tags: readerTagsFor([scheduled.slug]), data: { scheduledFor: when.toISOString() } };
   },
+  audit: ({ postId }, { data }) => ({ action: "post.scheduled", entityType: "Post", entityId: postId, details: { scheduledFor: data.scheduledFor } }),
 });
 
 export const requestChanges = defineCommand({
@@ -175,10 +176,10 @@ export const requestChanges = defineCommand({
   async run({ postId, body }, actor) {
     const post = await loadPostFor(actor, postId, canRequestChanges);
     const moved = await markChangesRequested(post.id, actor.id, body);
-    await recordAudit({ actorId: actor.id, action: "post.changes-requested", entityType: "Post", entityId: post.id });
     await notifyAuthorsOfDecision(post.id, "changes-requested", body);
     return { message: "Changes requested. The authors have been emailed.", tags: post.status === "SCHEDULED" ? readerTagsFor([moved.slug]) : [] };
   },
+  audit: ({ postId }) => ({ action: "post.changes-requested", entityType: "Post", entityId: postId }),
 });
 
 export const addNote = defineCommand({
@@ -187,9 +188,9 @@ export const addNote = defineCommand({
   async run({ postId, body }, actor) {
     const post = await loadPostFor(actor, postId, canAddNote);
     await addEditorialNote(post.id, actor.id, body);
-    await recordAudit({ actorId: actor.id, action: "post.note-added", entityType: "Post", entityId: post.id });
     return { message: "Note added." };
   },
+  audit: ({ postId }) => ({ action: "post.note-added", entityType: "Post", entityId: postId }),
 });
 
 export const unpublishPost = defineCommand({
@@ -198,9 +199,9 @@ export const unpublishPost = defineCommand({
   async run({ postId }, actor) {
     const post = await loadPostFor(actor, postId, canUnpublishPost);
     const moved = await markUnpublished(post.id);
-    await recordAudit({ actorId: actor.id, action: "post.unpublished", entityType: "Post", entityId: post.id });
     return { message: "Unpublished: readers no longer see it.", tags: readerTagsFor([moved.slug]) };
   },
+  audit: ({ postId }) => ({ action: "post.unpublished", entityType: "Post", entityId: postId }),
 });
 
 export const restorePostRevision = defineCommand({
@@ -210,14 +211,16 @@ export const restorePostRevision = defineCommand({
     const post = await loadPostFor(actor, postId, canEditPost);
     const restored = await restoreRevision(post.id, revisionId, actor.id);
     if (!restored) throw new InputError("That revision does not belong to this post.");
-    await recordAudit({ actorId: actor.id, action: "post.revision-restored", entityType: "Post", entityId: post.id, details: { revisionId } });
     return { message: "Revision restored.", tags: restored.tagsToInvalidate };
   },
+  audit: ({ postId, revisionId }) => ({ action: "post.revision-restored", entityType: "Post", entityId: postId, details: { revisionId } }),
 });
 
 /** The live preview: the same pipeline as the public page. */
 export const previewMarkdown = defineCommand({
   access: "posts.write",
+  // Renders text, writes nothing.
+  transaction: false,
   input: z.object({ markdown: z.string().max(BODY_MAX, "The text is too long to preview.") }),
   async run({ markdown }) {
     const { html, readingMinutes } = renderPostMarkdown(markdown);

@@ -127,7 +127,11 @@ function createOutboxTransport(folder: string): MailTransport {
     server: "the outbox folder",
     send: async (message) => {
       const info = await streamer.sendMail(composeOptions(message));
-      folderReady ??= mkdir(folder, { recursive: true });
+      // A folder that could not be made is tried again with the next message, not given up on for good.
+      folderReady ??= mkdir(folder, { recursive: true }).catch((error: unknown) => {
+        folderReady = undefined;
+        throw error;
+      });
       await folderReady;
       const safeId = info.messageId.replace(/[^a-zA-Z0-9.@-]/g, "");
       await writeFile(path.join(folder, `${Date.now()}-${safeId}.eml`), info.message as Buffer);
