@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { runCommand } from "@/lib/action";
 import { AuthorizationError, InputError, UserFacingError } from "@/lib/errors";
@@ -16,6 +16,10 @@ import { claimDeliveries, startOrResumeDigestRun } from "@/features/digest/mutat
 import { describeMailServerStatus, resumeUnfinishedDigest, runDigest, type MailServerStatus } from "@/features/digest/sender";
 import { progressLine } from "../../scripts/lib/progress";
 import { POST as inboundUnsubscribe } from "@/app/api/unsubscribe/mail/route";
+// The route handlers look the session up through Next's request context, which only a running server
+// has; these requests come from mail providers, with no session.
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers() }));
+
 import { useTestDatabase } from "../helpers/database";
 import { createTestUser } from "./editorial-fixtures";
 import { startTestSmtpServer, type TestSmtpServer } from "./digest-smtp-server";
@@ -165,7 +169,7 @@ describe("unsubscribing by email (the List-Unsubscribe mailto:)", () => {
     expect((await forwardToInbound(mailto, "not-the-secret-not-the-secret-not-the")).status).toBe(401);
     const forged = await forwardToInbound(mailto, INBOUND_SECRET, `unsubscribe ${createSignedToken("unsubscribe", "someone-else")}x`);
     expect(forged.status).toBe(422);
-    expect(await forged.json()).toEqual({ outcome: "invalid-token" });
+    expect(await forged.json()).toMatchObject({ error: "The unsubscribe token in the message's subject is not valid." });
     expect((await forwardToInbound(mailto, INBOUND_SECRET, "Please remove me")).status).toBe(422);
     expect(await db().subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ status: "ACTIVE" });
 
