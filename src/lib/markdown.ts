@@ -22,6 +22,7 @@ import { unified, type Processor } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { HANDLE, HASHTAG, handleUrl, hashtagUrl, startsAWord } from "./social-mentions";
 import { withoutControlCharacters } from "@/lib/control-characters";
+import { decodeOrKeep } from "./percent-encoding";
 
 export type RenderedPost = { html: string; excerpt: string; readingMinutes: number };
 
@@ -175,14 +176,6 @@ function remarkCommentSyntax(this: Processor) {
 
 // ---------- rehype plugins (run on sanitized trees: they only add fixed, safe attributes) ----------
 
-function decodedFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment; // a malformed escape: compare it as written
-  }
-}
-
 /** Sanitizing prefixes every id; point in-page links (footnotes, anchors) at the prefixed ids. */
 function rehypeFragmentLinksToPrefixedIds() {
   return (tree: HastRoot) => {
@@ -193,7 +186,7 @@ function rehypeFragmentLinksToPrefixedIds() {
     visit(tree, "element", (node) => {
       const href = node.properties.href;
       if (node.tagName !== "a" || typeof href !== "string" || !href.startsWith("#")) return;
-      const target = CLOBBER_PREFIX + decodedFragment(href.slice(1));
+      const target = CLOBBER_PREFIX + decodeOrKeep(href.slice(1));
       if (!href.slice(1).startsWith(CLOBBER_PREFIX) && ids.has(target)) node.properties.href = `#${target}`;
     });
   };

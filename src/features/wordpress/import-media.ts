@@ -8,6 +8,7 @@ import path from "node:path";
 import { MAX_UPLOAD_BYTES, sniffImageType, storeUploadedImage, UnacceptableImageError } from "@/features/media/mutations";
 import { detached } from "./detached-string";
 import { recordLinks, storeImportedDocument } from "./mutations";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 20_000;
@@ -99,7 +100,7 @@ export class MediaImporter {
   }
 
   private async read(url: string, label: string): Promise<Buffer | null> {
-    const relative = decodeURIComponentSafe(normalised(url).slice(normalised(this.uploadsBase).length));
+    const relative = decodeOrKeep(normalised(url).slice(normalised(this.uploadsBase).length));
     if (this.source.folder !== null) {
       for (const candidate of [relative, relative.replace(SIZE_VARIANT, "")]) {
         const file = path.resolve(this.source.folder, candidate);
@@ -180,12 +181,4 @@ export class MediaImporter {
 
 function normalised(url: string): string {
   return url.replace(/^https?:\/\//i, "//");
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
