@@ -89,6 +89,14 @@ describe("lint keeps features in one direction", () => {
   });
 });
 
+describe("lint keeps the infrastructure free of import cycles", () => {
+  it("refuses a src/lib module importing one that imports it", async () => {
+    // storage.ts imports storage-keys.ts: storage-keys.ts importing storage.ts back closes a circle.
+    const messages = await messagesFor("src/lib/storage-keys.ts", 'import { uploadsStorage } from "./storage";\nexport const where = uploadsStorage;\n');
+    expect(messages).toContainEqual(expect.stringContaining("Dependency cycle detected"));
+  });
+});
+
 describe("lint keeps server modules out of the browser", () => {
   it('requires `import "server-only"` in server modules', async () => {
     const messages = await messagesFor("src/features/tags/mutations.ts", "export async function renameTag() {}\n");

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import type { FileStorage } from "@/lib/storage";
+import type { FileStorage } from "@/lib/storage-keys";
 import type { BackupHeader, BackupRecord } from "./backup-file";
 import { listAppliedMigrations, listBackupTables, listColumns, listTablesWithContent, REPLACED_BY_RESTORE, type BackupTable, type Client } from "./data";
 
