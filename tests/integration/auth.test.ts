@@ -211,9 +211,11 @@ describe("sessions", () => {
   });
 
   it("ignores expired sessions", async () => {
-    const other = await db().user.findUniqueOrThrow({ where: { email: "other@docket.test" } });
-    await db().session.create({ data: { sessionToken: "old", userId: other.id, expires: new Date(Date.now() - 1000) } });
+    const user = await db().user.create({ data: { email: "expired.session@docket.test", role: "EDITOR" } });
+    await db().session.create({ data: { sessionToken: "old", userId: user.id, expires: new Date(Date.now() - 1000) } });
+    await db().session.create({ data: { sessionToken: "current", userId: user.id, expires: new Date(Date.now() + 60_000) } });
     expect(await findSessionUser("old")).toBeNull();
+    expect(await findSessionUser("current")).toMatchObject({ email: "expired.session@docket.test" });
   });
 
   it("role checks throw typed errors", () => {

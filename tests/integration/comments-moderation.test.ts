@@ -205,6 +205,38 @@ describe("state changes", () => {
   });
 });
 
+describe("the audit log", () => {
+  it("records every moderation change, who made it and what the comment was before", async () => {
+    const [held, another, reply] = [await comment(), await comment(), await comment()];
+    await runCommand(moderateComments, f.editor, { ids: [held.id], action: "approve" });
+    await runCommand(moderateComments, f.editor, { ids: [another.id, reply.id], action: "spam" });
+    await runCommand(editComment, f.editor, { commentId: held.id, authorName: "Renamed", body: "Edited words" });
+    await runCommand(moderateComments, f.editor, { ids: [another.id], action: "trash" });
+    const { data } = await runCommand(replyAsEditor, f.editor, { parentId: reply.id, body: "An editor's reply" });
+    await runCommand(saveCommentSettings, f.editor, { maxLinks: 3 });
+    const entries = await db().auditLog.findMany({ select: { action: true, entityId: true, actorId: true, details: true } });
+    // Entries written in one transaction share its time: compared in any order.
+    const sorted = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
+    expect(sorted(entries.map(({ action, entityId, details }) => [action, entityId, details]))).toEqual(sorted([
+      ["comment.approved", held.id, { from: "PENDING" }],
+      ["comment.marked-spam", another.id, { from: "PENDING" }],
+      ["comment.marked-spam", reply.id, { from: "PENDING" }],
+      ["comment.edited", held.id, null],
+      ["comment.trashed", another.id, { from: "SPAM" }],
+      ["comment.approved", reply.id, { byReply: true }],
+      ["comment.replied", data.commentId, null],
+      ["comments.settings-saved", "comments", null],
+    ]));
+    expect(new Set(entries.map((entry) => entry.actorId))).toEqual(new Set([f.editor.id]));
+  });
+
+  it("records nothing for an action that changed nothing", async () => {
+    const approved = await comment({ status: "APPROVED" });
+    await runCommand(moderateComments, f.editor, { ids: [approved.id], action: "approve" });
+    expect(await db().auditLog.count()).toBe(0);
+  });
+});
+
 describe("notifications", () => {
   it("emails the post's authors with a login when a comment on their post is approved", async () => {
     const c = await comment({ body: "A **fair** point <script>x</script>" });
