@@ -28,10 +28,12 @@ export const sendTestDigest = defineCommand({
 export const resendUncertainDigest = defineCommand({
   access: "digest.manage",
   input: resendUncertainInput,
-  async run({ runId }, editor) {
-    const count = await requestUncertainResend(runId, editor, "admin");
+  async run({ runId }) {
+    const count = await requestUncertainResend(runId);
     return {
       message: `${count} ${count === 1 ? "delivery" : "deliveries"} will be sent again by the worker at its next check, within 10 minutes.`,
+      data: { deliveries: count },
     };
   },
+  audit: ({ runId }, { data }) => ({ action: "digest.resendUncertain", entityType: "DigestRun", entityId: runId, details: { deliveries: data.deliveries, via: "admin" } }),
 });

@@ -5,6 +5,9 @@ import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
+import SMTPConnection from "nodemailer/lib/smtp-connection";
 import { env } from "@/lib/env";
 
 export type OutgoingMail = {
@@ -91,6 +94,14 @@ function composeOptions(message: OutgoingMail) {
   };
 }
 
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/** "host:port" of an SMTP URL, never its credentials (nodemailer's default ports: 465 for smtps://, 587 otherwise). */
+function serverOf(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  return `${url.hostname}:${url.port || (url.protocol === "smtps:" ? 465 : 587)}`;
+}
+
 function createSmtpTransport(options: TransportOptions & { smtpUrl: string }): MailTransport {
   const transporter: Transporter = nodemailer.createTransport({
     url: options.smtpUrl,
@@ -99,15 +110,11 @@ function createSmtpTransport(options: TransportOptions & { smtpUrl: string }): M
     maxMessages: Infinity,
     rateDelta: 1000,
     rateLimit: options.ratePerSecond ?? env().SMTP_RATE_PER_SECOND,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+    ...SMTP_TIMEOUTS,
   } as Parameters<typeof nodemailer.createTransport>[0]);
-  const url = new URL(options.smtpUrl);
   return {
     kind: "smtp",
-    // nodemailer's default ports: 465 for smtps://, 587 otherwise.
-    server: `${url.hostname}:${url.port || (url.protocol === "smtps:" ? 465 : 587)}`,
+    server: serverOf(options.smtpUrl),
     send: async (message) => {
       const info = await transporter.sendMail(composeOptions(message));
       return { messageId: info.messageId };
@@ -155,4 +162,77 @@ let shared: MailTransport | undefined;
 export async function sendMail(message: OutgoingMail): Promise<SentMail> {
   shared ??= createMailTransport();
   return shared.send(message);
+}
+
+/** One SMTP connection of a sender's own: see mailServer. */
+export type MailConnection = {
+  /** Starts the SMTP transaction at once (MAIL FROM): the connection is open and idle when it is called. */
+  send: (message: OutgoingMail) => Promise<SentMail>;
+  /** False once the server or the network closed it (an idle connection may be closed by the server). */
+  isOpen: () => boolean;
+  close: () => void;
+};
+
+/** A connection error of our own making, worded and shaped as nodemailer's (no reply: before the message). */
+function connectionClosed(server: string): Error {
+  return Object.assign(new Error(`The connection to ${server} was closed`), { code: "ECONNECTION", command: "CONN" });
+}
+
+/** Where mail goes ("host:port", or "the outbox folder"), and a way to open a connection of one's own to it. */
+export type MailServer = { kind: "smtp" | "outbox"; server: string; connect: () => Promise<MailConnection> };
+
+/**
+ * SMTP_URL (or the one given) for senders that open their own connections: each is connected and
+ * logged in before it is handed a message, one message at a time, so a message given to `send` is on a
+ * live SMTP transaction from that moment, never waiting in a queue for a connection. The digest records
+ * a delivery as handed over just before, so a crash leaves at most one message per connection whose
+ * fate is unknown. Without SMTP_URL: the outbox folder.
+ */
+export function mailServer(options: { smtpUrl?: string; outboxDir?: string } = {}): MailServer {
+  const smtpUrl = "smtpUrl" in options ? options.smtpUrl : env().SMTP_URL;
+  if (smtpUrl) return { kind: "smtp", server: serverOf(smtpUrl), connect: () => openSmtpConnection(smtpUrl) };
+  const outbox = createOutboxTransport(options.outboxDir ?? outboxDir());
+  return { kind: "outbox", server: outbox.server, connect: async () => ({ send: outbox.send, isOpen: () => true, close: () => {} }) };
+}
+
+async function openSmtpConnection(smtpUrl: string): Promise<MailConnection> {
+  const server = serverOf(smtpUrl);
+  const settings = parseConnectionUrl(smtpUrl);
+  const connection = new SMTPConnection({ ...settings, ...SMTP_TIMEOUTS });
+  let lost: Error | null = null;
+  let failPending: ((error: Error) => void) | null = null;
+  connection.on("error", (error: Error) => {
+    lost ??= error;
+    failPending?.(error);
+  });
+  connection.on("end", () => {
+    lost ??= connectionClosed(server);
+    failPending?.(lost);
+  });
+  const step = (start: (done: (error?: Error | null) => void) => void) =>
+    new Promise<void>((resolve, reject) => {
+      failPending = reject;
+      start((error) => (error ? reject(error) : resolve()));
+    }).finally(() => (failPending = null));
+  try {
+    await step((done) => connection.connect(() => done()));
+    if (settings.auth?.user) await step((done) => connection.login({ user: settings.auth!.user!, pass: settings.auth!.pass }, (error) => done(error)));
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+  return {
+    send: async (message) => {
+      if (lost) throw lost;
+      const mail = new MailComposer(composeOptions(message)).compile();
+      const messageId = mail.messageId();
+      await step((done) => connection.send(mail.getEnvelope(), mail.createReadStream(), (error) => done(error)));
+      return { messageId };
+    },
+    isOpen: () => lost === null,
+    close: () => {
+      if (!lost) connection.quit();
+      lost ??= connectionClosed(server);
+    },
+  };
 }
