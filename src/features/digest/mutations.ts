@@ -120,24 +120,34 @@ export async function markDeliverySkipped(id: string, reason: string): Promise<v
 }
 
 /**
- * Written just before the message goes onto its connection's live SMTP transaction: a claimed delivery
- * without "sentAt" was never handed over, so after a crash it is sent again rather than reported
- * uncertain. The same statement records the loop's previous message as SENT (the server took it): so
- * one write per message, and each loop has at most one delivery handed over without a recorded result.
- * False when the delivery is no longer this worker's (a sweep took it as stale).
+ * Written just before each message goes onto its connection's live SMTP transaction: a claimed
+ * delivery without "sentAt" was never handed over, so after a crash it is sent again rather than
+ * reported uncertain. The same statement records as SENT each loop's previous message (the server took
+ * it), and serves every loop waiting at that moment: one write for several messages, while each loop
+ * still has at most one delivery handed over without a recorded result. Returns the deliveries handed
+ * over; one missing is no longer this worker's (a sweep took it as stale).
+ *
+ * The crash this guards against is the worker's, and PostgreSQL has the write once it answers, so it
+ * commits without waiting for the disk (synchronous_commit off, for this statement only): waiting for
+ * the disk's flush was most of the time each message took. Should PostgreSQL itself crash, the last
+ * fraction of a second of these writes may be lost: a delivery whose handover was lost is sent again
+ * (the same Message-ID), one whose result was lost is reported uncertain.
  */
-export async function handOverDelivery(id: string, accepted: { id: string; messageId: string } | null): Promise<boolean> {
-  const [row] = await db().$queryRaw<{ handed: bigint }[]>`
-    WITH accepted AS (
-      UPDATE "DigestDelivery" SET "status" = 'SENT', "messageId" = ${accepted?.messageId ?? null}, "sentAt" = coalesce("sentAt", now()), "error" = NULL
-      WHERE "id" = ${accepted?.id ?? null} AND "status" IN ('SENDING', 'UNCERTAIN')
+export async function handOverDeliveries(accepted: { id: string; messageId: string }[], handOver: string[]): Promise<Set<string>> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    WITH unflushed AS (
+      SELECT set_config('synchronous_commit', 'off', true)
+    ), accepted AS (
+      UPDATE "DigestDelivery" d SET "status" = 'SENT', "messageId" = a."messageId", "sentAt" = coalesce(d."sentAt", now()), "error" = NULL
+      FROM unnest(${accepted.map((entry) => entry.id)}::text[], ${accepted.map((entry) => entry.messageId)}::text[]) AS a("id", "messageId")
+      WHERE d."id" = a."id" AND d."status" IN ('SENDING', 'UNCERTAIN')
       RETURNING 1
     ), handed AS (
-      UPDATE "DigestDelivery" SET "sentAt" = now() WHERE "id" = ${id} AND "status" = 'SENDING'
-      RETURNING 1
+      UPDATE "DigestDelivery" SET "sentAt" = now() WHERE "id" = ANY(${handOver}::text[]) AND "status" = 'SENDING'
+      RETURNING "id"
     )
-    SELECT (SELECT count(*) FROM handed) AS "handed", (SELECT count(*) FROM accepted) AS "accepted"`;
-  return Number(row.handed) === 1;
+    SELECT "id" FROM handed WHERE EXISTS (SELECT 1 FROM unflushed) AND (SELECT count(*) FROM accepted) >= 0`;
+  return new Set(rows.map((row) => row.id));
 }
 
 /** A 4xx: back to PENDING, not claimable before `retryAt`. */

@@ -20,7 +20,7 @@ import {
   deferDelivery,
   failDeliveryPermanently,
   failDeliveryTransiently,
-  handOverDelivery,
+  handOverDeliveries,
   markDeliverySent,
   markDeliverySkipped,
   markDeliveryUncertain,
@@ -162,6 +162,39 @@ function rateLimiter(perSecond: number): () => Promise<void> {
 /** A message the server took, its result not yet written: it is written with the next handover. */
 type Accepted = { id: string; messageId: string };
 
+/**
+ * Every loop's handovers (and the results they carry) in as few statements as possible: a request
+ * waiting while a statement runs goes in the next one, so an idle writer adds no delay and a busy one
+ * writes for several loops at once.
+ */
+function handoverWriter() {
+  type Request = { accepted: Accepted | null; id: string; done: (handed: boolean) => void; failed: (error: unknown) => void };
+  let waiting: Request[] = [];
+  let writing = false;
+  const flush = async () => {
+    writing = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        const handed = await handOverDeliveries(
+          batch.flatMap((request) => (request.accepted ? [request.accepted] : [])),
+          batch.map((request) => request.id),
+        );
+        for (const request of batch) request.done(handed.has(request.id));
+      } catch (error) {
+        for (const request of batch) request.failed(error);
+      }
+    }
+    writing = false;
+  };
+  return (id: string, accepted: Accepted | null) =>
+    new Promise<boolean>((done, failed) => {
+      waiting.push({ accepted, id, done, failed });
+      if (!writing) void flush();
+    });
+}
+
 class DigestSender {
   private readonly bodyFor: ReturnType<typeof createDigestBodyCache>;
   sentHere = 0;
@@ -175,6 +208,7 @@ class DigestSender {
     private readonly connect: () => Promise<MailConnection>,
     private readonly takeTurn: () => Promise<void>,
     private readonly retryDelaysMs: number[],
+    private readonly handOver = handoverWriter(),
   ) {
     this.bodyFor = createDigestBodyCache(siteName);
   }
@@ -242,11 +276,18 @@ class DigestSender {
     const messageId = digestMessageId(this.run.id, delivery.subscriberId);
     const message = personalizeDigest(this.bodyFor(posts), { id: delivery.subscriberId, email: delivery.email }, messageId);
     await this.takeTurn();
-    // Not ours any more (a sweep took it as stale): the worker holding it now decides.
-    if (!(await handOverDelivery(delivery.id, accepted))) return "handled";
+    // The handover is written while the transaction's envelope is exchanged: the message's last line,
+    // from which the server may deliver it, waits for the write. Not ours any more (a sweep took it as
+    // stale): the transaction is abandoned, and the worker holding it now decides.
+    const handedOver = this.handOver(delivery.id, accepted);
+    const finishWhen = handedOver.then((ours) => {
+      if (!ours) throw new Error("This delivery is another worker's now.");
+    });
+    finishWhen.catch(() => {}); // answered below, through handedOver
     try {
-      await connection.send(message);
+      await connection.send(message, { finishWhen });
     } catch (error) {
+      if (!(await handedOver)) return "connection lost";
       if (isMailServerUnreachable(error)) {
         // Refused before the message began: nothing left the machine.
         this.unreachable ??= error;

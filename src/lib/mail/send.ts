@@ -4,6 +4,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { PassThrough, type Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import nodemailer, { type Transporter } from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
@@ -166,8 +168,12 @@ export async function sendMail(message: OutgoingMail): Promise<SentMail> {
 
 /** One SMTP connection of a sender's own: see mailServer. */
 export type MailConnection = {
-  /** Starts the SMTP transaction at once (MAIL FROM): the connection is open and idle when it is called. */
-  send: (message: OutgoingMail) => Promise<SentMail>;
+  /**
+   * Starts the SMTP transaction at once (MAIL FROM): the connection is open and idle when it is called.
+   * With `finishWhen`, the message's last line (the point from which the server may deliver it) waits
+   * for that promise; if it rejects, the transaction is abandoned unfinished and nothing is delivered.
+   */
+  send: (message: OutgoingMail, options?: { finishWhen?: Promise<void> }) => Promise<SentMail>;
   /** False once the server or the network closed it (an idle connection may be closed by the server). */
   isOpen: () => boolean;
   close: () => void;
@@ -192,7 +198,11 @@ export function mailServer(options: { smtpUrl?: string; outboxDir?: string } = {
   const smtpUrl = "smtpUrl" in options ? options.smtpUrl : env().SMTP_URL;
   if (smtpUrl) return { kind: "smtp", server: serverOf(smtpUrl), connect: () => openSmtpConnection(smtpUrl) };
   const outbox = createOutboxTransport(options.outboxDir ?? outboxDir());
-  return { kind: "outbox", server: outbox.server, connect: async () => ({ send: outbox.send, isOpen: () => true, close: () => {} }) };
+  const send: MailConnection["send"] = async (message, { finishWhen } = {}) => {
+    await finishWhen;
+    return outbox.send(message);
+  };
+  return { kind: "outbox", server: outbox.server, connect: async () => ({ send, isOpen: () => true, close: () => {} }) };
 }
 
 async function openSmtpConnection(smtpUrl: string): Promise<MailConnection> {
@@ -222,17 +232,31 @@ async function openSmtpConnection(smtpUrl: string): Promise<MailConnection> {
     throw error;
   }
   return {
-    send: async (message) => {
+    send: async (message, { finishWhen } = {}) => {
       if (lost) throw lost;
       const mail = new MailComposer(composeOptions(message)).compile();
       const messageId = mail.messageId();
-      await step((done) => connection.send(mail.getEnvelope(), mail.createReadStream(), (error) => done(error)));
+      await step((done) => connection.send(mail.getEnvelope(), heldBack(mail.createReadStream(), finishWhen), (error) => done(error)));
       return { messageId };
     },
     isOpen: () => lost === null,
+    // Closed at once, not with QUIT: a transaction abandoned half-way must never be completed.
     close: () => {
-      if (!lost) connection.quit();
       lost ??= connectionClosed(server);
+      connection.close();
     },
   };
+}
+
+/** The message as it is, except that its end (and with it the SMTP transaction's last line) waits for `until`. */
+function heldBack(message: Readable, until?: Promise<void>): Readable {
+  if (!until) return message;
+  const held = new PassThrough();
+  message.on("error", (error) => held.destroy(error));
+  message.pipe(held, { end: false });
+  Promise.all([finished(message), until]).then(
+    () => held.end(),
+    (error: unknown) => held.destroy(error as Error),
+  );
+  return held;
 }
