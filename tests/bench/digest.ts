@@ -214,6 +214,8 @@ async function crashRun(smtp: DiscardServer, killCount: number) {
 
   const runId = deliveries[0]?.runId;
   if (!runId || uncertainTotal === 0) return;
+  const { describeUncertainDeliveries } = await import("../../src/features/digest/resend");
+  console.log(`\nWhat the resend page says: ${await describeUncertainDeliveries(runId)}`);
   const resend = await startDigestWorker(env, ["--resend-uncertain", runId, "--yes", "--quiet"]).exit;
   if (resend.code !== 0) throw new Error("the resend failed");
   const after = await smtp.recipients();
