@@ -101,8 +101,9 @@ export async function DigestAdmin({ userEmail, openRunId, canChangeTime = false 
         ]}
       />
       <p className="form-hint">
-        Uncertain: the worker stopped after handing the email to the mail server and before recording the answer. It may have been
-        delivered, so it is not sent again unless you choose to resend it (open the run&rsquo;s details).
+        Uncertain: the email was on its way to the mail server (the worker stopped, or the connection broke, in the middle of it) and
+        the server&rsquo;s answer was never recorded. It may have been delivered, so it is not sent again unless you choose to resend
+        it (open the run&rsquo;s details).
       </p>
       {openRunId ? (
         <section id="problems">
