@@ -260,10 +260,10 @@ class DigestSender {
 
   /**
    * Sends one delivery on the loop's connection. Returns the accepted message (its result written with
-   * the next handover), "skipped", "handled" (another worker holds it now), or "connection lost" (a
-   * failure, recorded or released).
+   * the next handover), "skipped", or "connection lost": a failure (recorded, or released), or a
+   * delivery another worker holds now; either way the next message starts on a fresh connection.
    */
-  private async deliver(delivery: ClaimedDelivery, connection: MailConnection, accepted: Accepted | null): Promise<Accepted | "skipped" | "handled" | "connection lost"> {
+  private async deliver(delivery: ClaimedDelivery, connection: MailConnection, accepted: Accepted | null): Promise<Accepted | "skipped" | "connection lost"> {
     if (delivery.status !== "ACTIVE") {
       await markDeliverySkipped(delivery.id, `Not sent: the subscriber became ${delivery.status.toLowerCase()} during the run.`);
       return "skipped";
