@@ -6,7 +6,7 @@ import type { ActionFailure } from "@/lib/action-result";
 import { clientIp } from "@/lib/client-ip";
 import { filterStillPending } from "./data";
 import type { CommentFormState } from "./form-state";
-import { SUBMIT_MESSAGES } from "./schema";
+import { nulReplaced, SUBMIT_MESSAGES } from "./schema";
 import { decodePendingCookie, encodePendingCookie, PENDING_COOKIE } from "./signing";
 
 export function formText(formData: FormData, name: string): string {
@@ -26,10 +26,18 @@ export function commentFormValues(formData: FormData): CommentFormState["values"
   };
 }
 
-/** The command's input: the form's fields, the honeypot (`url`), and the client's address from the request. */
+/**
+ * The command's input: the form's fields, the honeypot (`url`), and the client's address from the
+ * request. NUL becomes U+FFFD here, before the pipeline removes control characters from every input.
+ */
 export async function commentFormInput(formData: FormData) {
+  const values = commentFormValues(formData);
   return {
-    ...commentFormValues(formData),
+    ...values,
+    authorName: nulReplaced(values.authorName),
+    authorEmail: nulReplaced(values.authorEmail),
+    authorUrl: nulReplaced(values.authorUrl),
+    body: nulReplaced(values.body),
     postId: formText(formData, "postId"),
     honeypot: formText(formData, "url"),
     formToken: formText(formData, "formToken") || undefined,

@@ -4,13 +4,15 @@ import { redirect } from "next/navigation";
 import { runAction, runFormAction } from "@/lib/action";
 import type { FormState } from "@/lib/action-result";
 import { clientIp } from "@/lib/client-ip";
+import { withoutControlCharacters } from "@/lib/control-characters";
 import { confirmSubscriptionByLink, importSubscriberList, removeSubscriberFromList, subscribe, unsubscribeByLink, updatePreferences } from "./commands";
 import type { ImportReport, SubscribeFormState } from "./form-state";
 import type { PreferencesFormState } from "./schema";
 
 export async function subscribeAction(_previous: SubscribeFormState, form: FormData): Promise<SubscribeFormState> {
   const result = await runAction(subscribe, { email: form.get("email") ?? "", website: form.get("website") ?? "", ip: await clientIp() });
-  return result.ok ? { status: "sent", message: result.message, email: "" } : { status: "error", message: result.error, email: String(form.get("email") ?? "").slice(0, 254) };
+  const typed = withoutControlCharacters(String(form.get("email") ?? "")).slice(0, 254);
+  return result.ok ? { status: "sent", message: result.message, email: "" } : { status: "error", message: result.error, email: typed };
 }
 
 export async function confirmSubscriptionAction(form: FormData): Promise<void> {
