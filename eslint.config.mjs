@@ -1,5 +1,6 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import importPlugin from "eslint-plugin-import";
 
 /**
  * The feature folders, lowest first. A feature may import only the ones before it, so features
@@ -30,8 +31,28 @@ export const FEATURE_ORDER = [
   "backup",
 ];
 
-/** The only files outside features' data.ts and mutations.ts that may use the database client. */
-const DATABASE_INFRASTRUCTURE = ["src/lib/db.ts", "src/lib/auth.ts", "src/lib/audit.ts", "src/lib/redirect-table.ts", "src/lib/rate-limit.ts", "src/jobs/**"];
+/** What reaches the database: the one Prisma client, and the drivers and queue beneath it. */
+const DATABASE_MODULES = ["src/lib/db.ts", "node_modules/pg", "node_modules/@types/pg", "node_modules/@prisma/adapter-pg", "node_modules/pg-boss"];
+
+/** Besides every feature's data.ts and mutations.ts, the only files that may import DATABASE_MODULES. */
+const DATABASE_INFRASTRUCTURE = [
+  "src/lib/db.ts",
+  "src/lib/database-health.ts",
+  "src/lib/action.ts",
+  "src/lib/auth.ts",
+  "src/lib/audit.ts",
+  "src/lib/job-queue.ts",
+  "src/lib/rate-limit.ts",
+  "src/lib/redirect-table.ts",
+  "src/lib/shared-settings.ts",
+  "src/lib/embedded-postgres.ts",
+  "src/lib/schema-engine.ts",
+  "src/lib/schema-catalog.ts",
+  "src/lib/cache/**",
+  "src/jobs/**",
+];
+
+const DATA_FILES = ["src/features/**/data.ts", "src/features/**/mutations.ts", "src/features/posts/store.ts"];
 
 /** Modules that must never reach a browser bundle: they start with `import "server-only"`. */
 const SERVER_MODULES = [
@@ -44,9 +65,11 @@ const SERVER_MODULES = [
   "src/lib/audit.ts",
   "src/lib/redirect-table.ts",
   "src/lib/action.ts",
+  "src/lib/job-queue.ts",
   "src/lib/rate-limit.ts",
   "src/lib/signed-links.ts",
   "src/lib/mail/send.ts",
+  "src/lib/mail/queue.ts",
 ];
 
 const requireServerOnly = {
@@ -102,38 +125,74 @@ const postStoreOnly = {
 
 const docket = { rules: { "require-server-only": requireServerOnly, "post-store-only": postStoreOnly } };
 
-const featureImport = (name) => [`@/features/${name}`, `@/features/${name}/*`];
-const DATA_FILES = ["src/features/**/data.ts", "src/features/**/mutations.ts", POST_STORE];
-
-/** One no-restricted-imports entry per kind of file (flat config replaces a rule's options, never merges them). */
-function restrictImports({ files, ignores = [], database, patterns = [] }) {
-  const paths = database ? [{ name: "@/lib/db", message: "The database is used only from a feature's data.ts or mutations.ts, src/jobs and the named infrastructure files." }] : [];
-  const options = { ...(paths.length > 0 ? { paths } : {}), ...(patterns.length > 0 ? { patterns } : {}) };
-  return { files, ignores, rules: { "no-restricted-imports": ["error", options] } };
+/**
+ * One layering rule: eslint-plugin-import's no-restricted-paths, which resolves every import (the "@/"
+ * alias, a relative path, a dynamic import() or a require) to the file it names, through the
+ * TypeScript resolver eslint-config-next sets up, before checking it against the zones. Each rule gets
+ * a plugin name of its own, so that rules for overlapping files keep their own zones (flat config
+ * replaces a rule's options, it never merges them). A new rule is one more call.
+ */
+function restrictedPaths(name, { files = ["src/**/*.{ts,tsx,mts,js,mjs}"], ignores = [], zones }) {
+  return {
+    files,
+    ignores,
+    plugins: { [name]: { rules: { "no-restricted-paths": importPlugin.rules["no-restricted-paths"] } } },
+    rules: { [`${name}/no-restricted-paths`]: ["error", { basePath: import.meta.dirname, zones }] },
+  };
 }
 
-const featureLayers = FEATURE_ORDER.flatMap((feature, index) => {
-  const higher = FEATURE_ORDER.slice(index + 1).flatMap(featureImport);
-  const patterns = [
-    ...(higher.length > 0
-      ? [{ group: higher, message: `Features depend on each other in one direction (FEATURE_ORDER in eslint.config.mjs): ${feature} may import only the features before it.` }]
-      : []),
-    { group: ["@/app/*"], message: "Features never import routes." },
-  ];
-  const files = [`src/features/${feature}/**`];
-  return [restrictImports({ files, ignores: DATA_FILES, database: true, patterns }), restrictImports({ files: DATA_FILES.map((glob) => glob.replace("**", `${feature}/**`)), patterns })];
+const featureOrder = restrictedPaths("feature-order", {
+  zones: [
+    ...FEATURE_ORDER.map((feature, index) => ({
+      target: `src/features/${feature}`,
+      from: [...FEATURE_ORDER.slice(index + 1).map((higher) => `src/features/${higher}`), "src/app"],
+      message: `Features depend on each other in one direction (FEATURE_ORDER in eslint.config.mjs): ${feature} may import only the features before it, and never routes.`,
+    })),
+    {
+      target: ["src/lib", "src/components"],
+      from: ["src/features", "src/app"],
+      message: "src/lib and src/components are below every feature: they never import features or routes.",
+    },
+  ],
 });
 
-const belowFeatures = [{ group: ["@/features/*", "@/app/*"], message: "src/lib and src/components are below every feature: they never import features or routes." }];
+const databaseAccess = restrictedPaths("database", {
+  ignores: [...DATABASE_INFRASTRUCTURE, ...DATA_FILES],
+  zones: [
+    {
+      target: "src",
+      from: DATABASE_MODULES,
+      message: "The database is used only from a feature's data.ts or mutations.ts, src/jobs and the named infrastructure files (DATABASE_INFRASTRUCTURE in eslint.config.mjs).",
+    },
+  ],
+});
+
+/** A dynamic import names its module as a plain string, so that the rules above can follow it. */
+const literalDynamicImports = {
+  selector: "ImportExpression[source.type!='Literal']",
+  message: "Name the module of a dynamic import() as a plain string, so that the layering rules can check it.",
+};
+/** However it is imported or named, a second Prisma client would bypass the one in src/lib/db.ts. */
+const noSecondPrismaClient = [
+  "NewExpression[callee.name='PrismaClient']",
+  "NewExpression[callee.property.name='PrismaClient']",
+  "ImportDeclaration[importKind!='type'] > ImportSpecifier[imported.name='PrismaClient'][importKind!='type']",
+  "ObjectPattern > Property[key.name='PrismaClient']",
+].map((selector) => ({
+  selector,
+  message: "The one Prisma client is db() in src/lib/db.ts: never create another.",
+}));
 
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   { ignores: [".next/**", ".next-test/**", ".data/**", ".test-data/**", "src/generated/**", "node_modules/**", "next-env.d.ts"] },
-  restrictImports({ files: ["src/app/**"], database: true }),
-  ...featureLayers,
-  restrictImports({ files: ["src/lib/**", "src/components/**"], ignores: DATABASE_INFRASTRUCTURE, database: true, patterns: belowFeatures }),
-  restrictImports({ files: DATABASE_INFRASTRUCTURE.filter((glob) => glob.startsWith("src/lib/")), patterns: belowFeatures }),
+  featureOrder,
+  databaseAccess,
+  { files: ["src/**/*.{ts,tsx}"], rules: { "no-restricted-syntax": ["error", literalDynamicImports, ...noSecondPrismaClient] } },
+  { files: ["src/lib/db.ts"], rules: { "no-restricted-syntax": ["error", literalDynamicImports] } },
+  // Features cannot form a circle (featureOrder); nor can the infrastructure beneath them.
+  { files: ["src/lib/**/*.ts"], rules: { "import/no-cycle": ["error", { ignoreExternal: true }] } },
   { files: SERVER_MODULES, plugins: { docket }, rules: { "docket/require-server-only": "error" } },
   // The post store is the one writer of Post, Revision, PostAuthor and PostTag.
   { files: ["src/**/*.{ts,tsx}", "scripts/**/*.ts"], ignores: [POST_STORE], plugins: { docket }, rules: { "docket/post-store-only": "error" } },

@@ -13,7 +13,7 @@ const USAGE = `Usage: npm run digest -- --dry-run | --now | --resend-uncertain R
   --now                     run the digest now (resumes an unfinished run first)
   --resend-uncertain RUN_ID send the run's uncertain deliveries again (some people may get two copies)
   --yes                     do not ask before resending
-  --concurrency N           parallel send loops (default 10 with SMTP, 2 with the outbox)
+  --concurrency N           send loops, each with an SMTP connection of its own (default 5; 2 with the outbox)
   --batch-size N            deliveries claimed at a time (default 20)
   --stale-after-seconds N   a delivery left SENDING this long belonged to a dead worker (default 300)
   --retry-delays-ms A,B,C   waits before retries after a 4xx (default 60000,300000,900000)
@@ -189,7 +189,9 @@ async function confirmResend(count: number): Promise<boolean> {
 /** Returns the exit code: 0 when sent (or nothing to send), 2 when not confirmed. */
 async function resendUncertain(options: Options & { resendRunId: string }): Promise<number> {
   const { findDigestRun, countRunDeliveries } = await import("../src/features/digest/data");
-  const { RESEND_UNCERTAIN_WARNING, requestUncertainResend } = await import("../src/features/digest/resend");
+  const { describeUncertainDeliveries, requestUncertainResend } = await import("../src/features/digest/resend");
+  const { inTransaction } = await import("../src/lib/db");
+  const { recordAudit } = await import("../src/lib/audit");
   const run = await findDigestRun(options.resendRunId);
   if (!run) throw new Error(`There is no digest run ${options.resendRunId} (the runs are listed at /admin/digest).`);
   const uncertain = (await countRunDeliveries(run.id)).UNCERTAIN ?? 0;
@@ -198,9 +200,13 @@ async function resendUncertain(options: Options & { resendRunId: string }): Prom
     return 0;
   }
   console.error(`Run ${run.id} (window ${run.windowStart.toISOString()} → ${run.windowEnd.toISOString()}) has ${uncertain} uncertain ${uncertain === 1 ? "delivery" : "deliveries"}.`);
-  console.error(`Warning: ${RESEND_UNCERTAIN_WARNING}`);
+  console.error(`Warning: ${await describeUncertainDeliveries(run.id)}`);
   if (!options.yes && !(await confirmResend(uncertain))) return 2;
-  await requestUncertainResend(run.id, null, "command line");
+  await inTransaction(async () => {
+    const deliveries = await requestUncertainResend(run.id);
+    // No login runs the command line: the entry names the way it came instead.
+    await recordAudit({ actorId: null, action: "digest.resendUncertain", entityType: "DigestRun", entityId: run.id, details: { deliveries, via: "command line" } });
+  });
   const sender = await import("../src/features/digest/sender");
   const started = Date.now();
   const sending = sendingOptions(options, sender, started);

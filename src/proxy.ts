@@ -35,6 +35,7 @@ import { findBylineForEditing, findLoginForAdmin } from "@/features/people/data"
 import { findImportRun } from "@/features/wordpress/data";
 import { readOutboxMessage } from "@/lib/mail/outbox";
 import { paths } from "@/lib/seo";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 
 function rewriteSearch(request: NextRequest) {
   const query = request.nextUrl.searchParams.get("q")?.trim() ?? "";
@@ -108,13 +109,13 @@ const THING_PAGES: { path: RegExp; exists: (id: string) => Promise<boolean> }[] 
 async function refusalStatus(pathname: string, user: SessionUser): Promise<403 | 404 | null> {
   const postId = pathname.match(/^\/admin\/posts\/([^/]+)(?:\/history)?\/?$/)?.[1];
   if (postId) {
-    const post = await findPostAccessFacts(decodeURIComponent(postId));
+    const post = await findPostAccessFacts(decodeOrKeep(postId));
     if (!post) return 404;
     return canViewPost(user, post) ? null : 403;
   }
   const pageId = pathname.match(/^\/admin\/pages\/([^/]+)(?:\/history)?\/?$/)?.[1];
   if (pageId && can(user, "pages.draft")) {
-    const page = await findPageAccessFacts(decodeURIComponent(pageId));
+    const page = await findPageAccessFacts(decodeOrKeep(pageId));
     if (!page) return 404;
     return canViewPageInAdmin(user, page) ? null : 403;
   }

@@ -5,6 +5,7 @@
 import { useState } from "react";
 import type { FormState } from "@/lib/action-result";
 import { FieldError, invalidField } from "@/components/FormFeedback";
+import { uploadImageFile } from "@/lib/upload-answer";
 
 type Props = {
   /** The form field names for the image's address and its alt text (none for an image that only repeats text beside it). */
@@ -27,15 +28,10 @@ export function ImageUploadField({ urlName, altName, label, hint, initialUrl, in
   async function upload(file: File) {
     setUploadError(null);
     setUploading(true);
-    const body = new FormData();
-    body.set("file", file);
     try {
-      const response = await fetch("/api/uploads", { method: "POST", body });
-      const result = (await response.json()) as { url?: string; error?: string };
-      if (result.url) setUrl(result.url);
-      else setUploadError(result.error ?? "The upload failed.");
-    } catch {
-      setUploadError("The upload failed: the server could not be reached.");
+      setUrl((await uploadImageFile(file)).url);
+    } catch (error) {
+      setUploadError((error as Error).message);
     } finally {
       setUploading(false);
     }

@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./job";
+import { inTransaction } from "@/lib/db";
 import { emptyOldSpamAndTrash } from "@/features/comments/mutations";
 import { sendPendingCommentsSummary } from "@/features/comments/notifications";
 
@@ -16,7 +17,7 @@ export const pendingCommentsSummaryJob: JobDefinition = {
   name: "comments-pending-summary",
   cron: () => "5 * * * *",
   handler: async () => {
-    await sendPendingCommentsSummary(new Date());
+    await inTransaction(() => sendPendingCommentsSummary(new Date()));
   },
 };
 

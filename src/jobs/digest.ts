@@ -27,7 +27,7 @@ const workerSendOptions: RunDigestOptions = {
 
 export const digestResumeJob: JobDefinition = {
   name: "digest-resume",
-  queue: longRunningQueue,
+  queue: () => longRunningQueue,
   cron: () => `*/${RESUME_EVERY_MINUTES} * * * *`,
   handler: async () => {
     const outcome = await resumeUnfinishedDigest(workerSendOptions);
@@ -37,7 +37,7 @@ export const digestResumeJob: JobDefinition = {
 
 export const digestJob: JobDefinition = {
   name: "digest",
-  queue: longRunningQueue,
+  queue: () => longRunningQueue,
   // The time and zone are site settings (/admin/settings); the worker follows a change within a minute.
   cron: async () => digestCron(await readSiteSettings()),
   timezone: async () => (await readSiteSettings()).digestTimeZone,

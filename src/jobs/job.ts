@@ -1,4 +1,4 @@
-import type { PgBoss } from "pg-boss";
+import type { PgBoss, QueueOptions } from "pg-boss";
 
 /** A background job: a pg-boss queue, its handler, and optionally a cron schedule. */
 export type JobDefinition = {
@@ -6,7 +6,9 @@ export type JobDefinition = {
   /** Cron expression, evaluated in `timezone`; read again every minute (a setting may change it). */
   cron?: () => string | Promise<string>;
   timezone?: () => string | Promise<string>;
-  /** pg-boss defaults: a job active for 15 minutes is expired and retried twice. */
-  queue?: { expireInSeconds?: number; retryLimit?: number };
+  /** The queue's options, read when the worker starts (pg-boss defaults: a job active for 15 minutes is expired and retried twice). */
+  queue?: () => QueueOptions;
+  /** Jobs of this queue run at once in one worker (1 unless given). */
+  concurrency?: number;
   handler: (data: unknown, boss: PgBoss) => Promise<void>;
 };

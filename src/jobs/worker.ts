@@ -36,9 +36,10 @@ export async function startWorker(connectionString: string): Promise<PgBoss> {
   boss.on("error", (error) => console.error("[worker]", error));
   await boss.start();
   for (const job of [...jobs, scheduleSyncJob]) {
-    await boss.createQueue(job.name, job.queue);
-    if (job.queue) await boss.updateQueue(job.name, job.queue); // a queue made by an earlier version keeps its old options otherwise
-    await boss.work(job.name, async ([first]) => job.handler(first?.data, boss));
+    const options = job.queue?.();
+    await boss.createQueue(job.name, options);
+    if (options) await boss.updateQueue(job.name, options); // a queue made by an earlier version keeps its old options otherwise
+    await boss.work(job.name, { localConcurrency: job.concurrency ?? 1 }, async ([first]) => job.handler(first?.data, boss));
   }
   await applySchedules(boss, [...jobs, scheduleSyncJob]);
   return boss;

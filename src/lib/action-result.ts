@@ -3,7 +3,7 @@ import type { FieldErrors } from "@/lib/errors";
 
 /** `conflict`: what the thing holds now, when the action was refused because someone else changed it (ConflictError). */
 export type ActionFailure = { ok: false; error: string; fieldErrors: FieldErrors; conflict?: unknown };
-export type ActionResult<Data = undefined> = { ok: true; message: string; data: Data } | ActionFailure;
+export type ActionResult<Data = unknown> = { ok: true; message: string; data: Data } | ActionFailure;
 
 /** A form's state for useActionState: the outcome, and on failure every value the person typed. */
 export type FormState<Data = unknown> = {

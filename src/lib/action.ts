@@ -1,15 +1,20 @@
-// The one server-action pipeline: session → access (role) → zod parse → the command's work (ownership
-// checks, the mutation, the audit entry, emails) → cache invalidation → a typed result. Each feature
-// declares its operations as commands in commands.ts; its actions.ts hands them to runAction.
+// The one pipeline every write goes through: session → access (role) → zod parse → the command's work
+// (ownership checks, the mutation, the emails it queues) and its audit entry, in one transaction →
+// cache invalidation → a typed result. Each feature declares its operations as commands in commands.ts;
+// server actions hand them to runAction (or runFormAction), route handlers to runRoute, tests and jobs
+// to runCommand.
 import "server-only";
 import { refresh, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { assertAccess, getCurrentUser, type Access, type SessionUser } from "@/lib/auth";
-import { AuthorizationError, ConflictError, InputError, UserFacingError, type FieldErrors } from "@/lib/errors";
+import { recordAudit, type AuditRecord } from "@/lib/audit";
+import { inTransaction } from "@/lib/db";
+import { ConflictError, InputError, UserFacingError, type FieldErrors } from "@/lib/errors";
 import type { ActionFailure, ActionResult, FormState } from "@/lib/action-result";
 import { withoutControlCharactersIn } from "@/lib/control-characters";
 import { DatabaseUnavailableError } from "@/lib/database-health";
+import { expireTagsNow } from "@/lib/revalidate";
 
 /** What a command reports back: a message, the cache tags its change touched, and data for the caller. */
 export type Outcome<Data = undefined> = { message: string; tags?: readonly string[]; redirectTo?: string } & (Data extends undefined
@@ -22,6 +27,17 @@ export type Command<A extends Access, Input, Data> = {
   access: A;
   input: z.ZodType<Input>;
   run: (input: Input, actor: Actor<A>) => Promise<Outcome<Data>>;
+  /**
+   * The audit log entries for what the work did (none: null or []), written by the pipeline after the
+   * work, in the same transaction, with the actor as who did it.
+   */
+  audit?: (input: Input, outcome: Outcome<Data>, actor: Actor<A>) => AuditRecord | AuditRecord[] | null;
+  /**
+   * false for work that cannot sit in one database transaction: a stream read after the command
+   * returns (downloads), or a long import with transactions of its own. Its audit entry is written
+   * once the work returns.
+   */
+  transaction?: false;
 };
 
 /** Declares a command; the identity function, there for the types. */
@@ -42,11 +58,25 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   throw new InputError(result.error.issues[0].message, fieldErrorsFrom(result.error));
 }
 
+/** The actor, once the command's access rule lets them in; an AuthorizationError otherwise. */
+function admit<A extends Access>(command: Command<A, unknown, unknown>, actor: SessionUser | null): Actor<A> {
+  return (command.access === "public" ? actor : assertAccess(actor, command.access as Exclude<Access, "public">)) as Actor<A>;
+}
+
+async function perform<A extends Access, Input, Data>(command: Command<A, Input, Data>, actor: Actor<A>, rawInput: unknown): Promise<Outcome<Data>> {
+  // Control characters mean nothing in text and PostgreSQL cannot store NUL: they leave every string of every input.
+  const input = parseInput(command.input, withoutControlCharactersIn(rawInput));
+  const work = async () => {
+    const outcome = await command.run(input, actor);
+    for (const entry of [command.audit?.(input, outcome, actor) ?? []].flat()) await recordAudit({ actorId: actor?.id ?? null, ...entry });
+    return outcome;
+  };
+  return command.transaction === false ? work() : inTransaction(work);
+}
+
 /** Runs a command for a given actor, throwing the typed errors: what tests and jobs call. */
 export async function runCommand<A extends Access, Input, Data>(command: Command<A, Input, Data>, actor: SessionUser | null, rawInput: unknown): Promise<Outcome<Data>> {
-  const allowed = (command.access === "public" ? actor : assertAccess(actor, command.access as Exclude<Access, "public">)) as Actor<A>;
-  // Control characters mean nothing in text and PostgreSQL cannot store NUL: they leave every string of every input.
-  return command.run(parseInput(command.input, withoutControlCharactersIn(rawInput)), allowed);
+  return perform(command, admit(command as Command<A, unknown, unknown>, actor), rawInput);
 }
 
 export const SOMETHING_WENT_WRONG = "Something went wrong on our side. Please try again in a moment.";
@@ -105,9 +135,45 @@ export async function runFormAction<A extends Access, Input, Data>(
 
 /** For route handlers: the HTTP status that goes with a command's error. */
 export function httpStatusOf(error: unknown): number {
-  if (error instanceof AuthorizationError) return error.failure === "SIGNED_OUT" ? 401 : 403;
-  if (error instanceof InputError) return 400;
-  if (error instanceof UserFacingError) return 409;
-  if (error instanceof DatabaseUnavailableError) return 503;
-  return 500;
+  if (error instanceof UserFacingError) return error.httpStatus;
+  return error instanceof DatabaseUnavailableError ? 503 : 500;
+}
+
+const NOT_STORED = { "cache-control": "no-store" };
+
+export type RouteAnswers<Data> = {
+  /** The answer to a success; JSON `{ message, data }` with 200 unless given. */
+  ok?: (outcome: Outcome<Data>) => Response | Promise<Response>;
+  /** The answer to a refusal or failure; JSON `{ error, fieldErrors }` with the error's status unless given. */
+  refused?: (failure: ActionFailure, status: number) => Response;
+};
+
+/**
+ * For route handlers: the whole pipeline with the session's user, answered with an HTTP response.
+ * `input` may be a function, called only once the caller is let in: a body is never read for someone
+ * who may not send it.
+ */
+export async function runRoute<A extends Access, Input, Data>(
+  command: Command<A, Input, Data>,
+  input: unknown | (() => unknown | Promise<unknown>),
+  answers: RouteAnswers<Data> = {},
+): Promise<Response> {
+  let outcome: Outcome<Data>;
+  try {
+    const actor = admit(command as Command<A, unknown, unknown>, await getCurrentUser());
+    outcome = await perform(command, actor, typeof input === "function" ? await input() : input);
+  } catch (error) {
+    const failure = toActionFailure(error);
+    const status = httpStatusOf(error);
+    if (answers.refused) return answers.refused(failure, status);
+    return Response.json({ error: failure.error, fieldErrors: failure.fieldErrors }, { status, headers: NOT_STORED });
+  }
+  expireTagsNow([...new Set(outcome.tags ?? [])]);
+  if (answers.ok) return answers.ok(outcome);
+  return Response.json({ message: outcome.message, data: outcome.data ?? null }, { headers: NOT_STORED });
+}
+
+/** A plain-text answer for routes that mail systems and people's browsers call (unsubscribe links). */
+export function plainTextAnswer(text: string, status = 200): Response {
+  return new Response(`${text}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", ...NOT_STORED } });
 }

@@ -1,4 +1,5 @@
-// The audit log: who did what, when. Every change made through the admin writes one row.
+// The audit log: who did what, when. Every change an editor makes writes a row: commands declare the
+// entry (their `audit` step in src/lib/action.ts), and the pipeline writes it in the command's transaction.
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
@@ -6,10 +7,13 @@ import type { Prisma } from "@/generated/prisma/client";
 export type AuditEntry = {
   actorId: string | null;
   action: string;
-  entityType: "Post" | "User" | "AuthorProfile" | "Invitation" | "Series" | "Category" | "Tag" | "Comment" | "Commenter" | "Subscriber" | "Settings" | "Menu" | "Page" | "PreviewLink" | "Site" | "ImportRun" | "DigestRun";
+  entityType: "Post" | "User" | "AuthorProfile" | "Invitation" | "Series" | "Category" | "Tag" | "Comment" | "Commenter" | "Subscriber" | "Settings" | "Menu" | "Page" | "PreviewLink" | "Site" | "ImportRun" | "DigestRun" | "MediaAsset";
   entityId: string;
   details?: Prisma.InputJsonValue;
 };
+
+/** What a command's `audit` step returns; the pipeline adds who did it. */
+export type AuditRecord = Omit<AuditEntry, "actorId">;
 
 export async function recordAudit(entry: AuditEntry): Promise<void> {
   await db().auditLog.create({ data: entry });

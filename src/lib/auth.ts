@@ -90,11 +90,3 @@ export async function listEmailsWithPermission(permission: Permission): Promise<
   const users = await db().user.findMany({ where: { role: { in: rolesWith(permission) }, deactivatedAt: null }, select: { email: true } });
   return users.map((user) => user.email);
 }
-
-/** For route handlers: null when the signed-in user may go on, else the 401 or 403 answer to send. */
-export async function refusalFor(access: Exclude<Access, "public">): Promise<Response | null> {
-  const user = await getCurrentUser();
-  if (user && (access === "signed-in" || can(user, access))) return null;
-  const [status, text] = user ? [403, "You are not allowed to do that.\n"] : [401, "Sign in first.\n"];
-  return new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-}

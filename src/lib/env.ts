@@ -30,6 +30,8 @@ export const envSchema = z.object({
     "must be an smtp:// or smtps:// URL",
   ),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10000).default(50),
+  // The first wait before a queued email is tried again (it doubles up to 30 minutes): src/lib/mail/queue.ts.
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MAIL_FROM: z.string().min(3).default("Docket <no-reply@docket.localhost>"),
   UNSUBSCRIBE_MAILTO: z.preprocess((value) => (value === "" ? undefined : value), z.email().optional()),
   INBOUND_MAIL_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32, "must be at least 32 characters").optional()),

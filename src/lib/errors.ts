@@ -3,9 +3,15 @@
 
 export type FieldErrors = Record<string, string>;
 
-/** A refusal the person can read: the thing is gone, changed meanwhile, or cannot be done now. */
+/**
+ * A refusal the person can read: the thing is gone, changed meanwhile, or cannot be done now. A route
+ * handler answers it with `httpStatus` (409, a conflict, unless the command says otherwise: 404, 413, 429…).
+ */
 export class UserFacingError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly httpStatus: number = 409,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -17,7 +23,7 @@ export class InputError extends UserFacingError {
     message: string,
     readonly fieldErrors: FieldErrors = {},
   ) {
-    super(message);
+    super(message, 400);
   }
 }
 
@@ -31,7 +37,7 @@ export class AuthorizationError extends UserFacingError {
     readonly failure: AuthorizationFailure,
     message = failure === "SIGNED_OUT" ? "Please sign in again: your session has ended." : NOT_ALLOWED,
   ) {
-    super(message);
+    super(message, failure === "SIGNED_OUT" ? 401 : 403);
   }
 }
 

@@ -33,6 +33,7 @@ import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { fileNameOf, isPlaceholderUrl, placeholderUrl } from "./image-placeholders";
+import { decodeOrKeep } from "./percent-encoding";
 import { breakInCellAsTag } from "./table-cell-breaks";
 
 // ---------- reading the HTML tree ----------
@@ -218,13 +219,6 @@ function isFootnoteMarker(node: Element): boolean {
   return typeof node.properties[FOOTNOTE_REFERENCE] === "string" || typeof node.properties[FOOTNOTE_DEFINITION] === "string";
 }
 
-function decodedFragment(href: string): string {
-  try {
-    return decodeURIComponent(href.slice(1));
-  } catch {
-    return href.slice(1);
-  }
-}
 
 function anchorNames(node: Element): string[] {
   return [stringProperty(node, "id"), stringProperty(node, "name")].filter((name): name is string => Boolean(name));
@@ -288,7 +282,7 @@ function extractFootnotes(tree: HastRoot, body: HastParents): void {
     let found = false;
     visit(block, "element", (node) => {
       const href = stringProperty(node, "href");
-      if (node.tagName === "a" && href?.startsWith("#") && names.has(decodedFragment(href))) found = true;
+      if (node.tagName === "a" && href?.startsWith("#") && names.has(decodeOrKeep(href.slice(1)))) found = true;
     });
     return found;
   };
@@ -303,7 +297,7 @@ function extractFootnotes(tree: HastRoot, body: HastParents): void {
   const references: { link: Element; identifier: string }[] = [];
   for (const link of links) {
     if (noteHolding(link)) continue; // a backlink inside a note
-    const target = anchors.get(decodedFragment(stringProperty(link, "href") ?? "#"));
+    const target = anchors.get(decodeOrKeep((stringProperty(link, "href") ?? "#").slice(1)));
     const block = target && definitionBlock(target);
     if (!block || isInside(link, block)) continue;
     const names = new Set(anchorNames(link));
@@ -341,7 +335,7 @@ function extractFootnotes(tree: HastRoot, body: HastParents): void {
   for (const { block, names } of notes.values()) {
     rewriteElements(block, (node) => {
       const href = stringProperty(node, "href");
-      return node.tagName === "a" && href?.startsWith("#") && names.has(decodedFragment(href)) ? "remove" : "keep";
+      return node.tagName === "a" && href?.startsWith("#") && names.has(decodeOrKeep(href.slice(1))) ? "remove" : "keep";
     });
     removed.add(block);
     const parent = parents.get(block);
@@ -856,19 +850,11 @@ function unlinkSocialLinks(tree: MdastRoot): void {
     if (!parent || index === undefined || node.children.length !== 1 || node.children[0].type !== "text") return;
     const text = node.children[0].value;
     if (!SOCIAL_HOST.test(node.url)) return;
-    const path = decodeURIComponentSafely(node.url.replace(SOCIAL_HOST, "").replace(/[?#].*$/, "").replace(/\/$/, ""));
+    const path = decodeOrKeep(node.url.replace(SOCIAL_HOST, "").replace(/[?#].*$/, "").replace(/\/$/, ""));
     const isHandle = /^@\w{1,15}$/.test(text) && path.toLowerCase() === text.slice(1).toLowerCase();
     const isHashtag = /^#[\p{L}\p{N}_]+$/u.test(text) && path.toLowerCase() === `hashtag/${text.slice(1)}`.toLowerCase();
     if (isHandle || isHashtag) parent.children.splice(index, 1, { type: "text", value: text });
   });
-}
-
-function decodeURIComponentSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Bare addresses in the text become links, as GFM would read them, instead of being escaped. */

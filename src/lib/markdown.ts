@@ -25,6 +25,7 @@ import { HANDLE, HASHTAG, handleUrl, hashtagUrl, startsAWord } from "./social-me
 import { withoutControlCharacters } from "@/lib/control-characters";
 import { isPlaceholderUrl, placeholderFileName } from "@/lib/image-placeholders";
 import { limitMarkdownSyntax, restoreHtml, restoreText } from "@/lib/markdown-limits";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 import { remarkTableCellBreaks } from "@/lib/table-cell-breaks";
 
 export type RenderedPost = { html: string; excerpt: string; readingMinutes: number };
@@ -198,14 +199,6 @@ const listItem: Handler = (state, node, parent) => {
 
 // ---------- rehype plugins (run on sanitized trees: they only add fixed, safe attributes) ----------
 
-function decodedFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment; // a malformed escape: compare it as written
-  }
-}
-
 /** Sanitizing prefixes every id; point in-page links (footnotes, anchors) at the prefixed ids. */
 function rehypeFragmentLinksToPrefixedIds() {
   return (tree: HastRoot) => {
@@ -216,7 +209,7 @@ function rehypeFragmentLinksToPrefixedIds() {
     visit(tree, "element", (node) => {
       const href = node.properties.href;
       if (node.tagName !== "a" || typeof href !== "string" || !href.startsWith("#")) return;
-      const target = CLOBBER_PREFIX + decodedFragment(href.slice(1));
+      const target = CLOBBER_PREFIX + decodeOrKeep(href.slice(1));
       if (!href.slice(1).startsWith(CLOBBER_PREFIX) && ids.has(target)) node.properties.href = `#${target}`;
     });
   };

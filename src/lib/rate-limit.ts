@@ -2,7 +2,7 @@
 // Keys are stored as keyed hashes: an email address or IP never reaches the table.
 import "server-only";
 import { createHash, createHmac } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, outsideTransaction } from "@/lib/db";
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
@@ -20,15 +20,16 @@ function windowStartFor(now: Date, windowSeconds: number): Date {
 
 /**
  * Counts one attempt for `key` (e.g. `subscribe:email:${address}`) and says whether it is within the limit.
- * Attempts over the limit are counted too, so hammering does not reopen the window early.
+ * Attempts over the limit are counted too, so hammering does not reopen the window early; the count
+ * is kept even when the command that asked fails (it is written outside the command's transaction).
  */
 export async function consumeRateLimit(key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
   const windowStart = windowStartFor(now, rule.windowSeconds);
-  const rows = await db().$queryRaw<{ count: number }[]>`
+  const rows = await outsideTransaction(() => db().$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimitCounter" ("key", "windowStart", "count")
     VALUES (${hashRateLimitKey(key)}, ${windowStart}, 1)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
-    RETURNING "count"`;
+    RETURNING "count"`);
   const count = Number(rows[0].count);
   const windowEndsMs = windowStart.getTime() + rule.windowSeconds * 1000;
   const allowed = count <= rule.limit;

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RedirectTargetType } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 
 export const REDIRECT_TARGET_TYPES = ["POST", "PAGE", "SERIES", "CATEGORY", "TAG", "AUTHOR"] as const satisfies readonly RedirectTargetType[];
 
@@ -15,14 +16,6 @@ export type RedirectTarget = { type: RedirectTargetType; id: string };
 
 /** The database client or an open transaction. */
 type Client = Prisma.TransactionClient;
-
-function decodePath(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
 
 /**
  * The path an old address is stored and looked up by: no origin, query or fragment, percent-decoding
@@ -36,7 +29,7 @@ export function oldPathOf(address: string): string | null {
   } catch {
     return null;
   }
-  const path = decodePath(url.pathname);
+  const path = decodeOrKeep(url.pathname);
   return path === "/" ? null : path;
 }
 

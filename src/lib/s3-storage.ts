@@ -2,7 +2,7 @@
 // S3_URL, so that every web process on every machine reads the same files.
 import "server-only";
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { contentTypeOf, isSafeStorageKey, type FileStorage, type StoredFile } from "@/lib/storage";
+import { contentTypeOf, isSafeStorageKey, type FileStorage, type StoredFile } from "@/lib/storage-keys";
 
 export type S3Location = { endpoint: string; region: string; bucket: string; prefix: string; accessKeyId: string; secretAccessKey: string };
 

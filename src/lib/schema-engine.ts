@@ -8,8 +8,12 @@ import { SchemaEngine } from "@prisma/schema-engine-wasm";
 export const prismaDir = path.resolve(import.meta.dirname, "../../prisma");
 export const migrationsDir = path.join(prismaDir, "migrations");
 export const schemaPath = path.join(prismaDir, "schema.prisma");
-/** Each migration folder keeps the schema it was generated from, so the next diff needs no database. */
-export const schemaCopyName = "schema.prisma";
+/**
+ * The schema as the migrations leave it: the next migration is the difference from it to schema.prisma.
+ * The schema engine cannot read a live database's structure here (see DESIGN.md), so this one copy
+ * stands in for it; `npm run db:migration` checks it against what the migrations build before use.
+ */
+export const migratedSchemaPath = path.join(migrationsDir, "schema-as-migrated.prisma");
 
 /**
  * Runs `work` with an engine on the database, then closes the engine's connections: freeing the engine
@@ -34,31 +38,27 @@ async function withEngine<T>(connectionString: string, work: (engine: SchemaEngi
   }
 }
 
-export async function listMigrationNames(): Promise<string[]> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
+export async function listMigrationNames(dir = migrationsDir): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
 }
 
-async function latestSchemaCopy(): Promise<string | null> {
-  const names = await listMigrationNames();
-  const latest = names.at(-1);
-  if (!latest) return null;
-  return readFile(path.join(migrationsDir, latest, schemaCopyName), "utf8");
-}
+type DiffSide = { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
+
+const datamodel = (name: string, content: string): DiffSide => ({ tag: "schemaDatamodel", files: [{ path: name, content }] });
 
 /**
- * The SQL that takes the latest migration's schema copy to `schema` (empty when they agree).
- * The engine needs a live connection to start, but reads nothing from that database.
+ * The SQL that takes one datamodel to another (`from` null: an empty database). The engine needs a
+ * live connection to start, but reads nothing from that database.
  */
-export async function diffSinceLatestMigration(schema: string, databaseUrl: string): Promise<string> {
-  const previous = await latestSchemaCopy();
+export async function diffDatamodels(from: string | null, to: string, databaseUrl: string): Promise<string> {
   return withEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
-      from: previous === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "previous.prisma", content: previous }] },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
+      from: from === null ? { tag: "empty" } : datamodel("from.prisma", from),
+      to: datamodel("to.prisma", to),
       script: true,
       exitCode: null,
       filters: { externalTables: [], externalEnums: [] },
@@ -67,24 +67,37 @@ export async function diffSinceLatestMigration(schema: string, databaseUrl: stri
   });
 }
 
+/** The SQL of the next migration: from the schema as migrated to `schema` (empty when they agree). */
+export async function diffSinceLatestMigration(schema: string, databaseUrl: string): Promise<string> {
+  const migrated = await readFile(migratedSchemaPath, "utf8").catch(() => null);
+  return diffDatamodels(migrated, schema, databaseUrl);
+}
+
 export function isEmptyMigration(sql: string): boolean {
   return sql.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("--"));
 }
 
-async function readMigrationList() {
-  const names = await listMigrationNames();
+type MigrationOptions = {
+  /** Another folder of migrations (a test's edited copy). */
+  dir?: string;
+  /** Apply the migrations up to and including this one only. */
+  through?: string;
+};
+
+async function readMigrationList({ dir = migrationsDir, through }: MigrationOptions) {
+  const names = (await listMigrationNames(dir)).filter((name) => through === undefined || name <= through);
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok" as const, value: await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+        content: { tag: "ok" as const, value: await readFile(path.join(dir, name, "migration.sql"), "utf8") },
       },
     })),
   );
-  const lockfile = await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8").catch(() => null);
+  const lockfile = await readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null);
   return {
-    baseDir: migrationsDir,
+    baseDir: dir,
     lockfile: { path: "migration_lock.toml", content: lockfile },
     shadowDbInitScript: "",
     migrationDirectories,
@@ -92,8 +105,8 @@ async function readMigrationList() {
 }
 
 /** Applies pending migrations and records them in `_prisma_migrations`, as `prisma migrate deploy` does. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const migrationsList = await readMigrationList();
+export async function applyMigrations(databaseUrl: string, options: MigrationOptions = {}): Promise<string[]> {
+  const migrationsList = await readMigrationList(options);
   return withEngine(databaseUrl, async (engine) => {
     const output = await engine.applyMigrations({
       migrationsList,

@@ -38,6 +38,10 @@ describe("admin statuses", () => {
     const editor = await sessionCookieFor(client, "EDITOR");
     expect((await statusOf("/admin/posts/no-such-post", editor)).status).toBe(404);
     expect((await statusOf("/admin/posts/no-such-post/history", editor)).status).toBe(404);
+    // Broken percent-encoding in the id is an address that finds nothing, not a server error.
+    for (const id of ["%ZZ", "%25ZZ", "%E0%A4%A"]) {
+      for (const section of ["posts", "pages"]) expect((await statusOf(`/admin/${section}/${id}`, editor)).status, `/admin/${section}/${id}`).toBe(404);
+    }
     expect((await statusOf("/admin/people", editor)).status).toBe(200);
     expect((await statusOf("/admin/people")).status).toBe(307);
   });

@@ -1,6 +1,6 @@
 // The README's nginx front, taken from the README itself and put in front of two web processes of
-// the test site: reader pages are micro-cached (a change is served within 2 s while nginx answers
-// nearly every request itself), signed-in visitors bypass the cache, the admin is never cached.
+// the test site: reader pages are micro-cached (nginx answers readers from its copy, and one of its
+// first refreshes after a change serves the change), signed-in visitors bypass the cache, the admin is never cached.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTagInvalidations } from "@/lib/cache/shared-tags";
@@ -85,32 +85,26 @@ describe("the README's nginx front", () => {
     }
   });
 
-  it("serves a change within 2 seconds, while answering nearly every request from its cache", async () => {
+  it("answers a stream of readers from its cache, and serves a change from one of its first refreshes after it", async () => {
     const post = await latestPostPath(3);
     await viaNginx(post.path);
-    // Readers keep coming: 4 at a time, for 4 seconds.
-    const statuses: string[] = [];
-    const stopAt = Date.now() + 4000;
+    expect((await viaNginx(post.path)).cache).toBe("HIT");
     const newTitle = `Changed behind the front ${randomBytes(3).toString("hex")}`;
-    let changedAt = 0;
-    let seenAt = 0;
-    const reader = async () => {
-      while (Date.now() < stopAt) {
-        const answer = await viaNginx(post.path);
-        statuses.push(answer.cache ?? "none");
-        if (changedAt && !seenAt && answer.text.includes(newTitle)) seenAt = Date.now();
-      }
-    };
-    const readers = Array.from({ length: 4 }, reader);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     await retitleBehindTheFront(post, newTitle);
-    changedAt = Date.now();
-    await Promise.all(readers);
-    expect(seenAt, "the change was served through the front").toBeGreaterThan(0);
-    expect(seenAt - changedAt).toBeLessThanOrEqual(2000);
-    const answeredByNginx = statuses.filter((status) => fromCache.has(status)).length;
-    expect(statuses.length).toBeGreaterThan(100);
-    expect(answeredByNginx / statuses.length).toBeGreaterThanOrEqual(0.9);
+    // One reader after another until the change shows (the test's own timeout bounds the wait). The
+    // cached copy answers each of them: when it is a second old the first reader gets it STALE, and its
+    // refresh is fetched in the background (UPDATING meanwhile); no reader waits for Docket.
+    const answers: { cache: string | null; changed: boolean }[] = [];
+    while (!answers.at(-1)?.changed) {
+      const answer = await viaNginx(post.path);
+      answers.push({ cache: answer.cache, changed: answer.text.includes(newTitle) });
+    }
+    expect(answers.filter((answer) => !fromCache.has(answer.cache ?? "")), JSON.stringify(answers)).toEqual([]);
+    // The change came with one of the first two refreshes (a STALE answer sets one off): the first may
+    // have been fetched in the moment before the invalidation reached the web process behind it.
+    const refreshes = answers.filter((answer) => answer.cache === "STALE").length;
+    expect(refreshes, JSON.stringify(answers)).toBeGreaterThanOrEqual(1);
+    expect(refreshes, JSON.stringify(answers)).toBeLessThanOrEqual(2);
     // Once changed, it stays changed: no process behind the front serves the old page.
     for (let attempt = 0; attempt < 4; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 600));

@@ -87,8 +87,8 @@ describe("npm start", () => {
     start.stderr.on("data", (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => start.once("exit", resolve));
 
-    const deadline = Date.now() + 90_000;
-    while (!output.includes("Docket is running") && start.exitCode === null && Date.now() < deadline) {
+    // However long the machine takes to start it all: the test's own timeout is the only bound.
+    while (!output.includes("Docket is running") && start.exitCode === null) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(output).toContain("Docket is running");

@@ -233,7 +233,7 @@ describe("the editor's pages", () => {
     const preview = page.frameLocator('iframe[title="Digest preview (HTML)"]');
     await expect(preview.locator("body").textContent()).resolves.toMatch(/Read the post/);
     await page.getByRole("button", { name: `Send a test to ${EDITOR_EMAIL}` }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Test digest sent" }).textContent()).resolves.toContain(EDITOR_EMAIL);
+    await expect(page.getByRole("status").filter({ hasText: "Test digest queued for" }).textContent()).resolves.toContain(EDITOR_EMAIL);
     await shoot(page, "admin-digest");
     const test = await waitForMail(EDITOR_EMAIL, /^\[Test\]/);
     expect(test.html).toContain("Read the post");

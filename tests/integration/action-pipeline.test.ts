@@ -1,51 +1,19 @@
-// The one action pipeline (src/lib/action.ts): every command's access rule comes from the role table,
-// is checked before its input is even parsed, and every error becomes an answer the form can show.
-import { beforeAll, describe, expect, it } from "vitest";
+// The one action pipeline (src/lib/action.ts): a command's work and its audit entry commit together or
+// not at all, and every error becomes an answer the form can show. Who may run which command is
+// tests/integration/command-permissions.test.ts.
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { defineCommand, httpStatusOf, parseInput, runCommand, SOMETHING_WENT_WRONG, toActionFailure } from "@/lib/action";
-import type { SessionUser } from "@/lib/auth";
+import { defineCommand, httpStatusOf, parseInput, runCommand, runRoute, SOMETHING_WENT_WRONG, toActionFailure } from "@/lib/action";
+import { db } from "@/lib/db";
 import { AuthorizationError, InputError, NOT_ALLOWED, UserFacingError } from "@/lib/errors";
-import { can, PERMISSIONS_BY_ROLE } from "@/lib/permissions";
-import type { Role } from "@/generated/prisma/enums";
-import * as backupCommands from "@/features/backup/commands";
-import * as categoryCommands from "@/features/categories/commands";
-import * as commentCommands from "@/features/comments/commands";
-import * as moderationCommands from "@/features/comments/moderation/commands";
-import * as digestCommands from "@/features/digest/commands";
-import * as mediaCommands from "@/features/media/commands";
-import * as menuCommands from "@/features/menus/commands";
-import * as pageCommands from "@/features/pages/commands";
-import * as peopleCommands from "@/features/people/commands";
-import * as postCommands from "@/features/posts/commands";
-import * as previewLinkCommands from "@/features/preview-links/commands";
-import * as seriesCommands from "@/features/series/commands";
-import * as siteCommands from "@/features/site/commands";
-import * as subscriptionCommands from "@/features/subscriptions/commands";
-import * as tagCommands from "@/features/tags/commands";
-import * as wordpressCommands from "@/features/wordpress/commands";
+import { queueMail } from "@/lib/mail/queue";
+import { PERMISSIONS_BY_ROLE } from "@/lib/permissions";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { createCast, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 
-type AnyCommand = Parameters<typeof runCommand>[0];
-const isCommand = (value: unknown): value is AnyCommand => typeof value === "object" && value !== null && "access" in value && "run" in value;
-
-const allCommands = (Object.entries({
-  ...backupCommands,
-  ...categoryCommands,
-  ...commentCommands,
-  ...moderationCommands,
-  ...digestCommands,
-  ...mediaCommands,
-  ...menuCommands,
-  ...pageCommands,
-  ...peopleCommands,
-  ...postCommands,
-  ...previewLinkCommands,
-  ...seriesCommands,
-  ...siteCommands,
-  ...subscriptionCommands,
-  ...tagCommands,
-  ...wordpressCommands,
-}) as [string, unknown][]).filter((entry): entry is [string, AnyCommand] => isCommand(entry[1]));
+// runRoute looks the session up through Next's request context, which only a running server has: here
+// every route request comes from someone signed out.
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers() }));
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 beforeAll(async () => {
@@ -54,31 +22,85 @@ beforeAll(async () => {
   cast = await createCast();
 });
 
-const roles: Role[] = ["ADMIN", "EDITOR", "AUTHOR", "GUEST"];
+/** Makes a tag, queues an email about it, and fails afterwards when told to: the audit step names the tag. */
+const makeTag = defineCommand({
+  access: "tags.manage",
+  input: z.object({ name: z.string(), failAfterwards: z.boolean().default(false) }),
+  async run({ name, failAfterwards }) {
+    const tag = await db().tag.create({ data: { name, slug: name } });
+    await queueMail({ to: "editor@docket.test", subject: `Tag ${name}`, html: "<p>x</p>", text: "x" });
+    if (failAfterwards) throw new UserFacingError("Changed my mind.");
+    return { message: "Made.", data: { tagId: tag.id } };
+  },
+  audit: ({ name }, { data }) => ({ action: "tag.made", entityType: "Tag", entityId: data.tagId, details: { name } }),
+});
 
-describe("every command's access", () => {
-  it("finds the commands", () => {
-    expect(allCommands.length).toBeGreaterThanOrEqual(35);
+const mailsAbout = (name: string) => db().$queryRaw<{ id: string }[]>`SELECT id FROM pgboss.job WHERE name = 'mail' AND data->>'subject' = ${`Tag ${name}`}`;
+
+describe("one transaction per command", () => {
+  it("commits the work, its audit entry (with who did it) and the email it queued together", async () => {
+    const { data } = await runCommand(makeTag, cast.EDITOR, { name: "kept" });
+    expect(await db().tag.count({ where: { id: data.tagId } })).toBe(1);
+    expect(await db().auditLog.findMany({ where: { entityId: data.tagId }, select: { action: true, actorId: true, details: true } })).toEqual([
+      { action: "tag.made", actorId: cast.EDITOR.id, details: { name: "kept" } },
+    ]);
+    expect(await mailsAbout("kept")).toHaveLength(1);
   });
 
-  for (const [name, command] of allCommands.filter(([, command]) => command.access !== "public")) {
-    it(`${name} (${command.access}): refused to the roles without it and to signed-out callers, before its input is read`, async () => {
-      // A deliberately invalid input: a refusal must come before any complaint about the input.
-      const invalid = { nonsense: "\u0000".repeat(3) };
-      await expect(runCommand(command, null, invalid)).rejects.toMatchObject({ failure: "SIGNED_OUT" });
-      for (const role of roles) {
-        const user: SessionUser = cast[role];
-        const access = command.access as Exclude<typeof command.access, "public">;
-        const allowed = access === "signed-in" || can(user, access);
-        const outcome = runCommand(command, user, invalid).then(
-          () => "done",
-          (error: unknown) => error,
-        );
-        if (allowed) expect(await outcome).not.toBeInstanceOf(AuthorizationError);
-        else expect(await outcome).toMatchObject({ failure: "FORBIDDEN", message: NOT_ALLOWED });
-      }
+  it("keeps none of them when the command fails after doing its work", async () => {
+    await expect(runCommand(makeTag, cast.EDITOR, { name: "dropped", failAfterwards: true })).rejects.toThrow("Changed my mind.");
+    expect(await db().tag.count({ where: { name: "dropped" } })).toBe(0);
+    expect(await db().auditLog.count({ where: { action: "tag.made", details: { equals: { name: "dropped" } } } })).toBe(0);
+    expect(await mailsAbout("dropped")).toHaveLength(0);
+  });
+
+  it("still counts a rate-limited attempt when the command that made it fails", async () => {
+    const counting = defineCommand({
+      access: "public",
+      input: z.object({}),
+      async run() {
+        await consumeRateLimit("pipeline-test", { limit: 5, windowSeconds: 3600 });
+        throw new UserFacingError("Refused after counting.");
+      },
     });
-  }
+    await expect(runCommand(counting, null, {})).rejects.toThrow("Refused after counting.");
+    expect((await consumeRateLimit("pipeline-test", { limit: 5, windowSeconds: 3600 })).remaining).toBe(3);
+  });
+});
+
+describe("route handlers through the pipeline", () => {
+  const echo = defineCommand({
+    access: "public",
+    input: z.object({ title: z.string().min(1, "Give it a title.") }),
+    async run({ title }) {
+      if (title === "busy") throw new UserFacingError("Too many requests: wait a minute.", 429);
+      return { message: `Got ${title}.`, data: { length: title.length } };
+    },
+  });
+
+  it("answer JSON with the message and data, or the error with the status that goes with it", async () => {
+    const ok = await runRoute(echo, { title: "Hello" });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("cache-control")).toBe("no-store");
+    expect(await ok.json()).toEqual({ message: "Got Hello.", data: { length: 5 } });
+    const invalid = await runRoute(echo, { title: "" });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toEqual({ error: "Give it a title.", fieldErrors: { title: "Give it a title." } });
+    expect((await runRoute(echo, { title: "busy" })).status).toBe(429);
+    const custom = await runRoute(echo, { title: "Hi" }, { ok: ({ data }) => new Response(String(data.length), { status: 201 }) });
+    expect([custom.status, await custom.text()]).toEqual([201, "2"]);
+  });
+
+  it("refuse a caller without the permission before reading the input", async () => {
+    let inputRead = false;
+    const response = await runRoute(makeTag, () => {
+      inputRead = true;
+      return { name: "never" };
+    });
+    expect(response.status).toBe(401);
+    expect(inputRead).toBe(false);
+    expect(await db().tag.count({ where: { name: "never" } })).toBe(0);
+  });
 });
 
 describe("the role table", () => {

@@ -13,7 +13,8 @@ import { verifySignedToken } from "@/lib/signed-links";
 import { CommentGoneError, emptyOldSpamAndTrash } from "@/features/comments/mutations";
 import { editComment, eraseCommenter, moderateComments, replyAsEditor, saveCommentSettings } from "@/features/comments/moderation/commands";
 import { sendPendingCommentsSummary } from "@/features/comments/notifications";
-import { handleUnsubscribeMail } from "@/features/subscriptions/inbound-unsubscribe";
+import { unsubscribeByMail } from "@/features/subscriptions/commands";
+import { workOffQueuedJobs } from "../helpers/job-queue";
 import { countCommentsByStatus, countPendingComments, listApprovedComments, listModerationQueue } from "@/features/comments/data";
 import { commentIdFromUnsubscribeSubject } from "@/features/comments/emails";
 import { moderationActionSchema } from "@/features/comments/schema";
@@ -39,7 +40,12 @@ function startSmtp(): Promise<number> {
   });
 }
 
-const recipients = () => inbox.map((mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text).sort();
+/** The mails the worker has sent so far (it sends what is queued first). */
+async function delivered(): Promise<ParsedMail[]> {
+  await workOffQueuedJobs();
+  return inbox;
+}
+const recipients = async () => (await delivered()).map((mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text).sort();
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = TEST_SECRET;
@@ -55,6 +61,7 @@ beforeEach(async () => {
   await db().comment.deleteMany();
   await db().setting.deleteMany();
   await db().auditLog.deleteMany();
+  await workOffQueuedJobs();
   inbox.length = 0;
 });
 
@@ -198,11 +205,43 @@ describe("state changes", () => {
   });
 });
 
+describe("the audit log", () => {
+  it("records every moderation change, who made it and what the comment was before", async () => {
+    const [held, another, reply] = [await comment(), await comment(), await comment()];
+    await runCommand(moderateComments, f.editor, { ids: [held.id], action: "approve" });
+    await runCommand(moderateComments, f.editor, { ids: [another.id, reply.id], action: "spam" });
+    await runCommand(editComment, f.editor, { commentId: held.id, authorName: "Renamed", body: "Edited words" });
+    await runCommand(moderateComments, f.editor, { ids: [another.id], action: "trash" });
+    const { data } = await runCommand(replyAsEditor, f.editor, { parentId: reply.id, body: "An editor's reply" });
+    await runCommand(saveCommentSettings, f.editor, { maxLinks: 3 });
+    const entries = await db().auditLog.findMany({ select: { action: true, entityId: true, actorId: true, details: true } });
+    // Entries written in one transaction share its time: compared in any order.
+    const sorted = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
+    expect(sorted(entries.map(({ action, entityId, details }) => [action, entityId, details]))).toEqual(sorted([
+      ["comment.approved", held.id, { from: "PENDING" }],
+      ["comment.marked-spam", another.id, { from: "PENDING" }],
+      ["comment.marked-spam", reply.id, { from: "PENDING" }],
+      ["comment.edited", held.id, null],
+      ["comment.trashed", another.id, { from: "SPAM" }],
+      ["comment.approved", reply.id, { byReply: true }],
+      ["comment.replied", data.commentId, null],
+      ["comments.settings-saved", "comments", null],
+    ]));
+    expect(new Set(entries.map((entry) => entry.actorId))).toEqual(new Set([f.editor.id]));
+  });
+
+  it("records nothing for an action that changed nothing", async () => {
+    const approved = await comment({ status: "APPROVED" });
+    await runCommand(moderateComments, f.editor, { ids: [approved.id], action: "approve" });
+    expect(await db().auditLog.count()).toBe(0);
+  });
+});
+
 describe("notifications", () => {
   it("emails the post's authors with a login when a comment on their post is approved", async () => {
     const c = await comment({ body: "A **fair** point <script>x</script>" });
     await runCommand(moderateComments, f.editor, { ids: [c.id], action: "approve" });
-    expect(recipients()).toEqual(["author@docket.test", "coauthor@docket.test"]);
+    expect(await recipients()).toEqual(["author@docket.test", "coauthor@docket.test"]);
     const mail = inbox[0];
     // The title is set apart from the words around it (U+2068 … U+2069): right-to-left text in it reorders nothing else.
     expect(mail.subject).toBe("New comment on “\u2068Post open-post\u2069”");
@@ -217,7 +256,7 @@ describe("notifications", () => {
       data: { postId: f.post.id, authorName: "Aria", authorEmail: "author@docket.test", body: "Author's note", userId: f.author.id },
     });
     await runCommand(moderateComments, f.editor, { ids: [own.id], action: "approve" });
-    expect(recipients()).toEqual(["coauthor@docket.test"]);
+    expect(await recipients()).toEqual(["coauthor@docket.test"]);
   });
 
   it("emails a commenter who asked about replies, with a one-click unsubscribe that works", async () => {
@@ -225,7 +264,7 @@ describe("notifications", () => {
     const quiet = await comment({ status: "APPROVED", authorEmail: "asker@example.org", notifyReplies: true });
     const reply = await comment({ parentId: parent.id, authorEmail: "replier@example.org" });
     await runCommand(moderateComments, f.editor, { ids: [reply.id], action: "approve" });
-    const toAsker = inbox.find((mail) => mail.subject?.startsWith("New reply"));
+    const toAsker = (await delivered()).find((mail) => mail.subject?.startsWith("New reply"));
     expect(toAsker?.to).toMatchObject({ text: "asker@example.org" });
     const header = (name: string) => toAsker?.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, "");
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
@@ -238,12 +277,12 @@ describe("notifications", () => {
     // Replying to the mailto: address does the same once the mail system passes the message on.
     const mailto = new URL(header("list-unsubscribe")!.match(/<(mailto:[^>]+)>/)![1]);
     const sentBack = `From: asker@example.org\r\nTo: ${mailto.pathname}\r\nSubject: ${mailto.searchParams.get("subject")}\r\n\r\nStop please.`;
-    expect(await handleUnsubscribeMail(Buffer.from(sentBack))).toBe("replies-stopped");
+    expect((await runCommand(unsubscribeByMail, null, { raw: Buffer.from(sentBack) })).data.outcome).toBe("replies-stopped");
     expect((await db().comment.findUniqueOrThrow({ where: { id: quiet.id } })).notifyReplies).toBe(false);
     inbox.length = 0;
     const second = await comment({ parentId: parent.id, authorEmail: "another@example.org" });
     await runCommand(moderateComments, f.editor, { ids: [second.id], action: "approve" });
-    expect(recipients()).not.toContain("asker@example.org");
+    expect(await recipients()).not.toContain("asker@example.org");
   });
 
   it("does not email about replies to someone who did not ask, or about held replies", async () => {
@@ -252,8 +291,8 @@ describe("notifications", () => {
     const reply = await comment({ parentId: parent.id });
     await comment({ parentId: askingParent.id });
     await runCommand(moderateComments, f.editor, { ids: [reply.id], action: "approve" });
-    expect(recipients()).not.toContain("silent@example.org");
-    expect(recipients()).not.toContain("asker2@example.org");
+    expect(await recipients()).not.toContain("silent@example.org");
+    expect(await recipients()).not.toContain("asker2@example.org");
   });
 
   it("sends editors at most one summary of new held comments an hour", async () => {
@@ -261,7 +300,7 @@ describe("notifications", () => {
     await comment();
     await comment();
     expect(await sendPendingCommentsSummary(start)).toBe(2);
-    expect(recipients()).toEqual(["admin@docket.test", "editor@docket.test"]);
+    expect(await recipients()).toEqual(["admin@docket.test", "editor@docket.test"]);
     expect(inbox[0].subject).toMatch(/^2 new comments awaiting moderation/);
     expect(inbox[0].text).toContain("http://docket.test/admin/comments");
 
@@ -270,12 +309,12 @@ describe("notifications", () => {
       data: { postId: f.post.id, authorName: "Later", authorEmail: "later@example.org", body: "Later", createdAt: new Date(start.getTime() + 60_000) },
     });
     expect(await sendPendingCommentsSummary(new Date(start.getTime() + 30 * 60_000))).toBe(0);
-    expect(inbox).toHaveLength(0);
+    expect(await delivered()).toHaveLength(0);
     expect(await sendPendingCommentsSummary(new Date(start.getTime() + 61 * 60_000))).toBe(1);
-    expect(inbox).toHaveLength(2);
+    expect(await delivered()).toHaveLength(2);
     inbox.length = 0;
     expect(await sendPendingCommentsSummary(new Date(start.getTime() + 200 * 60_000))).toBe(0);
-    expect(inbox).toHaveLength(0);
+    expect(await delivered()).toHaveLength(0);
   });
 });
 

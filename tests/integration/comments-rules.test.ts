@@ -62,6 +62,15 @@ describe("who gets held, approved or refused", () => {
     expect(result.ok && result.tagsToInvalidate).toEqual(expect.arrayContaining([tags.comments(f.post.id), tags.post(f.post.slug)]));
   });
 
+  it("holds a commenter whose earlier comments were only held, spam or trash: only an approved one counts", async () => {
+    for (const status of ["PENDING", "SPAM", "TRASH"] as const) {
+      const email = `earlier-${status.toLowerCase()}@example.org`;
+      await db().comment.create({ data: { postId: f.post.id, authorName: "Earlier", authorEmail: email, body: `Earlier ${status}`, status, createdAt: new Date(clock - 3600_000) } });
+      const result = await submit({ authorEmail: email, body: `Again after ${status}` }, { ip: `198.51.100.${status.length}` });
+      expect(result, status).toMatchObject({ ok: true, status: "PENDING", reason: "first comment" });
+    }
+  });
+
   it("approves the post's authors and editors when signed in, but not other signed-in guests", async () => {
     expect(await submit({ body: "From the author" }, { viewer: f.author })).toMatchObject({ status: "APPROVED" });
     expect(await submit({ body: "From the co-author" }, { viewer: f.coAuthor })).toMatchObject({ status: "APPROVED" });

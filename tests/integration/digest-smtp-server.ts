@@ -23,13 +23,23 @@ export type TestSmtpServer = {
   port: number;
   messages: ReceivedMessage[];
   count: () => number;
+  /** Connections open right now. */
+  openConnections: () => number;
   close: () => Promise<void>;
 };
 
 export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMessage[] = [];
   let count = 0;
+  let open = 0;
   const server = new SMTPServer({
+    onConnect(_session, callback) {
+      open += 1;
+      callback();
+    },
+    onClose() {
+      open -= 1;
+    },
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
@@ -71,6 +81,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     port,
     messages,
     count: () => count,
+    openConnections: () => open,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

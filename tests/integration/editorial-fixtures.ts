@@ -25,6 +25,8 @@ export async function useTestSettings(): Promise<string> {
   process.env.NEXTAUTH_SECRET = "test-secret-test-secret-test-secret-0123456789";
   process.env.NEXTAUTH_URL = TEST_SITE;
   process.env.SITE_URL = TEST_SITE;
+  // A queued email the outbox could not take is tried again after a second, not half a minute.
+  process.env.MAIL_RETRY_DELAY_SECONDS = "1";
   delete process.env.SMTP_URL;
   return dataDir;
 }

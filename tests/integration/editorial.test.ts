@@ -14,6 +14,7 @@ import { publishDueScheduledPosts } from "@/features/posts/scheduled-publishing"
 import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { listReviewQueue } from "@/features/posts/admin/data";
 import { createCast, createTestPost, openEditorialTestDatabase, useTestSettings, editPost } from "./editorial-fixtures";
+import { workOffQueuedJobs } from "../helpers/job-queue";
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 let outbox: string;
@@ -28,7 +29,15 @@ beforeEach(async () => {
   seen = new Set(await readdir(outbox).catch(() => []));
 });
 
+/** Sends what is queued, then counts every mail so far as seen. */
+async function markMailsSeen() {
+  await workOffQueuedJobs();
+  seen = new Set(await readdir(outbox));
+}
+
+/** The mails the worker wrote to the outbox since `seen` was taken. */
 async function newMails(): Promise<{ to: string; subject: string; raw: string }[]> {
+  await workOffQueuedJobs();
   const files = (await readdir(outbox).catch(() => [] as string[])).filter((file) => !seen.has(file)).sort();
   return Promise.all(
     files.map(async (file) => {
@@ -48,7 +57,7 @@ describe("a guest's post from draft to published", () => {
     expect((await newMails()).map((mail) => mail.to).sort()).toEqual(["admin@docket.test", "editor@docket.test"]);
     await expect(editPost(GUEST, { postId, title: "Sneaky edit", bodyMarkdown: "x" })).rejects.toThrow(/locked until they respond/);
 
-    seen = new Set(await readdir(outbox));
+    await markMailsSeen();
     await runCommand(requestChanges, EDITOR, { postId, body: "Please add the figures for 2025." });
     const changeMail = (await newMails())[0];
     expect(changeMail).toMatchObject({ to: "guest@docket.test", subject: "Changes requested: \u2068On probation, year one\u2069" });
@@ -57,14 +66,14 @@ describe("a guest's post from draft to published", () => {
     await editPost(GUEST, { postId, title: "On probation, year one", bodyMarkdown: "Second draft, with the 2025 figures.", tags: "probation, reform" });
     await runCommand(submitPost, GUEST, { postId });
 
-    seen = new Set(await readdir(outbox));
+    await markMailsSeen();
     const now = new Date();
     const inAnHour = toLondonLocal(new Date(now.getTime() + 60 * 60 * 1000));
     await runCommand(schedulePost, EDITOR, { postId, localDateTime: inAnHour });
     expect((await newMails())[0]).toMatchObject({ to: "guest@docket.test", subject: "Scheduled: \u2068On probation, year one\u2069" });
 
     expect(await publishDueScheduledPosts(now)).toEqual([]);
-    seen = new Set(await readdir(outbox));
+    await markMailsSeen();
     const due = fromLondonLocal(inAnHour);
     expect(await publishDueScheduledPosts(new Date(due.getTime() + 30_000))).toEqual(["on-probation-year-one"]);
     const post = await db().post.findUniqueOrThrow({ where: { id: postId }, include: { tags: { include: { tag: true } } } });
@@ -255,19 +264,32 @@ describe("editing a published post", () => {
 });
 
 describe("when mail cannot be sent", () => {
-  it("still submits the post and answers normally: the notification failure is only logged", async () => {
+  it("submits the post without waiting for mail; the notification waits in the queue and goes once mail works again", async () => {
     const post = await createTestPost(cast.GUEST);
+    const subject = `Submitted for review: ${(await db().post.findUniqueOrThrow({ where: { id: post.id } })).title}`;
     // The outbox folder replaced by a file: every message fails to be written, as a dead SMTP would fail.
     await mkdir(outbox, { recursive: true });
     await rename(outbox, `${outbox}.away`);
     await writeFile(outbox, "not a folder");
     try {
       await expect(runCommand(submitPost, cast.GUEST, { postId: post.id })).resolves.toMatchObject({ message: expect.any(String) });
+      await workOffQueuedJobs();
+      const queued = await db().$queryRaw<{ state: string; to: string }[]>`
+        SELECT state::text, data->>'to' AS "to" FROM pgboss.job WHERE name = 'mail' AND data->>'subject' = ${subject} ORDER BY data->>'to'`;
+      expect(queued).toEqual([
+        { state: "retry", to: "admin@docket.test" },
+        { state: "retry", to: "editor@docket.test" },
+      ]);
     } finally {
       await rm(outbox);
       await rename(`${outbox}.away`, outbox);
     }
     expect((await db().post.findUniqueOrThrow({ where: { id: post.id } })).status).toBe("SUBMITTED");
+    // The retry comes a second later: the worker sends both then.
+    const retried = async () => (await newMails()).filter((mail) => mail.subject === subject);
+    let mails = await retried();
+    while (mails.length < 2) mails = await retried();
+    expect(mails.map((mail) => mail.to).sort()).toEqual(["admin@docket.test", "editor@docket.test"]);
   });
 });
 

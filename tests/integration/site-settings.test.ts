@@ -17,7 +17,8 @@ import { organizationJsonLd } from "@/features/site/json-ld";
 import { uploadImage } from "@/features/media/commands";
 import { createPost } from "@/features/posts/commands";
 import { renderFeed } from "@/features/feeds/documents";
-import { sendSignInEmail } from "@/features/people/emails";
+import { queueSignInEmail } from "@/features/people/emails";
+import { workOffQueuedJobs } from "../helpers/job-queue";
 import { buildDigestBody } from "@/features/digest/content";
 import { buildDigestPreview } from "@/features/digest/preview";
 import { createCast, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
@@ -170,7 +171,8 @@ describe("every output reads the stored settings", () => {
   });
 
   it("emails: the sign-in email's subject and header", async () => {
-    await sendSignInEmail({ to: "someone@example.org", url: "http://docket.test/admin/sign-in/confirm?token=x", reason: "sign-in" });
+    await queueSignInEmail({ to: "someone@example.org", url: "http://docket.test/admin/sign-in/confirm?token=x", reason: "sign-in" });
+    await workOffQueuedJobs();
     const [latest] = (await readOutbox(dataDir)).slice(-1);
     expect((await simpleParser(latest)).subject).toBe("Sign in to \u2068Stored Name\u2069");
     expect(latest).not.toContain("First Run Name");

@@ -400,6 +400,17 @@ describe("the dry run, malformed files and broken records", () => {
     expect(report.choices).toContain("Category “Prisons” is imported as the category “prison-life” (the category map).");
   });
 
+  it("a re-run with another category map moves the posts it now maps elsewhere", async () => {
+    await switchToNewDatabase("wpimport");
+    await run("self-hosted-posts.xml", { categoryMap: parseCategoryMap("prisons = prison-life\nsentencing\n") });
+    expect((await postByWpId(101)).category?.slug).toBe("prison-life");
+    const again = await run("self-hosted-posts.xml", { categoryMap: parseCategoryMap("sentencing = sentencing-policy\nprisons\n") });
+    expect(again.counts.posts.updated).toBeGreaterThan(0);
+    const post = await postByWpId(101);
+    expect(post.category?.slug).toBe("sentencing-policy");
+    expect(post.tags.map(({ tag }) => tag.slug)).toContain("prisons");
+  });
+
   it("reads WordPress.com, WXR 1.0 and windows-1252 exports", async () => {
     expect((await run("wordpress-com-1.1.xml")).counts.posts.imported).toBe(2);
     const old = await run("wxr-1.0.xml");

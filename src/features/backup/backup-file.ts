@@ -26,7 +26,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
-import { isSafeStorageKey } from "@/lib/storage";
+import { isSafeStorageKey } from "@/lib/storage-keys";
 
 export const BACKUP_VERSION = 2;
 

@@ -5,7 +5,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import type { Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
@@ -16,14 +16,18 @@ import { saveBodyToFile } from "@/lib/request-body";
 import { BackupFormatError } from "./backup-file";
 import { restoreSiteBackupFile, writeSiteBackup } from "./site-backup";
 
+/** The whole site as a gzip-compressed JSON backup: a stream, written while it is read. */
 export const downloadSiteBackup = defineCommand({
   access: "site.backup",
-  input: z.object({ output: z.custom<Writable>((value) => typeof (value as Writable | null)?.write === "function", "No output to write the backup to.") }),
-  async run({ output }, actor) {
-    await recordAudit({ actorId: actor.id, action: "site.backup.download", entityType: "Site", entityId: "backup" });
-    const summary = await writeSiteBackup(output);
-    return { message: "Backup written.", data: summary };
+  input: z.object({}),
+  // The backup is read (in a repeatable-read transaction of its own) while the download streams.
+  transaction: false,
+  async run() {
+    const backup = new PassThrough();
+    writeSiteBackup(backup).catch((error: unknown) => backup.destroy(error as Error));
+    return { message: "Backup started.", data: { backup } };
   },
+  audit: () => ({ action: "site.backup.download", entityType: "Site", entityId: "backup" }),
 });
 
 /** Larger than any site this is meant for; small enough to refuse a runaway upload before it fills the disk. */
@@ -31,6 +35,8 @@ export const MAX_BACKUP_UPLOAD_BYTES = 20 * 1024 * 1024 * 1024;
 
 export const restoreSiteBackupCommand = defineCommand({
   access: "site.backup",
+  // The restore streams the upload into a transaction of its own.
+  transaction: false,
   input: z.object({ body: z.instanceof(ReadableStream, { message: "Choose a backup file to restore." }), fileName: z.string().trim().max(300).default("backup") }),
   async run({ body, fileName }, actor) {
     // The file is read twice (checked through first, then restored), so it is kept on disk meanwhile.

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import type { FileStorage } from "@/lib/storage";
+import type { FileStorage } from "@/lib/storage-keys";
 import { BackupFormatError, type BackupHeader, type BackupManifest, type BackupRecord } from "./backup-file";
 import { listAppliedMigrations, listBackupTables, listColumns, listTablesWithContent, REPLACED_BY_RESTORE, type BackupTable, type Client } from "./data";
 import { describeRowProblem, rowSchemaFor } from "./schema";

@@ -1,7 +1,6 @@
 // Category operations as commands (see src/lib/action.ts).
 import "server-only";
 import { defineCommand } from "@/lib/action";
-import { recordAudit } from "@/lib/audit";
 import { InputError, UserFacingError } from "@/lib/errors";
 import { categoryReaderTags, createCategoryRow, deleteCategoryMovingPosts, updateCategoryRow } from "./mutations";
 import { categoryDeletionSchema, categoryEditSchema, newCategorySchema, type CategoryFields } from "./schema";
@@ -18,61 +17,56 @@ function sponsorSummary(fields: CategoryFields) {
 export const createCategory = defineCommand({
   access: "categories.manage",
   input: newCategorySchema,
-  async run(fields, actor) {
+  async run(fields) {
     const created = await createCategoryRow(fields);
-    await recordAudit({ actorId: actor.id, action: "category.created", entityType: "Category", entityId: created.id, details: { slug: created.slug, ...sponsorSummary(fields) } });
     return {
       message: `Category “${fields.name}” created.`,
       tags: categoryReaderTags(created.slug),
-      data: { categoryId: created.id },
+      data: { categoryId: created.id, slug: created.slug },
       redirectTo: `/admin/categories/${created.id}?created=1`,
     };
   },
+  audit: (fields, { data }) => ({ action: "category.created", entityType: "Category", entityId: data.categoryId, details: { slug: data.slug, ...sponsorSummary(fields) } }),
 });
 
 export const saveCategory = defineCommand({
   access: "categories.manage",
   input: categoryEditSchema,
-  async run({ categoryId, ...fields }, actor) {
+  async run({ categoryId, ...fields }) {
     const saved = await updateCategoryRow(categoryId, fields);
     if (!saved) throw new UserFacingError(CATEGORY_GONE);
     const slugChanged = saved.previousSlug !== saved.slug;
-    await recordAudit({
-      actorId: actor.id,
-      action: "category.saved",
-      entityType: "Category",
-      entityId: categoryId,
-      details: { slug: saved.slug, ...(slugChanged ? { previousSlug: saved.previousSlug } : {}), ...sponsorSummary(fields) },
-    });
     return {
       message: slugChanged ? `Category saved. Its old address, /categories/${saved.previousSlug}, now redirects to the new one.` : "Category saved.",
       tags: categoryReaderTags(saved.previousSlug, saved.slug),
+      data: { slug: saved.slug, previousSlug: slugChanged ? saved.previousSlug : null },
     };
   },
+  audit: ({ categoryId, ...fields }, { data }) => ({
+    action: "category.saved",
+    entityType: "Category",
+    entityId: categoryId,
+    details: { slug: data.slug, ...(data.previousSlug ? { previousSlug: data.previousSlug } : {}), ...sponsorSummary(fields) },
+  }),
 });
 
 export const deleteCategory = defineCommand({
   access: "categories.manage",
   input: categoryDeletionSchema,
-  async run({ categoryId, moveTo }, actor) {
+  async run({ categoryId, moveTo }) {
     if (moveTo === categoryId) throw new InputError("Choose another category for its posts, or none.", { moveTo: "Choose another category for its posts, or none." });
     const deletion = await deleteCategoryMovingPosts(categoryId, moveTo || null);
     if (deletion.outcome === "missing") throw new UserFacingError(CATEGORY_GONE);
     if (deletion.outcome === "destination-missing") {
       throw new InputError("The category chosen for its posts no longer exists. Choose another.", { moveTo: "That category no longer exists." });
     }
-    await recordAudit({
-      actorId: actor.id,
-      action: "category.deleted",
-      entityType: "Category",
-      entityId: categoryId,
-      details: { slug: deletion.slug, name: deletion.name, movedPosts: deletion.movedPosts, movedTo: deletion.destination?.slug ?? null },
-    });
     const posts = deletion.movedPosts === 1 ? "1 post" : `${deletion.movedPosts} posts`;
     return {
       message: deletion.destination ? `Category “${deletion.name}” deleted; ${posts} moved to “${deletion.destination.name}”.` : `Category “${deletion.name}” deleted; ${posts} now have no category.`,
       tags: categoryReaderTags(deletion.slug, ...(deletion.destination ? [deletion.destination.slug] : [])),
       redirectTo: "/admin/categories?deleted=1",
+      data: { slug: deletion.slug, name: deletion.name, movedPosts: deletion.movedPosts, movedTo: deletion.destination?.slug ?? null },
     };
   },
+  audit: ({ categoryId }, { data }) => ({ action: "category.deleted", entityType: "Category", entityId: categoryId, details: data }),
 });

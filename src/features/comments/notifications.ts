@@ -1,8 +1,9 @@
 // Emails about comments: to a post's authors when a comment is approved, to a commenter when someone
-// replies (if they asked), and the editors' hourly summary of held comments. They follow a change
-// already made, so a failed email is logged, never thrown.
+// replies (if they asked), and the editors' hourly summary of held comments. Queued in the transaction
+// of the change they follow (src/lib/mail/queue.ts).
 import "server-only";
-import { sendMail, type OutgoingMail } from "@/lib/mail/send";
+import { queueMail } from "@/lib/mail/queue";
+import type { OutgoingMail } from "@/lib/mail/send";
 import { listEmailsWithPermission } from "@/lib/auth";
 import { getSiteSettings } from "@/features/site/data";
 import { findSettingTime, listApprovedCommentsForNotification, listNewlyHeldComments } from "./data";
@@ -10,13 +11,7 @@ import { approvedCommentEmail, pendingSummaryEmail, replyNotificationEmail } fro
 import { recordPendingSummarySent } from "./mutations";
 
 async function sendEach(messages: OutgoingMail[]): Promise<void> {
-  for (const message of messages) {
-    try {
-      await sendMail(message);
-    } catch (error) {
-      console.error(`Comment notification to one recipient failed: ${(error as Error).message}`);
-    }
-  }
+  for (const message of messages) await queueMail(message);
 }
 
 /** Emails the post's authors about each newly approved comment, and the parent commenter if they asked. */

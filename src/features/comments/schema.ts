@@ -3,8 +3,11 @@ import { withoutControlCharacters } from "@/lib/control-characters";
 import { emailAddress } from "@/lib/form-fields";
 import { COMMENT_LIMITS } from "./form-state";
 
-/** PostgreSQL text cannot hold NUL: it becomes U+FFFD, as HTML parsers do. Other control characters go. */
-const storableText = (value: string) => withoutControlCharacters(value.replaceAll("\u0000", "\uFFFD"));
+/** PostgreSQL text cannot hold NUL: in a comment it becomes U+FFFD, as HTML parsers make it, rather than vanish. */
+export const nulReplaced = (value: string) => value.replaceAll("\u0000", "\uFFFD");
+
+/** NUL as U+FFFD; other control characters go. */
+const storableText = (value: string) => withoutControlCharacters(nulReplaced(value));
 
 const requiredText = (field: string, max: number) =>
   z

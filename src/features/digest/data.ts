@@ -187,6 +187,15 @@ export async function countRunDeliveries(runId: string) {
   return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Record<string, number>;
 }
 
+/** A run's uncertain deliveries by what the run recorded of them: left by a worker that stopped, or by a broken connection. */
+export async function countUncertainByCause(runId: string, stoppedText: string): Promise<{ workerStopped: number; connectionBroke: number }> {
+  const [workerStopped, all] = await Promise.all([
+    db().digestDelivery.count({ where: { runId, status: "UNCERTAIN", error: stoppedText } }),
+    db().digestDelivery.count({ where: { runId, status: "UNCERTAIN" } }),
+  ]);
+  return { workerStopped, connectionBroke: all - workerStopped };
+}
+
 /** The posts a run over (windowStart, windowEnd] would carry (see findNewPosts). */
 export async function listNewPublishedPostIds(windowStart: Date, windowEnd: Date): Promise<string[]> {
   return (await findNewPosts(db(), windowStart, windowEnd)).map((post) => post.id);

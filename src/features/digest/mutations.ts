@@ -95,8 +95,7 @@ export async function claimDeliveries(runId: string, limit: number): Promise<Cla
 }
 
 /**
- * Written as soon as the server accepts the message, before the loop hands over its next one: with
- * N send loops, at most N deliveries are ever handed over without a recorded result. UNCERTAIN is
+ * A message the server took, when no next handover carries its result (the loop's last). UNCERTAIN is
  * overwritten too: the truth is known now.
  */
 export async function markDeliverySent(id: string, messageId: string): Promise<void> {
@@ -121,12 +120,34 @@ export async function markDeliverySkipped(id: string, reason: string): Promise<v
 }
 
 /**
- * Written just before the message goes to SMTP: a claimed delivery without it was never handed over,
- * so after a crash it is sent again rather than reported uncertain.
+ * Written just before each message goes onto its connection's live SMTP transaction: a claimed
+ * delivery without "sentAt" was never handed over, so after a crash it is sent again rather than
+ * reported uncertain. The same statement records as SENT each loop's previous message (the server took
+ * it), and serves every loop waiting at that moment: one write for several messages, while each loop
+ * still has at most one delivery handed over without a recorded result. Returns the deliveries handed
+ * over; one missing is no longer this worker's (a sweep took it as stale).
+ *
+ * The crash this guards against is the worker's, and PostgreSQL has the write once it answers, so it
+ * commits without waiting for the disk (synchronous_commit off, for this statement only): waiting for
+ * the disk's flush was most of the time each message took. Should PostgreSQL itself crash, the last
+ * fraction of a second of these writes may be lost: a delivery whose handover was lost is sent again
+ * (the same Message-ID), one whose result was lost is reported uncertain.
  */
-export async function markDeliveryHandedToSmtp(id: string): Promise<boolean> {
-  const updated = await db().$executeRaw`UPDATE "DigestDelivery" SET "sentAt" = now() WHERE "id" = ${id} AND "status" = 'SENDING'`;
-  return updated === 1;
+export async function handOverDeliveries(accepted: { id: string; messageId: string }[], handOver: string[]): Promise<Set<string>> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    WITH unflushed AS (
+      SELECT set_config('synchronous_commit', 'off', true)
+    ), accepted AS (
+      UPDATE "DigestDelivery" d SET "status" = 'SENT', "messageId" = a."messageId", "sentAt" = coalesce(d."sentAt", now()), "error" = NULL
+      FROM unnest(${accepted.map((entry) => entry.id)}::text[], ${accepted.map((entry) => entry.messageId)}::text[]) AS a("id", "messageId")
+      WHERE d."id" = a."id" AND d."status" IN ('SENDING', 'UNCERTAIN')
+      RETURNING 1
+    ), handed AS (
+      UPDATE "DigestDelivery" SET "sentAt" = now() WHERE "id" = ANY(${handOver}::text[]) AND "status" = 'SENDING'
+      RETURNING "id"
+    )
+    SELECT "id" FROM handed WHERE EXISTS (SELECT 1 FROM unflushed) AND (SELECT count(*) FROM accepted) >= 0`;
+  return new Set(rows.map((row) => row.id));
 }
 
 /** A 4xx: back to PENDING, not claimable before `retryAt`. */
@@ -157,10 +178,14 @@ export async function markDeliveryUncertain(id: string, error: string): Promise<
   await db().digestDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "UNCERTAIN", error } });
 }
 
+/** Why a delivery is UNCERTAIN when its worker stopped while the message was on its SMTP transaction. */
+export const STOPPED_MID_TRANSACTION =
+  "The worker stopped while this email was on its SMTP transaction, before the server's answer was recorded: it may have been delivered, so it is not sent again unless an editor resends it.";
+
 /**
  * Deliveries left SENDING longer than any live send can take belonged to a worker that died. Those
  * it had not yet handed to SMTP go back to PENDING and are sent by this run. Those it had handed over
- * (the crash window: between handing it over and recording the result, at most one per send loop) may
+ * (the crash window: between handing it over and recording the result, at most one per connection) may
  * have gone out, so they are marked UNCERTAIN and reported, and sent again only if an editor asks.
  */
 export async function resolveStaleSendingDeliveries(runId: string, olderThan: Date): Promise<number> {
@@ -168,8 +193,7 @@ export async function resolveStaleSendingDeliveries(runId: string, olderThan: Da
     UPDATE "DigestDelivery"
     SET "status" = CASE WHEN "sentAt" IS NULL THEN 'PENDING'::"DeliveryStatus" ELSE 'UNCERTAIN'::"DeliveryStatus" END,
         "attempts" = CASE WHEN "sentAt" IS NULL THEN greatest("attempts" - 1, 0) ELSE "attempts" END,
-        "error" = CASE WHEN "sentAt" IS NULL THEN "error"
-                  ELSE 'The worker stopped after handing this email to SMTP and before recording the result; it may have been delivered, so it is not sent again unless an editor resends it.' END
+        "error" = CASE WHEN "sentAt" IS NULL THEN "error" ELSE ${STOPPED_MID_TRANSACTION} END
     WHERE "runId" = ${runId} AND "status" = 'SENDING' AND "claimedAt" < ${olderThan}`;
 }
 

@@ -1,12 +1,16 @@
 // The nightly digest. Any number of these may run at once (cron, `npm run digest -- --now`, a restart
 // after a crash): they share the one open run and claim deliveries with SKIP LOCKED, so each
 // subscriber's digest is handed to SMTP at most once, and a restart finishes what a crash left. Each
-// result is recorded as soon as the server answers, so a crash leaves at most one delivery per send
-// loop whose fate is unknown (UNCERTAIN); an editor may resend those (./resend.ts).
+// send loop has an SMTP connection of its own, open before it is handed anything, and one message on it
+// at a time: a delivery is recorded as handed over just before its message goes onto that live
+// transaction, in the same statement that records the previous message's result. So a crash leaves at
+// most one delivery per connection whose fate is unknown (UNCERTAIN); an editor may resend those
+// (./resend.ts).
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
+import { env } from "@/lib/env";
 import { formatLondonClock } from "@/lib/london-time";
-import { createMailTransport, type MailTransport } from "@/lib/mail/send";
+import { mailServer, type MailConnection, type MailServer } from "@/lib/mail/send";
 import { createDigestBodyCache, digestMessageId, matchingPosts, personalizeDigest, type DigestPost } from "./content";
 import { findDigestRun, findRunningDigestRun, findRunWithReopenedDeliveries, loadDigestPosts } from "./data";
 import { getSiteSettings } from "@/features/site/data";
@@ -16,7 +20,7 @@ import {
   deferDelivery,
   failDeliveryPermanently,
   failDeliveryTransiently,
-  markDeliveryHandedToSmtp,
+  handOverDeliveries,
   markDeliverySent,
   markDeliverySkipped,
   markDeliveryUncertain,
@@ -37,10 +41,12 @@ export type MailServerStatus =
 
 export type RunDigestOptions = {
   now?: Date;
-  /** Defaults to SMTP_URL (pooled, SMTP_RATE_PER_SECOND) or the outbox. */
-  transport?: MailTransport;
-  /** Parallel claim-and-send loops; the pooled transport spreads them over its connections. */
+  /** Where the messages go, each send loop on a connection of its own: SMTP_URL, or the outbox folder without it. */
+  mailServer?: MailServer;
+  /** Send loops, each with a connection of its own (default 5 with SMTP, 2 for the outbox). */
   concurrency?: number;
+  /** Messages per second, all loops together (default SMTP_RATE_PER_SECOND). */
+  ratePerSecond?: number;
   /** Deliveries claimed per statement (a crash leaves unsent claims PENDING again, not UNCERTAIN). */
   batchSize?: number;
   /** A SENDING delivery older than this belonged to a dead worker. */
@@ -137,6 +143,58 @@ export function describeMailServerStatus(status: MailServerStatus, now = new Dat
   );
 }
 
+/** At most `perSecond` sends in each second, shared by every loop (as nodemailer's rateLimit counts them). */
+function rateLimiter(perSecond: number): () => Promise<void> {
+  let windowStart = 0;
+  let used = 0;
+  let turn = Promise.resolve();
+  return () =>
+    (turn = turn.then(async () => {
+      if (Date.now() - windowStart >= 1000) [windowStart, used] = [Date.now(), 0];
+      if (used >= perSecond) {
+        await sleep(windowStart + 1000 - Date.now());
+        [windowStart, used] = [Date.now(), 0];
+      }
+      used += 1;
+    }));
+}
+
+/** A message the server took, its result not yet written: it is written with the next handover. */
+type Accepted = { id: string; messageId: string };
+
+/**
+ * Every loop's handovers (and the results they carry) in as few statements as possible: a request
+ * waiting while a statement runs goes in the next one, so an idle writer adds no delay and a busy one
+ * writes for several loops at once.
+ */
+function handoverWriter() {
+  type Request = { accepted: Accepted | null; id: string; done: (handed: boolean) => void; failed: (error: unknown) => void };
+  let waiting: Request[] = [];
+  let writing = false;
+  const flush = async () => {
+    writing = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        const handed = await handOverDeliveries(
+          batch.flatMap((request) => (request.accepted ? [request.accepted] : [])),
+          batch.map((request) => request.id),
+        );
+        for (const request of batch) request.done(handed.has(request.id));
+      } catch (error) {
+        for (const request of batch) request.failed(error);
+      }
+    }
+    writing = false;
+  };
+  return (id: string, accepted: Accepted | null) =>
+    new Promise<boolean>((done, failed) => {
+      waiting.push({ accepted, id, done, failed });
+      if (!writing) void flush();
+    });
+}
+
 class DigestSender {
   private readonly bodyFor: ReturnType<typeof createDigestBodyCache>;
   sentHere = 0;
@@ -147,56 +205,101 @@ class DigestSender {
     siteName: string,
     private readonly run: DigestRun,
     private readonly posts: DigestPost[],
-    private readonly transport: MailTransport,
+    private readonly connect: () => Promise<MailConnection>,
+    private readonly takeTurn: () => Promise<void>,
     private readonly retryDelaysMs: number[],
+    private readonly handOver = handoverWriter(),
   ) {
     this.bodyFor = createDigestBodyCache(siteName);
   }
 
-  /** Claims and sends until nothing is due or the server cannot be reached; one message at a time. */
+  /** One connection's loop: claims and sends until nothing is due or the server cannot be reached. */
   async loop(batchSize: number, afterMessage: () => void): Promise<void> {
-    for (;;) {
-      if (this.unreachable) return;
-      const batch = await claimDeliveries(this.run.id, batchSize);
-      if (batch.length === 0) return;
-      for (const [index, delivery] of batch.entries()) {
-        if (this.unreachable) {
-          await releaseDeliveries(batch.slice(index).map((claimed) => claimed.id));
-          return;
+    let connection: MailConnection | null = null;
+    let accepted: Accepted | null = null;
+    try {
+      for (;;) {
+        if (this.unreachable) return;
+        const batch = await claimDeliveries(this.run.id, batchSize);
+        if (batch.length === 0) return;
+        for (const [index, delivery] of batch.entries()) {
+          if (connection && !connection.isOpen()) {
+            // The server closed it while it was idle: a new one, before anything is handed over.
+            connection.close();
+            connection = null;
+          }
+          if (!this.unreachable && !connection) connection = await this.open();
+          if (this.unreachable || !connection) {
+            await releaseDeliveries(batch.slice(index).map((claimed) => claimed.id));
+            return;
+          }
+          const outcome = await this.deliver(delivery, connection, accepted);
+          if (outcome !== "skipped") accepted = null; // written with the handover
+          if (typeof outcome === "object") accepted = outcome;
+          if (outcome === "connection lost") {
+            connection.close();
+            connection = null;
+          }
+          afterMessage();
         }
-        await this.deliver(delivery);
-        afterMessage();
       }
+    } finally {
+      if (accepted) await markDeliverySent(accepted.id, accepted.messageId);
+      connection?.close();
     }
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+  private async open(): Promise<MailConnection | null> {
+    try {
+      return await this.connect();
+    } catch (error) {
+      this.unreachable ??= error;
+      return null;
+    }
+  }
+
+  /**
+   * Sends one delivery on the loop's connection. Returns the accepted message (its result written with
+   * the next handover), "skipped", or "connection lost": a failure (recorded, or released), or a
+   * delivery another worker holds now; either way the next message starts on a fresh connection.
+   */
+  private async deliver(delivery: ClaimedDelivery, connection: MailConnection, accepted: Accepted | null): Promise<Accepted | "skipped" | "connection lost"> {
     if (delivery.status !== "ACTIVE") {
       await markDeliverySkipped(delivery.id, `Not sent: the subscriber became ${delivery.status.toLowerCase()} during the run.`);
-      return;
+      return "skipped";
     }
     const posts = matchingPosts(this.posts, delivery);
     if (posts.length === 0) {
       await markDeliverySkipped(delivery.id, "Not sent: none of this run's posts match the subscriber's current choices.");
-      return;
+      return "skipped";
     }
     const messageId = digestMessageId(this.run.id, delivery.subscriberId);
     const message = personalizeDigest(this.bodyFor(posts), { id: delivery.subscriberId, email: delivery.email }, messageId);
-    // Not ours any more (a sweep took it as stale): the worker holding it now decides.
-    if (!(await markDeliveryHandedToSmtp(delivery.id))) return;
+    await this.takeTurn();
+    // The handover is written while the transaction's envelope is exchanged: the message's last line,
+    // from which the server may deliver it, waits for the write. Not ours any more (a sweep took it as
+    // stale): the transaction is abandoned, and the worker holding it now decides.
+    const handedOver = this.handOver(delivery.id, accepted);
+    const finishWhen = handedOver.then((ours) => {
+      if (!ours) throw new Error("This delivery is another worker's now.");
+    });
+    finishWhen.catch(() => {}); // answered below, through handedOver
     try {
-      await this.transport.send(message);
+      await connection.send(message, { finishWhen });
     } catch (error) {
+      if (!(await handedOver)) return "connection lost";
       if (isMailServerUnreachable(error)) {
+        // Refused before the message began: nothing left the machine.
         this.unreachable ??= error;
         await releaseDeliveries([delivery.id]);
-        return;
+      } else {
+        await this.recordFailure(delivery, error);
       }
-      await this.recordFailure(delivery, error);
-      return;
+      // Whatever the server made of the failed transaction, the next message starts on a fresh connection.
+      return "connection lost";
     }
-    await markDeliverySent(delivery.id, messageId);
     this.sentHere += 1;
+    return { id: delivery.id, messageId };
   }
 
   private async recordFailure(delivery: ClaimedDelivery, error: unknown): Promise<void> {
@@ -221,17 +324,17 @@ async function reportProgress(runId: string, total: number, onProgress?: (progre
 }
 
 /**
- * Returns once the server answers. Each failure is reported at once with the next attempt; with
- * `nextAttemptWhenUnreachable` the first failure returns false instead of waiting.
+ * Returns once the server answers (a connection opens, and logs in). Each failure is reported at once
+ * with the next attempt; with `nextAttemptWhenUnreachable` the first failure returns false instead of waiting.
  */
-async function waitForMailServer(transport: MailTransport, options: RunDigestOptions, failure: unknown = null): Promise<boolean> {
+async function waitForMailServer(mail: MailServer, options: RunDigestOptions, failure: unknown = null): Promise<boolean> {
   const delays = options.retryDelaysMs?.length ? options.retryDelaysMs : DEFAULT_RETRY_DELAYS_MS;
   let failures = 0;
   for (;;) {
     if (failure === null) {
       try {
-        await transport.verify();
-        if (failures > 0) options.onMailServer?.({ reachable: true, server: transport.server });
+        (await mail.connect()).close();
+        if (failures > 0) options.onMailServer?.({ reachable: true, server: mail.server });
         return true;
       } catch (error) {
         failure = error;
@@ -240,7 +343,7 @@ async function waitForMailServer(transport: MailTransport, options: RunDigestOpt
     const now = new Date();
     const giveUpUntil = options.nextAttemptWhenUnreachable?.(now);
     const nextAttemptAt = giveUpUntil ?? new Date(now.getTime() + delays[Math.min(failures, delays.length - 1)]);
-    options.onMailServer?.(unreachableStatus(transport.server, failure, nextAttemptAt));
+    options.onMailServer?.(unreachableStatus(mail.server, failure, nextAttemptAt));
     if (giveUpUntil) return false;
     failures += 1;
     failure = null;
@@ -250,43 +353,40 @@ async function waitForMailServer(transport: MailTransport, options: RunDigestOpt
 
 /** Works on one run until none of its deliveries is due, sending or waiting for a retry. */
 async function sendRunDeliveries(run: DigestRun, options: RunDigestOptions): Promise<{ sentHere: number; stoppedUnreachable: boolean }> {
-  const transport = options.transport ?? createMailTransport();
-  const concurrency = options.concurrency ?? (transport.kind === "smtp" ? 10 : 2);
+  const mail = options.mailServer ?? mailServer();
+  const concurrency = options.concurrency ?? (mail.kind === "smtp" ? 5 : 2);
   const batchSize = options.batchSize ?? 20;
   const staleAfterMs = options.staleAfterMs ?? 5 * 60_000;
   const [posts, site] = await Promise.all([loadDigestPosts(run.postIds), getSiteSettings()]);
-  const sender = new DigestSender(site.name, run, posts, transport, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
+  const takeTurn = rateLimiter(options.ratePerSecond ?? env().SMTP_RATE_PER_SECOND);
+  const sender = new DigestSender(site.name, run, posts, mail.connect, takeTurn, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
   let lastReport = 0;
   const afterMessage = () => {
     if (!options.onProgress || Date.now() - lastReport < 250) return;
     lastReport = Date.now();
     void reportProgress(run.id, run.audienceSize, options.onProgress);
   };
-  try {
-    if (!(await waitForMailServer(transport, options))) return { sentHere: 0, stoppedUnreachable: true };
-    for (;;) {
-      sender.unreachable = null;
-      await Promise.all(Array.from({ length: concurrency }, () => sender.loop(batchSize, afterMessage)));
-      if (sender.unreachable) {
-        if (!(await waitForMailServer(transport, options, sender.unreachable))) return { sentHere: sender.sentHere, stoppedUnreachable: true };
-        continue;
-      }
-      const progress = await readRunProgress(run.id);
-      if (progress.due > 0) continue;
-      if (progress.sending > 0) {
-        // Another worker is sending these, or a dead one left them: wait until they settle or go stale.
-        await resolveStaleSendingDeliveries(run.id, new Date(Date.now() - staleAfterMs));
-        if ((await readRunProgress(run.id)).sending > 0) await sleep(Math.min(1000, Math.max(50, staleAfterMs / 4)));
-        continue;
-      }
-      if (progress.pending > 0 && progress.nextAttemptAt) {
-        await sleep(Math.max(10, progress.nextAttemptAt.getTime() - Date.now()));
-        continue;
-      }
-      break;
+  if (!(await waitForMailServer(mail, options))) return { sentHere: 0, stoppedUnreachable: true };
+  for (;;) {
+    sender.unreachable = null;
+    await Promise.all(Array.from({ length: concurrency }, () => sender.loop(batchSize, afterMessage)));
+    if (sender.unreachable) {
+      if (!(await waitForMailServer(mail, options, sender.unreachable))) return { sentHere: sender.sentHere, stoppedUnreachable: true };
+      continue;
     }
-  } finally {
-    if (!options.transport) transport.close();
+    const progress = await readRunProgress(run.id);
+    if (progress.due > 0) continue;
+    if (progress.sending > 0) {
+      // Another worker is sending these, or a dead one left them: wait until they settle or go stale.
+      await resolveStaleSendingDeliveries(run.id, new Date(Date.now() - staleAfterMs));
+      if ((await readRunProgress(run.id)).sending > 0) await sleep(Math.min(1000, Math.max(50, staleAfterMs / 4)));
+      continue;
+    }
+    if (progress.pending > 0 && progress.nextAttemptAt) {
+      await sleep(Math.max(10, progress.nextAttemptAt.getTime() - Date.now()));
+      continue;
+    }
+    break;
   }
   return { sentHere: sender.sentHere, stoppedUnreachable: false };
 }

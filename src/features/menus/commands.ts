@@ -2,7 +2,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { defineCommand } from "@/lib/action";
-import { recordAudit } from "@/lib/audit";
+import type { AuditRecord } from "@/lib/audit";
 import { tags } from "@/lib/cache-tags";
 import { InputError, UserFacingError } from "@/lib/errors";
 import { findLinkedTitle } from "./data";
@@ -22,42 +22,42 @@ async function labelFor(label: string, link: MenuLink): Promise<string> {
   return label || title.slice(0, 60);
 }
 
-function audit(actorId: string, action: string, menu: MenuLocation, details: Record<string, string>) {
-  return recordAudit({ actorId, action: `menu.${action}`, entityType: "Menu", entityId: menu, details });
+function menuAudit(action: string, menu: MenuLocation, details: Record<string, string>): AuditRecord {
+  return { action: `menu.${action}`, entityType: "Menu", entityId: menu, details };
 }
 
 export const addMenuItem = defineCommand({
   access: "menus.manage",
   input: addMenuItemSchema,
-  async run({ menu, label, link }, actor) {
+  async run({ menu, label, link }) {
     const item = { id: randomBytes(6).toString("hex"), label: await labelFor(label, link), link };
     await changeMenu(menu, (items) => {
       if (items.length >= MENU_ITEMS_MAX) throw new UserFacingError(`A menu holds at most ${MENU_ITEMS_MAX} links. Remove one first.`);
       return [...items, item];
     });
-    await audit(actor.id, "link-added", menu, { label: item.label });
-    return { message: `“${item.label}” added to the ${MENU_NAMES[menu].toLowerCase()}.`, tags: [tags.menus] };
+    return { message: `“${item.label}” added to the ${MENU_NAMES[menu].toLowerCase()}.`, tags: [tags.menus], data: { label: item.label } };
   },
+  audit: ({ menu }, { data }) => menuAudit("link-added", menu, data),
 });
 
 export const updateMenuItem = defineCommand({
   access: "menus.manage",
   input: updateMenuItemSchema,
-  async run({ menu, itemId, label, link }, actor) {
+  async run({ menu, itemId, label, link }) {
     const stored = await labelFor(label, link);
     await changeMenu(menu, (items) => {
       if (!items.some((item) => item.id === itemId)) throw new UserFacingError(GONE);
       return items.map((item) => (item.id === itemId ? { ...item, label: stored, link } : item));
     });
-    await audit(actor.id, "link-changed", menu, { label: stored });
-    return { message: `“${stored}” saved.`, tags: [tags.menus] };
+    return { message: `“${stored}” saved.`, tags: [tags.menus], data: { label: stored } };
   },
+  audit: ({ menu }, { data }) => menuAudit("link-changed", menu, data),
 });
 
 export const moveMenuItem = defineCommand({
   access: "menus.manage",
   input: moveMenuItemSchema,
-  async run({ menu, itemId, direction }, actor) {
+  async run({ menu, itemId, direction }) {
     let label = "";
     await changeMenu(menu, (items) => {
       const from = items.findIndex((item) => item.id === itemId);
@@ -69,15 +69,15 @@ export const moveMenuItem = defineCommand({
       [moved[from], moved[to]] = [moved[to], moved[from]];
       return moved;
     });
-    await audit(actor.id, "link-moved", menu, { label, direction });
-    return { message: `“${label}” moved ${direction}.`, tags: [tags.menus] };
+    return { message: `“${label}” moved ${direction}.`, tags: [tags.menus], data: { label } };
   },
+  audit: ({ menu, direction }, { data }) => menuAudit("link-moved", menu, { ...data, direction }),
 });
 
 export const removeMenuItem = defineCommand({
   access: "menus.manage",
   input: removeMenuItemSchema,
-  async run({ menu, itemId }, actor) {
+  async run({ menu, itemId }) {
     let label = "";
     await changeMenu(menu, (items) => {
       const item = items.find((candidate) => candidate.id === itemId);
@@ -85,7 +85,7 @@ export const removeMenuItem = defineCommand({
       label = item.label;
       return items.filter((candidate) => candidate.id !== itemId);
     });
-    await audit(actor.id, "link-removed", menu, { label });
-    return { message: `“${label}” removed from the ${MENU_NAMES[menu].toLowerCase()}.`, tags: [tags.menus] };
+    return { message: `“${label}” removed from the ${MENU_NAMES[menu].toLowerCase()}.`, tags: [tags.menus], data: { label } };
   },
+  audit: ({ menu }, { data }) => menuAudit("link-removed", menu, data),
 });

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { defineCommand, parseInput } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
-import { recordAudit } from "@/lib/audit";
+import type { AuditRecord } from "@/lib/audit";
 import { AuthorizationError, ConflictError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
 import { tags } from "@/lib/cache-tags";
@@ -44,8 +44,7 @@ async function loadPageFor(user: SessionUser, pageId: string, allowed: PageRule)
   return page;
 }
 
-const audit = (actor: SessionUser, action: string, pageId: string, details?: Record<string, string>) =>
-  recordAudit({ actorId: actor.id, action: `page.${action}`, entityType: "Page", entityId: pageId, details });
+const pageAudit = (action: string, pageId: string, details?: Record<string, string>): AuditRecord => ({ action: `page.${action}`, entityType: "Page", entityId: pageId, details });
 
 const CONFLICT_MESSAGE = "Someone else saved this page since you opened it. Both versions are shown: choose which to keep.";
 
@@ -70,9 +69,9 @@ export const createPage = defineCommand({
   input: newPageSchema,
   async run({ title }, actor) {
     const page = await createDraftPage({ title, userId: actor.id });
-    await audit(actor, "created", page.id, { title });
     return { message: "Page created.", data: { pageId: page.id }, redirectTo: `/admin/pages/${page.id}` };
   },
+  audit: ({ title }, { data }) => pageAudit("created", data.pageId, { title }),
 });
 
 /**
@@ -93,13 +92,13 @@ export const savePage = defineCommand({
     }
     const { baseRevisionId } = parseInput(baseRevisionSchema, input);
     const saved = await savePageRevision(fields, actor.id, baseRevisionId).catch(asConflict);
-    if (saved.revisionCreated) await audit(actor, "saved", input.pageId, { revisionId: saved.revisionId });
     return {
       message: saved.pending ? "Saved. Readers still see the published version." : "Saved.",
       tags: saved.tagsToInvalidate,
-      data: { slug: saved.slug, savedAt: new Date().toISOString(), revisionId: saved.revisionId, pending: saved.pending },
+      data: { slug: saved.slug, savedAt: new Date().toISOString(), revisionId: saved.revisionId, pending: saved.pending, revisionCreated: saved.revisionCreated },
     };
   },
+  audit: ({ pageId }, { data }) => (data.revisionCreated ? pageAudit("saved", pageId, { revisionId: data.revisionId }) : null),
 });
 
 export const publishPage = defineCommand({
@@ -109,9 +108,9 @@ export const publishPage = defineCommand({
     const page = await loadPageFor(actor, pageId, canPublishPage);
     assertPublishable(await findPageForEditing(page.id));
     const published = await markPagePublished(page.id);
-    await audit(actor, "published", page.id);
     return { message: `Published at /${published.slug}.`, tags: [...pageTagsFor([published.slug]), tags.redirects] };
   },
+  audit: ({ pageId }) => pageAudit("published", pageId),
 });
 
 /** Update: a published page's working copy goes live, exactly the revision the editor shows. */
@@ -122,10 +121,10 @@ export const updatePage = defineCommand({
     const page = await loadPageFor(actor, pageId, canUpdatePage);
     assertPublishable(await findPageForEditing(page.id));
     const updated = await makePageRevisionLive(page.id, revisionId).catch(asConflict);
-    if (!updated.changed) return { message: "Nothing to update: readers already see this version.", data: { revisionId: updated.revisionId } };
-    await audit(actor, "updated", page.id, { revisionId: updated.revisionId });
-    return { message: "Updated: readers now see this version.", tags: updated.tagsToInvalidate, data: { revisionId: updated.revisionId } };
+    if (!updated.changed) return { message: "Nothing to update: readers already see this version.", data: { revisionId: updated.revisionId, changed: false } };
+    return { message: "Updated: readers now see this version.", tags: updated.tagsToInvalidate, data: { revisionId: updated.revisionId, changed: true } };
   },
+  audit: ({ pageId }, { data }) => (data.changed ? pageAudit("updated", pageId, { revisionId: data.revisionId }) : null),
 });
 
 /** Discard changes: a published page's working copy goes; readers never saw it. */
@@ -135,9 +134,12 @@ export const discardPageChanges = defineCommand({
   async run({ pageId }, actor) {
     const page = await loadPageFor(actor, pageId, canUpdatePage);
     const discarded = await discardWorkingCopy(page.id, actor.id);
-    if (discarded.discarded) await audit(actor, "changes-discarded", page.id);
-    return { message: discarded.discarded ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.", data: { revisionId: discarded.revisionId } };
+    return {
+      message: discarded.discarded ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.",
+      data: { revisionId: discarded.revisionId, discarded: discarded.discarded },
+    };
   },
+  audit: ({ pageId }, { data }) => (data.discarded ? pageAudit("changes-discarded", pageId) : null),
 });
 
 export const unpublishPage = defineCommand({
@@ -146,9 +148,9 @@ export const unpublishPage = defineCommand({
   async run({ pageId }, actor) {
     const page = await loadPageFor(actor, pageId, canUnpublishPage);
     const moved = await markPageUnpublished(page.id);
-    await audit(actor, "unpublished", page.id);
     return { message: "Unpublished: readers no longer see it.", tags: pageTagsFor([moved.slug]) };
   },
+  audit: ({ pageId }) => pageAudit("unpublished", pageId),
 });
 
 export const deletePage = defineCommand({
@@ -157,9 +159,9 @@ export const deletePage = defineCommand({
   async run({ pageId }, actor) {
     const page = await loadPageFor(actor, pageId, canDeletePage);
     await deletePageRow(page.id);
-    await audit(actor, "deleted", page.id, { slug: page.slug });
-    return { message: "Page deleted.", tags: pageTagsFor([page.slug]), redirectTo: "/admin/pages" };
+    return { message: "Page deleted.", tags: pageTagsFor([page.slug]), redirectTo: "/admin/pages", data: { slug: page.slug } };
   },
+  audit: ({ pageId }, { data }) => pageAudit("deleted", pageId, { slug: data.slug }),
 });
 
 export const restorePageRevision = defineCommand({
@@ -169,10 +171,10 @@ export const restorePageRevision = defineCommand({
     const page = await loadPageFor(actor, pageId, canEditPage);
     const restored = await restoreRevision(page.id, revisionId, actor.id);
     if (!restored) throw new InputError("That version does not belong to this page.");
-    await audit(actor, "revision-restored", page.id, { revisionId });
     const message = restored.pending ? "Version restored as a working copy: readers see the published version until the page is updated." : "Version restored.";
     return { message, tags: restored.tagsToInvalidate };
   },
+  audit: ({ pageId, revisionId }) => pageAudit("revision-restored", pageId, { revisionId }),
 });
 
 /** Uploads a document and offers it on the page (route handler: POST /api/uploads/documents). */
@@ -192,13 +194,13 @@ export const attachPageDownload = defineCommand({
     }
     const label = title || stored.fileName.replace(/\.[a-z]+$/, "");
     const download = await addPageDownload(page.id, stored.assetId, label);
-    await audit(actor, "download-added", page.id, { fileName: stored.fileName });
     return {
       message: `“${label}” added.`,
       tags: page.status === "PUBLISHED" ? pageTagsFor([page.slug]) : [],
       data: { downloadId: download.id, title: label, url: stored.url, fileName: stored.fileName, mimeType: stored.mimeType, bytes: stored.bytes },
     };
   },
+  audit: ({ pageId }, { data }) => pageAudit("download-added", pageId, { fileName: data.fileName }),
 });
 
 export const removeDownload = defineCommand({
@@ -209,7 +211,11 @@ export const removeDownload = defineCommand({
     if (!download) throw new InputError("That download is no longer on the page.");
     await loadPageFor(actor, download.page.id, canEditPage);
     await removePageDownload(download.id, download.mediaAssetId);
-    await audit(actor, "download-removed", download.page.id, { title: download.title });
-    return { message: `“${download.title}” removed.`, tags: download.page.status === "PUBLISHED" ? pageTagsFor([download.page.slug]) : [] };
+    return {
+      message: `“${download.title}” removed.`,
+      tags: download.page.status === "PUBLISHED" ? pageTagsFor([download.page.slug]) : [],
+      data: { pageId: download.page.id, title: download.title },
+    };
   },
+  audit: (_input, { data }) => pageAudit("download-removed", data.pageId, { title: data.title }),
 });

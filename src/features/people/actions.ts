@@ -1,11 +1,8 @@
 "use server";
 // Server actions for signing in and out and for the people pages, through the pipeline in src/lib/action.ts.
 import { redirect } from "next/navigation";
-import { after } from "next/server";
-import { z } from "zod";
-import { defineCommand, runAction, runFormAction } from "@/lib/action";
+import { runAction, runFormAction } from "@/lib/action";
 import type { FormState } from "@/lib/action-result";
-import { recordAudit } from "@/lib/audit";
 import { clearSessionCookies, readSessionToken } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
 import {
@@ -18,34 +15,24 @@ import {
   linkProfile,
   reactivateLogin,
   requestSignIn,
+  signOut,
+  signOutEverywhere,
 } from "./commands";
-import { deleteAllSessionsOfUser, deleteSession } from "./mutations";
 
+/** Goes on to "check your email" whether or not the address belongs to anyone; a refusal keeps the address. */
 export async function requestSignInLinkAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const email = String(form.get("email") ?? "");
-  const result = await runAction(requestSignIn, { email, callbackUrl: form.get("callbackUrl"), ip: (await clientIp()) ?? "unknown" });
-  if (!result.ok) return { status: "error", message: result.error, fieldErrors: result.fieldErrors, values: { email } };
-  // Answered before the email goes, so a known address is no slower than an unknown one.
-  after(result.data.mailSent);
-  redirect("/admin/sign-in/check-email");
+  return runFormAction(requestSignIn, form, async (submitted) => ({
+    email: submitted.get("email"),
+    callbackUrl: submitted.get("callbackUrl") ?? undefined,
+    ip: (await clientIp()) ?? "unknown",
+  }));
 }
 
 export async function signOutAction(): Promise<void> {
-  const token = await readSessionToken();
-  if (token) await deleteSession(token);
+  await runAction(signOut, { sessionToken: await readSessionToken() });
   await clearSessionCookies();
   redirect("/admin/sign-in?signedOut=1");
 }
-
-const signOutEverywhere = defineCommand({
-  access: "signed-in",
-  input: z.object({}),
-  async run(_input, actor) {
-    await deleteAllSessionsOfUser(actor.id);
-    await recordAudit({ actorId: actor.id, action: "user.signed-out-everywhere", entityType: "User", entityId: actor.id });
-    return { message: "Signed out everywhere." };
-  },
-});
 
 export async function signOutEverywhereAction(): Promise<void> {
   await runAction(signOutEverywhere, {});

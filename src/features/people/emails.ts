@@ -1,5 +1,5 @@
 // The sign-in and invitation emails. Links go to the confirmation page, never straight to the callback.
-import { sendMail } from "@/lib/mail/send";
+import { queueMail } from "@/lib/mail/queue";
 import { composePlainEmail, isolated } from "@/lib/mail/layout";
 import { getSiteSettings } from "@/features/site/data";
 
@@ -22,6 +22,6 @@ export function composeSignInEmail(email: SignInEmail, siteName: string) {
   });
 }
 
-export async function sendSignInEmail(email: SignInEmail): Promise<void> {
-  await sendMail({ to: email.to, ...composeSignInEmail(email, (await getSiteSettings()).name) });
+export async function queueSignInEmail(email: SignInEmail): Promise<void> {
+  await queueMail({ to: email.to, ...composeSignInEmail(email, (await getSiteSettings()).name) });
 }

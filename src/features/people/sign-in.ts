@@ -4,13 +4,15 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
+import { z } from "zod";
 import { siteUrl } from "@/lib/env";
+import { InputError } from "@/lib/errors";
+import { enqueue, type QueueSpec } from "@/lib/job-queue";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { findActiveUserIdByEmail } from "./data";
 import { createSignInToken, nextAuthAdapter } from "./mutations";
-import { sendSignInEmail } from "./emails";
+import { queueSignInEmail } from "./emails";
 import { authSecret, SIGN_IN_LINK_MAX_AGE_SECONDS } from "./sign-in-token";
-import { signInRequestSchema } from "./schema";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -61,7 +63,7 @@ function buildAuthOptions(): NextAuthOptions {
         // rate-limited and silent for unknown addresses. Should it ever be reached, it is just as careful.
         async sendVerificationRequest({ identifier, token, url }) {
           if (!(await findActiveUserIdByEmail(identifier))) return;
-          await sendSignInEmail({
+          await queueSignInEmail({
             to: identifier,
             url: signInConfirmUrl({ token, email: identifier, callbackUrl: callbackPathOf(url) }),
             reason: "sign-in",
@@ -88,35 +90,37 @@ function buildAuthOptions(): NextAuthOptions {
 }
 
 /**
- * `mailSent` settles once the email (if any) is on its way. Callers answer without waiting for it, so
- * a known address does not answer more slowly than an unknown one; it never rejects.
+ * Every sign-in request queues the same job, whether or not the address belongs to anyone, so the
+ * answer takes as long for a stranger's address as for a writer's; the worker makes the link and
+ * emails it only to an active login (emailSignInLinkIfKnown).
  */
-export type SignInRequestResult = { ok: true; mailSent: Promise<void> } | { ok: false; error: string };
+export const SIGN_IN_LINK_QUEUE: QueueSpec = {
+  name: "sign-in-link",
+  options: () => ({ retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60, deleteAfterSeconds: 3600 }),
+};
 
-async function emailSignInLink(email: string, callbackPath: string): Promise<void> {
-  try {
-    const token = await createSignInToken(email);
-    await sendSignInEmail({ to: email, url: signInConfirmUrl({ token, email, callbackUrl: callbackPath }), reason: "sign-in" });
-  } catch (error) {
-    console.error("[sign-in] could not email a sign-in link:", error instanceof Error ? error.message : error);
-  }
-}
+export const signInLinkRequestSchema = z.object({ email: z.string(), callbackPath: z.string() });
+
+export type SignInLinkRequest = z.infer<typeof signInLinkRequestSchema>;
 
 /** Rate-limited per address and per IP, with the same answer whether or not the address belongs to anyone. */
-export async function requestSignInLink(input: { email: unknown; callbackUrl?: unknown; ip: string }): Promise<SignInRequestResult> {
-  const parsed = signInRequestSchema.safeParse({ email: input.email, callbackUrl: input.callbackUrl ?? undefined });
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
-  const { email } = parsed.data;
-
+export async function requestSignInLink(request: { email: string; callbackUrl?: string; ip: string }): Promise<void> {
+  const { email } = request;
   const [byIp, byAddress] = await Promise.all([
-    consumeRateLimit(`sign-in:ip:${input.ip}`, SIGN_IN_LIMITS.perIp),
+    consumeRateLimit(`sign-in:ip:${request.ip}`, SIGN_IN_LIMITS.perIp),
     consumeRateLimit(`sign-in:email:${email}`, SIGN_IN_LIMITS.perAddress),
   ]);
   if (!byIp.allowed || !byAddress.allowed) {
     const minutes = Math.ceil(Math.max(byIp.retryAfterSeconds, byAddress.retryAfterSeconds) / 60);
-    return { ok: false, error: `Too many sign-in attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+    const message = `Too many sign-in attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    throw new InputError(message, { email: message });
   }
+  await enqueue(SIGN_IN_LINK_QUEUE, { email, callbackPath: safeCallbackPath(request.callbackUrl) } satisfies SignInLinkRequest);
+}
 
-  const known = await findActiveUserIdByEmail(email);
-  return { ok: true, mailSent: known ? emailSignInLink(email, safeCallbackPath(parsed.data.callbackUrl)) : Promise.resolve() };
+/** The worker's half of a sign-in request: a link, emailed, for an active login; nothing for anyone else. */
+export async function emailSignInLinkIfKnown({ email, callbackPath }: SignInLinkRequest): Promise<void> {
+  if (!(await findActiveUserIdByEmail(email))) return;
+  const token = await createSignInToken(email);
+  await queueSignInEmail({ to: email, url: signInConfirmUrl({ token, email, callbackUrl: safeCallbackPath(callbackPath) }), reason: "sign-in" });
 }

@@ -5,8 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { defineCommand, parseInput } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth";
-import { recordAudit } from "@/lib/audit";
-import { AuthorizationError, ConflictError, InputError, NOT_ALLOWED } from "@/lib/errors";
+import { ConflictError, AuthorizationError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { formatLondonTime, fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { renderPostMarkdown } from "@/lib/markdown";
 import { markdownBodySchema } from "@/lib/markdown-limits";
@@ -143,9 +142,9 @@ export const createPost = defineCommand({
     const seriesId = actor.role === "GUEST" ? await findInvitedSeriesId(actor.email) : null;
     const { newPostsAllowComments } = await readSiteSettings();
     const post = await createDraftPost({ title, profileId: actor.profileId, userId: actor.id, seriesId, commentsOpen: newPostsAllowComments });
-    await recordAudit({ actorId: actor.id, action: "post.created", entityType: "Post", entityId: post.id, details: { title } });
     return { message: "Draft created.", data: { postId: post.id }, redirectTo: `/admin/posts/${post.id}` };
   },
+  audit: ({ title }, { data }) => ({ action: "post.created", entityType: "Post", entityId: data.postId, details: { title } }),
 });
 
 /**
@@ -167,15 +166,14 @@ export const savePost = defineCommand({
     }
     const snapshot = await snapshotOf(fields, post.authorProfileIds);
     const saved = await saveRevision({ postId: post.id, snapshot, authorId: actor.id, baseRevisionId }).catch(asConflict);
-    if (saved.created) {
-      await recordAudit({ actorId: actor.id, action: "post.saved", entityType: "Post", entityId: post.id, details: { title: fields.title, ...revisionDetails(saved.revision) } });
-    }
     return {
       message: saved.pending ? "Saved. Readers still see the published version." : "Saved.",
       tags: saved.tagsToInvalidate,
-      data: { slug: snapshot.slug, savedAt: new Date().toISOString(), revisionId: saved.revision.id, pending: saved.pending },
+      data: { slug: snapshot.slug, savedAt: new Date().toISOString(), revisionId: saved.revision.id, pending: saved.pending, revisionCreated: saved.created, revisionNumber: saved.revision.number, title: fields.title },
     };
   },
+  audit: ({ postId }, { data }) =>
+    data.revisionCreated ? { action: "post.saved", entityType: "Post", entityId: postId, details: { title: data.title, ...revisionDetails({ id: data.revisionId, number: data.revisionNumber }) } } : null,
 });
 
 export const submitPost = defineCommand({
@@ -185,10 +183,10 @@ export const submitPost = defineCommand({
     const post = await loadPostFor(actor, postId, canSubmitPost);
     await assertReadyToGoOut(post.id, "to the editors");
     await markSubmitted(post.id);
-    await recordAudit({ actorId: actor.id, action: "post.submitted", entityType: "Post", entityId: post.id });
     await notifyEditorsOfSubmission(post.id, actor.displayName ?? actor.email);
     return { message: "Submitted for review. The editors have been told; you will get an email when they respond." };
   },
+  audit: ({ postId }) => ({ action: "post.submitted", entityType: "Post", entityId: postId }),
 });
 
 export const publishPost = defineCommand({
@@ -199,10 +197,10 @@ export const publishPost = defineCommand({
     await assertReadyToGoOut(post.id, "out");
     const published = await markPublished(post.id);
     const live = await findLatestRevision(post.id);
-    await recordAudit({ actorId: actor.id, action: "post.published", entityType: "Post", entityId: post.id, details: revisionDetails(live) });
     await notifyAuthorsOfDecision(post.id, "published");
-    return { message: "Published.", tags: published.tagsToInvalidate };
+    return { message: "Published.", tags: published.tagsToInvalidate, data: revisionDetails(live) };
   },
+  audit: ({ postId }, { data }) => ({ action: "post.published", entityType: "Post", entityId: postId, details: data }),
 });
 
 /** A London wall-clock time in the future, as an instant. */
@@ -226,10 +224,10 @@ export const schedulePost = defineCommand({
     const when = scheduleTimeFrom(localDateTime, new Date());
     await assertReadyToGoOut(post.id, "out");
     const scheduled = await markScheduled(post.id, when);
-    await recordAudit({ actorId: actor.id, action: "post.scheduled", entityType: "Post", entityId: post.id, details: { scheduledFor: when.toISOString() } });
     await notifyAuthorsOfDecision(post.id, "scheduled");
-    return { message: "Scheduled.", tags: scheduled.tagsToInvalidate };
+    return { message: "Scheduled.", tags: scheduled.tagsToInvalidate, data: { scheduledFor: when.toISOString() } };
   },
+  audit: ({ postId }, { data }) => ({ action: "post.scheduled", entityType: "Post", entityId: postId, details: { scheduledFor: data.scheduledFor } }),
 });
 
 export const requestChanges = defineCommand({
@@ -240,10 +238,10 @@ export const requestChanges = defineCommand({
     // Changes to a published post go back to their writer; the post itself stays as readers have it.
     const tags = post.status === "PUBLISHED" ? (await returnWorkingCopy(post.id), []) : (await markChangesRequested(post.id)).tagsToInvalidate;
     await addEditorialNote(post.id, actor.id, body);
-    await recordAudit({ actorId: actor.id, action: "post.changes-requested", entityType: "Post", entityId: post.id });
     await notifyAuthorsOfDecision(post.id, "changes-requested", body);
     return { message: "Changes requested. The authors have been emailed.", tags };
   },
+  audit: ({ postId }) => ({ action: "post.changes-requested", entityType: "Post", entityId: postId }),
 });
 
 export const addNote = defineCommand({
@@ -252,9 +250,9 @@ export const addNote = defineCommand({
   async run({ postId, body }, actor) {
     const post = await loadPostFor(actor, postId, canAddNote);
     await addEditorialNote(post.id, actor.id, body);
-    await recordAudit({ actorId: actor.id, action: "post.note-added", entityType: "Post", entityId: post.id });
     return { message: "Note added." };
   },
+  audit: ({ postId }) => ({ action: "post.note-added", entityType: "Post", entityId: postId }),
 });
 
 export const unpublishPost = defineCommand({
@@ -263,9 +261,9 @@ export const unpublishPost = defineCommand({
   async run({ postId }, actor) {
     const post = await loadPostFor(actor, postId, canUnpublishPost);
     const moved = await markUnpublished(post.id);
-    await recordAudit({ actorId: actor.id, action: "post.unpublished", entityType: "Post", entityId: post.id });
     return { message: "Unpublished: readers no longer see it.", tags: moved.tagsToInvalidate };
   },
+  audit: ({ postId }) => ({ action: "post.unpublished", entityType: "Post", entityId: postId }),
 });
 
 export const restorePostRevision = defineCommand({
@@ -275,10 +273,10 @@ export const restorePostRevision = defineCommand({
     const post = await loadPostFor(actor, postId, canEditPost);
     const restored = await restoreRevision(post.id, revisionId, actor.id);
     if (!restored) throw new InputError("That revision does not belong to this post.");
-    await recordAudit({ actorId: actor.id, action: "post.revision-restored", entityType: "Post", entityId: post.id, details: { revisionId } });
     const message = restored.pending ? "Revision restored as a working copy: readers see the published version until the post is updated." : "Revision restored.";
     return { message, tags: restored.tagsToInvalidate };
   },
+  audit: ({ postId, revisionId }) => ({ action: "post.revision-restored", entityType: "Post", entityId: postId, details: { revisionId } }),
 });
 
 /** Update: the working copy of a published post goes live, exactly the revision the editor was showing. */
@@ -289,12 +287,12 @@ export const updatePost = defineCommand({
     const post = await loadPostFor(actor, postId, canUpdatePost);
     await assertReadyToGoOut(post.id, "out");
     const updated = await makeRevisionLive(post.id, revisionId).catch(asConflict);
-    if (!updated.changed) return { message: "Nothing to update: readers already see this version.", data: { revisionId: updated.revisionId } };
+    if (!updated.changed) return { message: "Nothing to update: readers already see this version.", data: { revisionId: updated.revisionId, live: null as Record<string, string> | null } };
     const live = await findPostVersion(updated.revisionId);
-    await recordAudit({ actorId: actor.id, action: "post.updated", entityType: "Post", entityId: post.id, details: live ? revisionDetails(live) : { revisionId } });
     if (post.changesSubmitted) await notifyAuthorsOfDecision(post.id, "published");
-    return { message: "Updated: readers now see this version.", tags: updated.tagsToInvalidate, data: { revisionId: updated.revisionId } };
+    return { message: "Updated: readers now see this version.", tags: updated.tagsToInvalidate, data: { revisionId: updated.revisionId, live: live ? revisionDetails(live) : { revisionId } } };
   },
+  audit: ({ postId }, { data }) => (data.live ? { action: "post.updated", entityType: "Post", entityId: postId, details: data.live } : null),
 });
 
 /** Discard changes: a published post's working copy goes; readers never saw it. */
@@ -304,9 +302,12 @@ export const discardPostChanges = defineCommand({
   async run({ postId }, actor) {
     const post = await loadPostFor(actor, postId, canDiscardChanges);
     const discarded = await discardWorkingCopy(post.id, actor.id);
-    if (discarded.discarded) await recordAudit({ actorId: actor.id, action: "post.changes-discarded", entityType: "Post", entityId: post.id });
-    return { message: discarded.discarded ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.", data: { revisionId: discarded.revisionId } };
+    return {
+      message: discarded.discarded ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.",
+      data: { revisionId: discarded.revisionId, discarded: discarded.discarded },
+    };
   },
+  audit: ({ postId }, { data }) => (data.discarded ? { action: "post.changes-discarded", entityType: "Post", entityId: postId } : null),
 });
 
 /** A writer who may not publish sends a published post's changes to the editors. */
@@ -317,10 +318,10 @@ export const submitPostChanges = defineCommand({
     const post = await loadPostFor(actor, postId, canSubmitChanges);
     await assertReadyToGoOut(post.id, "to the editors");
     if (!(await submitWorkingCopy(post.id))) throw new InputError("There are no changes to submit: the post is as readers see it.");
-    await recordAudit({ actorId: actor.id, action: "post.changes-submitted", entityType: "Post", entityId: post.id });
     await notifyEditorsOfSubmission(post.id, actor.displayName ?? actor.email);
     return { message: "Changes submitted for review. Readers see the published version until an editor updates it." };
   },
+  audit: ({ postId }) => ({ action: "post.changes-submitted", entityType: "Post", entityId: postId }),
 });
 
 /** An editor schedules a published post's working copy to go live later (the worker applies it). */
@@ -333,14 +334,19 @@ export const schedulePostUpdate = defineCommand({
     await assertReadyToGoOut(post.id, "out");
     const scheduled = await scheduleWorkingCopy(post.id, when);
     if (!scheduled.scheduled) throw new InputError("There are no changes to schedule: the post is as readers see it.");
-    await recordAudit({ actorId: actor.id, action: "post.update-scheduled", entityType: "Post", entityId: post.id, details: { scheduledFor: when.toISOString(), revisionId: scheduled.revisionId } });
-    return { message: `Update scheduled for ${formatLondonTime(when)} (UK time): readers see the published version until then.` };
+    return {
+      message: `Update scheduled for ${formatLondonTime(when)} (UK time): readers see the published version until then.`,
+      data: { scheduledFor: when.toISOString(), revisionId: scheduled.revisionId },
+    };
   },
+  audit: ({ postId }, { data }) => ({ action: "post.update-scheduled", entityType: "Post", entityId: postId, details: data }),
 });
 
 /** The live preview: the same pipeline as the public page. */
 export const previewMarkdown = defineCommand({
   access: "posts.write",
+  // Renders text, writes nothing.
+  transaction: false,
   input: z.object({ markdown: markdownBodySchema("post") }),
   async run({ markdown }) {
     const { html, readingMinutes } = renderPostMarkdown(markdown);

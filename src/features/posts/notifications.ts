@@ -1,10 +1,10 @@
 // Editorial emails: a submission goes to the editors; review decisions go to the post's authors.
-// They follow a change already made, so a mail failure is logged, never thrown.
+// Queued in the command's transaction (src/lib/mail/queue.ts): they go out once the change is made.
 import "server-only";
 import { siteUrl } from "@/lib/env";
 import { formatLondonTime } from "@/lib/london-time";
 import { composePlainEmail, isolated, type PlainEmail } from "@/lib/mail/layout";
-import { sendMail } from "@/lib/mail/send";
+import { queueMail } from "@/lib/mail/queue";
 import { listEmailsWithPermission } from "@/lib/auth";
 import { getSiteSettings } from "@/features/site/data";
 import { findPostSummary, listPostAuthorEmails } from "./admin/data";
@@ -12,14 +12,7 @@ import { findPostSummary, listPostAuthorEmails } from "./admin/data";
 export type Decision = "changes-requested" | "scheduled" | "published";
 
 async function sendToEach(addresses: string[], email: PlainEmail) {
-  for (const to of new Set(addresses)) {
-    try {
-      await sendMail({ to, ...email });
-    } catch (error) {
-      // The editorial change is already made; a lost notification must not undo or fail it.
-      console.error(`[mail] could not send “${email.subject}”:`, error instanceof Error ? error.message : error);
-    }
-  }
+  for (const to of new Set(addresses)) await queueMail({ to, ...email });
 }
 
 export async function notifyEditorsOfSubmission(postId: string, submitterName: string): Promise<void> {

@@ -2,7 +2,6 @@
 // link to an unpublished post for a reviewer without an account, and may revoke it.
 import "server-only";
 import { defineCommand } from "@/lib/action";
-import { recordAudit } from "@/lib/audit";
 import { AuthorizationError, InputError, NOT_ALLOWED } from "@/lib/errors";
 import { absoluteUrl } from "@/lib/seo";
 import { findPostAccessFacts } from "@/features/posts/admin/data";
@@ -26,18 +25,12 @@ export const makePreviewLink = defineCommand({
       throw new AuthorizationError("FORBIDDEN", published ? "This post is published: share its own address instead." : NOT_ALLOWED);
     }
     const link = await createPreviewLink({ postId, createdById: actor.id, days });
-    await recordAudit({
-      actorId: actor.id,
-      action: "preview-link.created",
-      entityType: "PreviewLink",
-      entityId: link.id,
-      details: { postId, days, expiresAt: link.expiresAt.toISOString() },
-    });
     return {
       message: `Preview link made. It works for ${days === 1 ? "1 day" : `${days} days`}. Copy it now: it is shown only once.`,
-      data: { url: absoluteUrl(previewPath(link.token)), expiresAt: link.expiresAt.toISOString() },
+      data: { linkId: link.id, url: absoluteUrl(previewPath(link.token)), expiresAt: link.expiresAt.toISOString() },
     };
   },
+  audit: ({ postId, days }, { data }) => ({ action: "preview-link.created", entityType: "PreviewLink", entityId: data.linkId, details: { postId, days, expiresAt: data.expiresAt } }),
 });
 
 export const withdrawPreviewLink = defineCommand({
@@ -48,8 +41,9 @@ export const withdrawPreviewLink = defineCommand({
     const post = link ? await findPostAccessFacts(link.postId) : null;
     if (!link || !post) throw new InputError("That preview link no longer exists.");
     if (!canRevokePreview(actor, post)) throw new AuthorizationError("FORBIDDEN");
-    if (!(await revokePreviewLink(linkId))) return { message: "That preview link was already revoked." };
-    await recordAudit({ actorId: actor.id, action: "preview-link.revoked", entityType: "PreviewLink", entityId: linkId, details: { postId: link.postId } });
-    return { message: "Preview link revoked: it no longer opens the post." };
+    if (!(await revokePreviewLink(linkId))) return { message: "That preview link was already revoked.", data: { revokedFromPost: null as string | null } };
+    return { message: "Preview link revoked: it no longer opens the post.", data: { revokedFromPost: link.postId } };
   },
+  audit: ({ linkId }, { data }) =>
+    data.revokedFromPost ? { action: "preview-link.revoked", entityType: "PreviewLink", entityId: linkId, details: { postId: data.revokedFromPost } } : null,
 });

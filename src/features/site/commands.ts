@@ -1,7 +1,6 @@
 // Changing the site settings, as a command (src/lib/action.ts): administrators only.
 import "server-only";
 import { defineCommand } from "@/lib/action";
-import { recordAudit } from "@/lib/audit";
 import { tags } from "@/lib/cache-tags";
 import { readSiteSettings } from "./data";
 import { storeSiteSettings } from "./mutations";
@@ -15,13 +14,13 @@ function changedSettings(before: SiteSettings, after: SiteSettings): string[] {
 export const saveSiteSettings = defineCommand({
   access: "settings.manage",
   input: siteSettingsFormSchema,
-  async run(settings, actor) {
+  async run(settings) {
     const before = await readSiteSettings();
     const saved = await storeSiteSettings(settings);
     const changed = changedSettings(before, saved);
-    if (changed.length === 0) return { message: "Nothing changed.", data: saved };
-    await recordAudit({ actorId: actor.id, action: "settings.saved", entityType: "Settings", entityId: "site", details: { changed } });
+    if (changed.length === 0) return { message: "Nothing changed.", data: { ...saved, changed } };
     const digestNote = changed.includes("digestTime") || changed.includes("digestTimeZone") ? " The digest's new time applies within a minute." : "";
-    return { message: `Settings saved: readers see them now.${digestNote}`, tags: [tags.siteSettings], data: saved };
+    return { message: `Settings saved: readers see them now.${digestNote}`, tags: [tags.siteSettings], data: { ...saved, changed } };
   },
+  audit: (_settings, { data }) => (data.changed.length > 0 ? { action: "settings.saved", entityType: "Settings", entityId: "site", details: { changed: data.changed } } : null),
 });

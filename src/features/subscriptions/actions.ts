@@ -4,13 +4,15 @@ import { redirect } from "next/navigation";
 import { runAction, runFormAction } from "@/lib/action";
 import type { FormState } from "@/lib/action-result";
 import { clientIp } from "@/lib/client-ip";
+import { withoutControlCharacters } from "@/lib/control-characters";
 import { confirmSubscriptionByLink, importSubscriberList, removeSubscriberFromList, subscribe, unsubscribeByLink, updatePreferences } from "./commands";
 import type { ImportReport, SubscribeFormState } from "./form-state";
 import type { PreferencesFormState } from "./schema";
 
 export async function subscribeAction(_previous: SubscribeFormState, form: FormData): Promise<SubscribeFormState> {
-  const result = await runAction(subscribe, { email: form.get("email"), website: form.get("website"), ip: await clientIp() });
-  return result.ok ? result.data : { status: "error", message: result.error, email: String(form.get("email") ?? "").slice(0, 254) };
+  const result = await runAction(subscribe, { email: form.get("email") ?? "", website: form.get("website") ?? "", ip: await clientIp() });
+  const typed = withoutControlCharacters(String(form.get("email") ?? "")).slice(0, 254);
+  return result.ok ? { status: "sent", message: result.message, email: "" } : { status: "error", message: result.error, email: typed };
 }
 
 export async function confirmSubscriptionAction(form: FormData): Promise<void> {
@@ -29,8 +31,11 @@ export async function updatePreferencesAction(_previous: PreferencesFormState, f
   return result.ok ? { status: "saved", message: result.message, values } : { status: "error", message: result.error, values };
 }
 
+/** Unsubscribed: the page says so; a link that is not valid: the page says that instead. */
 export async function unsubscribeAction(form: FormData): Promise<void> {
-  await runAction(unsubscribeByLink, { token: String(form.get("token") ?? "") });
+  const token = String(form.get("token") ?? "");
+  const result = await runAction(unsubscribeByLink, { token });
+  if (!result.ok) redirect(`/subscription/unsubscribe?token=${encodeURIComponent(token)}`);
 }
 
 /** The CSV comes as a file or pasted text; the form keeps the consent choice and note on failure. */

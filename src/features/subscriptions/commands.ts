@@ -3,19 +3,23 @@
 import "server-only";
 import { z } from "zod";
 import { defineCommand, parseInput } from "@/lib/action";
-import { InputError } from "@/lib/errors";
+import { InputError, UserFacingError } from "@/lib/errors";
 import { createSignedToken, verifySignedToken } from "@/lib/signed-links";
+import { commentIdFromUnsubscribeSubject } from "@/features/comments/emails";
+import { stopReplyNotifications } from "@/features/comments/mutations";
+import { subscriberCsvStream } from "./export";
+import { unsubscribeTokenFromMail } from "./inbound-unsubscribe";
 import { confirmSubscription, importSubscribers, parseImportAddresses, removeSubscriber, requestSubscription, unsubscribeSubscriber, updateSubscriberPreferences } from "./mutations";
 import type { ImportReport } from "./form-state";
-import { importFormSchema, MAX_IMPORT_ROWS, preferencesFormSchema } from "./schema";
+import { importFormSchema, MAX_IMPORT_ROWS, preferencesFormSchema, SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema } from "./schema";
 
-/** The subscribe form: its answer (a SubscribeFormState) never reveals who is subscribed. */
+/** The subscribe form: its answer never reveals who is subscribed. */
 export const subscribe = defineCommand({
   access: "public",
-  input: z.object({ email: z.unknown(), website: z.unknown(), ip: z.string().nullable() }),
-  async run({ email, website, ip }) {
-    const state = await requestSubscription({ email, website: typeof website === "string" ? website : "", ip });
-    return { message: state.message, data: state };
+  input: subscribeFormSchema.extend({ ip: z.string().max(100).nullable() }),
+  async run(request) {
+    await requestSubscription(request);
+    return { message: SUBSCRIBE_ACCEPTED_MESSAGE };
   },
 });
 
@@ -57,16 +61,56 @@ export const updatePreferences = defineCommand({
   },
 });
 
-/** The unsubscribe page's button, authorized by a signed unsubscribe (or preferences) link. Idempotent. */
+const INVALID_UNSUBSCRIBE_LINK = "This unsubscribe link is not valid.";
+
+/**
+ * The unsubscribe page's button and the one-click URL of every bulk email (RFC 8058: mail providers
+ * POST to it with no cookies), authorized by the signed link. Idempotent.
+ */
 export const unsubscribeByLink = defineCommand({
   access: "public",
   input: tokenInput,
   async run({ token }) {
     const check = verifySignedToken(token, "unsubscribe");
-    if (!check.ok) return { message: "", redirectTo: `/subscription/unsubscribe?token=${encodeURIComponent(token)}` };
+    if (!check.ok) throw new InputError(INVALID_UNSUBSCRIBE_LINK);
     await unsubscribeSubscriber(check.subject);
-    return { message: "Unsubscribed.", redirectTo: `/subscription/unsubscribe?token=${encodeURIComponent(token)}&done=1` };
+    return { message: "You are unsubscribed.", redirectTo: `/subscription/unsubscribe?token=${encodeURIComponent(token)}&done=1` };
   },
+});
+
+/**
+ * A message sent to the List-Unsubscribe mailto: address, passed on raw by the mail system: the
+ * signed token in its subject unsubscribes the digest's reader, or stops a commenter's reply emails.
+ * A message without a valid token is refused (422), so the mail system does not lose it silently.
+ */
+export const unsubscribeByMail = defineCommand({
+  access: "public",
+  input: z.object({ raw: z.instanceof(Buffer) }),
+  async run({ raw }) {
+    const token = await unsubscribeTokenFromMail(raw);
+    if (!token) throw new UserFacingError("The message's subject holds no unsubscribe token.", 422);
+    const check = verifySignedToken(token, "unsubscribe");
+    if (!check.ok) throw new UserFacingError("The unsubscribe token in the message's subject is not valid.", 422);
+    const commentId = commentIdFromUnsubscribeSubject(check.subject);
+    if (commentId) {
+      await stopReplyNotifications(commentId);
+      return { message: "Reply emails stopped.", data: { outcome: "replies-stopped" as "replies-stopped" | "unsubscribed" } };
+    }
+    await unsubscribeSubscriber(check.subject);
+    return { message: "You are unsubscribed.", data: { outcome: "unsubscribed" as const } };
+  },
+});
+
+/** The subscriber list as CSV, streamed: a list of people's addresses leaving the site, so it is audited. */
+export const exportSubscribers = defineCommand({
+  access: "subscribers.manage",
+  input: z.object({}),
+  // The rows are read while the response streams, after the command has returned.
+  transaction: false,
+  async run() {
+    return { message: "", data: { csv: subscriberCsvStream() } };
+  },
+  audit: () => ({ action: "subscribers.exported", entityType: "Subscriber", entityId: "export" }),
 });
 
 export const importSubscriberList = defineCommand({
@@ -86,13 +130,21 @@ export const importSubscriberList = defineCommand({
     const report: ImportReport = { ...result, duplicatesInFile: addresses.duplicatesInFile, invalid: addresses.invalid };
     return { message: `Imported: ${result.added} new, ${result.alreadyPresent} already subscribed or known (left unchanged).`, data: report };
   },
+  audit: ({ consent }, { data }) => ({
+    action: "subscribers.import",
+    entityType: "Subscriber",
+    entityId: "import",
+    details: { added: data.added, alreadyPresent: data.alreadyPresent, consent },
+  }),
 });
 
 export const removeSubscriberFromList = defineCommand({
   access: "subscribers.manage",
   input: z.object({ subscriberId: z.string().min(1).max(60) }),
-  async run({ subscriberId }, actor) {
-    if (!(await removeSubscriber(subscriberId, actor.id))) throw new InputError("That subscriber was already removed.");
+  async run({ subscriberId }) {
+    if (!(await removeSubscriber(subscriberId))) throw new InputError("That subscriber was already removed.");
     return { message: "Subscriber removed." };
   },
+  // The entry keeps no address.
+  audit: ({ subscriberId }) => ({ action: "subscriber.remove", entityType: "Subscriber", entityId: subscriberId }),
 });

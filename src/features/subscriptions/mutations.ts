@@ -1,14 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
-import { sendMail } from "@/lib/mail/send";
+import { UserFacingError } from "@/lib/errors";
+import { queueMail } from "@/lib/mail/queue";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { getSiteSettings } from "@/features/site/data";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { parseCsv } from "./csv";
-import type { SubscribeFormState } from "./form-state";
 import { emailAddress } from "@/lib/form-fields";
-import { SUBSCRIBE_ACCEPTED_MESSAGE, subscribeFormSchema } from "./schema";
 
 export const subscribeLimits = {
   /** Confirmation emails one address can trigger. Over it, the answer is unchanged but nothing is sent. */
@@ -17,50 +15,30 @@ export const subscribeLimits = {
   perIp: { limit: 10, windowSeconds: 10 * 60 } satisfies RateLimitRule,
 };
 
-type SubscribeRequest = { email: unknown; website?: unknown; ip: string | null };
-
 function minutesText(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes <= 1 ? "a minute" : `${minutes} minutes`;
 }
 
 /**
- * The subscribe form's whole job. The answer is the same for a new, pending or active address,
- * for a honeypot hit and for a per-address rate limit; only bad input and a per-IP limit differ.
+ * The subscribe form's whole job, for a parsed address. Nothing it does tells who is subscribed: a new,
+ * pending or active address, a honeypot hit and a per-address rate limit all end the same way; only a
+ * per-IP limit is refused (429), openly.
  */
-export async function requestSubscription(request: SubscribeRequest): Promise<SubscribeFormState> {
-  const rawEmail = typeof request.email === "string" ? request.email : "";
-  const parsed = subscribeFormSchema.safeParse({ email: request.email, website: request.website ?? "" });
-  if (!parsed.success) {
-    const message = parsed.error.issues.find((issue) => issue.path[0] === "email")?.message ?? "Enter a valid email address.";
-    return { status: "error", message, email: rawEmail.slice(0, 254) };
-  }
-  const accepted: SubscribeFormState = { status: "sent", message: SUBSCRIBE_ACCEPTED_MESSAGE, email: "" };
+export async function requestSubscription(request: { email: string; website: string; ip: string | null }): Promise<void> {
   if (request.ip) {
     const byIp = await consumeRateLimit(`subscribe:ip:${request.ip}`, subscribeLimits.perIp);
-    if (!byIp.allowed) {
-      return {
-        status: "error",
-        message: `Too many subscription requests from your network. Please try again in ${minutesText(byIp.retryAfterSeconds)}.`,
-        email: parsed.data.email,
-      };
-    }
+    if (!byIp.allowed) throw new UserFacingError(`Too many subscription requests from your network. Please try again in ${minutesText(byIp.retryAfterSeconds)}.`, 429);
   }
-  if (parsed.data.website.trim() !== "") return accepted;
-  const byEmail = await consumeRateLimit(`subscribe:email:${parsed.data.email}`, subscribeLimits.perEmail);
-  if (!byEmail.allowed) return accepted;
+  if (request.website.trim() !== "") return;
+  const byEmail = await consumeRateLimit(`subscribe:email:${request.email}`, subscribeLimits.perEmail);
+  if (!byEmail.allowed) return;
 
-  const subscriber = await recordSubscriptionRequest(parsed.data.email);
+  const subscriber = await recordSubscriptionRequest(request.email);
   const isSubscribed = subscriber.status === "ACTIVE" || subscriber.status === "PAUSED";
-  try {
-    const siteName = (await getSiteSettings()).name;
-    await sendMail(isSubscribed ? alreadySubscribedEmail(subscriber.email, subscriber.id, siteName) : confirmationEmail(subscriber.email, subscriber.id, siteName));
-  } catch (error) {
-    // Every accepted address gets an email, so this answer says nothing about who is subscribed.
-    console.error("[subscriptions] could not send the subscription email:", (error as Error).message);
-    return { status: "error", message: "We could not send the confirmation email just now. Please try again in a few minutes.", email: parsed.data.email };
-  }
-  return accepted;
+  const siteName = (await getSiteSettings()).name;
+  // Every accepted address gets an email, so this says nothing about who is subscribed.
+  await queueMail(isSubscribed ? alreadySubscribedEmail(subscriber.email, subscriber.id, siteName) : confirmationEmail(subscriber.email, subscriber.id, siteName));
 }
 
 /** New addresses start PENDING; unsubscribed or bounced ones go back to PENDING; subscribed ones are left alone. */
@@ -199,24 +177,15 @@ export async function importSubscribers(input: {
     const created = await db().subscriber.findMany({ where: { email: { in: fresh }, status: "PENDING" }, select: { id: true, email: true } });
     const siteName = (await getSiteSettings()).name;
     for (const subscriber of created) {
-      await sendMail(confirmationEmail(subscriber.email, subscriber.id, siteName));
+      await queueMail(confirmationEmail(subscriber.email, subscriber.id, siteName));
       confirmationsSent += 1;
     }
   }
-  await recordAudit({
-    actorId: input.actor.id,
-    action: "subscribers.import",
-    entityType: "Subscriber",
-    entityId: "import",
-    details: { added: fresh.length, alreadyPresent: existingSet.size, consent: input.consent },
-  });
   return { added: fresh.length, alreadyPresent: existingSet.size, confirmationsSent };
 }
 
-/** Deletes the subscriber and their delivery history. The audit entry keeps no address. */
-export async function removeSubscriber(subscriberId: string, actorId: string): Promise<boolean> {
+/** Deletes the subscriber and their delivery history. */
+export async function removeSubscriber(subscriberId: string): Promise<boolean> {
   const removed = await db().subscriber.deleteMany({ where: { id: subscriberId } });
-  if (removed.count === 0) return false;
-  await recordAudit({ actorId, action: "subscriber.remove", entityType: "Subscriber", entityId: subscriberId });
-  return true;
+  return removed.count > 0;
 }

@@ -42,6 +42,8 @@ export const importOptionsSchema = z.object({
 
 export const startWordPressImport = defineCommand({
   access: "site.import",
+  // The upload streams to a file first; the import itself runs afterwards, in transactions of its own.
+  transaction: false,
   input: z.object({
     body: z.instanceof(ReadableStream, { message: "Choose a WordPress export (.xml) to import." }),
     fileName: z.string().trim().min(1).max(300).default("export.xml"),

@@ -10,6 +10,7 @@ import { decodeName } from "./import-plan";
 import type { ImportReportBuilder } from "./import-report";
 import type { WxrComment, WxrItem } from "./wxr-types";
 import { withoutControlCharacters } from "@/lib/control-characters";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 
 export type MappedStatus = {
   status: PostStatus;
@@ -141,12 +142,7 @@ export function standfirstFrom(excerpt: string): { standfirst: string | null; cu
 
 /** The slug WordPress gave the post (percent-encoded when not ASCII), else one from the title. */
 export function slugFor(item: Pick<WxrItem, "postName" | "title" | "postId">): string {
-  let name = item.postName;
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // kept as written
-  }
+  const name = decodeOrKeep(item.postName);
   return slugify(name) || slugify(plainTitle(item.title)) || `post-${item.postId}`;
 }
 

@@ -12,6 +12,7 @@ import { MAX_UPLOAD_BYTES, sniffImageType, storeUploadedImage, UnacceptableImage
 import { fetchPublicUrl, FetchRefusedError } from "@/lib/safe-fetch";
 import { detached } from "./detached-string";
 import { recordLinks, storeImportedDocument } from "./mutations";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 20_000;
@@ -126,7 +127,7 @@ export class MediaImporter {
   }
 
   private async read(address: URL, label: string): Promise<Buffer | null> {
-    const relative = decodeURIComponentSafe(address.pathname.slice(this.uploadsPath.length));
+    const relative = decodeOrKeep(address.pathname.slice(this.uploadsPath.length));
     if (this.source.folder !== null) {
       for (const candidate of [relative, relative.replace(SIZE_VARIANT, "")]) {
         const file = path.resolve(this.source.folder, candidate);
@@ -179,13 +180,5 @@ export class MediaImporter {
       return null;
     }
     return storeImportedDocument(bytes, extension, document.mimeType);
-  }
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
   }
 }

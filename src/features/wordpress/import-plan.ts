@@ -8,6 +8,7 @@ import { decodeHTML } from "entities";
 import { detached } from "./detached-string";
 import { readWxrFile } from "./wxr-reader";
 import type { WxrAuthor, WxrCategory, WxrItem, WxrProblem, WxrSite, WxrTag, WxrTerm } from "./wxr-types";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 
 export type PlannedAttachment = { url: string; alt: string; caption: string; title: string; parent: number; link: string | null };
 
@@ -145,16 +146,9 @@ export function sitePath(link: string | null, siteUrl: string): string | null {
   const basePath = base.pathname.replace(/\/$/, "");
   if (!url.pathname.startsWith(basePath)) return null;
   const path = url.pathname.slice(basePath.length) || "/";
-  return path === "/" ? null : decodeURIComponentSafe(path);
+  return path === "/" ? null : decodeOrKeep(path, decodeURI);
 }
 
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURI(value);
-  } catch {
-    return value;
-  }
-}
 
 /** Parses a --category-map file: one `wordpress-slug = docket-slug` a line (`-` for none), in order of preference. */
 export function parseCategoryMap(text: string): CategoryMap {

@@ -4,7 +4,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { PassThrough, type Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import nodemailer, { type Transporter } from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
+import SMTPConnection from "nodemailer/lib/smtp-connection";
 import { env } from "@/lib/env";
 
 export type OutgoingMail = {
@@ -91,6 +96,14 @@ function composeOptions(message: OutgoingMail) {
   };
 }
 
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/** "host:port" of an SMTP URL, never its credentials (nodemailer's default ports: 465 for smtps://, 587 otherwise). */
+function serverOf(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  return `${url.hostname}:${url.port || (url.protocol === "smtps:" ? 465 : 587)}`;
+}
+
 function createSmtpTransport(options: TransportOptions & { smtpUrl: string }): MailTransport {
   const transporter: Transporter = nodemailer.createTransport({
     url: options.smtpUrl,
@@ -99,15 +112,11 @@ function createSmtpTransport(options: TransportOptions & { smtpUrl: string }): M
     maxMessages: Infinity,
     rateDelta: 1000,
     rateLimit: options.ratePerSecond ?? env().SMTP_RATE_PER_SECOND,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+    ...SMTP_TIMEOUTS,
   } as Parameters<typeof nodemailer.createTransport>[0]);
-  const url = new URL(options.smtpUrl);
   return {
     kind: "smtp",
-    // nodemailer's default ports: 465 for smtps://, 587 otherwise.
-    server: `${url.hostname}:${url.port || (url.protocol === "smtps:" ? 465 : 587)}`,
+    server: serverOf(options.smtpUrl),
     send: async (message) => {
       const info = await transporter.sendMail(composeOptions(message));
       return { messageId: info.messageId };
@@ -127,7 +136,11 @@ function createOutboxTransport(folder: string): MailTransport {
     server: "the outbox folder",
     send: async (message) => {
       const info = await streamer.sendMail(composeOptions(message));
-      folderReady ??= mkdir(folder, { recursive: true });
+      // A folder that could not be made is tried again with the next message, not given up on for good.
+      folderReady ??= mkdir(folder, { recursive: true }).catch((error: unknown) => {
+        folderReady = undefined;
+        throw error;
+      });
       await folderReady;
       const safeId = info.messageId.replace(/[^a-zA-Z0-9.@-]/g, "");
       await writeFile(path.join(folder, `${Date.now()}-${safeId}.eml`), info.message as Buffer);
@@ -151,4 +164,99 @@ let shared: MailTransport | undefined;
 export async function sendMail(message: OutgoingMail): Promise<SentMail> {
   shared ??= createMailTransport();
   return shared.send(message);
+}
+
+/** One SMTP connection of a sender's own: see mailServer. */
+export type MailConnection = {
+  /**
+   * Starts the SMTP transaction at once (MAIL FROM): the connection is open and idle when it is called.
+   * With `finishWhen`, the message's last line (the point from which the server may deliver it) waits
+   * for that promise; if it rejects, the transaction is abandoned unfinished and nothing is delivered.
+   */
+  send: (message: OutgoingMail, options?: { finishWhen?: Promise<void> }) => Promise<SentMail>;
+  /** False once the server or the network closed it (an idle connection may be closed by the server). */
+  isOpen: () => boolean;
+  close: () => void;
+};
+
+/** A connection error of our own making, worded and shaped as nodemailer's (no reply: before the message). */
+function connectionClosed(server: string): Error {
+  return Object.assign(new Error(`The connection to ${server} was closed`), { code: "ECONNECTION", command: "CONN" });
+}
+
+/** Where mail goes ("host:port", or "the outbox folder"), and a way to open a connection of one's own to it. */
+export type MailServer = { kind: "smtp" | "outbox"; server: string; connect: () => Promise<MailConnection> };
+
+/**
+ * SMTP_URL (or the one given) for senders that open their own connections: each is connected and
+ * logged in before it is handed a message, one message at a time, so a message given to `send` is on a
+ * live SMTP transaction from that moment, never waiting in a queue for a connection. The digest records
+ * a delivery as handed over just before, so a crash leaves at most one message per connection whose
+ * fate is unknown. Without SMTP_URL: the outbox folder.
+ */
+export function mailServer(options: { smtpUrl?: string; outboxDir?: string } = {}): MailServer {
+  const smtpUrl = "smtpUrl" in options ? options.smtpUrl : env().SMTP_URL;
+  if (smtpUrl) return { kind: "smtp", server: serverOf(smtpUrl), connect: () => openSmtpConnection(smtpUrl) };
+  const outbox = createOutboxTransport(options.outboxDir ?? outboxDir());
+  const send: MailConnection["send"] = async (message, { finishWhen } = {}) => {
+    await finishWhen;
+    return outbox.send(message);
+  };
+  return { kind: "outbox", server: outbox.server, connect: async () => ({ send, isOpen: () => true, close: () => {} }) };
+}
+
+async function openSmtpConnection(smtpUrl: string): Promise<MailConnection> {
+  const server = serverOf(smtpUrl);
+  const settings = parseConnectionUrl(smtpUrl);
+  const connection = new SMTPConnection({ ...settings, ...SMTP_TIMEOUTS });
+  let lost: Error | null = null;
+  let failPending: ((error: Error) => void) | null = null;
+  connection.on("error", (error: Error) => {
+    lost ??= error;
+    failPending?.(error);
+  });
+  connection.on("end", () => {
+    lost ??= connectionClosed(server);
+    failPending?.(lost);
+  });
+  const step = (start: (done: (error?: Error | null) => void) => void) =>
+    new Promise<void>((resolve, reject) => {
+      failPending = reject;
+      start((error) => (error ? reject(error) : resolve()));
+    }).finally(() => (failPending = null));
+  try {
+    await step((done) => connection.connect(() => done()));
+    if (settings.auth?.user) await step((done) => connection.login({ user: settings.auth!.user!, pass: settings.auth!.pass }, (error) => done(error)));
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+  return {
+    send: async (message, { finishWhen } = {}) => {
+      if (lost) throw lost;
+      const mail = new MailComposer(composeOptions(message)).compile();
+      const messageId = mail.messageId();
+      await step((done) => connection.send(mail.getEnvelope(), heldBack(mail.createReadStream(), finishWhen), (error) => done(error)));
+      return { messageId };
+    },
+    isOpen: () => lost === null,
+    // Closed at once, not with QUIT: a transaction abandoned half-way must never be completed.
+    close: () => {
+      lost ??= connectionClosed(server);
+      connection.close();
+    },
+  };
+}
+
+/** The message as it is, except that its end (and with it the SMTP transaction's last line) waits for `until`. */
+function heldBack(message: Readable, until?: Promise<void>): Readable {
+  if (!until) return message;
+  const held = new PassThrough();
+  message.on("error", (error) => held.destroy(error));
+  message.pipe(held, { end: false });
+  Promise.all([finished(message), until]).then(
+    () => held.end(),
+    (error: unknown) => held.destroy(error as Error),
+  );
+  return held;
 }

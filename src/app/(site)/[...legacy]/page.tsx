@@ -1,6 +1,7 @@
 import { permanentRedirect } from "next/navigation";
 import { findRedirect } from "@/features/redirects/data";
 import { NotFoundContent } from "../_components/NotFoundContent";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 
 // Any path no other route matches: an old URL of the site Docket replaced (/2013/04/some-slug/)
 // is looked up in the redirect table and answered with a 308 to what lives there now (a post, a
@@ -14,17 +15,9 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ legacy: string[] }> };
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 /** Stored legacy paths are matched with and without their trailing slash. */
 function candidatePaths(segments: string[]): string[] {
-  const path = `/${segments.map(decodeSegment).join("/")}`;
+  const path = `/${segments.map((segment) => decodeOrKeep(segment)).join("/")}`;
   return [path, `${path}/`];
 }
 

@@ -1,7 +1,10 @@
 // The hydrated comment form posts here, so refusals carry their HTTP status (429 for flooding, 409
-// for a duplicate); without JavaScript the same handling runs as a server action.
-import { handleCommentForm } from "@/features/comments/comment-form";
-import { expireTagsNow } from "@/lib/revalidate";
+// for a duplicate); without JavaScript the same command runs as a server action.
+import { runRoute } from "@/lib/action";
+import { commentAccepted, commentFormInput, commentFormValues, commentRefused } from "@/features/comments/comment-form";
+import { submitReaderComment } from "@/features/comments/commands";
+
+const NOT_STORED = { "cache-control": "no-store" };
 
 /** Like server actions, only same-origin posts: a signed-in editor's comment is auto-approved. */
 function isSameOrigin(request: Request): boolean {
@@ -19,7 +22,9 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request)) return Response.json({ error: "Comments are posted from the site's own form." }, { status: 403 });
   const formData = await request.formData().catch(() => null);
   if (!formData) return Response.json({ error: "Expected a form submission." }, { status: 400 });
-  const { state, httpStatus, tagsToInvalidate } = await handleCommentForm(formData);
-  expireTagsNow(tagsToInvalidate);
-  return Response.json(state, { status: httpStatus, headers: { "cache-control": "no-store" } });
+  const values = commentFormValues(formData);
+  return runRoute(submitReaderComment, () => commentFormInput(formData), {
+    ok: async ({ data }) => Response.json(await commentAccepted(data, values), { status: data.published ? 201 : 202, headers: NOT_STORED }),
+    refused: (failure, status) => Response.json(commentRefused(failure, values), { status, headers: NOT_STORED }),
+  });
 }

@@ -1,22 +1,21 @@
-import { httpStatusOf, runCommand, toActionFailure } from "@/lib/action";
-import { getCurrentUser } from "@/lib/auth";
+import { runRoute } from "@/lib/action";
+import { UserFacingError } from "@/lib/errors";
 import { uploadImage } from "@/features/media/commands";
 import { MAX_UPLOAD_BODY_BYTES, readUploadForm } from "@/features/media/upload-body";
 
-const tooLarge = () => Response.json({ error: "The image is too large: the limit is 8 MB." }, { status: 413 });
+const TOO_LARGE = "The image is too large: the limit is 8 MB.";
 
 /** Uploads one image (multipart field "file"); answers { url } or { error }. */
 export async function POST(request: Request) {
   // Refused before the session lookup, without reading the body.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD_BODY_BYTES) return tooLarge();
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Please sign in again: your session has ended." }, { status: 401 });
-  try {
-    const form = await readUploadForm(request);
-    if (form === "too-large") return tooLarge();
-    const { data: stored } = await runCommand(uploadImage, user, { file: form?.get("file") ?? null });
-    return Response.json({ url: stored.url, width: stored.width, height: stored.height }, { status: 201 });
-  } catch (error) {
-    return Response.json({ error: toActionFailure(error).error }, { status: httpStatusOf(error) });
-  }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD_BODY_BYTES) return Response.json({ error: TOO_LARGE }, { status: 413 });
+  return runRoute(
+    uploadImage,
+    async () => {
+      const form = await readUploadForm(request);
+      if (form === "too-large") throw new UserFacingError(TOO_LARGE, 413);
+      return { file: form?.get("file") ?? null };
+    },
+    { ok: ({ data }) => Response.json({ url: data.url, width: data.width, height: data.height }, { status: 201 }) },
+  );
 }

@@ -1,5 +1,6 @@
 import { create as contentDisposition } from "content-disposition";
-import { isDocumentKey, uploadsStorage } from "@/lib/storage";
+import { uploadsStorage } from "@/lib/storage";
+import { isDocumentKey } from "@/lib/storage-keys";
 import { findDownloadFileName } from "@/features/media/data";
 
 /** For browsers that do not read filename*: "Guide für Gäste.pdf" → "Guide fur Gaste.pdf". */

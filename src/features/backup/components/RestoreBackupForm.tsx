@@ -20,7 +20,7 @@ export function RestoreBackupForm() {
     setState({ status: "sending", message: `Restoring ${file.name}…` });
     try {
       const response = await fetch("/api/backup/restore", { method: "POST", body: file, headers: { "content-type": "application/gzip", "x-file-name": encodeURIComponent(file.name) } });
-      const answer = await readUploadAnswer(response);
+      const answer = await readUploadAnswer(response, "Restore a file this size with npm run import:docket.")
       setState(response.ok ? { status: "done", message: answer.message ?? "Restored." } : { status: "error", message: answer.error ?? "The backup was not restored." });
     } catch {
       setState({ status: "error", message: "The upload failed: check the connection and try again." });

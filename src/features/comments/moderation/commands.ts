@@ -3,7 +3,6 @@
 import "server-only";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
-import { recordAudit } from "@/lib/audit";
 import { tags } from "@/lib/cache-tags";
 import type { CommentStatus } from "@/generated/prisma/enums";
 import { findReplyParent } from "../data";
@@ -48,6 +47,15 @@ const doneForAction: Record<ModerationAction, string> = {
 
 const plural = (count: number) => `${count} comment${count === 1 ? "" : "s"}`;
 
+/** The audit log's name for each moderation action. */
+const auditActionFor: Record<ModerationAction, string> = {
+  approve: "comment.approved",
+  unapprove: "comment.unapproved",
+  spam: "comment.marked-spam",
+  trash: "comment.trashed",
+  restore: "comment.restored",
+};
+
 /** Moves comments to the status the action names; authors and repliers are emailed about approvals. */
 export const moderateComments = defineCommand({
   access: "comments.moderate",
@@ -60,9 +68,11 @@ export const moderateComments = defineCommand({
     return {
       message: `${plural(moved.length)} ${doneForAction[action]}.`,
       tags: publicChange.length > 0 ? publicTagsFor(publicChange.map((comment) => comment.post)) : [],
-      data: { changed: moved.length },
+      data: { changed: moved.length, moved: moved.map((comment) => ({ id: comment.id, from: comment.status })) },
     };
   },
+  audit: ({ action }, { data }) =>
+    data.moved.map((comment) => ({ action: auditActionFor[action], entityType: "Comment" as const, entityId: comment.id, details: { from: comment.from } })),
 });
 
 export const editComment = defineCommand({
@@ -72,6 +82,7 @@ export const editComment = defineCommand({
     const comment = await updateCommentText(input);
     return { message: "Comment saved.", tags: comment.status === "APPROVED" ? publicTagsFor([comment.post]) : [] };
   },
+  audit: ({ commentId }) => ({ action: "comment.edited", entityType: "Comment", entityId: commentId }),
 });
 
 /** An editor's reply, published at once; replying to a held comment approves it too. */
@@ -82,7 +93,8 @@ export const replyAsEditor = defineCommand({
     const now = new Date();
     const parent = await findReplyParent(parentId);
     if (!parent) throw new CommentGoneError();
-    if (parent.status !== "APPROVED") {
+    const approvesParent = parent.status !== "APPROVED";
+    if (approvesParent) {
       await setCommentsStatus([parent.id], "APPROVED", now);
       await notifyAboutApprovedComments([parent.id]);
     }
@@ -101,18 +113,21 @@ export const replyAsEditor = defineCommand({
       now,
     });
     await notifyAboutApprovedComments([reply.id]);
-    return { message: "Reply published.", tags: publicTagsFor([parent.post]), data: { commentId: reply.id } };
+    return { message: "Reply published.", tags: publicTagsFor([parent.post]), data: { commentId: reply.id, approvedParent: approvesParent ? parent.id : null } };
   },
+  audit: (_input, { data }) => [
+    ...(data.approvedParent ? [{ action: "comment.approved", entityType: "Comment" as const, entityId: data.approvedParent, details: { byReply: true } }] : []),
+    { action: "comment.replied", entityType: "Comment", entityId: data.commentId },
+  ],
 });
 
 /** Privacy request: deletes every comment written with this email address, and records that it was done. */
 export const eraseCommenter = defineCommand({
   access: "comments.moderate",
   input: eraseCommenterSchema,
-  async run({ email }, editor) {
+  async run({ email }) {
     const address = email.trim().toLowerCase();
     const { deleted, comments } = await deleteCommentsByAddress(address);
-    await recordAudit({ actorId: editor.id, action: "comments.erase-commenter", entityType: "Commenter", entityId: erasedAddressKey(address), details: { deletedComments: deleted } });
     const published = comments.filter((comment) => comment.status === "APPROVED").map((comment) => comment.post);
     return {
       message: `Erased ${plural(deleted)} written with that address.`,
@@ -120,17 +135,23 @@ export const eraseCommenter = defineCommand({
       data: { changed: deleted },
     };
   },
+  audit: ({ email }, { data }) => ({
+    action: "comments.erase-commenter",
+    entityType: "Commenter",
+    entityId: erasedAddressKey(email.trim().toLowerCase()),
+    details: { deletedComments: data.changed },
+  }),
 });
 
 function saveSettingsFrom<Input extends Partial<CommentSettings>>(input: z.ZodType<Input>) {
   return defineCommand({
     access: "comments.moderate",
     input,
-    async run(changes, editor) {
+    async run(changes) {
       const saved = await storeCommentSettings(changes);
-      await recordAudit({ actorId: editor.id, action: "comments.settings-saved", entityType: "Settings", entityId: "comments" });
       return { message: "Comment settings saved.", tags: [tags.commentSettings], data: saved };
     },
+    audit: () => ({ action: "comments.settings-saved", entityType: "Settings", entityId: "comments" }),
   });
 }
 

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { formatLondonTime } from "@/lib/london-time";
 import { countRunDeliveries, listDigestRuns, listProblemDeliveries } from "../data";
 import { buildDigestPreview } from "../preview";
-import { RESEND_UNCERTAIN_WARNING } from "../resend";
+import { describeUncertainDeliveries } from "../resend";
 import { ResendUncertainForm } from "./ResendUncertainForm";
 import { readSiteSettings } from "@/features/site/data";
 import { SendTestDigestButton } from "./SendTestDigestButton";
@@ -16,12 +16,12 @@ function duration(start: Date, end: Date | null): string {
 }
 
 async function RunProblems({ runId, finished }: { runId: string; finished: boolean }) {
-  const [problems, counts] = await Promise.all([listProblemDeliveries(runId), countRunDeliveries(runId)]);
+  const [problems, counts, warning] = await Promise.all([listProblemDeliveries(runId), countRunDeliveries(runId), describeUncertainDeliveries(runId)]);
   const uncertain = counts.UNCERTAIN ?? 0;
   const waiting = (counts.PENDING ?? 0) + (counts.SENDING ?? 0);
   return (
     <>
-      {uncertain > 0 ? <ResendUncertainForm runId={runId} uncertain={uncertain} warning={RESEND_UNCERTAIN_WARNING} /> : null}
+      {uncertain > 0 ? <ResendUncertainForm runId={runId} uncertain={uncertain} warning={warning} /> : null}
       {waiting > 0 ? (
         <p className="form-hint">
           {waiting} {waiting === 1 ? "delivery" : "deliveries"} of this run still to be sent
@@ -101,8 +101,9 @@ export async function DigestAdmin({ userEmail, openRunId, canChangeTime = false 
         ]}
       />
       <p className="form-hint">
-        Uncertain: the worker stopped after handing the email to the mail server and before recording the answer. It may have been
-        delivered, so it is not sent again unless you choose to resend it (open the run&rsquo;s details).
+        Uncertain: the email was on its way to the mail server (the worker stopped, or the connection broke, in the middle of it) and
+        the server&rsquo;s answer was never recorded. It may have been delivered, so it is not sent again unless you choose to resend
+        it (open the run&rsquo;s details).
       </p>
       {openRunId ? (
         <section id="problems">

@@ -6,6 +6,7 @@
 import { useRef, useState, useTransition } from "react";
 import { ACCEPTED_DOCUMENTS, DOCUMENT_ACCEPT, documentLabel, formatFileSize, MAX_DOCUMENT_BYTES } from "@/features/media/document-kinds";
 import type { ActionResult } from "@/lib/action-result";
+import { readUploadAnswer } from "@/lib/upload-answer";
 import { removeDownloadAction } from "../actions";
 import type { PageDownloadView } from "../data";
 import { DOWNLOAD_TITLE_MAX } from "../limits";
@@ -64,7 +65,7 @@ export function DownloadsEditor({ pageId, downloads: initialDownloads }: { pageI
     body.set("file", file);
     try {
       const response = await fetch("/api/uploads/documents", { method: "POST", body });
-      const answer = (await response.json()) as { message?: string; error?: string; download?: Uploaded };
+      const answer = await readUploadAnswer<{ download: Uploaded }>(response);
       if (!response.ok || !answer.download) {
         setMessage({ ok: false, text: answer.error ?? "The upload failed." });
       } else {

@@ -30,7 +30,7 @@ export function ImportForm() {
         body: file,
         headers: { "content-type": "application/xml", "x-file-name": encodeURIComponent(file.name), "x-category-map": encodeURIComponent(String(form.get("categoryMap") ?? "")) },
       });
-      const answer = await readUploadAnswer(response);
+      const answer = await readUploadAnswer(response, "Import a file this size with npm run import:wordpress.")
       if (response.ok && answer.location) {
         router.push(answer.location);
         return;

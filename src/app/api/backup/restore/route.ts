@@ -1,5 +1,4 @@
-import { httpStatusOf, runCommand, toActionFailure } from "@/lib/action";
-import { getCurrentUser } from "@/lib/auth";
+import { runRoute } from "@/lib/action";
 import { decodedHeader } from "@/lib/request-body";
 import { restoreSiteBackupCommand } from "@/features/backup/commands";
 
@@ -9,11 +8,7 @@ import { restoreSiteBackupCommand } from "@/features/backup/commands";
  * restored), a site with content or another version 409; nothing is written then.
  */
 export async function POST(request: Request) {
-  try {
-    const user = await getCurrentUser();
-    const outcome = await runCommand(restoreSiteBackupCommand, user, { body: request.body, fileName: decodedHeader(request, "x-file-name", "backup") });
-    return Response.json({ message: outcome.message }, { status: 200 });
-  } catch (error) {
-    return Response.json({ error: toActionFailure(error).error }, { status: httpStatusOf(error) });
-  }
+  return runRoute(restoreSiteBackupCommand, () => ({ body: request.body, fileName: decodedHeader(request, "x-file-name", "backup") }), {
+    ok: ({ message }) => Response.json({ message }, { headers: { "cache-control": "no-store" } }),
+  });
 }

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { runCommand, toActionFailure, httpStatusOf } from "@/lib/action";
+import { plainTextAnswer, runRoute } from "@/lib/action";
 import { stopReplyEmails } from "@/features/comments/commands";
 
 const tokenOf = (request: NextRequest) => request.nextUrl.searchParams.get("token") ?? "";
@@ -11,10 +11,8 @@ export function GET(request: NextRequest) {
 
 /** RFC 8058 one-click unsubscribe (List-Unsubscribe-Post): mail providers POST here without a session. */
 export async function POST(request: NextRequest) {
-  try {
-    await runCommand(stopReplyEmails, null, { token: tokenOf(request) });
-    return new Response("Reply emails stopped.\n", { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-  } catch (error) {
-    return new Response(`${toActionFailure(error).error}\n`, { status: httpStatusOf(error), headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-  }
+  return runRoute(stopReplyEmails, { token: tokenOf(request) }, {
+    ok: ({ message }) => plainTextAnswer(message),
+    refused: (failure, status) => plainTextAnswer(failure.error, status),
+  });
 }

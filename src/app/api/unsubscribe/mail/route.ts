@@ -1,9 +1,11 @@
 // The List-Unsubscribe mailto: address's mail, passed on by the mail system (a pipe to curl, or a
 // provider's inbound webhook) as the raw message, with INBOUND_MAIL_SECRET as a Bearer token.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { runRoute } from "@/lib/action";
 import { env } from "@/lib/env";
+import { UserFacingError } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/request-body";
-import { handleUnsubscribeMail } from "@/features/subscriptions/inbound-unsubscribe";
+import { unsubscribeByMail } from "@/features/subscriptions/commands";
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
@@ -17,9 +19,13 @@ export async function POST(request: Request) {
   if (!secret) return Response.json({ error: "Unsubscribing by email is not set up here." }, { status: 404 });
   const bearer = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1] ?? "";
   if (!sameSecret(bearer, secret)) return Response.json({ error: "Wrong or missing Bearer token." }, { status: 401 });
-  const raw = await readBodyCapped(request, MAX_MESSAGE_BYTES);
-  if (raw === "too-large") return Response.json({ error: "The message is larger than 1 MB." }, { status: 413 });
-  const outcome = await handleUnsubscribeMail(raw);
-  const acted = outcome === "unsubscribed" || outcome === "replies-stopped";
-  return Response.json({ outcome }, { status: acted ? 200 : 422, headers: { "cache-control": "no-store" } });
+  return runRoute(
+    unsubscribeByMail,
+    async () => {
+      const raw = await readBodyCapped(request, MAX_MESSAGE_BYTES);
+      if (raw === "too-large") throw new UserFacingError("The message is larger than 1 MB.", 413);
+      return { raw };
+    },
+    { ok: ({ data }) => Response.json({ outcome: data?.outcome }, { headers: { "cache-control": "no-store" } }) },
+  );
 }

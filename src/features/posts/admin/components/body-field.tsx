@@ -5,7 +5,7 @@
 import { useEffect, useState } from "react";
 import { RichTextEditor } from "@/features/editor/components/RichTextEditor";
 import { pastedHtmlToMarkdown } from "@/features/media/pasted-html";
-import { uploadImage } from "@/features/editor/upload-image";
+import { uploadImageFile } from "@/lib/upload-answer";
 import { previewMarkdownAction } from "@/features/posts/actions";
 
 type Props = {
@@ -46,7 +46,7 @@ export function BodyField({ value, onChange, initialHtml, error, id = "bodyMarkd
           label={label}
           value={value}
           onChange={onChange}
-          onUploadImage={uploadImage}
+          onUploadImage={uploadImageFile}
           onPasteHtml={pastedHtmlToMarkdown}
           {...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}
         />

@@ -9,6 +9,7 @@ import { useSavedDocument } from "@/features/editor/use-saved-document";
 import type { EditorVersion, SavedDocument } from "@/features/editor/saved-document";
 import { DocumentState } from "@/features/editor/components/DocumentState";
 import { slugify } from "@/lib/slug";
+import { uploadImageFile } from "@/lib/upload-answer";
 import { BodyField } from "./body-field";
 import { PostActions } from "./post-actions";
 import type { PostActionFlags } from "@/features/posts/permissions";
@@ -78,19 +79,12 @@ export function PostEditor({ postId, version, initialHtml, categories, series, p
 
   async function uploadCover(file: File) {
     setUploading(true);
-    const body = new FormData();
-    body.set("file", file);
     try {
-      const response = await fetch("/api/uploads", { method: "POST", body });
-      const result = (await response.json()) as { url?: string; error?: string };
-      if (!response.ok || !result.url) {
-        setErrors((current) => ({ ...current, coverImageUrl: result.error ?? "The upload failed." }));
-      } else {
-        setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => field !== "coverImageUrl")));
-        update({ coverImageUrl: result.url });
-      }
-    } catch {
-      setErrors((current) => ({ ...current, coverImageUrl: "The upload failed: the server could not be reached." }));
+      const { url } = await uploadImageFile(file);
+      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => field !== "coverImageUrl")));
+      update({ coverImageUrl: url });
+    } catch (error) {
+      setErrors((current) => ({ ...current, coverImageUrl: (error as Error).message }));
     } finally {
       setUploading(false);
     }

@@ -4,6 +4,7 @@ import { paths } from "@/lib/seo";
 import { readerMetadata } from "../../../_components/reader-metadata";
 import { SearchView } from "../../../_components/SearchView";
 import { NotFoundContent } from "../../../_components/NotFoundContent";
+import { decodeOrKeep } from "@/lib/percent-encoding";
 
 // One static page per query and page number, made on the first request and then served from the
 // cache until a post changes: /search?q=… is rewritten here (next.config.ts; src/proxy.ts for
@@ -19,22 +20,14 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { query, page } = await params;
   return {
-    title: `Search: ${decodeQuery(query).slice(0, 60)}`,
+    title: `Search: ${decodeOrKeep(query).slice(0, 60)}`,
     robots: { index: false, follow: true },
-    ...(await readerMetadata({ path: paths.search(decodeQuery(query), parseSearchPage(page)), canonical: false })),
+    ...(await readerMetadata({ path: paths.search(decodeOrKeep(query), parseSearchPage(page)), canonical: false })),
   };
-}
-
-function decodeQuery(query: string): string {
-  try {
-    return decodeURIComponent(query);
-  } catch {
-    return query;
-  }
 }
 
 export default async function SearchResultsPage({ params }: Props) {
   const { query, page } = await params;
   if (String(parseSearchPage(page)) !== page) return <NotFoundContent />;
-  return <SearchView rawQuery={decodeQuery(query)} page={Number(page)} />;
+  return <SearchView rawQuery={decodeOrKeep(query)} page={Number(page)} />;
 }
