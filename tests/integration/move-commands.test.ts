@@ -26,12 +26,14 @@ beforeAll(async () => {
 
 describe("importing from the admin", () => {
   it("keeps the uploaded export in the data folder, opens a run, and the run imports it", async () => {
-    const { data, redirectTo } = await runCommand(startWordPressImport, cast.ADMIN, {
+    const { data } = await runCommand(startWordPressImport, cast.ADMIN, {
       body: streamOf(await readFile(FIXTURE)),
       fileName: "comments.xml",
       options: { dryRun: "0", skipPingbacks: "1", seriesTaxonomy: "" },
     });
-    expect(redirectTo).toBe(`/admin/import/${data.runId}`);
+    expect(data.location).toBe(`/admin/import/${data.runId}`);
+    expect(data.startedById).toBe(cast.ADMIN.id);
+    expect(await db().auditLog.count({ where: { action: "wordpress.import.start", entityId: data.runId, actorId: cast.ADMIN.id } })).toBe(1);
     expect(data.file.startsWith(path.join(dataDir, "imports"))).toBe(true);
     expect(data.options).toMatchObject({ dryRun: false, skipPingbacks: true, seriesTaxonomy: "series" });
     expect(await db().importRun.findUniqueOrThrow({ where: { id: data.runId } })).toMatchObject({ status: "RUNNING", source: "comments.xml", startedById: cast.ADMIN.id });

@@ -66,7 +66,6 @@ export const startWordPressImport = defineCommand({
       empty: "Choose a WordPress export (.xml) to import.",
     });
     const run = await startImportRun({ kind: "wordpress", source: fileName, dryRun: options.dryRun, startedById: actor.id });
-    await recordAudit({ actorId: actor.id, action: options.dryRun ? "wordpress.import.dry-run" : "wordpress.import.start", entityType: "ImportRun", entityId: run.id, details: { fileName, bytes: size } });
     const importOptions: WordPressImportOptions = {
       ...DEFAULT_IMPORT_OPTIONS,
       dryRun: options.dryRun,
@@ -76,8 +75,14 @@ export const startWordPressImport = defineCommand({
       headerMenu: options.headerMenu,
       categoryMap,
     };
-    return { message: "The import has started.", redirectTo: `/admin/import/${run.id}`, data: { runId: run.id, file, options: importOptions } };
+    return { message: "The import has started.", data: { runId: run.id, location: `/admin/import/${run.id}`, file, fileName, bytes: size, options: importOptions, startedById: actor.id } };
   },
+  audit: ({ fileName, options }, { data }) => ({
+    action: options.dryRun ? "wordpress.import.dry-run" : "wordpress.import.start",
+    entityType: "ImportRun",
+    entityId: data.runId,
+    details: { fileName, bytes: data.bytes },
+  }),
 });
 
 /**

@@ -1,7 +1,6 @@
 import { rm } from "node:fs/promises";
 import { after } from "next/server";
-import { httpStatusOf, runCommand, toActionFailure } from "@/lib/action";
-import { getCurrentUser } from "@/lib/auth";
+import { runRoute } from "@/lib/action";
 import { decodedHeader } from "@/lib/request-body";
 import { MAX_IMPORT_BYTES, startWordPressImport } from "@/features/wordpress/commands";
 import { runWordPressImport } from "@/features/wordpress/import-run";
@@ -17,24 +16,20 @@ export async function POST(request: Request) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) {
     return Response.json({ error: "The file is larger than 2 GB." }, { status: 413 });
   }
-  try {
-    const user = await getCurrentUser();
-    const query = Object.fromEntries(new URL(request.url).searchParams);
-    const fileName = decodedHeader(request, "x-file-name", "export.xml");
-    const outcome = await runCommand(startWordPressImport, user, {
-      body: request.body,
-      fileName,
-      options: { ...query, categoryMap: decodedHeader(request, "x-category-map", "") },
-    });
-    const { runId, file, options } = outcome.data;
-    after(async () => {
-      // A run waiting for its author step keeps the file until the admin has answered.
-      const run = await runWordPressImport(file, fileName, options, user!.id, runId, { askAboutAuthors: true }).catch(() => null);
-      if (!run?.waiting) await rm(file, { force: true });
-    });
-    return Response.json({ runId, location: outcome.redirectTo }, { status: 202 });
-  } catch (error) {
-    const failure = toActionFailure(error);
-    return Response.json({ error: failure.error, fieldErrors: failure.fieldErrors }, { status: httpStatusOf(error) });
-  }
+  const input = () => ({
+    body: request.body,
+    fileName: decodedHeader(request, "x-file-name", "export.xml"),
+    options: { ...Object.fromEntries(new URL(request.url).searchParams), categoryMap: decodedHeader(request, "x-category-map", "") },
+  });
+  return runRoute(startWordPressImport, input, {
+    ok: ({ data }) => {
+      const { runId, location, file, fileName, options, startedById } = data;
+      after(async () => {
+        // A run waiting for its author step keeps the file until the admin has answered.
+        const run = await runWordPressImport(file, fileName, options, startedById, runId, { askAboutAuthors: true }).catch(() => null);
+        if (!run?.waiting) await rm(file, { force: true });
+      });
+      return Response.json({ runId, location }, { status: 202, headers: { "cache-control": "no-store" } });
+    },
+  });
 }
