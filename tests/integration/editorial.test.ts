@@ -266,7 +266,7 @@ describe("editing a published post", () => {
 describe("when mail cannot be sent", () => {
   it("submits the post without waiting for mail; the notification waits in the queue and goes once mail works again", async () => {
     const post = await createTestPost(cast.GUEST);
-    const subject = `Submitted for review: ${(await db().post.findUniqueOrThrow({ where: { id: post.id } })).title}`;
+    const subject = `Submitted for review: \u2068${(await db().post.findUniqueOrThrow({ where: { id: post.id } })).title}\u2069`;
     // The outbox folder replaced by a file: every message fails to be written, as a dead SMTP would fail.
     await mkdir(outbox, { recursive: true });
     await rename(outbox, `${outbox}.away`);

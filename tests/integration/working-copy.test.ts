@@ -33,6 +33,7 @@ import { getPublishedPage } from "@/features/pages/data";
 import { searchPosts } from "@/features/search/data";
 import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { createCast, createTestPost, editPage, editPost, emptySnapshot, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
+import { workOffQueuedJobs } from "../helpers/job-queue";
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 let outbox: string;
@@ -44,6 +45,7 @@ beforeAll(async () => {
 });
 
 async function mailsTo(address: string): Promise<string[]> {
+  await workOffQueuedJobs();
   const files = (await readdir(outbox).catch(() => [] as string[])).sort();
   const raws = await Promise.all(files.map((file) => readFile(path.join(outbox, file), "utf8")));
   const mails = await Promise.all(raws.filter((raw) => raw.includes(`To: ${address}`)).map((raw) => simpleParser(raw)));
