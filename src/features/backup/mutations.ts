@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
+import { insertStoredRows, STORE_TABLES, type StoreTable } from "@/features/posts/store";
 import type { FileStorage } from "@/lib/storage-keys";
 import { BackupFormatError, type BackupHeader, type BackupManifest, type BackupRecord } from "./backup-file";
 import { listAppliedMigrations, listBackupTables, listColumns, listTablesWithContent, REPLACED_BY_RESTORE, type BackupTable, type Client } from "./data";
@@ -51,7 +52,7 @@ class TableWriter {
 
   constructor(
     readonly table: BackupTable,
-    columns: string[],
+    private readonly columns: string[],
     private readonly client: Client,
   ) {
     // Self-references go in as NULL and are set once every row of the table is in (a reply may come before its parent).
@@ -77,7 +78,9 @@ class TableWriter {
     this.batch = [];
     this.batchBytes = 0;
     await refusalsNamed(this.table.name, async () => {
-      await this.client.$executeRawUnsafe(this.insertSql, rows);
+      // Posts, their revisions, bylines and tags go back through the post store, their one writer.
+      if (isStoreTable(this.table.name)) await insertStoredRows(this.client, this.table.name, this.columns, rows);
+      else await this.client.$executeRawUnsafe(this.insertSql, rows);
       if (this.stashSql) await this.client.$executeRawUnsafe(this.stashSql, rows);
     });
   }
@@ -94,6 +97,8 @@ class TableWriter {
     );
   }
 }
+
+const isStoreTable = (name: string): name is StoreTable => (STORE_TABLES as readonly string[]).includes(name);
 
 /** PostgreSQL's refusal of a restored row, in words naming the table: a backup that breaks its own rules. */
 async function refusalsNamed<T>(table: string, write: () => Promise<T>): Promise<T> {
