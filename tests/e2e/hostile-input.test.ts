@@ -6,7 +6,8 @@
 //
 // Normalisations the test allows, and nothing else: a lone surrogate cannot be encoded in UTF-8, so the
 // browser sends U+FFFD for it; NUL and the other C0 control characters but tab, line feed and carriage
-// return are removed by the server-action pipeline (src/lib/action.ts), except that NUL becomes U+FFFD
+// return, DEL, the C1 controls and the noncharacters are removed by the server-action pipeline
+// (src/lib/action.ts, the rule in src/lib/control-characters.ts), except that NUL becomes U+FFFD
 // in a comment (src/features/comments/schema.ts); fields are trimmed; a form sends line
 // breaks as CRLF; XML output drops the characters XML 1.0 forbids (src/lib/xml.ts).
 import { randomBytes } from "node:crypto";
@@ -75,7 +76,7 @@ function hostileValue(field: string, max: number, from: number, skip?: (vector: 
 /** What the database should hold for text typed into a form. */
 function stored(text: string, nul: "removed" | "replaced", trim = true): string {
   const sent = text.toWellFormed();
-  const kept = (nul === "removed" ? sent : sent.replaceAll("\u0000", "\uFFFD")).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+  const kept = (nul === "removed" ? sent : sent.replaceAll("\u0000", "\uFFFD")).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g, "");
   return trim ? kept.trim() : kept;
 }
 

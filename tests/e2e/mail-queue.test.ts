@@ -70,7 +70,11 @@ async function createFixtures() {
       [id, `${id}-slug`, title, status, author.id],
     );
     await query(`INSERT INTO "PostAuthor" ("postId", "profileId", position) VALUES ($1, $2, 0)`, [id, profile.id]);
-    await query(`INSERT INTO "Revision" (id, "postId", title, "bodyMarkdown", "authorId") VALUES ($1, $2, $3, 'Some text worth reading.', $4)`, [`${id}-rev`, id, title, author.id]);
+    await query(
+      `INSERT INTO "Revision" (id, "postId", number, title, "bodyMarkdown", slug, "authorProfileIds", "authorId") VALUES ($1, $2, 1, $3, 'Some text worth reading.', $4, ARRAY[$5], $6)`,
+      [`${id}-rev`, id, title, `${id}-slug`, profile.id, author.id],
+    );
+    if (status === "PUBLISHED") await query(`UPDATE "Post" SET "liveRevisionId" = $1 WHERE id = $2`, [`${id}-rev`, id]);
   };
   await post(`mq-submitted-${unique}`, POST_TITLE, "SUBMITTED");
   await post(`mq-later-${unique}`, `Later ${POST_TITLE}`, "SUBMITTED");
