@@ -129,9 +129,15 @@ export function useSavedDocument<Fields>({ storageKey, initial, initialRevisionI
     baseRef.current = result.data.revisionId;
     setPending(result.data.pending);
     setErrors({});
-    remember(fieldsRef.current, !same(fieldsRef.current, stored));
+    const typedSince = !same(fieldsRef.current, stored);
+    remember(fieldsRef.current, typedSince);
     const time = clock(result.data.savedAt);
-    setSaveState({ kind: "saved", message: offline.current ? `Saved at ${time}, when the connection came back.` : `Saved at ${time}.` });
+    // Words typed while this save was on its way are not saved yet: they are saved next.
+    if (typedSince) {
+      setSaveState({ kind: "idle", message: "Unsaved changes…" });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNowRef.current(), AUTOSAVE_DELAY_MS);
+    } else setSaveState({ kind: "saved", message: offline.current ? `Saved at ${time}, when the connection came back.` : `Saved at ${time}.` });
     offline.current = false;
     return true;
   }, [remember, reportConflict, send, storedFields]);
