@@ -421,7 +421,8 @@ describe("recording results as they happen", () => {
     // Handed over and not yet answered in the database: what a crash would leave uncertain. Claimed in
     // batches of 10, but each handed over only once it is on one of the three connections: never one
     // waiting in a queue for a connection.
-    for (const row of atMessage) expect(row.unrecorded).toBeLessThanOrEqual(row.connections);
+    // (At most the three connections' worth: a connection may close just before its result is written.)
+    for (const row of atMessage) expect(row.unrecorded).toBeLessThanOrEqual(3);
     expect(Math.max(...atMessage.map((row) => row.connections))).toBe(3);
     expect(Math.max(...atMessage.map((row) => row.unrecorded))).toBeGreaterThanOrEqual(1);
   });
@@ -536,27 +537,33 @@ describe("a mail server that goes away during a run", () => {
     await createPublishedPost({ title: "Fresh", publishedAt: hoursAgo(1), authorIds: [author.id] });
     await createActiveSubscribers(20);
     const server = mailServer({ smtpUrl: smtp.url });
-    // The real server, unreachable for 300 ms after the 6th message: connections are refused.
+    // The real server, unreachable after the 6th message until the worker has said so: connections are refused.
     let sent = 0;
-    let downUntil = 0;
+    let down = false;
     const refused = () => Object.assign(new Error(`connect ECONNREFUSED ${server.server}`), { code: "ESOCKET", originalCode: "ECONNREFUSED", command: "CONN" });
     const outage: MailServer = {
       ...server,
       connect: async () => {
-        if (Date.now() < downUntil) throw refused();
+        if (down) throw refused();
         const connection = await server.connect();
         return {
           ...connection,
           send: async (message) => {
-            if (Date.now() < downUntil) throw refused();
-            if (++sent === 6) downUntil = Date.now() + 300;
+            if (down) throw refused();
+            if (++sent === 6) down = true;
             return connection.send(message);
           },
         };
       },
     };
     const statuses: MailServerStatus[] = [];
-    const outcome = await runDigest({ mailServer: outage, ratePerSecond: 10_000, concurrency: 3, batchSize: 4, retryDelaysMs: [200, 200], onMailServer: (status) => statuses.push(status) });
+    const outcome = await runDigest({ mailServer: outage, ratePerSecond: 10_000, concurrency: 3, batchSize: 4, retryDelaysMs: [200, 200],
+      onMailServer: (status) => {
+        statuses.push(status);
+        // Back once the outage has been reported: the worker's next check finds it answering.
+        if (!status.reachable) down = false;
+      },
+    });
     expect(outcome.final).toMatchObject({ status: "COMPLETED", sentCount: 20, failedCount: 0, uncertainCount: 0 });
     expect(statuses[0]).toMatchObject({ reachable: false, server: server.server, code: "ECONNREFUSED" });
     expect(statuses.at(-1)).toEqual({ reachable: true, server: server.server });
