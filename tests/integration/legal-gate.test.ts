@@ -6,12 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runCommand } from "@/lib/action";
 import { AuthorizationError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/auth";
+import { findSessionUser, type SessionUser } from "@/lib/auth";
 import { fromLondonLocal, toLondonLocal } from "@/lib/london-time";
 import { publishPost, schedulePost, schedulePostUpdate, submitPost, updatePost } from "@/features/posts/commands";
 import { publishDueScheduledPosts } from "@/features/posts/scheduled-publishing";
 import { insertPosts } from "@/features/posts/store";
-import { clearRevision, linkPostToLegalCase, saveLegalCase, unlinkPostFromLegalCase } from "@/features/legal/commands";
+import { clearRevision, linkPostToLegalCase, markLegalReviewer, saveLegalCase, unlinkPostFromLegalCase } from "@/features/legal/commands";
 import { LegalGateError, listPostsNeedingClearance } from "@/features/legal/data";
 import { createCast, createTestPost, createTestUser, editPost, emptySnapshot, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 
@@ -175,6 +175,25 @@ describe("the legal gate", () => {
     await runCommand(publishPost, cast.EDITOR, { postId: post.id });
     expect((await row(post.id)).status).toBe("PUBLISHED");
     expect(await db().auditLog.count({ where: { entityId: post.id, action: "legal.case-linked", actorId: cast.EDITOR.id } })).toBe(1);
+  });
+
+  it("an admin marks an editor as a legal reviewer at /admin/people; the session carries the flag", async () => {
+    const editor = await createTestUser("second-editor@docket.test", "EDITOR", "Sam Second");
+    await expect(runCommand(markLegalReviewer, cast.EDITOR, { userId: editor.id, legalReviewer: "true" })).rejects.toThrow(AuthorizationError);
+    await expect(runCommand(markLegalReviewer, cast.ADMIN, { userId: cast.AUTHOR.id, legalReviewer: "true" })).rejects.toThrow(/Only editors/);
+    await runCommand(markLegalReviewer, cast.ADMIN, { userId: editor.id, legalReviewer: "true" });
+    await db().session.create({ data: { sessionToken: "legal-reviewer-session", userId: editor.id, expires: new Date(Date.now() + 3_600_000) } });
+    const session = await findSessionUser("legal-reviewer-session");
+    expect(session?.legalReviewer).toBe(true);
+    const post = await linkedPost();
+    await clear(post.id, post.revisionId, session!);
+    await runCommand(publishPost, cast.EDITOR, { postId: post.id });
+    expect((await row(post.id)).status).toBe("PUBLISHED");
+    expect(await db().auditLog.count({ where: { entityId: editor.id, action: "legal.reviewer-marked", actorId: cast.ADMIN.id } })).toBe(1);
+
+    await runCommand(markLegalReviewer, cast.ADMIN, { userId: editor.id, legalReviewer: "false" });
+    const other = await linkedPost();
+    await expect(clear(other.id, other.revisionId, (await findSessionUser("legal-reviewer-session"))!)).rejects.toThrow(AuthorizationError);
   });
 
   it("refuses to clear a revision of another post", async () => {

@@ -4,9 +4,9 @@ import "server-only";
 import { defineCommand } from "@/lib/action";
 import { tags } from "@/lib/cache-tags";
 import { InputError } from "@/lib/errors";
-import { assessRevision, caseExists, findPostSlug, needsClearance } from "./data";
-import { holdPost, linkPostToCase, liftHold, recordClearance, saveCase, unlinkPostFromCase } from "./mutations";
-import { caseFormSchema, caseLinkSchema, clearanceSchema, holdSchema, liftHoldSchema } from "./schema";
+import { assessRevision, caseExists, findLegalReviewerState, findPostSlug, needsClearance } from "./data";
+import { holdPost, linkPostToCase, liftHold, recordClearance, saveCase, setLegalReviewer, unlinkPostFromCase } from "./mutations";
+import { caseFormSchema, caseLinkSchema, clearanceSchema, holdSchema, legalReviewerSchema, liftHoldSchema } from "./schema";
 
 /** A held or released post leaves or comes back to every reader surface at once. */
 const everyReaderSurface = (slug: string) => [tags.site, tags.posts, tags.post(slug), tags.allSeries, tags.authors, tags.categories, tags.postTags, tags.redirects];
@@ -96,4 +96,19 @@ export const liftLegalHold = defineCommand({
     return { message: lifted ? "Hold lifted: readers see the post as it was." : "The post was not on hold.", tags: lifted ? everyReaderSurface(slug) : [], data: { lifted } };
   },
   audit: ({ postId, reason }, { data }) => (data.lifted ? { action: "legal.hold-lifted", entityType: "Post", entityId: postId, details: { reason } } : null),
+});
+
+/** An admin marks an editor as a legal reviewer (or not): it applies from their next click, as a role change does. */
+export const markLegalReviewer = defineCommand({
+  access: "users.manage",
+  input: legalReviewerSchema,
+  async run({ userId, legalReviewer }) {
+    const login = await findLegalReviewerState(userId);
+    if (!login) throw new InputError("That login no longer exists.");
+    if (login.role !== "EDITOR") throw new InputError("Only editors are marked as legal reviewers: admins always are one, and other roles cannot be.");
+    if (login.legalReviewer === legalReviewer) return { message: "Nothing changed.", data: { changed: false } };
+    await setLegalReviewer(userId, legalReviewer);
+    return { message: legalReviewer ? `${login.email} is now a legal reviewer.` : `${login.email} is no longer a legal reviewer.`, data: { changed: true } };
+  },
+  audit: ({ userId, legalReviewer }, { data }) => (data.changed ? { action: legalReviewer ? "legal.reviewer-marked" : "legal.reviewer-unmarked", entityType: "User", entityId: userId } : null),
 });

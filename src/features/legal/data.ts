@@ -203,3 +203,11 @@ export async function listLivePostsFailingGate(postIds?: string[], client: Clien
 export async function findPostSlug(postId: string): Promise<string | null> {
   return (await db().post.findUnique({ where: { id: postId }, select: { slug: true } }))?.slug ?? null;
 }
+
+export async function listHeldPosts() {
+  return db().legalHold.findMany({ orderBy: { createdAt: "desc" }, select: { reason: true, createdAt: true, post: { select: { id: true, title: true, status: true } } } });
+}
+
+export async function findLegalReviewerState(userId: string) {
+  return db().user.findUnique({ where: { id: userId }, select: { email: true, role: true, legalReviewer: true } });
+}

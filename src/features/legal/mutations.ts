@@ -74,3 +74,7 @@ export async function holdLivePostsFailingGate(reason: string, postIds?: string[
   for (const post of failing) await holdPost(post.id, reason, null, client);
   return failing;
 }
+
+export async function setLegalReviewer(userId: string, legalReviewer: boolean): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { legalReviewer } });
+}
