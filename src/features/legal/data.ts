@@ -211,3 +211,8 @@ export async function listHeldPosts() {
 export async function findLegalReviewerState(userId: string) {
   return db().user.findUnique({ where: { id: userId }, select: { email: true, role: true, legalReviewer: true } });
 }
+
+/** Whether the post at this address is on legal hold (src/proxy.ts answers 451 then): one indexed lookup. */
+export async function isPostHeldAt(slug: string): Promise<boolean> {
+  return (await db().legalHold.count({ where: { post: { slug } } })) > 0;
+}
