@@ -78,10 +78,10 @@ function sendToSignIn(request: NextRequest) {
  * A page of this app sent with another status. Next keeps a rewrite's status at 200 for app pages, so
  * the page is fetched from this server and sent on with the right one.
  */
-async function pageWithStatus(request: NextRequest, pathname: string, status: 403 | 404 | 451) {
+async function pageWithStatus(request: NextRequest, pathname: string, status: 403 | 404 | 451, cacheControl = "private, no-cache, no-store, max-age=0, must-revalidate") {
   const self = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : request.nextUrl.origin;
   const rendered = await fetch(new URL(pathname, self), { headers: { cookie: request.headers.get("cookie") ?? "" } });
-  return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } });
+  return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": cacheControl } });
 }
 
 /** The admin's refusal or not-found page with its status. */
@@ -155,9 +155,11 @@ async function answerPreviewLink(request: NextRequest) {
 }
 
 const LEGAL_HOLD_PAGE = "/unavailable-for-legal-reasons";
+/** Shareable, so a front cache (the README's nginx) replaces its copy of the post with the notice rather than serving that copy stale. */
+const LEGAL_HOLD_CACHE_CONTROL = "public, max-age=0, s-maxage=1";
 
 async function answerPost(request: NextRequest, slug: string) {
-  return (await isPostHeldAt(decodeOrKeep(slug))) ? pageWithStatus(request, LEGAL_HOLD_PAGE, 451) : NextResponse.next();
+  return (await isPostHeldAt(decodeOrKeep(slug))) ? pageWithStatus(request, LEGAL_HOLD_PAGE, 451, LEGAL_HOLD_CACHE_CONTROL) : NextResponse.next();
 }
 
 export function proxy(request: NextRequest) {
