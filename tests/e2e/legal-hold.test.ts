@@ -113,7 +113,7 @@ describe("a legal hold through the nginx front", () => {
     // Every surface shows it, through nginx (and so each is in nginx's cache before the hold).
     await waitForEvery(surfaces, true, Date.now());
 
-    const editor = await signedInPage(browser, client, "editor@docket.test");
+    const editor = await signedInPage(browser, client, "editor@docket.localhost");
     await editor.goto(`${baseUrl()}/admin/posts/${post.id}`);
     await pressWithReason(editor, "Reason for a hold", "A postponement order was made today.", "Put on hold");
     await expect.poll(() => editor.getByText("On hold since").count(), { timeout: 30_000 }).toBe(1);

@@ -216,3 +216,35 @@ export async function findLegalReviewerState(userId: string) {
 export async function isPostHeldAt(slug: string): Promise<boolean> {
   return (await db().legalHold.count({ where: { post: { slug } } })) > 0;
 }
+
+// ---------- comments ----------
+
+export type CommentToCheck = { id?: string; postId: string; authorName: string; body: string };
+
+/**
+ * Why each comment must be held rather than published, if it must: its post is linked to an active
+ * case, or its name or text holds a protected term. Moderators read the reason; it names no term.
+ */
+export async function legalReasonsToHold(comments: CommentToCheck[]): Promise<(string | null)[]> {
+  if (comments.length === 0) return [];
+  const [matcher, linked] = await Promise.all([
+    protectedTermMatcher(),
+    db().postCaseLink.findMany({ where: { postId: { in: [...new Set(comments.map((comment) => comment.postId))] }, legalCase: { state: "ACTIVE" } }, select: { postId: true } }),
+  ]);
+  const underCase = new Set(linked.map((link) => link.postId));
+  return comments.map((comment) => {
+    if (underCase.has(comment.postId)) return "legal: the post is about an active court case";
+    const matches = scanFields(matcher, [
+      { field: "comment", text: comment.body },
+      { field: "commenter's name", text: comment.authorName },
+    ]);
+    return matches.length > 0 ? `legal: a protected name or term in the ${[...new Set(matches.map((match) => match.field))].join(" and ")}` : null;
+  });
+}
+
+/** The comments among these that may not be approved, with why. */
+export async function findCommentsHeldForLegalReasons(commentIds: string[]): Promise<Map<string, string>> {
+  const comments = await db().comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, postId: true, authorName: true, body: true } });
+  const reasons = await legalReasonsToHold(comments);
+  return new Map(comments.flatMap((comment, index) => (reasons[index] ? [[comment.id, reasons[index]] as const] : [])));
+}
