@@ -90,12 +90,14 @@ async function waitForEvery(surfaces: Surface[], showing: boolean, since: number
   const took: Record<string, number> = {};
   const pending = new Set(surfaces);
   while (pending.size > 0) {
-    for (const surface of [...pending]) {
-      if (surface.shows(await viaNginx(surface.path)) === showing) {
+    // Each round asks every surface still pending at once, so one slow answer does not delay the others' times.
+    await Promise.all(
+      [...pending].map(async (surface) => {
+        if (surface.shows(await viaNginx(surface.path)) !== showing) return;
         took[surface.name] = Date.now() - since;
         pending.delete(surface);
-      }
-    }
+      }),
+    );
     if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return took;
