@@ -11,6 +11,7 @@ export const FEATURE_ORDER = [
   "editor",
   "site",
   "media",
+  "legal",
   "posts",
   "preview-links",
   "authors",

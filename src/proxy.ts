@@ -12,6 +12,8 @@
 //   sign-in without a valid session, 403 when the role may not open the section or the post, 404 for a
 //   post, page, series, category, tag, byline, login, outbox message or import run that does not
 //   exist. Pages check the session and role again on the server.
+// - A post on legal hold (features/legal) is answered here with 451 Unavailable For Legal Reasons and
+//   a short notice (the page at /unavailable-for-legal-reasons), whatever Next's cache holds for it.
 // - A preview link is answered here too: a real 404 (the page at /preview/expired) when it is unknown,
 //   revoked or expired, and a real redirect to the post once that is published. Only a working link
 //   reaches the preview page.
@@ -25,6 +27,7 @@ import { canViewPost } from "@/features/posts/permissions";
 import { findPageAccessFacts } from "@/features/pages/data";
 import { canViewPageInAdmin } from "@/features/pages/permissions";
 import { findPreviewLinkState } from "@/features/preview-links/data";
+import { isPostHeldAt } from "@/features/legal/data";
 import { previewTokenSchema } from "@/features/preview-links/schema";
 import { hashPreviewToken } from "@/features/preview-links/token";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
@@ -75,10 +78,10 @@ function sendToSignIn(request: NextRequest) {
  * A page of this app sent with another status. Next keeps a rewrite's status at 200 for app pages, so
  * the page is fetched from this server and sent on with the right one.
  */
-async function pageWithStatus(request: NextRequest, pathname: string, status: 403 | 404) {
+async function pageWithStatus(request: NextRequest, pathname: string, status: 403 | 404 | 451, cacheControl = "private, no-cache, no-store, max-age=0, must-revalidate") {
   const self = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : request.nextUrl.origin;
   const rendered = await fetch(new URL(pathname, self), { headers: { cookie: request.headers.get("cookie") ?? "" } });
-  return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } });
+  return new NextResponse(rendered.body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": cacheControl } });
 }
 
 /** The admin's refusal or not-found page with its status. */
@@ -151,8 +154,18 @@ async function answerPreviewLink(request: NextRequest) {
   return pageWithStatus(request, DEAD_PREVIEW_PAGE, 404);
 }
 
+const LEGAL_HOLD_PAGE = "/unavailable-for-legal-reasons";
+/** Shareable, so a front cache (the README's nginx) replaces its copy of the post with the notice rather than serving that copy stale. */
+const LEGAL_HOLD_CACHE_CONTROL = "public, max-age=0, s-maxage=1";
+
+async function answerPost(request: NextRequest, slug: string) {
+  return (await isPostHeldAt(decodeOrKeep(slug))) ? pageWithStatus(request, LEGAL_HOLD_PAGE, 451, LEGAL_HOLD_CACHE_CONTROL) : NextResponse.next();
+}
+
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === "/search") return rewriteSearch(request);
+  const postSlug = request.nextUrl.pathname.match(/^\/posts\/([^/]+)\/?$/)?.[1];
+  if (postSlug) return answerPost(request, postSlug);
   if (request.nextUrl.pathname.startsWith("/preview/")) return answerPreviewLink(request);
   if (request.nextUrl.pathname === "/") return rewriteWordPressQuery(request);
   return guardAdmin(request);
@@ -173,5 +186,6 @@ export const config = {
     "/admin",
     "/admin/((?!sign-in|subscribers/export|not-available|not-found|unavailable).*)",
     "/preview/:token",
+    "/posts/:slug",
   ],
 };

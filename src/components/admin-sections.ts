@@ -9,6 +9,7 @@ export const adminSections: readonly AdminSection[] = [
   { href: "/admin", label: "Dashboard", permission: "posts.write" },
   { href: "/admin/posts", label: "Posts", permission: "posts.write" },
   { href: "/admin/review", label: "Review", permission: "posts.review" },
+  { href: "/admin/legal", label: "Legal", permission: "legal.cases" },
   { href: "/admin/comments", label: "Comments", permission: "comments.moderate" },
   { href: "/admin/subscribers", label: "Subscribers", permission: "subscribers.manage" },
   { href: "/admin/digest", label: "Digest", permission: "digest.manage" },

@@ -15,6 +15,8 @@ export type SessionUser = {
   id: string;
   email: string;
   role: Role;
+  /** An editor an admin marked as a legal reviewer (src/lib/permissions.ts). */
+  legalReviewer?: boolean;
   profileId: string | null;
   displayName: string | null;
   profileComplete: boolean;
@@ -29,7 +31,7 @@ export async function findSessionUser(sessionToken: string, now = new Date()): P
     where: { sessionToken },
     select: {
       expires: true,
-      user: { select: { id: true, email: true, role: true, deactivatedAt: true, profile: { select: { id: true, displayName: true } } } },
+      user: { select: { id: true, email: true, role: true, legalReviewer: true, deactivatedAt: true, profile: { select: { id: true, displayName: true } } } },
     },
   });
   if (!session || session.expires <= now || session.user.deactivatedAt) return null;
@@ -38,6 +40,7 @@ export async function findSessionUser(sessionToken: string, now = new Date()): P
     id: user.id,
     email: user.email,
     role: user.role,
+    legalReviewer: user.legalReviewer,
     profileId: user.profile?.id ?? null,
     displayName: user.profile?.displayName ?? null,
     profileComplete: Boolean(user.profile?.displayName),

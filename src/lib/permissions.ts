@@ -40,10 +40,19 @@ const editor = [
   "audit.read",
   /** Edit, publish, unpublish and delete any static page. */
   "pages.manage",
+  /** The legal desk's cases and their protected terms; link posts to cases; put posts on hold and lift holds. */
+  "legal.cases",
+] as const;
+
+/** Given to admins, and to the editors an admin marks as legal reviewers (User.legalReviewer). */
+const legalReviewer = [
+  /** Clear a revision to go live past the legal gate, overriding the scan's matches with a reason. */
+  "legal.review",
 ] as const;
 
 const admin = [
   ...editor,
+  ...legalReviewer,
   /** The site's name, tagline, logo, favicon, social accounts, footer, defaults and digest time. */
   "settings.manage",
   /** The header and footer navigation. */
@@ -65,10 +74,18 @@ export const PERMISSIONS_BY_ROLE: Record<Role, readonly Permission[]> = {
   GUEST: writer,
 };
 
-export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
-  return user != null && PERMISSIONS_BY_ROLE[user.role].includes(permission);
+/** What an editor marked as a legal reviewer may do besides an editor's work. */
+export const LEGAL_REVIEWER_PERMISSIONS: readonly Permission[] = legalReviewer;
+
+export type PermissionHolder = { role: Role; legalReviewer?: boolean };
+
+export function can(user: PermissionHolder | null | undefined, permission: Permission): boolean {
+  if (user == null) return false;
+  if (PERMISSIONS_BY_ROLE[user.role].includes(permission)) return true;
+  return user.role === "EDITOR" && user.legalReviewer === true && LEGAL_REVIEWER_PERMISSIONS.includes(permission);
 }
 
+/** The roles that have `permission` whoever holds them (a legal reviewer's flag is not a role). */
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(PERMISSIONS_BY_ROLE) as Role[]).filter((role) => PERMISSIONS_BY_ROLE[role].includes(permission));
 }

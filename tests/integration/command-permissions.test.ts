@@ -13,6 +13,7 @@ import * as categories from "@/features/categories/commands";
 import * as comments from "@/features/comments/commands";
 import * as moderation from "@/features/comments/moderation/commands";
 import * as digest from "@/features/digest/commands";
+import * as legal from "@/features/legal/commands";
 import * as media from "@/features/media/commands";
 import * as menus from "@/features/menus/commands";
 import * as pages from "@/features/pages/commands";
@@ -35,6 +36,7 @@ const COMMAND_MODULES: Record<string, Record<string, unknown>> = {
   comments,
   "comments/moderation": moderation,
   digest,
+  legal,
   media,
   menus,
   pages,

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
-import { ARCHIVE_PAGE_SIZE, listPublishedPostPage } from "@/features/posts/data";
+import { ARCHIVE_PAGE_SIZE, listPublishedPostPage, publishedOnly } from "@/features/posts/data";
 import { publicProfileSelect } from "@/features/posts/bylines";
 
 /** An author page's profile, or null. Only profiles with at least one published post are public. */
@@ -11,7 +11,7 @@ export async function getPublicAuthor(slug: string) {
   "use cache";
   cacheForReaders(tags.authors, tags.author(slug), tags.posts);
   return db().authorProfile.findFirst({
-    where: { slug, posts: { some: { post: { status: "PUBLISHED" } } } },
+    where: { slug, posts: { some: { post: publishedOnly } } },
     select: { id: true, bio: true, ...publicProfileSelect },
   });
 }
@@ -21,7 +21,7 @@ export async function listPublicAuthors() {
   "use cache";
   cacheForReaders(tags.authors, tags.posts);
   return db().authorProfile.findMany({
-    where: { posts: { some: { post: { status: "PUBLISHED" } } } },
+    where: { posts: { some: { post: publishedOnly } } },
     orderBy: { displayName: "asc" },
     select: { ...publicProfileSelect, updatedAt: true },
   });

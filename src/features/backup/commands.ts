@@ -1,6 +1,7 @@
 // The backup as commands (src/lib/action.ts): an administrator downloads the whole site, or restores a
 // backup into an empty site. The route handlers (app/admin/backup/download, app/api/backup/restore) run
 // these with the signed-in user; they stream, so the input is the body, never the file in memory.
+import { holdLivePostsFailingGate } from "@/features/legal/mutations";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
@@ -33,6 +34,12 @@ export const downloadSiteBackup = defineCommand({
 /** Larger than any site this is meant for; small enough to refuse a runaway upload before it fills the disk. */
 export const MAX_BACKUP_UPLOAD_BYTES = 20 * 1024 * 1024 * 1024;
 
+function heldMessage(held: { title: string }[]): string {
+  if (held.length === 0) return "";
+  const titles = held.slice(0, 5).map((post) => `“${post.title}”`).join(", ");
+  return ` ${held.length === 1 ? "One published post was" : `${held.length} published posts were`} put on legal hold because a legal reviewer must clear them first: ${titles}${held.length > 5 ? " and more" : ""} (see the legal desk).`;
+}
+
 export const restoreSiteBackupCommand = defineCommand({
   access: "site.backup",
   // The restore streams the upload into a transaction of its own.
@@ -57,10 +64,12 @@ export const restoreSiteBackupCommand = defineCommand({
       await rm(file, { force: true });
     }
     const rows = Object.values(outcome.rows).reduce((sum, count) => sum + count, 0);
+    // The legal gate after a restore: a published post whose live version a legal reviewer would now have to clear is held.
+    const held = await holdLivePostsFailingGate("Restored from a backup published, but its live version needs a legal reviewer's clearance.");
     // The person who restored is no longer a login of this site (the backup's people replaced them): no actor id.
-    await recordAudit({ actorId: null, action: "site.backup.restore", entityType: "Site", entityId: "backup", details: { fileName, rows, files: outcome.files, restoredBy: actor.email } });
+    await recordAudit({ actorId: null, action: "site.backup.restore", entityType: "Site", entityId: "backup", details: { fileName, rows, files: outcome.files, restoredBy: actor.email, heldForLegalReasons: held.map((post) => post.id) } });
     return {
-      message: `Restored ${rows.toLocaleString("en-GB")} rows and ${outcome.files} uploaded files. Sign in again with a login from the backup.`,
+      message: `Restored ${rows.toLocaleString("en-GB")} rows and ${outcome.files} uploaded files.${heldMessage(held)} Sign in again with a login from the backup.`,
       tags: [tags.site],
       data: { rows, files: outcome.files },
     };

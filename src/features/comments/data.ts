@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
+import { publishedOnly, readerVisibleSql } from "@/features/posts/data";
 import { renderCommentMarkdown } from "@/lib/markdown";
 import type { CommentStatus } from "@/generated/prisma/enums";
 import { COMMENT_SETTINGS_KEY, commentSettingsSchema, type CommentSettings } from "./schema";
@@ -35,7 +36,7 @@ export type SubmissionContext = {
 type SubmissionRow = {
   postId: string;
   slug: string;
-  postStatus: string;
+  readerVisible: boolean;
   publishedAt: Date | null;
   commentsOpen: boolean;
   isPostAuthor: boolean;
@@ -66,7 +67,7 @@ export async function gatherSubmissionContext(input: {
       FROM "Comment" c JOIN ancestry a ON c.id = a."parentId" WHERE a.depth < 100
     )
     SELECT
-      p.id AS "postId", p.slug, p.status::text AS "postStatus", p."publishedAt", p."commentsOpen",
+      p.id AS "postId", p.slug, ${readerVisibleSql("p")} AS "readerVisible", p."publishedAt", p."commentsOpen",
       EXISTS (
         SELECT 1 FROM "PostAuthor" pa JOIN "AuthorProfile" ap ON ap.id = pa."profileId"
         WHERE pa."postId" = p.id AND ap."userId" = ${userId}::text
@@ -98,7 +99,7 @@ export async function gatherSubmissionContext(input: {
     post: {
       id: row.postId,
       slug: row.slug,
-      isPublished: row.postStatus === "PUBLISHED",
+      isPublished: row.readerVisible,
       commentsOpen: row.commentsOpen,
       publishedAt: row.publishedAt,
     },
@@ -166,7 +167,7 @@ export async function findReplyTarget(postSlug: string, commentId: string) {
   "use cache";
   cacheForReaders(tags.allComments, tags.posts, tags.post(postSlug));
   return db().comment.findFirst({
-    where: { id: commentId, status: "APPROVED", post: { slug: postSlug, status: "PUBLISHED" } },
+    where: { id: commentId, status: "APPROVED", post: { slug: postSlug, ...publishedOnly } },
     select: { ...publicCommentSelect, post: { select: { id: true, slug: true, title: true } } },
   });
 }
@@ -183,10 +184,10 @@ export async function getCommentsOpen(postId: string): Promise<boolean> {
   "use cache";
   cacheForReaders(tags.posts, tags.commentSettings);
   const [post, settings] = await Promise.all([
-    db().post.findUnique({ where: { id: postId }, select: { status: true, commentsOpen: true, publishedAt: true } }),
+    db().post.findFirst({ where: { id: postId, ...publishedOnly }, select: { commentsOpen: true, publishedAt: true } }),
     getCommentSettings(),
   ]);
-  if (!post || post.status !== "PUBLISHED" || !post.commentsOpen) return false;
+  if (!post || !post.commentsOpen) return false;
   return !commentsClosedByAge(post.publishedAt, settings.closeAfterDays, new Date());
 }
 

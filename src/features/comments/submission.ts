@@ -10,6 +10,7 @@ import { notifyAboutApprovedComments } from "./notifications";
 import { countLinks, decideCommentStatus, findListMatch } from "./rules";
 import { SUBMIT_MESSAGES, type CommentSubmission } from "./schema";
 import { readFormToken } from "./signing";
+import { legalReasonsToHold } from "@/features/legal/data";
 
 export type SubmitCommentInput = {
   submission: CommentSubmission;
@@ -86,6 +87,9 @@ export async function submitComment(input: SubmitCommentInput): Promise<SubmitCo
     settings,
   });
   if (decision.status === "REFUSED") return refuse(decision.reason);
+  // The legal desk's rule comes after the others: a comment the rules would publish (anyone's, an editor's too) is held instead.
+  const [legalReason] = decision.status === "APPROVED" ? await legalReasonsToHold([{ postId: post.id, authorName: submission.authorName, body: submission.body }]) : [null];
+  const outcome = legalReason ? { status: "PENDING" as const, reason: legalReason } : decision;
 
   const comment = await insertComment({
     postId: post.id,
@@ -95,18 +99,18 @@ export async function submitComment(input: SubmitCommentInput): Promise<SubmitCo
     authorUrl: submission.authorUrl ?? null,
     userId: viewer?.id ?? null,
     body: submission.body,
-    status: decision.status,
-    heldReason: decision.reason,
+    status: outcome.status,
+    heldReason: outcome.reason,
     ipHash,
     notifyReplies: submission.notifyReplies,
     now,
   });
-  if (decision.status === "APPROVED") await notifyAboutApprovedComments([comment.id]);
+  if (outcome.status === "APPROVED") await notifyAboutApprovedComments([comment.id]);
   return {
     ok: true,
     commentId: comment.id,
-    status: decision.status,
-    reason: decision.reason,
-    tagsToInvalidate: decision.status === "APPROVED" ? publicTagsFor([post]) : [],
+    status: outcome.status,
+    reason: outcome.reason,
+    tagsToInvalidate: outcome.status === "APPROVED" ? publicTagsFor([post]) : [],
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { publishedOnly } from "@/features/posts/data";
 import type { DigestPost, SubscriberChoice } from "./content";
 
 /** The first digest looks back this far. */
@@ -20,7 +21,7 @@ export async function findNewPosts(client: Client, windowStart: Date, windowEnd:
   const lookback = new Date(windowStart.getTime() - LATE_PUBLICATION_LOOKBACK_MS);
   const from = first && first.windowStart > lookback ? first.windowStart : first ? lookback : windowStart;
   const candidates = await client.post.findMany({
-    where: { status: "PUBLISHED", publishedAt: { gt: from, lte: windowEnd } },
+    where: { ...publishedOnly, publishedAt: { gt: from, lte: windowEnd } },
     orderBy: { publishedAt: "asc" },
     select: { id: true, seriesId: true, categoryId: true },
   });
@@ -91,7 +92,7 @@ function toDigestPost(row: DigestPostRow): DigestPost {
 /** The run's posts in publication order, still published (a post unpublished mid-run is dropped). */
 export async function loadDigestPosts(postIds: string[]): Promise<DigestPost[]> {
   const rows = await db().post.findMany({
-    where: { id: { in: postIds }, status: "PUBLISHED" },
+    where: { id: { in: postIds }, ...publishedOnly },
     orderBy: { publishedAt: "asc" },
     select: digestPostSelect,
   });
@@ -134,8 +135,8 @@ export async function previewDigestPosts(now: Date, until: Date): Promise<Digest
   const rows = await db().post.findMany({
     where: {
       OR: [
-        { status: "PUBLISHED", publishedAt: { gt: windowStart, lte: now } },
-        { status: "SCHEDULED", scheduledFor: { gt: now, lte: until } },
+        { ...publishedOnly, publishedAt: { gt: windowStart, lte: now } },
+        { status: "SCHEDULED", scheduledFor: { gt: now, lte: until }, legalHold: { is: null } },
       ],
     },
     select: digestPostSelect,
@@ -203,6 +204,6 @@ export async function listNewPublishedPostIds(windowStart: Date, windowEnd: Date
 
 /** The latest published posts, for a sample when tomorrow's digest has nothing yet. */
 export async function listLatestPublishedForSample(limit = 3): Promise<DigestPost[]> {
-  const rows = await db().post.findMany({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" }, take: limit, select: digestPostSelect });
+  const rows = await db().post.findMany({ where: publishedOnly, orderBy: { publishedAt: "desc" }, take: limit, select: digestPostSelect });
   return rows.map(toDigestPost).reverse();
 }

@@ -52,8 +52,8 @@ export async function previewMarkdownAction(markdown: string): Promise<ActionRes
   return runAction(previewMarkdown, { markdown });
 }
 
-export async function submitPostAction(postId: string): Promise<ActionResult> {
-  return runAction(submitPost, { postId }, { refreshPage: true });
+export async function submitPostAction(postId: string, aboutCase = false): Promise<ActionResult> {
+  return runAction(submitPost, { postId, aboutCase }, { refreshPage: true });
 }
 
 export async function publishPostAction(postId: string): Promise<ActionResult> {

@@ -11,7 +11,7 @@ import { renderPostMarkdown } from "@/lib/markdown";
 import { markdownBodySchema } from "@/lib/markdown-limits";
 import { can } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
-import { baseRevisionSchema, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema, updateSchema, type PostFields } from "./schema";
+import { baseRevisionSchema, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema, submitSchema, updateSchema, type PostFields } from "./schema";
 import { addEditorialNote } from "./mutations";
 import {
   createDraftPost,
@@ -37,6 +37,7 @@ import { categoryExists, countExistingProfiles, findInvitedSeriesId, findLatestR
 import { editorVersionOf } from "./admin/editor-fields";
 import { notifyAuthorsOfDecision, notifyEditorsOfSubmission } from "./notifications";
 import { readSiteSettings } from "@/features/site/data";
+import { requestCaseLink } from "@/features/legal/mutations";
 import { imagesNotReady } from "@/lib/markdown";
 import {
   canAddNote,
@@ -178,15 +179,16 @@ export const savePost = defineCommand({
 
 export const submitPost = defineCommand({
   access: "posts.write",
-  input: postIdSchema,
-  async run({ postId }, actor) {
+  input: submitSchema,
+  async run({ postId, aboutCase }, actor) {
     const post = await loadPostFor(actor, postId, canSubmitPost);
     await assertReadyToGoOut(post.id, "to the editors");
     await markSubmitted(post.id);
+    if (aboutCase) await requestCaseLink(post.id, actor.id);
     await notifyEditorsOfSubmission(post.id, actor.displayName ?? actor.email);
-    return { message: "Submitted for review. The editors have been told; you will get an email when they respond." };
+    return { message: aboutCase ? "Submitted for review. The legal desk will link the case and review it before it goes out." : "Submitted for review. The editors have been told; you will get an email when they respond." };
   },
-  audit: ({ postId }) => ({ action: "post.submitted", entityType: "Post", entityId: postId }),
+  audit: ({ postId, aboutCase }) => ({ action: "post.submitted", entityType: "Post", entityId: postId, ...(aboutCase ? { details: { aboutCase: "yes" } } : {}) }),
 });
 
 export const publishPost = defineCommand({

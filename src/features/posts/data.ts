@@ -58,7 +58,17 @@ export function toPostCard(row: PostCardRow): PostCard {
   };
 }
 
-export const publishedOnly = { status: "PUBLISHED" } satisfies Prisma.PostWhereInput;
+/**
+ * The one rule of what readers see: a published post not on legal hold (features/legal). Every reader
+ * query uses it: Prisma's `publishedOnly`, or `readerVisibleSql` in raw SQL.
+ */
+export const publishedOnly = { status: "PUBLISHED", legalHold: { is: null } } satisfies Prisma.PostWhereInput;
+
+/** Not on legal hold: for rows of "Post" under `alias` (a constant of the query, never input). */
+export const notHeldSql = (alias: string) => Prisma.sql`NOT EXISTS (SELECT 1 FROM "LegalHold" held WHERE held."postId" = ${Prisma.raw(`${alias}.id`)})`;
+
+/** `publishedOnly` in raw SQL, for rows of "Post" under `alias`. */
+export const readerVisibleSql = (alias: string) => Prisma.sql`(${Prisma.raw(`${alias}.status`)} = 'PUBLISHED' AND ${notHeldSql(alias)})`;
 
 export type PostPage = { posts: PostCard[]; page: number; totalPages: number; total: number };
 
@@ -138,7 +148,7 @@ function seriesRowsSql(seriesId: Prisma.Sql) {
            row_number() OVER (ORDER BY sp."seriesPosition" ASC NULLS LAST,
                               coalesce(sp."publishedAt", sp."scheduledFor") ASC, sp.id) AS ord
       FROM "Post" sp
-     WHERE sp."seriesId" = ${seriesId}
+     WHERE sp."seriesId" = ${seriesId} AND ${notHeldSql("sp")}
        AND (sp.status = 'PUBLISHED'
             OR (sp.status = 'SCHEDULED' AND sp."scheduledFor" > now()
                 AND sp."scheduledFor" <= now() + make_interval(days => ${TEASER_WINDOW_DAYS}::int)
@@ -177,7 +187,7 @@ function relatedPostsSql(postId: Prisma.Sql, seriesId: Prisma.Sql, categoryId: P
                WHERE pt."postId" = rp.id
                  AND pt."tagId" IN (SELECT "tagId" FROM "PostTag" WHERE "postId" = ${postId})) AS score
         FROM "Post" rp
-       WHERE rp.status = 'PUBLISHED' AND rp.id <> ${postId}
+       WHERE ${readerVisibleSql("rp")} AND rp.id <> ${postId}
     ) ranked
     WHERE score > 0
     ORDER BY score DESC, "publishedAt" DESC
@@ -245,7 +255,7 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
            (SELECT coalesce(json_agg(rel), '[]'::json)
               FROM (${relatedPostsSql(Prisma.sql`p.id`, Prisma.sql`p."seriesId"`, Prisma.sql`p."categoryId"`)}) rel) AS related
       FROM "Post" p
-     WHERE p.slug = ${slug} AND p.status = 'PUBLISHED'
+     WHERE p.slug = ${slug} AND ${readerVisibleSql("p")}
      LIMIT 1`;
   const row = rows[0];
   if (!row) return null;

@@ -101,6 +101,8 @@ export const scheduleSchema = z.object({
 });
 
 export const postIdSchema = z.object({ postId: id });
+/** Submitting: the writer may say the post is about a court case, for the legal desk to link and review. */
+export const submitSchema = postIdSchema.extend({ aboutCase: z.boolean().default(false) });
 /**
  * The revision the editor started from: a save from an older one is a conflict, not an overwrite.
  * Empty for a post written outside the store that had no revision when the editor opened it.

@@ -20,6 +20,7 @@ import { renderPostMarkdown } from "@/lib/markdown";
 import { keepOldAddress, releaseAddress } from "@/lib/redirect-table";
 import { paths } from "@/lib/seo";
 import { slugify } from "@/lib/slug";
+import { assertRevisionMayGoLive } from "@/features/legal/data";
 import { decideSave, showsAtOnce } from "./revision-rules";
 
 type Tx = Prisma.TransactionClient;
@@ -347,6 +348,7 @@ export async function makeRevisionLive(postId: string, expectedRevisionId: strin
     requirePublished(post);
     const latest = await latestRevision(tx, postId);
     if (expectedRevisionId !== null && expectedRevisionId !== latest.id) throw new StaleBaseRevisionError(latest);
+    if (latest.id !== post.liveRevisionId) await assertRevisionMayGoLive(tx, latest.id);
     await clearReviewAndSchedule(tx, postId);
     if (latest.id === post.liveRevisionId) return { changed: false, revisionId: latest.id, tagsToInvalidate: [] };
     return { changed: true, revisionId: latest.id, tagsToInvalidate: await applyRevision(tx, post, latest, { live: true }) };
@@ -396,6 +398,7 @@ export async function scheduleWorkingCopy(postId: string, when: Date): Promise<{
     requirePublished(post);
     const state = await workingCopyIn(tx, post);
     if (!state.pending) return { scheduled: false, revisionId: state.latest.id };
+    await assertRevisionMayGoLive(tx, state.latest.id);
     await tx.revision.updateMany({ where: { postId, scheduledFor: { not: null } }, data: { scheduledFor: null } });
     await tx.revision.update({ where: { id: state.latest.id }, data: { scheduledFor: when } });
     return { scheduled: true, revisionId: state.latest.id };
@@ -419,8 +422,9 @@ export async function makeScheduledUpdateLive(revisionId: string, now: Date): Pr
     const post = await lockPost(tx, due.postId);
     const still = await tx.revision.findFirst({ where: { id: revisionId, scheduledFor: { lte: now } }, select: revisionSelect });
     if (!still || post.status !== "PUBLISHED") return null;
-    await clearReviewAndSchedule(tx, post.id);
     const live = await liveRevision(tx, post);
+    if (still.id !== live.id) await assertRevisionMayGoLive(tx, still.id);
+    await clearReviewAndSchedule(tx, post.id);
     const tagsToInvalidate = still.id === live.id ? [] : await applyRevision(tx, post, still, { live: true });
     return { postId: post.id, tagsToInvalidate };
   });
@@ -442,6 +446,8 @@ async function movePost(postId: string, from: PostStatus[], status: PostStatus, 
     const post = await lockPost(tx, postId);
     if (!from.includes(post.status)) throw new StalePostStateError();
     const latest = await latestRevision(tx, postId);
+    // The legal gate: nothing goes out, or is scheduled to, that a legal reviewer has not cleared when it needs it.
+    if (status === "PUBLISHED" || status === "SCHEDULED") await assertRevisionMayGoLive(tx, latest.id);
     // Going out: the latest revision becomes live. Coming in (unpublished): the row follows the latest revision again.
     let tagsToInvalidate: string[] = [];
     if (status === "PUBLISHED" || post.status === "PUBLISHED") {

@@ -58,8 +58,9 @@ const previewPostSelect = {
  * or expired), the preview, or the post's public address once it has been published.
  */
 export async function findPreviewLinkState(tokenHash: string, now = new Date()): Promise<"dead" | "preview" | { publishedSlug: string }> {
-  const link = await db().previewLink.findUnique({
-    where: { tokenHash },
+  // A post on legal hold has no preview either.
+  const link = await db().previewLink.findFirst({
+    where: { tokenHash, post: { legalHold: { is: null } } },
     select: { expiresAt: true, revokedAt: true, postPublishedAt: true, post: { select: { status: true, slug: true } } },
   });
   if (!link || link.revokedAt || link.expiresAt <= now) return "dead";
@@ -70,8 +71,8 @@ export async function findPreviewLinkState(tokenHash: string, now = new Date()):
 
 /** The post a preview token opens, or null when the link is unknown, revoked or expired. */
 export async function findPreviewedPost(tokenHash: string, now = new Date()) {
-  const link = await db().previewLink.findUnique({
-    where: { tokenHash },
+  const link = await db().previewLink.findFirst({
+    where: { tokenHash, post: { legalHold: { is: null } } },
     select: { expiresAt: true, revokedAt: true, postPublishedAt: true, post: { select: previewPostSelect } },
   });
   if (!link || link.revokedAt || link.expiresAt <= now || (link.postPublishedAt && link.post.status !== "PUBLISHED")) return null;

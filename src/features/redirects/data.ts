@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
 import { paths } from "@/lib/seo";
+import { readerVisibleSql } from "@/features/posts/data";
 
 type TargetKind = {
   /** SQL for the target's current slug, or NULL when it is gone or not public (then: no redirect). */
@@ -19,7 +20,7 @@ type TargetKind = {
 /** One entry per target type: the seam where a new kind of target (pages) plugs in. */
 const targetKinds: Record<RedirectTargetType, TargetKind> = {
   POST: {
-    currentSlug: (id) => Prisma.sql`(SELECT slug FROM "Post" WHERE id = ${id} AND status = 'PUBLISHED')`,
+    currentSlug: (id) => Prisma.sql`(SELECT rp.slug FROM "Post" rp WHERE rp.id = ${id} AND ${readerVisibleSql("rp")})`,
     address: paths.post,
   },
   PAGE: {

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
 import { SEARCH_QUERY_MAX } from "./schema";
-import { POSTS_PER_PAGE, postCardSelect, toPostCard, type PostCard } from "@/features/posts/data";
+import { POSTS_PER_PAGE, postCardSelect, readerVisibleSql, toPostCard, type PostCard } from "@/features/posts/data";
 
 
 /**
@@ -44,7 +44,7 @@ export async function searchPosts(query: string, page = 1): Promise<SearchResult
     matches AS (
       SELECT p.id, p."bodyHtml", p.standfirst, ts_rank(${documentVector}, q.query) AS rank, p."publishedAt"
         FROM "Post" p, q
-       WHERE p.status = 'PUBLISHED' AND ${documentVector} @@ q.query
+       WHERE ${readerVisibleSql("p")} AND ${documentVector} @@ q.query
     )
     SELECT m.id,
            ts_headline('english',
@@ -67,7 +67,7 @@ export async function searchPosts(query: string, page = 1): Promise<SearchResult
 async function countMatches(text: string): Promise<number> {
   const [row] = await db().$queryRaw<{ total: bigint }[]>`
     SELECT count(*) AS total FROM "Post" p
-     WHERE p.status = 'PUBLISHED' AND ${documentVector} @@ websearch_to_tsquery('english', ${text})`;
+     WHERE ${readerVisibleSql("p")} AND ${documentVector} @@ websearch_to_tsquery('english', ${text})`;
   return Number(row.total);
 }
 

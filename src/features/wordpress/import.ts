@@ -589,6 +589,7 @@ async function importPost(item: WxrItem, context: Context) {
   report.count("comments", "updated", result.commentsUpdated);
   report.count("redirects", result.outcome === "imported" ? "imported" : "unchanged", redirectPaths.size - result.redirectsTaken.length);
   for (const path of result.redirectsTaken) report.problem(`${label}: its old address ${path} already leads to another post, so it was left as it is.`);
+  if (result.heldForLegalReasons.length > 0) report.problem(`${label} was imported on legal hold (readers do not see it) because ${result.heldForLegalReasons.join("; ")}: a legal reviewer clears it, then an editor lifts the hold.`);
 }
 
 const TAKEN_BY_A_NEW_POST = "(a post new in this run)";

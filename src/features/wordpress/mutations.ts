@@ -3,6 +3,7 @@
 // and its search document), so a bad item is reported and the rest go on. Bylines and terms are created
 // first, each with its link. Posts are saved the way every post is: markdown rendered to sanitized HTML by
 // the one pipeline, a revision when the text changed, and the search document rebuilt.
+import { holdLivePostsFailingGate } from "@/features/legal/mutations";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
@@ -169,7 +170,7 @@ export type ImportedPost = {
   redirectPaths: string[];
 };
 
-export type PostWriteResult = { outcome: "imported" | "updated"; postId: string; commentsImported: number; commentsUpdated: number; redirectsTaken: string[] };
+export type PostWriteResult = { outcome: "imported" | "updated"; postId: string; commentsImported: number; commentsUpdated: number; redirectsTaken: string[]; heldForLegalReasons: string[] };
 
 /** An imported post as the post store takes it: its snapshot (bylines, tags and all), status and dates. */
 function storeRowOf(post: ImportedPost): NewPost {
@@ -185,6 +186,8 @@ function storeRowOf(post: ImportedPost): NewPost {
     snapshot: { ...snapshot, tagIds: post.tagIds, authorProfileIds: post.authorIds },
   };
 }
+
+const IMPORT_HOLD_REASON = "Imported from WordPress published, but it needs a legal reviewer's clearance: it holds a protected name or term, or is about an active case.";
 
 /**
  * Writes one imported post and everything that belongs to it in one transaction: the post through the
@@ -209,7 +212,10 @@ export async function writeImportedPost(post: ImportedPost, existingPostId: stri
     } else {
       [postId] = await insertPosts([row], tx);
     }
-    return { outcome: existing ? ("updated" as const) : ("imported" as const), postId, ...(await writeCommentsAndLinks(tx, post, postId, commentIds)) };
+    const written = await writeCommentsAndLinks(tx, post, postId, commentIds);
+    // The legal gate: a published post that a legal reviewer would have to clear arrives on hold.
+    const held = row.status === "PUBLISHED" ? await holdLivePostsFailingGate(IMPORT_HOLD_REASON, [postId], tx) : [];
+    return { outcome: existing ? ("updated" as const) : ("imported" as const), postId, ...written, heldForLegalReasons: held.flatMap((entry) => entry.reasons) };
   });
 }
 

@@ -3,9 +3,11 @@
 import "server-only";
 import { z } from "zod";
 import { defineCommand } from "@/lib/action";
+import { UserFacingError } from "@/lib/errors";
 import { tags } from "@/lib/cache-tags";
 import type { CommentStatus } from "@/generated/prisma/enums";
 import { findReplyParent } from "../data";
+import { findCommentsHeldForLegalReasons, legalReasonsToHold } from "@/features/legal/data";
 import {
   CommentGoneError,
   deleteCommentsByAddress,
@@ -62,11 +64,14 @@ export const moderateComments = defineCommand({
   input: z.object({ ids: commentIdsSchema, action: moderationActionSchema }),
   async run({ ids, action }) {
     const status = statusForAction[action];
-    const moved = await setCommentsStatus(ids, status, new Date());
+    // The legal desk's rule: a comment on a post about an active case, or holding a protected term, is never approved, one by one or in bulk.
+    const heldBack = status === "APPROVED" ? await findCommentsHeldForLegalReasons(ids) : new Map<string, string>();
+    const moved = await setCommentsStatus(ids.filter((id) => !heldBack.has(id)), status, new Date());
     if (status === "APPROVED" && moved.length > 0) await notifyAboutApprovedComments(moved.map((comment) => comment.id));
     const publicChange = moved.filter((comment) => comment.status === "APPROVED" || status === "APPROVED");
+    const legalNote = heldBack.size > 0 ? ` ${plural(heldBack.size)} stayed held for legal reasons (${[...new Set(heldBack.values())].join("; ")}): edit out what the legal desk protects, or leave ${heldBack.size === 1 ? "it" : "them"} unpublished.` : "";
     return {
-      message: `${plural(moved.length)} ${doneForAction[action]}.`,
+      message: `${plural(moved.length)} ${doneForAction[action]}.${legalNote}`,
       tags: publicChange.length > 0 ? publicTagsFor(publicChange.map((comment) => comment.post)) : [],
       data: { changed: moved.length, moved: moved.map((comment) => ({ id: comment.id, from: comment.status })) },
     };
@@ -94,6 +99,9 @@ export const replyAsEditor = defineCommand({
     const parent = await findReplyParent(parentId);
     if (!parent) throw new CommentGoneError();
     const approvesParent = parent.status !== "APPROVED";
+    const parentReason = approvesParent ? (await findCommentsHeldForLegalReasons([parent.id])).get(parent.id) : null;
+    const [replyReason] = await legalReasonsToHold([{ postId: parent.postId, authorName: editor.displayName ?? "Editor", body }]);
+    if (parentReason || replyReason) throw new UserFacingError(`This cannot be published: ${parentReason ?? replyReason}. Moderate the comment instead.`);
     if (approvesParent) {
       await setCommentsStatus([parent.id], "APPROVED", now);
       await notifyAboutApprovedComments([parent.id]);

@@ -13,6 +13,7 @@ import { PostActions } from "@/features/posts/admin/components/post-actions";
 import { StatusBadge } from "@/features/posts/admin/components/post-table";
 import { listProfileChoices } from "@/features/people/data";
 import { PreviewLinksPanel } from "@/features/preview-links/components/PreviewLinksPanel";
+import { PostLegalPanel } from "@/features/legal/components/PostLegalPanel";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -91,6 +92,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
         </>
       )}
       <PreviewLinksPanel postId={post.id} post={facts} user={user} />
+      <PostLegalPanel postId={post.id} user={user} />
     </>
   );
 }

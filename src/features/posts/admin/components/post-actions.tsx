@@ -39,6 +39,7 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst, wo
   const [result, setResult] = useState<ActionResult | null>(null);
   const [note, setNote] = useState("");
   const [when, setWhen] = useState(defaultScheduleLocal);
+  const [aboutCase, setAboutCase] = useState(false);
 
   const run = <Data,>(action: () => Promise<ActionResult<Data>>, after?: (outcome: ActionResult<Data> & { ok: true }) => void, clearNote = false) =>
     startTransition(async () => {
@@ -88,9 +89,14 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst, wo
       )}
       <div className="actions-row">
         {flags.canSubmit && (
-          <button type="button" disabled={pending} onClick={() => run(() => submitPostAction(postId))}>
-            Submit for review
-          </button>
+          <>
+            <label className="checkbox">
+              <input type="checkbox" checked={aboutCase} onChange={(event) => setAboutCase(event.target.checked)} /> This is about a court case
+            </label>
+            <button type="button" disabled={pending} onClick={() => run(() => submitPostAction(postId, aboutCase))}>
+              Submit for review
+            </button>
+          </>
         )}
         {flags.canPublish && (
           <button type="button" disabled={pending} onClick={() => run(() => publishPostAction(postId))}>

@@ -8,7 +8,8 @@ import { formatUkDate } from "@/lib/london-time";
 // nothing else can point at.
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const [post, site] = await Promise.all([getPublishedPost((await params).slug), getSiteSettings()]);
-  if (!post) return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  // Shareable, so a front cache replaces its copy of an image that is gone (unpublished, on legal hold) rather than serving it stale.
+  if (!post) return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=0, s-maxage=1" } });
   const png = await renderShareImage({
     kicker: post.category ? `${site.name}  ·  ${post.category.name}` : site.name,
     title: post.title,

@@ -8,6 +8,7 @@ import { findLoginForAdmin } from "@/features/people/data";
 import { ActivationForm, RoleForm } from "@/features/people/components/login-forms";
 import { ROLE_LABELS } from "@/features/people/role-labels";
 import styles from "@/features/people/components/people-admin.module.css";
+import { LegalReviewerForm } from "@/features/legal/components/LegalReviewerForm";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -44,6 +45,8 @@ export default async function LoginPage({ params }: { params: Promise<{ id: stri
       <h2>Role</h2>
       <p className="form-hint">A new role applies from the person’s next click: they need not sign in again. There must always be an active admin.</p>
       <RoleForm userId={login.id} role={login.role} />
+
+      {login.role === "EDITOR" && <LegalReviewerForm userId={login.id} />}
 
       <h2>{login.deactivatedAt ? "Reactivate" : "Deactivate"}</h2>
       {isSelf ? (
