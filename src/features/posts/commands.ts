@@ -13,6 +13,7 @@ import { can } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
 import { baseRevisionSchema, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema, updateSchema, type PostFields } from "./schema";
 import { addEditorialNote } from "./mutations";
+import { withdrawPendingCorrectionsOf } from "./corrections/mutations";
 import {
   createDraftPost,
   discardWorkingCopy,
@@ -302,9 +303,10 @@ export const discardPostChanges = defineCommand({
   async run({ postId }, actor) {
     const post = await loadPostFor(actor, postId, canDiscardChanges);
     const discarded = await discardWorkingCopy(post.id, actor.id);
+    const anything = discarded.discarded || (await withdrawPendingCorrectionsOf(post.id)) > 0;
     return {
-      message: discarded.discarded ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.",
-      data: { revisionId: discarded.revisionId, discarded: discarded.discarded },
+      message: anything ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.",
+      data: { revisionId: discarded.revisionId, discarded: anything },
     };
   },
   audit: ({ postId }, { data }) => (data.discarded ? { action: "post.changes-discarded", entityType: "Post", entityId: postId } : null),

@@ -7,6 +7,7 @@ import { tags } from "@/lib/cache-tags";
 import { cacheForReaders, cacheUntil } from "@/lib/reader-cache";
 import { publicProfileSelect, type PublicByline } from "@/features/posts/bylines";
 import { sponsorAt, type Sponsor, type SponsorColumns } from "@/features/posts/sponsorship";
+import { publicCorrectionsQuery, toPublicCorrection, type PublicCorrection } from "@/features/posts/corrections/data";
 
 /**
  * Byline columns for raw SQL over "AuthorProfile" aliased `a`: only those publicProfileSelect names
@@ -207,12 +208,15 @@ export type PublishedPost = {
   /** The post's place in its series (null outside a series). */
   seriesContext: SeriesContext | null;
   related: RelatedPost[];
+  /** Its published corrections and clarifications, newest first. */
+  corrections: PublicCorrection[];
 };
 
-type PublishedPostRow = Omit<PublishedPost, "seriesContext" | "related" | "category"> & {
+type PublishedPostRow = Omit<PublishedPost, "seriesContext" | "related" | "category" | "corrections"> & {
   category: ({ slug: string } & SponsorColumns) | null;
   seriesRows: SeriesContextRow[] | null;
   related: { slug: string; title: string; publishedAt: string }[];
+  corrections: { id: string; kind: PublicCorrection["kind"]; text: string; publishedAt: string }[];
 };
 
 /**
@@ -243,13 +247,16 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
            (SELECT json_agg(r ORDER BY r.ord)
               FROM (${seriesRowsSql(Prisma.sql`p."seriesId"`)}) r) AS "seriesRows",
            (SELECT coalesce(json_agg(rel), '[]'::json)
-              FROM (${relatedPostsSql(Prisma.sql`p.id`, Prisma.sql`p."seriesId"`, Prisma.sql`p."categoryId"`)}) rel) AS related
+              FROM (${relatedPostsSql(Prisma.sql`p.id`, Prisma.sql`p."seriesId"`, Prisma.sql`p."categoryId"`)}) rel) AS related,
+           (SELECT coalesce(json_agg(json_build_object('id', k.id, 'kind', k.kind, 'text', k.text, 'publishedAt', k."publishedAt")
+                     ORDER BY k."publishedAt" DESC, k.id DESC), '[]'::json)
+              FROM "Correction" k WHERE k."postId" = p.id AND k."publishedAt" IS NOT NULL) AS corrections
       FROM "Post" p
      WHERE p.slug = ${slug} AND p.status = 'PUBLISHED'
      LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
-  const { seriesRows, related, category, ...post } = row;
+  const { seriesRows, related, category, corrections, ...post } = row;
   const sponsorship = category ? sponsorAt(category, new Date()) : null;
   cacheUntil(sponsorship?.changesAt ?? null);
   return {
@@ -257,6 +264,7 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
     category: category ? { slug: category.slug, name: category.name, sponsor: sponsorship?.sponsor ?? null } : null,
     seriesContext: post.seriesId ? toSeriesContext(seriesRows ?? []) : null,
     related: related.map((entry) => ({ ...entry, publishedAt: new Date(entry.publishedAt) })),
+    corrections: corrections.map((entry) => ({ ...entry, publishedAt: new Date(entry.publishedAt) })),
   };
 }
 
@@ -272,6 +280,7 @@ export type FeedPost = {
   updatedAt: Date;
   authors: PublicByline[];
   category: { name: string; slug: string } | null;
+  corrections: PublicCorrection[];
 };
 
 export type FeedScope =
@@ -313,10 +322,12 @@ export async function listFeedPosts(scope: FeedScope, limit = 20): Promise<FeedP
       updatedAt: true,
       category: { select: { name: true, slug: true } },
       authors: { orderBy: { position: "asc" }, select: { profile: { select: publicProfileSelect } } },
+      corrections: publicCorrectionsQuery,
     },
   });
-  return rows.map(({ authors, publishedAt, ...rest }) => ({
+  return rows.map(({ authors, publishedAt, corrections, ...rest }) => ({
     ...rest,
+    corrections: corrections.map(toPublicCorrection),
     publishedAt: publishedAt ?? rest.updatedAt,
     authors: authors.map((author) => author.profile),
   }));

@@ -19,9 +19,10 @@ export type ArticleContentPost = {
 
 /**
  * A post as readers see it, from its kicker to its tags: the reader post page and the preview of an
- * unpublished post both render it. `meta` is the line under the bylines (date, reading time).
+ * unpublished post both render it. `meta` is the line under the bylines (date, reading time);
+ * `notice`, what must come before the text (corrections).
  */
-export function ArticleContent({ post, meta }: { post: ArticleContentPost; meta: ReactNode }) {
+export function ArticleContent({ post, meta, notice }: { post: ArticleContentPost; meta: ReactNode; notice?: ReactNode }) {
   return (
     <>
       <header className="article__header">
@@ -42,6 +43,7 @@ export function ArticleContent({ post, meta }: { post: ArticleContentPost; meta:
         <Bylines authors={post.authors} />
         <p className="meta">{meta}</p>
       </header>
+      {notice}
       {post.standfirst && <p className="standfirst">{post.standfirst}</p>}
       {post.coverImageUrl && (
         <figure className="cover">

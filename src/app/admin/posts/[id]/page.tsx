@@ -12,6 +12,7 @@ import { PostEditor } from "@/features/posts/admin/components/post-editor";
 import { PostActions } from "@/features/posts/admin/components/post-actions";
 import { StatusBadge } from "@/features/posts/admin/components/post-table";
 import { listProfileChoices } from "@/features/people/data";
+import { CorrectionsPanel } from "@/features/posts/corrections/components/CorrectionsPanel";
 import { PreviewLinksPanel } from "@/features/preview-links/components/PreviewLinksPanel";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
@@ -90,6 +91,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           <PostActions postId={post.id} flags={flags} defaultScheduleLocal={defaultScheduleLocal(post)} />
         </>
       )}
+      <CorrectionsPanel postId={post.id} latestRevisionId={post.latest.id} post={facts} user={user} />
       <PreviewLinksPanel postId={post.id} post={facts} user={user} />
     </>
   );
