@@ -25,6 +25,7 @@ export const FEATURE_ORDER = [
   "subscriptions",
   "digest",
   "redirects",
+  "complaints",
   "feeds",
   "wordpress",
   "demo-content",

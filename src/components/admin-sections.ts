@@ -10,6 +10,7 @@ export const adminSections: readonly AdminSection[] = [
   { href: "/admin/posts", label: "Posts", permission: "posts.write" },
   { href: "/admin/review", label: "Review", permission: "posts.review" },
   { href: "/admin/comments", label: "Comments", permission: "comments.moderate" },
+  { href: "/admin/complaints", label: "Complaints", permission: "complaints.manage" },
   { href: "/admin/subscribers", label: "Subscribers", permission: "subscribers.manage" },
   { href: "/admin/digest", label: "Digest", permission: "digest.manage" },
   { href: "/admin/outbox", label: "Outbox", permission: "outbox.read" },

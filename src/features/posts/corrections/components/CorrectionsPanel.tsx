@@ -34,7 +34,7 @@ export async function CorrectionsPanel({ postId, latestRevisionId, post, user }:
           ))}
         </ol>
       )}
-      {pending && canUpdatePost(user, post) && <PublishCorrectionsButton postId={postId} revisionId={latestRevisionId} />}
+      {canUpdatePost(user, post) && <PublishCorrectionsButton postId={postId} revisionId={latestRevisionId} pending={pending} />}
       <AddCorrectionForm postId={postId} />
     </section>
   );

@@ -48,7 +48,8 @@ export function WithdrawCorrectionButton({ correctionId }: { correctionId: strin
   );
 }
 
-export function PublishCorrectionsButton({ postId, revisionId }: { postId: string; revisionId: string }) {
+/** Always rendered (its answer outlives the refresh that follows an Update); the button only while some wait. */
+export function PublishCorrectionsButton({ postId, revisionId, pending: waiting }: { postId: string; revisionId: string; pending: boolean }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const update = () =>
@@ -58,9 +59,11 @@ export function PublishCorrectionsButton({ postId, revisionId }: { postId: strin
     });
   return (
     <div className="inline-form">
-      <button type="button" disabled={pending} onClick={update}>
-        Update: publish the working copy
-      </button>
+      {waiting && (
+        <button type="button" disabled={pending} onClick={update}>
+          Update: publish the working copy
+        </button>
+      )}
       {message && (message.ok ? <p className="form-notice" role="status">{message.text}</p> : <p className="form-error" role="alert">{message.text}</p>)}
     </div>
   );
