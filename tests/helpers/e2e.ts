@@ -117,6 +117,7 @@ export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]
     "/search",
     "/subscribe",
     "/corrections",
+    "/complaints",
     `/posts/${comment.slug}/reply/${comment.id}`,
     await createPreviewLinkPath(client),
     `/preview/${randomBytes(32).toString("base64url")}`,

@@ -22,6 +22,7 @@ import { paths } from "@/lib/seo";
 import { slugify } from "@/lib/slug";
 import { decideSave, showsAtOnce } from "./revision-rules";
 import { publishCorrectionsUpTo } from "./corrections/mutations";
+import { publishRepliesUpTo } from "./replies/mutations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -269,7 +270,10 @@ async function applyRevision(tx: Tx, post: LockedPost, revision: StoredRevision,
     else await releaseAddress(tx, paths.post(snapshot.slug));
   }
   await refreshPostSearchDocuments([post.id], tx);
-  if (live) await publishCorrectionsUpTo(tx, post.id, revision.number);
+  if (live) {
+    await publishCorrectionsUpTo(tx, post.id, revision.number);
+    await publishRepliesUpTo(tx, post.id, revision.number);
+  }
   if (!isVisible(post.status) && !isVisible(status)) return [];
   return [...readerTagsFor([...new Set([post.slug, snapshot.slug])]), ...(post.slug !== snapshot.slug ? [tags.redirects] : [])];
 }

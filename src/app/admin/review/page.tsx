@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth";
 import { listReviewQueue, listScheduledPosts } from "@/features/posts/admin/data";
 import { PostTable } from "@/features/posts/admin/components/post-table";
+import { OverdueReplies } from "@/features/posts/replies/components/OverdueReplies";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -16,6 +17,7 @@ export default async function ReviewQueuePage() {
       <h1>Review queue</h1>
       <p className="form-hint">Submitted posts, and changes to published posts that readers do not see until an editor updates them, the longest-waiting first.</p>
       <PostTable posts={queue} empty="Nothing is waiting for review." dateColumn="submittedAt" />
+      <OverdueReplies />
       <h2>Scheduled</h2>
       <PostTable posts={scheduled} empty="Nothing is scheduled." dateColumn="scheduledFor" />
     </>

@@ -36,11 +36,13 @@ export function ComplaintForm() {
   const [state, action, pending] = useActionState(submitComplaintAction, initialFormState);
   const token = useFormToken();
   const values = state.values;
+  const fieldsWrong = Object.keys(state.fieldErrors).length;
+  const refusal = fieldsWrong > 0 ? `Please correct ${fieldsWrong === 1 ? "the field" : `the ${fieldsWrong} fields`} marked below.` : state.message;
   return (
     <>
       <div role={state.status === "error" ? "alert" : "status"}>
         {state.status === "ok" && <p className={styles.received}>{state.message}</p>}
-        {state.status === "error" && <p className={styles.refused}>{state.message}</p>}
+        {state.status === "error" && <p className={styles.refused}>{refusal}</p>}
       </div>
       <form action={action} className={styles.form} key={state.status === "ok" ? state.message : "form"} noValidate>
         <input type="hidden" name="formToken" value={token} />

@@ -6,6 +6,7 @@ import { listApprovedComments } from "@/features/comments/data";
 import { ArticleContent } from "@/features/posts/components/ArticleContent";
 import { PostDate } from "@/features/posts/components/PostDate";
 import { CorrectionsNotice } from "@/features/posts/corrections/components/CorrectionsNotice";
+import { ReplyNotes } from "@/features/posts/replies/components/ReplyNotes";
 import { RelatedPosts } from "@/features/posts/components/RelatedPosts";
 import { SeriesBox } from "@/features/posts/components/SeriesBox";
 import { ShareLinks } from "@/features/posts/components/ShareLinks";
@@ -78,6 +79,7 @@ export default async function PostPage({ params }: Props) {
       <ArticleContent
         post={post}
         notice={<CorrectionsNotice corrections={post.corrections} />}
+        afterBody={<ReplyNotes replies={post.replies} />}
         meta={
           <>
             <PostDate date={post.publishedAt} />

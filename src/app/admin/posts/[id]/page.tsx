@@ -13,6 +13,7 @@ import { PostActions } from "@/features/posts/admin/components/post-actions";
 import { StatusBadge } from "@/features/posts/admin/components/post-table";
 import { listProfileChoices } from "@/features/people/data";
 import { CorrectionsPanel } from "@/features/posts/corrections/components/CorrectionsPanel";
+import { RepliesPanel } from "@/features/posts/replies/components/RepliesPanel";
 import { PreviewLinksPanel } from "@/features/preview-links/components/PreviewLinksPanel";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
@@ -92,6 +93,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
         </>
       )}
       <CorrectionsPanel postId={post.id} latestRevisionId={post.latest.id} post={facts} user={user} />
+      <RepliesPanel postId={post.id} user={user} />
       <PreviewLinksPanel postId={post.id} post={facts} user={user} />
     </>
   );

@@ -21,6 +21,23 @@ CREATE TABLE "Correction" (
 );
 
 -- CreateTable
+CREATE TABLE "ReplyRequest" (
+    "id" TEXT NOT NULL,
+    "postId" TEXT NOT NULL,
+    "person" TEXT NOT NULL,
+    "putAt" TIMESTAMP(3) NOT NULL,
+    "how" TEXT NOT NULL,
+    "deadline" TIMESTAMP(3) NOT NULL,
+    "response" TEXT,
+    "respondedAt" TIMESTAMP(3),
+    "revisionId" TEXT,
+    "publishedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ReplyRequest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Complaint" (
     "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
@@ -61,6 +78,12 @@ CREATE INDEX "Correction_postId_publishedAt_idx" ON "Correction"("postId", "publ
 CREATE INDEX "Correction_publishedAt_idx" ON "Correction"("publishedAt");
 
 -- CreateIndex
+CREATE INDEX "ReplyRequest_postId_idx" ON "ReplyRequest"("postId");
+
+-- CreateIndex
+CREATE INDEX "ReplyRequest_deadline_idx" ON "ReplyRequest"("deadline");
+
+-- CreateIndex
 CREATE INDEX "Complaint_status_receivedAt_idx" ON "Complaint"("status", "receivedAt");
 
 -- CreateIndex
@@ -74,6 +97,12 @@ ALTER TABLE "Correction" ADD CONSTRAINT "Correction_postId_fkey" FOREIGN KEY ("p
 
 -- AddForeignKey
 ALTER TABLE "Correction" ADD CONSTRAINT "Correction_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "Revision"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReplyRequest" ADD CONSTRAINT "ReplyRequest_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReplyRequest" ADD CONSTRAINT "ReplyRequest_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "Revision"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Complaint" ADD CONSTRAINT "Complaint_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post"("id") ON DELETE SET NULL ON UPDATE CASCADE;
