@@ -366,7 +366,7 @@ async function waitForMailServer(mail: MailServer, options: RunDigestOptions, fa
 type CorrectedSinceSent = { corrections: (DigestCorrection & { postId: string })[]; posts: DigestPost[] };
 
 /** How far back a digest looks for corrections a subscriber has not been told of (one who paused for longer misses older ones). */
-export const CORRECTIONS_LOOKBACK_MS = 90 * 24 * 3600_000;
+const CORRECTIONS_LOOKBACK_MS = 90 * 24 * 3600_000;
 
 /** The corrections that went public before the run's window closed (within the lookback), and their posts as the digest shows them. */
 async function correctedDuring(run: DigestRun): Promise<CorrectedSinceSent> {

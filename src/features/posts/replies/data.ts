@@ -25,10 +25,3 @@ export async function listOpenReplyRequests(postId: string) {
 export async function findReplyRequest(id: string) {
   return db().replyRequest.findUnique({ where: { id }, select: { id: true, postId: true, response: true, publishedAt: true, revisionId: true } });
 }
-
-/** A post's published responses as a relation select, oldest first. */
-export const publicRepliesQuery = {
-  where: { publishedAt: { not: null }, response: { not: null } },
-  orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-  select: { id: true, person: true, response: true, respondedAt: true, putAt: true },
-} as const;
