@@ -26,6 +26,7 @@ export const FEATURE_ORDER = [
   "subscriptions",
   "digest",
   "redirects",
+  "complaints",
   "feeds",
   "wordpress",
   "demo-content",

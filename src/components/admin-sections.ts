@@ -11,6 +11,7 @@ export const adminSections: readonly AdminSection[] = [
   { href: "/admin/review", label: "Review", permission: "posts.review" },
   { href: "/admin/legal", label: "Legal", permission: "legal.cases" },
   { href: "/admin/comments", label: "Comments", permission: "comments.moderate" },
+  { href: "/admin/complaints", label: "Complaints", permission: "complaints.manage" },
   { href: "/admin/subscribers", label: "Subscribers", permission: "subscribers.manage" },
   { href: "/admin/digest", label: "Digest", permission: "digest.manage" },
   { href: "/admin/outbox", label: "Outbox", permission: "outbox.read" },

@@ -7,7 +7,7 @@ import type { Prisma } from "@/generated/prisma/client";
 export type AuditEntry = {
   actorId: string | null;
   action: string;
-  entityType: "Post" | "User" | "AuthorProfile" | "Invitation" | "Series" | "Category" | "Tag" | "Comment" | "Commenter" | "Subscriber" | "Settings" | "Menu" | "Page" | "PreviewLink" | "Site" | "ImportRun" | "DigestRun" | "MediaAsset" | "LegalCase";
+  entityType: "Post" | "User" | "AuthorProfile" | "Invitation" | "Series" | "Category" | "Tag" | "Comment" | "Commenter" | "Subscriber" | "Settings" | "Menu" | "Page" | "PreviewLink" | "Site" | "ImportRun" | "DigestRun" | "MediaAsset" | "LegalCase" | "Complaint";
   entityId: string;
   details?: Prisma.InputJsonValue;
 };

@@ -40,6 +40,8 @@ const editor = [
   "audit.read",
   /** Edit, publish, unpublish and delete any static page. */
   "pages.manage",
+  /** Readers' complaints: the queue, its notes and outcomes, the yearly summary. */
+  "complaints.manage",
   /** The legal desk's cases and their protected terms; link posts to cases; put posts on hold and lift holds. */
   "legal.cases",
 ] as const;

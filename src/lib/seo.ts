@@ -35,6 +35,8 @@ export const paths = {
     query ? `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}` : "/search",
   /** A static page (About, Write for us…) lives at the site's top level. */
   page: (slug: string) => `/${encodeURIComponent(slug)}`,
+  corrections: (page = 1) => archivePath("/corrections", page),
+  complaints: () => "/complaints",
   rss: (scope = "") => `${scope}/feed.xml`,
   atom: (scope = "") => `${scope}/atom.xml`,
   shareImage: (slug: string) => `/posts/${encodeURIComponent(slug)}/share-image.png`,

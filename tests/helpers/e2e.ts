@@ -116,6 +116,8 @@ export async function everyKindOfReaderPage(client: pg.Client): Promise<string[]
     "/search?q=probation",
     "/search",
     "/subscribe",
+    "/corrections",
+    "/complaints",
     `/posts/${comment.slug}/reply/${comment.id}`,
     await createPreviewLinkPath(client),
     `/preview/${randomBytes(32).toString("base64url")}`,

@@ -12,6 +12,7 @@ import * as backup from "@/features/backup/commands";
 import * as categories from "@/features/categories/commands";
 import * as comments from "@/features/comments/commands";
 import * as moderation from "@/features/comments/moderation/commands";
+import * as complaints from "@/features/complaints/commands";
 import * as digest from "@/features/digest/commands";
 import * as legal from "@/features/legal/commands";
 import * as media from "@/features/media/commands";
@@ -19,6 +20,8 @@ import * as menus from "@/features/menus/commands";
 import * as pages from "@/features/pages/commands";
 import * as people from "@/features/people/commands";
 import * as posts from "@/features/posts/commands";
+import * as corrections from "@/features/posts/corrections/commands";
+import * as replies from "@/features/posts/replies/commands";
 import * as previewLinks from "@/features/preview-links/commands";
 import * as series from "@/features/series/commands";
 import * as site from "@/features/site/commands";
@@ -35,6 +38,7 @@ const COMMAND_MODULES: Record<string, Record<string, unknown>> = {
   categories,
   comments,
   "comments/moderation": moderation,
+  complaints,
   digest,
   legal,
   media,
@@ -42,6 +46,8 @@ const COMMAND_MODULES: Record<string, Record<string, unknown>> = {
   pages,
   people,
   posts,
+  "posts/corrections": corrections,
+  "posts/replies": replies,
   "preview-links": previewLinks,
   series,
   site,

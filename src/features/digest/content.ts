@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { siteUrl } from "@/lib/env";
 import { absoluteUrl, paths } from "@/lib/seo";
-import { ordinal } from "@/lib/london-time";
+import { formatUkDate, ordinal } from "@/lib/london-time";
 import { bulkMailHeaders, newMessageId, type OutgoingMail } from "@/lib/mail/send";
 import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribePageUrl, unsubscribeToken } from "@/features/subscriptions/links";
 import { emailColors, escapeHtml, isolated, renderEmailDocument } from "@/lib/mail/layout";
@@ -25,6 +25,9 @@ export type DigestPost = {
   categoryName: string | null;
   authorNames: string[];
 };
+
+/** A correction or clarification of a post a subscriber got in an earlier digest. */
+export type DigestCorrection = { id: string; kind: "CORRECTION" | "CLARIFICATION"; text: string; publishedAt: Date; post: { slug: string; title: string } };
 
 export type SubscriberChoice = { allPosts: boolean; seriesIds: string[]; categoryIds: string[] };
 
@@ -99,8 +102,36 @@ function postText(post: DigestPost): string {
   return lines.join("\n");
 }
 
-/** The digest for one combination of posts, with placeholders where each subscriber's links go. */
-export function buildDigestBody(posts: DigestPost[], siteName: string): DigestBody {
+export const CORRECTED_HEADING = "Corrected since we sent it";
+
+const correctionLine = (entry: DigestCorrection) => `${entry.kind === "CORRECTION" ? "Correction" : "Clarification"}, ${formatUkDate(entry.publishedAt)}: ${entry.text}`;
+
+function correctionsHtml(corrections: DigestCorrection[]): string {
+  if (corrections.length === 0) return "";
+  const { text, accent, rule } = emailColors;
+  const items = corrections
+    .map(
+      (entry) =>
+        `<tr><td style="padding:0 0 12px;font-size:15px;line-height:1.5;color:${text}" class="docket-text"><a href="${escapeHtml(postUrl(entry.post.slug))}" class="docket-link" style="color:${accent};font-weight:bold">${escapeHtml(entry.post.title)}</a><br>${escapeHtml(correctionLine(entry))}</td></tr>`,
+    )
+    .join("\n");
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="docket-rule" style="border-top:1px solid ${rule}">
+<tr><td style="padding:20px 0 8px;font-family:Georgia,'Times New Roman',serif;font-size:18px;font-weight:bold;color:${text}" class="docket-text">${CORRECTED_HEADING}</td></tr>
+${items}
+</table>`;
+}
+
+function correctionsText(corrections: DigestCorrection[]): string {
+  if (corrections.length === 0) return "";
+  const entries = corrections.map((entry) => `${isolated(entry.post.title)}\n${correctionLine(entry)}\n${postUrl(entry.post.slug)}`);
+  return ["", "----------", "", CORRECTED_HEADING, "=".repeat(CORRECTED_HEADING.length), "", entries.join("\n\n")].join("\n");
+}
+
+/**
+ * The digest for one combination of posts (and corrections of posts the subscriber got before), with
+ * placeholders where each subscriber's links go.
+ */
+export function buildDigestBody(posts: DigestPost[], siteName: string, corrections: DigestCorrection[] = []): DigestBody {
   const intro = posts.length === 1 ? "A new post since our last email:" : `${posts.length} new posts since our last email:`;
   const { muted, accent } = emailColors;
   const footerHtml = `You are receiving this because you subscribed to ${escapeHtml(siteName)} by email.<br>
@@ -110,13 +141,13 @@ export function buildDigestBody(posts: DigestPost[], siteName: string): DigestBo
     siteName,
     title: digestSubject(posts, siteName),
     preheader: posts.map((post) => post.title).join(" · "),
-    bodyHtml: `<p style="margin:0 0 4px;font-size:16px">${escapeHtml(intro)}</p>\n${posts.map((post, index) => postHtml(post, index === 0)).join("\n")}`,
+    bodyHtml: `<p style="margin:0 0 4px;font-size:16px">${escapeHtml(intro)}</p>\n${posts.map((post, index) => postHtml(post, index === 0)).join("\n")}${correctionsHtml(corrections)}`,
     footerHtml,
   });
   const text = [
     `${siteName}: ${intro}`,
     "",
-    posts.map(postText).join("\n\n----------\n\n"),
+    posts.map(postText).join("\n\n----------\n\n") + correctionsText(corrections),
     "",
     "----------",
     `You are receiving this because you subscribed to ${siteName} by email.`,
@@ -129,11 +160,11 @@ export function buildDigestBody(posts: DigestPost[], siteName: string): DigestBo
 /** Caches one body per combination of post ids: a run renders a handful of bodies, not one per subscriber. */
 export function createDigestBodyCache(siteName: string) {
   const bodies = new Map<string, DigestBody>();
-  return (posts: DigestPost[]): DigestBody => {
-    const key = posts.map((post) => post.id).join(",");
+  return (posts: DigestPost[], corrections: DigestCorrection[] = []): DigestBody => {
+    const key = `${posts.map((post) => post.id).join(",")}|${corrections.map((entry) => entry.id).join(",")}`;
     let body = bodies.get(key);
     if (!body) {
-      body = buildDigestBody(posts, siteName);
+      body = buildDigestBody(posts, siteName, corrections);
       bodies.set(key, body);
     }
     return body;

@@ -207,3 +207,22 @@ export async function listLatestPublishedForSample(limit = 3): Promise<DigestPos
   const rows = await db().post.findMany({ where: publishedOnly, orderBy: { publishedAt: "desc" }, take: limit, select: digestPostSelect });
   return rows.map(toDigestPost).reverse();
 }
+
+/**
+ * Of `correctionIds`, those a subscriber is owed: its post was in a digest sent to them before the
+ * correction went public, and no digest has reached them since (which would have carried it).
+ */
+export async function listCorrectionsOwedTo(subscriberId: string, correctionIds: string[], runId: string): Promise<Set<string>> {
+  if (correctionIds.length === 0) return new Set();
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT c.id
+      FROM "Correction" c
+     WHERE c.id = ANY(${correctionIds})
+       AND EXISTS (SELECT 1 FROM "DigestDelivery" d JOIN "DigestRun" r ON r.id = d."runId"
+                    WHERE d."subscriberId" = ${subscriberId} AND d.status = 'SENT' AND r.id <> ${runId}
+                      AND c."postId" = ANY(r."postIds") AND d."sentAt" < c."publishedAt")
+       AND NOT EXISTS (SELECT 1 FROM "DigestDelivery" d
+                        WHERE d."subscriberId" = ${subscriberId} AND d.status = 'SENT' AND d."runId" <> ${runId}
+                          AND d."sentAt" >= c."publishedAt")`;
+  return new Set(rows.map((row) => row.id));
+}

@@ -11,8 +11,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { env } from "@/lib/env";
 import { formatLondonClock } from "@/lib/london-time";
 import { mailServer, type MailConnection, type MailServer } from "@/lib/mail/send";
-import { createDigestBodyCache, digestMessageId, matchingPosts, personalizeDigest, type DigestPost } from "./content";
-import { findDigestRun, findRunningDigestRun, findRunWithReopenedDeliveries, loadDigestPosts } from "./data";
+import { createDigestBodyCache, digestMessageId, matchingPosts, personalizeDigest, type DigestCorrection, type DigestPost } from "./content";
+import { findDigestRun, findRunningDigestRun, findRunWithReopenedDeliveries, listCorrectionsOwedTo, loadDigestPosts } from "./data";
+import { listCorrectionsPublishedBetween, toPublicCorrection } from "@/features/posts/corrections/data";
 import { getSiteSettings } from "@/features/site/data";
 import {
   claimDeliveries,
@@ -205,6 +206,7 @@ class DigestSender {
     siteName: string,
     private readonly run: DigestRun,
     private readonly posts: DigestPost[],
+    private readonly corrected: CorrectedSinceSent,
     private readonly connect: () => Promise<MailConnection>,
     private readonly takeTurn: () => Promise<void>,
     private readonly retryDelaysMs: number[],
@@ -274,7 +276,8 @@ class DigestSender {
       return "skipped";
     }
     const messageId = digestMessageId(this.run.id, delivery.subscriberId);
-    const message = personalizeDigest(this.bodyFor(posts), { id: delivery.subscriberId, email: delivery.email }, messageId);
+    const corrections = await this.correctionsFor(delivery);
+    const message = personalizeDigest(this.bodyFor(posts, corrections), { id: delivery.subscriberId, email: delivery.email }, messageId);
     await this.takeTurn();
     // The handover is written while the transaction's envelope is exchanged: the message's last line,
     // from which the server may deliver it, waits for the write. Not ours any more (a sweep took it as
@@ -300,6 +303,14 @@ class DigestSender {
     }
     this.sentHere += 1;
     return { id: delivery.id, messageId };
+  }
+
+  /** "Corrected since we sent it": corrections of posts an earlier digest sent this subscriber, that still match their choices. */
+  private async correctionsFor(delivery: ClaimedDelivery): Promise<DigestCorrection[]> {
+    if (this.corrected.corrections.length === 0) return [];
+    const owed = await listCorrectionsOwedTo(delivery.subscriberId, this.corrected.corrections.map((entry) => entry.id), this.run.id);
+    const stillChosen = new Set(matchingPosts(this.corrected.posts, delivery).map((post) => post.id));
+    return this.corrected.corrections.filter((entry) => owed.has(entry.id) && stillChosen.has(entry.postId));
   }
 
   private async recordFailure(delivery: ClaimedDelivery, error: unknown): Promise<void> {
@@ -352,14 +363,32 @@ async function waitForMailServer(mail: MailServer, options: RunDigestOptions, fa
 }
 
 /** Works on one run until none of its deliveries is due, sending or waiting for a retry. */
+type CorrectedSinceSent = { corrections: (DigestCorrection & { postId: string })[]; posts: DigestPost[] };
+
+/** How far back a digest looks for corrections a subscriber has not been told of (one who paused for longer misses older ones). */
+const CORRECTIONS_LOOKBACK_MS = 90 * 24 * 3600_000;
+
+/** The corrections that went public before the run's window closed (within the lookback), and their posts as the digest shows them. */
+async function correctedDuring(run: DigestRun): Promise<CorrectedSinceSent> {
+  const rows = await listCorrectionsPublishedBetween(new Date(run.windowEnd.getTime() - CORRECTIONS_LOOKBACK_MS), run.windowEnd);
+  if (rows.length === 0) return { corrections: [], posts: [] };
+  const posts = await loadDigestPosts([...new Set(rows.map((row) => row.postId))]);
+  const byId = new Map(posts.map((post) => [post.id, post]));
+  const corrections = rows.flatMap((row) => {
+    const post = byId.get(row.postId);
+    return post ? [{ ...toPublicCorrection(row), postId: row.postId, post: { slug: post.slug, title: post.title } }] : [];
+  });
+  return { corrections, posts };
+}
+
 async function sendRunDeliveries(run: DigestRun, options: RunDigestOptions): Promise<{ sentHere: number; stoppedUnreachable: boolean }> {
   const mail = options.mailServer ?? mailServer();
   const concurrency = options.concurrency ?? (mail.kind === "smtp" ? 5 : 2);
   const batchSize = options.batchSize ?? 20;
   const staleAfterMs = options.staleAfterMs ?? 5 * 60_000;
-  const [posts, site] = await Promise.all([loadDigestPosts(run.postIds), getSiteSettings()]);
+  const [posts, site, corrected] = await Promise.all([loadDigestPosts(run.postIds), getSiteSettings(), correctedDuring(run)]);
   const takeTurn = rateLimiter(options.ratePerSecond ?? env().SMTP_RATE_PER_SECOND);
-  const sender = new DigestSender(site.name, run, posts, mail.connect, takeTurn, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
+  const sender = new DigestSender(site.name, run, posts, corrected, mail.connect, takeTurn, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
   let lastReport = 0;
   const afterMessage = () => {
     if (!options.onProgress || Date.now() - lastReport < 250) return;

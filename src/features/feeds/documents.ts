@@ -7,6 +7,9 @@ import { listFeedPosts, type FeedPost, type FeedScope } from "@/features/posts/d
 import { getPublicSeries } from "@/features/series/data";
 import { findRedirectKeepingRest } from "@/features/redirects/data";
 import { getSiteSettings } from "@/features/site/data";
+import { lastChangeOf } from "@/features/posts/corrections/data";
+import { correctionLabel } from "@/features/posts/corrections/components/CorrectionsNotice";
+import { formatUkDate } from "@/lib/london-time";
 import { escapeHtml } from "@/lib/mail/layout";
 import { absoluteUrl, paths } from "@/lib/seo";
 import { cdata, escapeXml } from "@/lib/xml";
@@ -76,6 +79,17 @@ function feedPath(scope: FeedScope, format: FeedFormat): string {
   return format === "rss" ? paths.rss(prefix) : paths.atom(prefix);
 }
 
+/** The post's corrections and clarifications, as HTML to put before its text in a feed entry. */
+function correctionsHtml(post: FeedPost): string {
+  if (post.corrections.length === 0) return "";
+  const notes = post.corrections.map((entry) => `<p><strong>${correctionLabel(entry.kind)}, ${formatUkDate(entry.publishedAt)}:</strong> ${escapeHtml(entry.text)}</p>`);
+  return `<aside>${notes.join("")}</aside>`;
+}
+
+function entryHtml(post: FeedPost, url: string): string {
+  return correctionsHtml(post) + absolutizeHtml(post.bodyHtml, url);
+}
+
 function rssItem(post: FeedPost): string {
   const url = absoluteUrl(paths.post(post.slug));
   return [
@@ -88,7 +102,7 @@ function rssItem(post: FeedPost): string {
     post.category ? `<category>${escapeXml(post.category.name)}</category>` : "",
     // Feed readers read an RSS description as HTML: it is text, so it is escaped as HTML first.
     `<description>${escapeXml(escapeHtml(post.standfirst ?? post.excerpt))}</description>`,
-    `<content:encoded>${cdata(absolutizeHtml(post.bodyHtml, url))}</content:encoded>`,
+    `<content:encoded>${cdata(entryHtml(post, url))}</content:encoded>`,
     "</item>",
   ].join("");
 }
@@ -113,7 +127,8 @@ function renderRss(channel: Channel, selfUrl: string, posts: FeedPost[]): string
 
 function atomEntry(post: FeedPost): string {
   const url = absoluteUrl(paths.post(post.slug));
-  const updated = post.updatedAt > post.publishedAt ? post.updatedAt : post.publishedAt;
+  const changed = lastChangeOf(post);
+  const updated = changed > post.publishedAt ? changed : post.publishedAt;
   return [
     "<entry>",
     `<id>${escapeXml(permanentPostId(post))}</id>`,
@@ -126,14 +141,14 @@ function atomEntry(post: FeedPost): string {
     ),
     post.category ? `<category term="${escapeXml(post.category.slug)}" label="${escapeXml(post.category.name)}"/>` : "",
     `<summary>${escapeXml(post.standfirst ?? post.excerpt)}</summary>`,
-    `<content type="html">${escapeXml(absolutizeHtml(post.bodyHtml, url))}</content>`,
+    `<content type="html">${escapeXml(entryHtml(post, url))}</content>`,
     "</entry>",
   ].join("");
 }
 
 function renderAtom(channel: Channel, selfUrl: string, posts: FeedPost[]): string {
   const updated = posts.reduce(
-    (latest, post) => (post.updatedAt > latest ? post.updatedAt : latest),
+    (latest, post) => (lastChangeOf(post) > latest ? lastChangeOf(post) : latest),
     posts[0]?.publishedAt ?? new Date(0),
   );
   return [
@@ -176,5 +191,10 @@ export async function feedResponse(scope: FeedScope, format: FeedFormat): Promis
     if (moved) return new Response(null, { status: 308, headers: { location: absoluteUrl(moved), "cache-control": FEED_CACHE_CONTROL } });
     return new Response("No such feed.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
+  return feedDocumentResponse(body, format);
+}
+
+/** A rendered feed as the answer, with its type and the feeds' caching. */
+export function feedDocumentResponse(body: string, format: FeedFormat): Response {
   return new Response(body, { headers: { "content-type": CONTENT_TYPES[format], "cache-control": FEED_CACHE_CONTROL } });
 }

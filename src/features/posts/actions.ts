@@ -56,12 +56,13 @@ export async function submitPostAction(postId: string, aboutCase = false): Promi
   return runAction(submitPost, { postId, aboutCase }, { refreshPage: true });
 }
 
-export async function publishPostAction(postId: string): Promise<ActionResult> {
-  return runAction(publishPost, { postId }, { refreshPage: true });
+/** `confirmOpenReplies`: the editor confirmed publishing while a right-of-reply request is unanswered. */
+export async function publishPostAction(postId: string, confirmOpenReplies = false): Promise<ActionResult> {
+  return runAction(publishPost, { postId, confirmOpenReplies }, { refreshPage: true });
 }
 
-export async function schedulePostAction(postId: string, localDateTime: string): Promise<ActionResult> {
-  return runAction(schedulePost, { postId, localDateTime }, { refreshPage: true });
+export async function schedulePostAction(postId: string, localDateTime: string, confirmOpenReplies = false): Promise<ActionResult> {
+  return runAction(schedulePost, { postId, localDateTime, confirmOpenReplies }, { refreshPage: true });
 }
 
 export async function requestChangesAction(postId: string, body: string): Promise<ActionResult> {

@@ -13,6 +13,10 @@ import { can } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
 import { baseRevisionSchema, newPostSchema, noteSchema, postFieldsSchema, postIdSchema, restoreSchema, scheduleSchema, submissionSchema, submitSchema, updateSchema, type PostFields } from "./schema";
 import { addEditorialNote } from "./mutations";
+import { withdrawPendingCorrectionsOf } from "./corrections/mutations";
+import { withdrawPendingRepliesOf } from "./replies/mutations";
+import { assertRepliesConsidered } from "./replies/commands";
+import { confirmRepliesSchema } from "./replies/schema";
 import {
   createDraftPost,
   discardWorkingCopy,
@@ -193,10 +197,11 @@ export const submitPost = defineCommand({
 
 export const publishPost = defineCommand({
   access: "posts.write",
-  input: postIdSchema,
-  async run({ postId }, actor) {
+  input: postIdSchema.extend(confirmRepliesSchema.shape),
+  async run({ postId, confirmOpenReplies }, actor) {
     const post = await loadPostFor(actor, postId, canPublishPost);
     await assertReadyToGoOut(post.id, "out");
+    await assertRepliesConsidered(post.id, confirmOpenReplies);
     const published = await markPublished(post.id);
     const live = await findLatestRevision(post.id);
     await notifyAuthorsOfDecision(post.id, "published");
@@ -220,11 +225,12 @@ function scheduleTimeFrom(localDateTime: string, now: Date): Date {
 
 export const schedulePost = defineCommand({
   access: "posts.review",
-  input: scheduleSchema,
-  async run({ postId, localDateTime }, actor) {
+  input: scheduleSchema.extend(confirmRepliesSchema.shape),
+  async run({ postId, localDateTime, confirmOpenReplies }, actor) {
     const post = await loadPostFor(actor, postId, canSchedulePost);
     const when = scheduleTimeFrom(localDateTime, new Date());
     await assertReadyToGoOut(post.id, "out");
+    await assertRepliesConsidered(post.id, confirmOpenReplies);
     const scheduled = await markScheduled(post.id, when);
     await notifyAuthorsOfDecision(post.id, "scheduled");
     return { message: "Scheduled.", tags: scheduled.tagsToInvalidate, data: { scheduledFor: when.toISOString() } };
@@ -304,9 +310,11 @@ export const discardPostChanges = defineCommand({
   async run({ postId }, actor) {
     const post = await loadPostFor(actor, postId, canDiscardChanges);
     const discarded = await discardWorkingCopy(post.id, actor.id);
+    const withdrawn = (await withdrawPendingCorrectionsOf(post.id)) + (await withdrawPendingRepliesOf(post.id));
+    const anything = discarded.discarded || withdrawn > 0;
     return {
-      message: discarded.discarded ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.",
-      data: { revisionId: discarded.revisionId, discarded: discarded.discarded },
+      message: anything ? "Changes discarded: the editor shows the published version again." : "There were no changes to discard.",
+      data: { revisionId: discarded.revisionId, discarded: anything },
     };
   },
   audit: ({ postId }, { data }) => (data.discarded ? { action: "post.changes-discarded", entityType: "Post", entityId: postId } : null),

@@ -7,6 +7,8 @@ import { tags } from "@/lib/cache-tags";
 import { cacheForReaders, cacheUntil } from "@/lib/reader-cache";
 import { publicProfileSelect, type PublicByline } from "@/features/posts/bylines";
 import { sponsorAt, type Sponsor, type SponsorColumns } from "@/features/posts/sponsorship";
+import type { PublishedReply } from "@/features/posts/replies/components/ReplyNotes";
+import { publicCorrectionsQuery, toPublicCorrection, type PublicCorrection } from "@/features/posts/corrections/data";
 
 /**
  * Byline columns for raw SQL over "AuthorProfile" aliased `a`: only those publicProfileSelect names
@@ -217,12 +219,18 @@ export type PublishedPost = {
   /** The post's place in its series (null outside a series). */
   seriesContext: SeriesContext | null;
   related: RelatedPost[];
+  /** Its published corrections and clarifications, newest first. */
+  corrections: PublicCorrection[];
+  /** Right-of-reply responses an editor published, oldest first. */
+  replies: PublishedReply[];
 };
 
-type PublishedPostRow = Omit<PublishedPost, "seriesContext" | "related" | "category"> & {
+type PublishedPostRow = Omit<PublishedPost, "seriesContext" | "related" | "category" | "corrections" | "replies"> & {
   category: ({ slug: string } & SponsorColumns) | null;
   seriesRows: SeriesContextRow[] | null;
   related: { slug: string; title: string; publishedAt: string }[];
+  corrections: { id: string; kind: PublicCorrection["kind"]; text: string; publishedAt: string }[];
+  replies: (Omit<PublishedReply, "respondedAt" | "putAt"> & { respondedAt: string | null; putAt: string })[];
 };
 
 /**
@@ -253,13 +261,19 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
            (SELECT json_agg(r ORDER BY r.ord)
               FROM (${seriesRowsSql(Prisma.sql`p."seriesId"`)}) r) AS "seriesRows",
            (SELECT coalesce(json_agg(rel), '[]'::json)
-              FROM (${relatedPostsSql(Prisma.sql`p.id`, Prisma.sql`p."seriesId"`, Prisma.sql`p."categoryId"`)}) rel) AS related
+              FROM (${relatedPostsSql(Prisma.sql`p.id`, Prisma.sql`p."seriesId"`, Prisma.sql`p."categoryId"`)}) rel) AS related,
+           (SELECT coalesce(json_agg(json_build_object('id', k.id, 'kind', k.kind, 'text', k.text, 'publishedAt', k."publishedAt")
+                     ORDER BY k."publishedAt" DESC, k.id DESC), '[]'::json)
+              FROM "Correction" k WHERE k."postId" = p.id AND k."publishedAt" IS NOT NULL) AS corrections,
+           (SELECT coalesce(json_agg(json_build_object('id', q.id, 'person', q.person, 'response', q.response, 'respondedAt', q."respondedAt", 'putAt', q."putAt")
+                     ORDER BY q."publishedAt", q.id), '[]'::json)
+              FROM "ReplyRequest" q WHERE q."postId" = p.id AND q."publishedAt" IS NOT NULL AND q.response IS NOT NULL) AS replies
       FROM "Post" p
      WHERE p.slug = ${slug} AND ${readerVisibleSql("p")}
      LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
-  const { seriesRows, related, category, ...post } = row;
+  const { seriesRows, related, category, corrections, replies, ...post } = row;
   const sponsorship = category ? sponsorAt(category, new Date()) : null;
   cacheUntil(sponsorship?.changesAt ?? null);
   return {
@@ -267,6 +281,8 @@ export async function getPublishedPost(slug: string): Promise<PublishedPost | nu
     category: category ? { slug: category.slug, name: category.name, sponsor: sponsorship?.sponsor ?? null } : null,
     seriesContext: post.seriesId ? toSeriesContext(seriesRows ?? []) : null,
     related: related.map((entry) => ({ ...entry, publishedAt: new Date(entry.publishedAt) })),
+    corrections: corrections.map((entry) => ({ ...entry, publishedAt: new Date(entry.publishedAt) })),
+    replies: replies.map((reply) => ({ ...reply, respondedAt: reply.respondedAt ? new Date(reply.respondedAt) : null, putAt: new Date(reply.putAt) })),
   };
 }
 
@@ -282,6 +298,7 @@ export type FeedPost = {
   updatedAt: Date;
   authors: PublicByline[];
   category: { name: string; slug: string } | null;
+  corrections: PublicCorrection[];
 };
 
 export type FeedScope =
@@ -323,10 +340,12 @@ export async function listFeedPosts(scope: FeedScope, limit = 20): Promise<FeedP
       updatedAt: true,
       category: { select: { name: true, slug: true } },
       authors: { orderBy: { position: "asc" }, select: { profile: { select: publicProfileSelect } } },
+      corrections: publicCorrectionsQuery,
     },
   });
-  return rows.map(({ authors, publishedAt, ...rest }) => ({
+  return rows.map(({ authors, publishedAt, corrections, ...rest }) => ({
     ...rest,
+    corrections: corrections.map(toPublicCorrection),
     publishedAt: publishedAt ?? rest.updatedAt,
     authors: authors.map((author) => author.profile),
   }));

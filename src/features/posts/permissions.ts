@@ -65,6 +65,11 @@ export function canScheduleUpdate(user: Viewer, post: PostAccessFacts): boolean 
   return can(user, "posts.review") && post.status === "PUBLISHED";
 }
 
+/** Corrections and clarifications: an editor's, on a post readers have. */
+export function canCorrectPost(user: Viewer, post: PostAccessFacts): boolean {
+  return can(user, "posts.review") && post.status === "PUBLISHED";
+}
+
 /** Feedback notes: any post an editor can see. */
 export function canAddNote(user: Viewer): boolean {
   return can(user, "posts.review");

@@ -22,6 +22,8 @@ import { paths } from "@/lib/seo";
 import { slugify } from "@/lib/slug";
 import { assertRevisionMayGoLive } from "@/features/legal/data";
 import { decideSave, showsAtOnce } from "./revision-rules";
+import { publishCorrectionsUpTo } from "./corrections/mutations";
+import { publishRepliesUpTo } from "./replies/mutations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -269,6 +271,10 @@ async function applyRevision(tx: Tx, post: LockedPost, revision: StoredRevision,
     else await releaseAddress(tx, paths.post(snapshot.slug));
   }
   await refreshPostSearchDocuments([post.id], tx);
+  if (live) {
+    await publishCorrectionsUpTo(tx, post.id, revision.number);
+    await publishRepliesUpTo(tx, post.id, revision.number);
+  }
   if (!isVisible(post.status) && !isVisible(status)) return [];
   return [...readerTagsFor([...new Set([post.slug, snapshot.slug])]), ...(post.slug !== snapshot.slug ? [tags.redirects] : [])];
 }
@@ -352,6 +358,20 @@ export async function makeRevisionLive(postId: string, expectedRevisionId: strin
     await clearReviewAndSchedule(tx, postId);
     if (latest.id === post.liveRevisionId) return { changed: false, revisionId: latest.id, tagsToInvalidate: [] };
     return { changed: true, revisionId: latest.id, tagsToInvalidate: await applyRevision(tx, post, latest, { live: true }) };
+  });
+}
+
+/**
+ * The revision a published post's next change belongs to (a correction, say): the latest one while it
+ * is not live yet, otherwise a new copy of it, so nothing reaches readers before the next Update.
+ */
+export async function workingRevisionOf(postId: string, userId: string): Promise<{ id: string; number: number }> {
+  return db().$transaction(async (tx) => {
+    const post = await lockPost(tx, postId);
+    requirePublished(post);
+    const latest = await latestRevision(tx, postId);
+    if (latest.id !== post.liveRevisionId) return { id: latest.id, number: latest.number };
+    return tx.revision.create({ data: { postId, number: latest.number + 1, ...normalSnapshot(latest), authorId: userId }, select: { id: true, number: true } });
   });
 }
 

@@ -4,6 +4,7 @@ import { listReviewQueue, listScheduledPosts } from "@/features/posts/admin/data
 import { PostTable } from "@/features/posts/admin/components/post-table";
 import { listPostsNeedingClearance } from "@/features/legal/data";
 import { LegalQueue } from "@/features/legal/components/LegalQueue";
+import { OverdueReplies } from "@/features/posts/replies/components/OverdueReplies";
 
 // Per-user and current: rendered at request time, never from a prefetched shell.
 export const instant = false;
@@ -20,6 +21,7 @@ export default async function ReviewQueuePage() {
       <PostTable posts={queue} empty="Nothing is waiting for review." dateColumn="submittedAt" />
       <h2>Needs legal clearance</h2>
       <LegalQueue posts={legal} />
+      <OverdueReplies />
       <h2>Scheduled</h2>
       <PostTable posts={scheduled} empty="Nothing is scheduled." dateColumn="scheduledFor" />
     </>

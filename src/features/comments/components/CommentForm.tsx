@@ -1,30 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { submitCommentAction } from "../actions";
 import { COMMENT_LIMITS, initialCommentFormState, type CommentFormState } from "../form-state";
 import { COMMENTS_CHANGED_EVENT, useReplyTarget } from "./ReplyContext";
 import { HoneypotField } from "@/components/HoneypotField";
+import { useFormToken } from "./use-form-token";
 import styles from "./CommentThread.module.css";
-
-/** The signed render-time token, fetched once the form is on screen (the page itself is static). */
-function useFormToken(): string {
-  const [token, setToken] = useState("");
-  useEffect(() => {
-    let cancelled = false;
-    fetch("/api/comments/form-token", { cache: "no-store" })
-      .then((response) => (response.ok ? response.json() : { token: "" }))
-      .then((body: { token?: string }) => {
-        if (!cancelled) setToken(body.token ?? "");
-      })
-      .catch(() => {});
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return token;
-}
 
 type FieldProps = {
   name: keyof CommentFormState["fieldErrors"];

@@ -19,9 +19,10 @@ export type ArticleContentPost = {
 
 /**
  * A post as readers see it, from its kicker to its tags: the reader post page and the preview of an
- * unpublished post both render it. `meta` is the line under the bylines (date, reading time).
+ * unpublished post both render it. `meta` is the line under the bylines (date, reading time);
+ * `notice`, what must come before the text (corrections); `afterBody`, what follows it (published responses).
  */
-export function ArticleContent({ post, meta }: { post: ArticleContentPost; meta: ReactNode }) {
+export function ArticleContent({ post, meta, notice, afterBody }: { post: ArticleContentPost; meta: ReactNode; notice?: ReactNode; afterBody?: ReactNode }) {
   return (
     <>
       <header className="article__header">
@@ -42,6 +43,7 @@ export function ArticleContent({ post, meta }: { post: ArticleContentPost; meta:
         <Bylines authors={post.authors} />
         <p className="meta">{meta}</p>
       </header>
+      {notice}
       {post.standfirst && <p className="standfirst">{post.standfirst}</p>}
       {post.coverImageUrl && (
         <figure className="cover">
@@ -50,6 +52,7 @@ export function ArticleContent({ post, meta }: { post: ArticleContentPost; meta:
         </figure>
       )}
       <div className="prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      {afterBody}
       {post.tags.length > 0 && (
         <ul className="article__tags" aria-label="Tags">
           {post.tags.map((tag) => (

@@ -2,6 +2,8 @@ import type { PublishedPost } from "@/features/posts/data";
 import type { SiteSettings } from "@/features/site/schema";
 import { organizationJsonLd } from "@/features/site/json-ld";
 import { absoluteUrl, paths } from "@/lib/seo";
+import { lastChangeOf, type PublicCorrection } from "@/features/posts/corrections/data";
+import { correctionLabel } from "@/features/posts/corrections/components/CorrectionsNotice";
 
 /** schema.org BlogPosting for a post: public bylines only. */
 export function postJsonLd(post: PublishedPost, site: SiteSettings) {
@@ -14,7 +16,7 @@ export function postJsonLd(post: PublishedPost, site: SiteSettings) {
     url,
     mainEntityOfPage: url,
     datePublished: post.publishedAt.toISOString(),
-    dateModified: post.updatedAt.toISOString(),
+    dateModified: lastChangeOf(post).toISOString(),
     image: absoluteUrl(paths.shareImage(post.slug)),
     articleSection: post.category?.name,
     keywords: post.tags.map((tag) => tag.name).join(", ") || undefined,
@@ -24,5 +26,10 @@ export function postJsonLd(post: PublishedPost, site: SiteSettings) {
       url: absoluteUrl(paths.author(author.slug)),
     })),
     publisher: organizationJsonLd(site),
+    correction: post.corrections.length > 0 ? post.corrections.map(correctionJsonLd) : undefined,
   };
+}
+
+function correctionJsonLd(correction: PublicCorrection) {
+  return { "@type": "CorrectionComment", text: `${correctionLabel(correction.kind)}: ${correction.text}`, datePublished: correction.publishedAt.toISOString() };
 }

@@ -5,6 +5,8 @@ import { findRedirect } from "@/features/redirects/data";
 import { listApprovedComments } from "@/features/comments/data";
 import { ArticleContent } from "@/features/posts/components/ArticleContent";
 import { PostDate } from "@/features/posts/components/PostDate";
+import { CorrectionsNotice } from "@/features/posts/corrections/components/CorrectionsNotice";
+import { ReplyNotes } from "@/features/posts/replies/components/ReplyNotes";
 import { RelatedPosts } from "@/features/posts/components/RelatedPosts";
 import { SeriesBox } from "@/features/posts/components/SeriesBox";
 import { ShareLinks } from "@/features/posts/components/ShareLinks";
@@ -76,6 +78,8 @@ export default async function PostPage({ params }: Props) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText([postJsonLd(post, site), breadcrumbJsonLd(crumbs)]) }} />
       <ArticleContent
         post={post}
+        notice={<CorrectionsNotice corrections={post.corrections} />}
+        afterBody={<ReplyNotes replies={post.replies} />}
         meta={
           <>
             <PostDate date={post.publishedAt} />

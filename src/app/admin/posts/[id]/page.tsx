@@ -12,6 +12,8 @@ import { PostEditor } from "@/features/posts/admin/components/post-editor";
 import { PostActions } from "@/features/posts/admin/components/post-actions";
 import { StatusBadge } from "@/features/posts/admin/components/post-table";
 import { listProfileChoices } from "@/features/people/data";
+import { CorrectionsPanel } from "@/features/posts/corrections/components/CorrectionsPanel";
+import { RepliesPanel } from "@/features/posts/replies/components/RepliesPanel";
 import { PreviewLinksPanel } from "@/features/preview-links/components/PreviewLinksPanel";
 import { PostLegalPanel } from "@/features/legal/components/PostLegalPanel";
 
@@ -91,6 +93,8 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           <PostActions postId={post.id} flags={flags} defaultScheduleLocal={defaultScheduleLocal(post)} />
         </>
       )}
+      <CorrectionsPanel postId={post.id} latestRevisionId={post.latest.id} post={facts} user={user} />
+      <RepliesPanel postId={post.id} user={user} />
       <PreviewLinksPanel postId={post.id} post={facts} user={user} />
       <PostLegalPanel postId={post.id} user={user} />
     </>

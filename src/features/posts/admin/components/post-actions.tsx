@@ -34,6 +34,18 @@ type WorkingCopy = {
 
 type Props = { postId: string; flags: PostActionFlags; defaultScheduleLocal: string; saveFirst?: () => Promise<boolean>; workingCopy?: WorkingCopy };
 
+/**
+ * Publishing with a right-of-reply request unanswered: the server refuses with the warning, the editor
+ * confirms it, and the same action runs again with the confirmation.
+ */
+function confirmingOpenReplies(act: (confirmed: boolean) => Promise<ActionResult>) {
+  return async (): Promise<ActionResult> => {
+    const first = await act(false);
+    if (first.ok || !first.fieldErrors.confirmOpenReplies || !window.confirm(first.error)) return first;
+    return act(true);
+  };
+}
+
 export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst, workingCopy }: Props) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -99,7 +111,7 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst, wo
           </>
         )}
         {flags.canPublish && (
-          <button type="button" disabled={pending} onClick={() => run(() => publishPostAction(postId))}>
+          <button type="button" disabled={pending} onClick={() => run(confirmingOpenReplies((confirmed) => publishPostAction(postId, confirmed)))}>
             Publish now
           </button>
         )}
@@ -113,7 +125,7 @@ export function PostActions({ postId, flags, defaultScheduleLocal, saveFirst, wo
         <div className="schedule-row">
           <label htmlFor="schedule-at">Publish on (UK time)</label>
           <input id="schedule-at" type="datetime-local" value={when} onChange={(event) => setWhen(event.target.value)} />
-          <button type="button" disabled={pending} onClick={() => run(() => schedulePostAction(postId, when))}>
+          <button type="button" disabled={pending} onClick={() => run(confirmingOpenReplies((confirmed) => schedulePostAction(postId, when, confirmed)))}>
             Schedule
           </button>
         </div>

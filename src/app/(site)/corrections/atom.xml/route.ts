@@ -1,0 +1,5 @@
+import { correctionsFeedResponse } from "@/features/feeds/corrections-feed";
+
+export function GET() {
+  return correctionsFeedResponse("atom");
+}
