@@ -147,11 +147,11 @@ export function slugFor(item: Pick<WxrItem, "postName" | "title" | "postId">): s
 }
 
 /** A byline's display name: WordPress's display name, else first and last name; never the login. */
-export function bylineName(author: { displayName: string; firstName: string; lastName: string; login: string }): string | null {
+export function bylineName(author: { displayName: string; firstName: string; lastName: string; login: string }): string {
   const display = decodeName(author.displayName);
   if (display !== "") return display;
-  const full = decodeName(`${author.firstName} ${author.lastName}`);
-  return full === "" ? null : full;
+  // WordPress shows a user without a display name by their login too.
+  return decodeName(`${author.firstName} ${author.lastName}`) || author.login;
 }
 
 /**

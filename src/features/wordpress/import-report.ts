@@ -51,9 +51,18 @@ export function describeItem(id: number | string, title: string, kind = "Post"):
   return `${kind} ${id} ${shown}`;
 }
 
+/** The report's first line: how many images and files are in Docket now, and how many were left where they were. */
+export function mediaSummary(report: ImportReport): string {
+  const media = report.counts.media ?? { imported: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const inDocket = media.imported + media.unchanged;
+  const earlier = media.unchanged > 0 ? ` (${media.unchanged.toLocaleString("en-GB")} by an earlier run)` : "";
+  const verb = report.dryRun ? "would be" : "were";
+  return `Media: ${inDocket.toLocaleString("en-GB")} ${verb} imported${earlier}, ${media.skipped.toLocaleString("en-GB")} ${media.skipped === 1 ? "is" : "are"} left remote${media.skipped > 0 ? " (each listed under Problems)" : ""}.`;
+}
+
 /** The report as text, for the command line. */
 export function formatImportReport(report: ImportReport): string {
-  const lines: string[] = [];
+  const lines: string[] = [mediaSummary(report)];
   lines.push(report.dryRun ? "Dry run: nothing was written. The import would do this:" : "Import finished.");
   for (const kind of IMPORT_KINDS) {
     const counts = report.counts[kind];

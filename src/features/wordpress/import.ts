@@ -52,6 +52,8 @@ export type WordPressImportOptions = ImportOptions & {
   dryRun: boolean;
   /** A local copy of the old site's wp-content/uploads folder. */
   mediaFolder: string | null;
+  /** Hosts whose files are the old site's media, besides those the export shows (--media-host). */
+  mediaHosts: string[];
   downloadMedia: boolean;
   /** Make the export's menu the header menu. */
   headerMenu: boolean;
@@ -65,10 +67,12 @@ export type WordPressImportOptions = ImportOptions & {
 
 export const DEFAULT_IMPORT_OPTIONS: WordPressImportOptions = {
   seriesTaxonomy: "series",
+  taxonomiesAsTags: [],
   categoryMap: null,
   skipPingbacks: false,
   dryRun: false,
   mediaFolder: null,
+  mediaHosts: [],
   downloadMedia: false,
   headerMenu: false,
   linkLogins: [],
@@ -100,7 +104,6 @@ type Context = {
   uncategorized: number;
   pingbacksSkipped: number;
   pingbacksKept: number;
-  untouchedMedia: Set<string>;
   /** Old archive addresses (categories, tags, authors, series), written together once their targets exist. */
   archiveRedirects: RedirectRow[];
   pageLinks: Map<string, { docketId: string; checksum: string | null }>;
@@ -129,6 +132,7 @@ export async function importWordPressFile(path: string, options: WordPressImport
     media: new MediaImporter(plan.siteUrl, { folder: options.mediaFolder, download: options.downloadMedia }, await loadLinks(plan.siteUrl, "file").then((links) => new Map([...links].map(([url, link]) => [url, link.docketId]))), {
       dryRun: options.dryRun,
       problem: (line) => report.problem(line),
+      hosts: [...options.mediaHosts, ...plan.mediaHosts],
     }),
     bylineByLogin: new Map(),
     userIdByWpUserId: new Map(),
@@ -139,11 +143,10 @@ export async function importWordPressFile(path: string, options: WordPressImport
     postLinks: await loadLinks(plan.siteUrl, "post"),
     writtenThisRun: new Set(),
     postSlugs: await listPostSlugs(),
-    optionsSignature: JSON.stringify([MAPPING_VERSION, options.seriesTaxonomy, options.skipPingbacks, options.categoryMap ? [options.categoryMap.order, [...options.categoryMap.target]] : null]),
+    optionsSignature: JSON.stringify([MAPPING_VERSION, options.seriesTaxonomy, options.taxonomiesAsTags, options.skipPingbacks, options.categoryMap ? [options.categoryMap.order, [...options.categoryMap.target]] : null]),
     uncategorized: 0,
     pingbacksSkipped: 0,
     pingbacksKept: 0,
-    untouchedMedia: new Set(),
     archiveRedirects: [],
     pageLinks: await loadLinks(plan.siteUrl, "page"),
     writtenPagesThisRun: new Set(),
@@ -168,7 +171,6 @@ export async function importWordPressFile(path: string, options: WordPressImport
 }
 
 function reportFile({ plan, report }: Context) {
-  if (plan.site.wxrVersion === null) report.choice("The file names no WXR version: it was read as WXR 1.0.");
   if (plan.encoding !== "utf-8") report.choice(`The file is encoded as ${plan.encoding}; its text was converted to Unicode.`);
   if (plan.invalidByteSequences > 0) report.problem(`The file has ${plan.invalidByteSequences} byte sequences that are not valid UTF-8: each was read as “�”.`);
   for (const problem of plan.problems) {
@@ -221,12 +223,11 @@ async function importBylines(context: Context) {
   const users = await findUsersByEmail([...new Set(emails.map((email) => email.toLowerCase()))]);
 
   const chosen = new Set(options.linkLogins);
-  const bring = async (login: string, wpUserId: number | null, name: string | null, email: string, extra: { bio?: string; website?: string } = {}) => {
+  const bring = async (login: string, wpUserId: number | null, displayName: string, email: string, extra: { bio?: string; website?: string } = {}) => {
     const sameAddress = email ? (users.get(email.toLowerCase()) ?? null) : null;
     // An address alone never links a byline to a login: only the admin's choice in the author step does.
     const user = sameAddress && chosen.has(login) ? sameAddress : null;
-    const displayName = name ?? "Guest author";
-    if (name === null) report.choice(`Author ${describeLogin(login)} has no display name or full name: the byline is called “Guest author” (a login is never shown).`);
+    if (displayName === login && login !== SITE_BYLINE) report.choice(`Author ${describeLogin(login)} has no display name or full name: the byline is called by the login, as WordPress shows it.`);
     if (options.dryRun) {
       const earlier = await findLink({ siteUrl: plan.siteUrl, kind: "author", wpKey: login });
       report.count("authors", earlier ? "unchanged" : "imported");
@@ -259,7 +260,7 @@ async function importBylines(context: Context) {
   for (const author of plan.authors.values()) await bring(author.login, author.id, bylineName(author), author.email);
   for (const guest of plan.guestAuthors.values()) {
     if (context.bylineByLogin.has(guest.login)) continue;
-    await bring(guest.login, null, decodeName(guest.displayName) || null, guest.email, { bio: guest.bio, website: guest.website });
+    await bring(guest.login, null, decodeName(guest.displayName) || guest.login, guest.email, { bio: guest.bio, website: guest.website });
   }
   for (const term of plan.coAuthorTerms.values()) {
     const login = term.name;
@@ -356,14 +357,7 @@ async function importTerms(context: Context) {
 // ---------- media ----------
 
 async function importAttachmentFiles(context: Context) {
-  const { plan, media, report } = context;
-  if (!media.enabled) return;
-  for (const [id, attachment] of plan.attachments) {
-    if (!media.isOldUpload(attachment.url)) continue;
-    const known = media.docketUrlFor(attachment.url);
-    const stored = known ?? (await media.import(attachment.url, describeItem(id, attachment.title, "Attachment")));
-    report.count("media", known ? "unchanged" : stored ? "imported" : "skipped");
-  }
+  for (const [id, attachment] of context.plan.attachments) await context.media.bring(attachment.url, describeItem(id, attachment.title, "Attachment"));
 }
 
 // ---------- items ----------
@@ -478,7 +472,8 @@ async function importPost(item: WxrItem, context: Context) {
     report.choice(`${label}: ${category ? `“${decodeName(plan.categories.get(category)?.name || category)}” is its category` : "it has no category"}; ${names} ${demoted.length === 1 ? "becomes a tag" : "become tags"}.`);
   }
   const tagIds: string[] = [];
-  for (const slug of [...demoted, ...item.terms.filter((term) => term.domain === "post_tag" && term.nicename).map((term) => term.nicename!)]) {
+  const tagTerms = item.terms.filter((term) => (term.domain === "post_tag" || options.taxonomiesAsTags.includes(term.domain)) && term.nicename);
+  for (const slug of [...demoted, ...tagTerms.map((term) => term.nicename!)]) {
     const id = context.tagIds.get(slug);
     if (id && !tagIds.includes(id)) tagIds.push(id);
   }
@@ -606,11 +601,26 @@ function freePostSlug(base: string, postId: string | null, context: Context): st
 }
 
 function summarise(context: Context) {
-  const { report } = context;
+  const { report, plan } = context;
+  const { categories, tags } = plan.unusedTerms;
+  if (categories + tags > 0) report.choice(`${plural(categories, "category", "categories")} and ${plural(tags, "tag")} that no post uses were imported too.`);
+  for (const [taxonomy, terms] of plan.otherTaxonomies) report.choice(otherTaxonomyLine(taxonomy, terms));
   if (context.uncategorized > 0) report.choice(`${context.uncategorized} posts were only in WordPress's “Uncategorized”: they have no category in Docket.`);
   if (context.pingbacksKept > 0) report.choice(`${context.pingbacksKept} pingbacks and trackbacks are kept as comments that link to the site that mentioned the post (the import can leave them out instead).`);
   if (context.pingbacksSkipped > 0) report.choice(`${context.pingbacksSkipped} pingbacks and trackbacks were left out, as asked.`);
-  if (context.untouchedMedia.size > 0) {
-    report.choice(`${context.untouchedMedia.size} images and files in posts and pages still point at the old site: import again with a copy of wp-content/uploads (--media) or downloading them (--download-media) to bring them into Docket.`);
-  }
+  const { media } = context;
+  report.count("media", "imported", media.imported.size);
+  report.count("media", "unchanged", media.earlier.size);
+  report.count("media", "skipped", media.remote.size);
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+}
+
+/** A taxonomy Docket has nothing like, with its terms and how many posts each was on. */
+function otherTaxonomyLine(taxonomy: string, terms: Map<string, number>): string {
+  const list = [...terms].map(([name, posts]) => `“${name.replace(/^post-format-/, "")}” on ${plural(posts, "post")}`).join(", ");
+  if (taxonomy === "post_format") return `Post formats (${list}) were left out: Docket has no post formats, so these are ordinary posts.`;
+  return `The taxonomy “${taxonomy}” (${list}) was left out: Docket has nothing like it (--taxonomy-as-tags ${taxonomy} makes its terms tags).`;
 }
