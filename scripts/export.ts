@@ -39,4 +39,6 @@ await runWithDatabase(async () => {
     `Wrote ${file}: ${summary.posts} posts, ${summary.pages} pages, ${summary.comments} comments, ${summary.authors} bylines and ${summary.attachments} attachments, in ${seconds()} s.` +
       (values["include-emails"] ? "" : " Email addresses were left out (--include-emails to keep them)."),
   );
+  const { numericPageSlugsLine } = await import("../src/features/wordpress/wxr-export");
+  if (summary.numericPageSlugs.length > 0) console.log(numericPageSlugsLine(summary.numericPageSlugs));
 });
