@@ -318,7 +318,8 @@ export type ConvertedContent = Omit<WordPressContent, "markdown" | "teaser"> & {
 /** Converts a post's content; its addresses are rewritten when it is written, once its media are known. */
 export function convertWordPressContent(content: string, context: WordPressContentContext = {}): ConvertedContent {
   const conversion = new Conversion(context);
-  const source = content.replace(/\r\n?/g, "\n");
+  // An HTML parser reads `<![CDATA[` as the start of a comment and drops what follows: in a post it is text.
+  const source = content.replace(/\r\n?/g, "\n").replace(/<!\[CDATA\[/g, "&lt;![CDATA[");
   const usesBlocks = /<!--\s*wp:/.test(source);
   const pages = source.split(/<!--nextpage-->/);
   const mediaUrls = new Set<string>();
