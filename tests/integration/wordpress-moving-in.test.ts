@@ -2,6 +2,7 @@
 // media on hosts other than the site's uploads folder (a WordPress.com export with its media folder),
 // files that are not WordPress exports, comments on pages, terms named on the item, unused terms, custom
 // taxonomies and post formats, and authors as old exports write them.
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_IMPORT_OPTIONS, importWordPressFile, type WordPressImportOptions } from "@/features/wordpress/import";
@@ -166,5 +167,25 @@ describe("authors as old exports write them (old-authors.xml)", () => {
     expect(report.counts.authors.imported).toBe(2);
     expect(report.choices).toContain("Author “nightdesk” has no display name or full name: the byline is called by the login, as WordPress shows it.");
     expect(report.choices.some((line) => line.includes("lists no authors"))).toBe(false);
+  });
+});
+
+describe("the dry run counts what the real run does, and a re-run counts what changed (every fixture)", () => {
+  const files = readdirSync(FIXTURES).filter((name) => name.endsWith(".xml"));
+
+  it.each(files)("%s", async (file) => {
+    await switchToNewDatabase("wpmovein");
+    const folder = fixture(file.replace(/\.xml$/, ""));
+    const options: Partial<WordPressImportOptions> = existsSync(folder) ? { mediaFolder: folder } : {};
+    const dry = await runWordPressImport(fixture(file), file, { ...DEFAULT_IMPORT_OPTIONS, ...options, dryRun: true }, null);
+    const real = await runWordPressImport(fixture(file), file, { ...DEFAULT_IMPORT_OPTIONS, ...options }, null);
+    expect(dry.error).toBe(real.error);
+    expect(dry.report?.counts).toEqual(real.report?.counts);
+    expect(dry.report?.problems).toEqual(real.report?.problems);
+    if (!real.report) return;
+    const again = await runWordPressImport(fixture(file), file, { ...DEFAULT_IMPORT_OPTIONS, ...options }, null);
+    const changed = Object.entries(again.report!.counts).filter(([, counts]) => counts.imported + counts.updated > 0);
+    expect(changed).toEqual([]);
+    for (const line of [...real.report.choices, ...real.report.problems, ...again.report!.choices, ...again.report!.problems]) expect(line).not.toMatch(/\.\.$/);
   });
 });

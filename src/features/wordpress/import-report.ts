@@ -35,14 +35,19 @@ export class ImportReportBuilder {
   }
 
   choice(line: string): void {
-    if (this.report.choices.length < MAX_LINES) this.report.choices.push(detached(line));
+    if (this.report.choices.length < MAX_LINES) this.report.choices.push(detached(oneFullStop(line)));
     else this.report.moreChoices += 1;
   }
 
   problem(line: string): void {
-    if (this.report.problems.length < MAX_LINES) this.report.problems.push(detached(line));
+    if (this.report.problems.length < MAX_LINES) this.report.problems.push(detached(oneFullStop(line)));
     else this.report.moreProblems += 1;
   }
+}
+
+/** A line that quotes a message ending in a full stop and adds its own ends with one, not "..". */
+function oneFullStop(line: string): string {
+  return line.replace(/(?<!\.)\.\.$/, ".");
 }
 
 /** "Post 101 “Why short sentences fail everyone”" */

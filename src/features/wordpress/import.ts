@@ -15,7 +15,7 @@ import { tags } from "@/lib/cache-tags";
 import { saveRedirects, type RedirectRow, type RedirectTarget } from "@/lib/redirect-table";
 import { invalidateTags } from "@/lib/revalidate";
 import { slugify } from "@/lib/slug";
-import { findLink, findUsersByEmail, listPostSlugs, loadLinks } from "./data";
+import { findLink, findRedirectRows, findUsersByEmail, listPostSlugs, loadLinks } from "./data";
 import { itemMarkdown } from "./import-content";
 import { MediaImporter } from "./import-media";
 import { importHeaderMenu, importPage } from "./import-pages";
@@ -199,13 +199,28 @@ const ARCHIVE_FEEDS = { rss: "/feed.xml", atom: "/atom.xml" };
 const TAG_FEEDS = { rss: "", atom: "" };
 
 async function saveArchiveRedirects(context: Context) {
-  const rows = context.archiveRedirects.splice(0);
-  if (context.options.dryRun) {
-    context.report.count("redirects", "imported", rows.length);
-    return;
+  await saveRedirectRows(context, context.archiveRedirects.splice(0));
+}
+
+/**
+ * Stores old addresses (not in a dry run) and counts what changes: an address new to the table is
+ * imported, one already leading to the same place unchanged, one leading elsewhere updated. A dry run
+ * counts an address already in the table as unchanged, as a real run over the same site would.
+ */
+async function saveRedirectRows(context: Context, allRows: RedirectRow[]) {
+  const { options, report } = context;
+  // An address named twice (a category that is also a tag's) leads where its last row says.
+  const rows = [...new Map(allRows.map((row) => [row.fromPath, row])).values()];
+  for (let at = 0; at < rows.length; at += 500) {
+    const batch = rows.slice(at, at + 500);
+    const stored = await findRedirectRows(batch.map((row) => row.fromPath));
+    for (const row of batch) {
+      const before = stored.get(row.fromPath);
+      const same = before && (options.dryRun || (before.targetType === row.target.type && before.targetId === row.target.id && before.suffix === (row.suffix ?? "")));
+      report.count("redirects", !before ? "imported" : same ? "unchanged" : "updated");
+    }
+    if (!options.dryRun) await saveRedirects(batch);
   }
-  for (let at = 0; at < rows.length; at += 500) await saveRedirects(rows.slice(at, at + 500));
-  context.report.count("redirects", "imported", rows.length);
 }
 
 /** The category's WordPress path: its parents' slugs, then its own (/category/courts/sentencing/). */
@@ -320,21 +335,22 @@ async function importTerms(context: Context) {
   }
   for (const [wpSlug, name] of plan.termsUsedAsTags) {
     const kind = plan.tags.has(wpSlug) || !plan.categories.has(wpSlug) ? "tag" : "category";
+    // The tag's old addresses, the same in a dry run as in a real one.
+    const oldAddresses = (target: RedirectTarget) => {
+      if (kind === "tag") return archiveRows([`/tag/${wpSlug}/`], queryAddress("tag", wpSlug), target, TAG_FEEDS);
+      const termId = plan.categories.get(wpSlug)?.termId ?? null;
+      return archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], termId === null ? null : queryAddress("cat", termId), target, TAG_FEEDS);
+    };
     if (options.dryRun) {
       report.count("tags", (await findLink({ siteUrl: plan.siteUrl, kind: kind === "tag" ? "tag" : "category-tag", wpKey: wpSlug })) ? "unchanged" : "imported");
       context.tagIds.set(wpSlug, `dry-run:${wpSlug}`);
-      context.archiveRedirects.push(...archiveRows(kind === "tag" ? [`/tag/${wpSlug}/`] : [categoryPath(plan, wpSlug), `/category/${wpSlug}/`], kind === "tag" ? queryAddress("tag", wpSlug) : null, { type: "TAG", id: "dry-run" }, TAG_FEEDS));
+      context.archiveRedirects.push(...oldAddresses({ type: "TAG", id: "dry-run" }));
       continue;
     }
     const result = await linkOrCreateTag({ siteUrl: plan.siteUrl, wpSlug, docketSlug: slugify(wpSlug) || slugify(name) || "tag", name, kind });
     report.count("tags", result.outcome);
     context.tagIds.set(wpSlug, result.id);
-    const target: RedirectTarget = { type: "TAG", id: result.id };
-    if (kind === "tag") context.archiveRedirects.push(...archiveRows([`/tag/${wpSlug}/`], queryAddress("tag", wpSlug), target, TAG_FEEDS));
-    else {
-      const termId = plan.categories.get(wpSlug)?.termId ?? null;
-      context.archiveRedirects.push(...archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], termId === null ? null : queryAddress("cat", termId), target, TAG_FEEDS));
-    }
+    context.archiveRedirects.push(...oldAddresses({ type: "TAG", id: result.id }));
   }
   for (const wpSlug of plan.seriesUsed) {
     const term = plan.series.get(wpSlug);
@@ -413,7 +429,9 @@ async function importItems(path: string, context: Context) {
 /** An attachment's page (its own address, and /?attachment_id=…) leads to the post it belongs to. */
 async function saveAttachmentRedirects(context: Context) {
   const { plan, options } = context;
-  const posts = options.dryRun ? new Map<string, { docketId: string }>() : await loadLinks(plan.siteUrl, "post");
+  const posts = await loadLinks(plan.siteUrl, "post");
+  // A dry run wrote none of this run's posts: their attachments' pages would lead to them all the same.
+  if (options.dryRun) for (const id of context.writtenThisRun) if (!posts.has(String(id))) posts.set(String(id), { docketId: "dry-run", checksum: null });
   const rows: RedirectRow[] = [];
   for (const [id, attachment] of plan.attachments) {
     const post = posts.get(String(attachment.parent));
@@ -422,8 +440,7 @@ async function saveAttachmentRedirects(context: Context) {
     const page = sitePath(attachment.link, plan.siteUrl);
     for (const fromPath of [page, queryAddress("attachment_id", id)]) if (fromPath && storable(fromPath)) rows.push({ fromPath, target });
   }
-  for (let at = 0; at < rows.length; at += 500) await saveRedirects(rows.slice(at, at + 500));
-  context.report.count("redirects", "imported", rows.length);
+  await saveRedirectRows(context, rows);
 }
 
 async function importPost(item: WxrItem, context: Context) {
