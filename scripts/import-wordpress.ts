@@ -50,7 +50,7 @@ await runWithDatabase(
     if (values.media !== undefined && !(existsSync(values.media) && statSync(values.media).isDirectory())) throw new UsageError(`--media: no such folder: ${values.media}`);
     if (!/^[a-z][a-z0-9_-]*$/.test(values["series-taxonomy"])) throw new UsageError("--series-taxonomy takes a taxonomy name: lower-case letters, digits, - and _.");
 
-    const { parseCategoryMap } = await import("../src/features/wordpress/import-plan");
+    const { parseCategoryMap } = await import("../src/features/wordpress/import/plan");
     let categoryMap = null;
     if (values["category-map"] !== undefined) {
       try {
@@ -59,8 +59,8 @@ await runWithDatabase(
         throw new UsageError(`--category-map: ${(error as Error).message}`);
       }
     }
-    const { runWordPressImport } = await import("../src/features/wordpress/import-run");
-    const { formatImportReport } = await import("../src/features/wordpress/import-report");
+    const { runWordPressImport } = await import("../src/features/wordpress/import/run");
+    const { formatImportReport } = await import("../src/features/wordpress/import/report");
     const reading = progressReporter({ quiet: values.quiet, label: "reading  " });
     const importing = progressReporter({ quiet: values.quiet, label: "importing" });
     let phase: "reading" | "importing" = "reading";

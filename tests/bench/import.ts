@@ -47,7 +47,7 @@ async function databaseCpuSeconds(database: string): Promise<number> {
 }
 
 async function importAndMeasure(file: string): Promise<ImportFigures> {
-  const { importWordPressFile, DEFAULT_IMPORT_OPTIONS } = await import("../../src/features/wordpress/import");
+  const { importWordPressFile, DEFAULT_IMPORT_OPTIONS } = await import("../../src/features/wordpress/import/import");
   const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
   let peakHeap = 0;
   const rssAlongMb: number[] = [];

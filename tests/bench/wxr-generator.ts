@@ -4,8 +4,8 @@
 // be far larger than memory. The same options always give the same file (a seeded generator).
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import type { WxrAuthor, WxrCategory, WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrTag, WxrTerm } from "../../src/features/wordpress/wxr-types";
-import { writeWxrFile, type WxrExport } from "../../src/features/wordpress/wxr-writer";
+import type { WxrAuthor, WxrCategory, WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrTag, WxrTerm } from "../../src/features/wordpress/wxr/types";
+import { writeWxrFile, type WxrExport } from "../../src/features/wordpress/wxr/writer";
 
 export type SyntheticWxrOptions = {
   posts: number;

@@ -5,9 +5,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_IMPORT_OPTIONS, importWordPressFile, type WordPressImportOptions } from "@/features/wordpress/import";
-import { formatImportReport } from "@/features/wordpress/import-report";
-import { runWordPressImport } from "@/features/wordpress/import-run";
+import { DEFAULT_IMPORT_OPTIONS, importWordPressFile, type WordPressImportOptions } from "@/features/wordpress/import/import";
+import { formatImportReport } from "@/features/wordpress/import/report";
+import { runWordPressImport } from "@/features/wordpress/import/run";
 import { db } from "@/lib/db";
 import { switchToNewDatabase } from "../helpers/database";
 import { useTestSettings } from "./editorial-fixtures";

@@ -13,8 +13,8 @@ import { insertPosts, newRowId, replacePost, type NewPost } from "@/features/pos
 import { makePageRevisionLive, markPagePublished, markPageUnpublished, savePageRevision } from "@/features/pages/mutations";
 import { changeMenu } from "@/features/menus/mutations";
 import type { MenuItem } from "@/features/menus/schema";
-import type { AuthorStep } from "./author-step";
-import type { ImportReport } from "./import-report";
+import type { AuthorStep } from "./import/author-step";
+import type { ImportReport } from "./import/report";
 
 type Tx = Prisma.TransactionClient;
 

@@ -8,9 +8,9 @@ import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { htmlToMarkdown } from "@/lib/html-to-markdown";
 import { renderPostMarkdown } from "@/lib/markdown";
-import { wordpressContentToMarkdown, type WordPressContentContext } from "./content";
+import { wordpressContentToMarkdown, type WordPressContentContext } from "./convert-content";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../tests/fixtures/wordpress-content");
+const FIXTURES = path.resolve(import.meta.dirname, "../../../../tests/fixtures/wordpress-content");
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
 
 const parseHtml = (html: string) => unified().use(rehypeParse, { fragment: true }).parse(html);

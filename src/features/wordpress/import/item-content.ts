@@ -2,11 +2,11 @@
 // converter to markdown, with the old site's images and files brought in (or listed as still pointing at
 // the old site) and every problem the converter met reported against the item.
 import { lineCount, markdownBodySchema } from "@/lib/markdown-limits";
-import { convertWordPressContent } from "./content";
-import type { MediaImporter } from "./import-media";
-import { metaValue, type ImportPlan } from "./import-plan";
-import type { ImportReportBuilder } from "./import-report";
-import type { WxrItem } from "./wxr-types";
+import { convertWordPressContent } from "./convert-content";
+import type { MediaImporter } from "./media";
+import { metaValue, type ImportPlan } from "./plan";
+import type { ImportReportBuilder } from "./report";
+import type { WxrItem } from "../wxr/types";
 
 export type ContentContext = {
   plan: ImportPlan;

@@ -11,14 +11,14 @@ import { LABEL_MAX } from "@/features/menus/limits";
 import { isMenuAddress, MENU_ITEMS_MAX, type MenuItem, type MenuLink } from "@/features/menus/schema";
 import { findRedirect } from "@/features/redirects/data";
 import { paths } from "@/lib/seo";
-import { findPagesByIds, findPostsByIds, loadLinks } from "./data";
-import { itemMarkdown, type ContentContext } from "./import-content";
-import { admittedStatus, itemChecksum, plainTitle, postDate, slugFor } from "./import-mapping";
-import { decodeName, sitePath, type PlannedMenuItem } from "./import-plan";
-import { describeItem, type ImportReportBuilder } from "./import-report";
-import { replaceHeaderMenu, writeImportedPage } from "./mutations";
+import { findPagesByIds, findPostsByIds, loadLinks } from "../data";
+import { itemMarkdown, type ContentContext } from "./item-content";
+import { admittedStatus, itemChecksum, plainTitle, postDate, slugFor } from "./mapping";
+import { decodeName, sitePath, type PlannedMenuItem } from "./plan";
+import { describeItem, type ImportReportBuilder } from "./report";
+import { replaceHeaderMenu, writeImportedPage } from "../mutations";
 import { queryAddress, storable, withSlash } from "./old-addresses";
-import type { WxrItem } from "./wxr-types";
+import type { WxrItem } from "../wxr/types";
 
 export type PageImportContext = ContentContext & {
   options: { dryRun: boolean; headerMenu: boolean; seriesTaxonomy: string };

@@ -5,9 +5,9 @@
 import { recordAudit } from "@/lib/audit";
 import { authorsMatchingLogins, keptOptions, type AuthorStep } from "./author-step";
 import { importWordPressFile, planWordPressImport, type WordPressImportOptions } from "./import";
-import { reasonOf, type ImportReport } from "./import-report";
-import { finishImportRun, startImportRun, updateImportRun, waitForAuthorStep } from "./mutations";
-import { NotAWordPressExportError, WxrSyntaxError } from "./wxr-reader";
+import { reasonOf, type ImportReport } from "./report";
+import { finishImportRun, startImportRun, updateImportRun, waitForAuthorStep } from "../mutations";
+import { NotAWordPressExportError, WxrSyntaxError } from "../wxr/reader";
 
 const PROGRESS_EVERY_MS = 1000;
 

@@ -2,7 +2,7 @@
 // made on the editor's behalf, and every problem, each a sentence naming the item. Printed by the command
 // and kept with the run for the admin.
 import { z } from "zod";
-import { detached } from "./detached-string";
+import { detached } from "../detached-string";
 
 export const IMPORT_KINDS = ["authors", "categories", "tags", "series", "posts", "pages", "comments", "media", "redirects", "menu items"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -4,7 +4,7 @@
 import { createReadStream } from "node:fs";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { z } from "zod";
-import { WXR_LIMITS } from "./limits";
+import { WXR_LIMITS } from "../limits";
 import { FORBIDDEN_CHARACTERS, withoutControlCharacters } from "@/lib/control-characters";
 import {
   describeWxrIssues,
@@ -22,7 +22,7 @@ import {
   type WxrProblem,
   type WxrRecord,
   type WxrSite,
-} from "./wxr-types";
+} from "./types";
 
 /** The file is not well-formed XML, is cut short, or is not a WordPress export. */
 export class WxrSyntaxError extends Error {
@@ -225,7 +225,7 @@ function qualifiedName(tag: SaxesTagNS): string {
   return `{${uri}}${tag.local}`;
 }
 
-/** Element → raw field name, for each kind of record (the names the schemas in wxr-types take). */
+/** Element → raw field name, for each kind of record (the names the schemas in wxr/types.ts take). */
 function fieldsOf(elements: string[], renamed: Record<string, string> = {}): Map<string, string> {
   return new Map([...elements.map((element): [string, string] => [element, element.replace(/^wp:/, "")]), ...Object.entries(renamed)]);
 }

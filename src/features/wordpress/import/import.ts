@@ -1,24 +1,29 @@
 // Importing a WordPress export: `npm run import:wordpress` and the admin's Import page both run this.
+// The folder tells the story: ../wxr/ reads (and writes) the format, this folder turns an export into
+// Docket's things, ../export/ writes Docket as an export.
 //
-// Two passes over the file. The first (import-plan.ts) reads it whole and writes nothing: a malformed file
-// stops here with its line and column. Then bylines, categories, tags and series are created or found,
-// then (with --media or --download-media) the attachments' files. The second pass writes each post in its
-// own transaction (mutations.ts), and each page (import-pages.ts): a bad item is reported with its id and
-// title and the rest go on. Last, when asked, the export's menu becomes the header menu (import-pages.ts).
+// Two passes over the file. The first (plan.ts) reads it whole and writes nothing: a malformed file, or one
+// that is not a WordPress export, stops here. Then each kind has one function: importAuthor (bylines),
+// importTerms (categories, tags, series), the attachments' files (MediaImporter.bring in media.ts, which
+// also brings in every file a post or page names), then in the second pass importPost with its
+// importComment, and importPage (pages.ts). Each post is written in its own transaction through the post
+// store (../mutations.ts): a bad item is reported with its id and title and the rest go on. Last, when
+// asked, the export's menu becomes the header menu (importHeaderMenu in pages.ts).
 //
 // Re-runnable: every WordPress thing is linked to what it became (WordPressLink, keyed on the site's address
 // and the item's id), so the next run updates what changed, skips what did not (a checksum of the item), and
-// adds what is new. A dry run does all the reading and converting and writes nothing.
+// adds what is new. A dry run does all the reading and converting, writes nothing, and counts what the
+// real run would.
 import { stat } from "node:fs/promises";
 import { hashIp } from "@/features/comments/signing";
 import { tags } from "@/lib/cache-tags";
 import { saveRedirects, type RedirectRow, type RedirectTarget } from "@/lib/redirect-table";
 import { invalidateTags } from "@/lib/revalidate";
 import { slugify } from "@/lib/slug";
-import { findLink, findRedirectRows, findUsersByEmail, listPostSlugs, loadLinks } from "./data";
-import { itemMarkdown } from "./import-content";
-import { MediaImporter } from "./import-media";
-import { importHeaderMenu, importPage } from "./import-pages";
+import { findLink, findRedirectRows, findUsersByEmail, listPostSlugs, loadLinks } from "../data";
+import { itemMarkdown } from "./item-content";
+import { MediaImporter } from "./media";
+import { importHeaderMenu, importPage } from "./pages";
 import {
   admittedStatus,
   bylineName,
@@ -31,11 +36,11 @@ import {
   postDate,
   slugFor,
   standfirstFrom,
-} from "./import-mapping";
-import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./import-plan";
-import { detached } from "./detached-string";
+} from "./mapping";
+import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./plan";
+import { detached } from "../detached-string";
 import { queryAddress, storable, withSlash } from "./old-addresses";
-import { describeItem, ImportReportBuilder, reasonOf, type ImportReport } from "./import-report";
+import { describeItem, ImportReportBuilder, reasonOf, type ImportReport } from "./report";
 import {
   linkOrCreateByline,
   linkOrCreateCategory,
@@ -44,9 +49,9 @@ import {
   writeImportedPost,
   type ImportedComment,
   type ImportedPost,
-} from "./mutations";
-import { readWxrFile } from "./wxr-reader";
-import type { WxrItem } from "./wxr-types";
+} from "../mutations";
+import { readWxrFile } from "../wxr/reader";
+import type { WxrComment, WxrItem } from "../wxr/types";
 
 export type WordPressImportOptions = ImportOptions & {
   dryRun: boolean;
@@ -59,7 +64,7 @@ export type WordPressImportOptions = ImportOptions & {
   headerMenu: boolean;
   /**
    * WordPress authors (by login) the admin chose, in the author step, to link to the Docket login with
-   * the same email address (features/wordpress/author-step.ts). No other author is linked to a login.
+   * the same email address (features/wordpress/import/author-step.ts). No other author is linked to a login.
    */
   linkLogins: string[];
   onProgress?: (progress: { phase: "reading" | "importing"; done: number; total: number }) => void;
@@ -232,50 +237,21 @@ function categoryPath(plan: ImportPlan, slug: string): string {
 
 // ---------- bylines ----------
 
+/** An author as the export gives one: a WordPress user, a Co-Authors Plus guest author or term, or the site itself. */
+type AuthorRecord = { login: string; wpUserId: number | null; displayName: string; email: string; bio?: string; website?: string };
+
+/** Docket logins by email address (lower-cased), for the author step's choices. */
+type LoginsByEmail = Awaited<ReturnType<typeof findUsersByEmail>>;
+
 async function importBylines(context: Context) {
-  const { plan, options, report } = context;
+  const { plan, report } = context;
   const emails = [...plan.authors.values()].map((author) => author.email).concat([...plan.guestAuthors.values()].map((guest) => guest.email)).filter(Boolean);
-  const users = await findUsersByEmail([...new Set(emails.map((email) => email.toLowerCase()))]);
+  const logins = await findUsersByEmail([...new Set(emails.map((email) => email.toLowerCase()))]);
 
-  const chosen = new Set(options.linkLogins);
-  const bring = async (login: string, wpUserId: number | null, displayName: string, email: string, extra: { bio?: string; website?: string } = {}) => {
-    const sameAddress = email ? (users.get(email.toLowerCase()) ?? null) : null;
-    // An address alone never links a byline to a login: only the admin's choice in the author step does.
-    const user = sameAddress && chosen.has(login) ? sameAddress : null;
-    if (displayName === login && login !== SITE_BYLINE) report.choice(`Author ${describeLogin(login)} has no display name or full name: the byline is called by the login, as WordPress shows it.`);
-    if (options.dryRun) {
-      const earlier = await findLink({ siteUrl: plan.siteUrl, kind: "author", wpKey: login });
-      report.count("authors", earlier ? "unchanged" : "imported");
-      context.bylineByLogin.set(login, earlier?.docketId ?? `dry-run:${login}`);
-      if (login !== SITE_BYLINE) context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: "dry-run" }, ARCHIVE_FEEDS));
-      if (user && !earlier) report.choice(`The byline “${displayName}” would be linked to the Docket login ${user.email}, as chosen in the author step.`);
-      if (sameAddress && !user && !earlier) report.choice(unlinkedLine(displayName, login, sameAddress.email));
-      return;
-    }
-    const result = await linkOrCreateByline({
-      siteUrl: plan.siteUrl,
-      login,
-      wpUserId,
-      displayName,
-      slug: slugify(displayName) || "author",
-      bio: extra.bio ?? "",
-      website: extra.website && /^https?:\/\//i.test(extra.website) ? extra.website : null,
-      user,
-    });
-    report.count("authors", result.outcome);
-    if (result.linkedToLogin) report.choice(`The byline “${displayName}” is linked to the Docket login ${user?.email}, as chosen in the author step.`);
-    else if (sameAddress && result.outcome === "imported") report.choice(unlinkedLine(displayName, login, sameAddress.email));
-    context.bylineByLogin.set(login, result.profileId);
-    if (login !== SITE_BYLINE) {
-      context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: result.profileId }, ARCHIVE_FEEDS));
-    }
-    if (user && wpUserId !== null) context.userIdByWpUserId.set(wpUserId, user.id);
-  };
-
-  for (const author of plan.authors.values()) await bring(author.login, author.id, bylineName(author), author.email);
+  for (const author of plan.authors.values()) await importAuthor({ login: author.login, wpUserId: author.id, displayName: bylineName(author), email: author.email }, context, logins);
   for (const guest of plan.guestAuthors.values()) {
     if (context.bylineByLogin.has(guest.login)) continue;
-    await bring(guest.login, null, decodeName(guest.displayName) || guest.login, guest.email, { bio: guest.bio, website: guest.website });
+    await importAuthor({ login: guest.login, wpUserId: null, displayName: decodeName(guest.displayName) || guest.login, email: guest.email, bio: guest.bio, website: guest.website }, context, logins);
   }
   for (const term of plan.coAuthorTerms.values()) {
     const login = term.name;
@@ -285,7 +261,7 @@ async function importBylines(context: Context) {
       report.problem(`Co-author ${describeLogin(login)} has no author or guest-author record and no name in its term: posts naming it keep their other bylines.`);
       continue;
     }
-    await bring(login, null, name, "");
+    await importAuthor({ login, wpUserId: null, displayName: name, email: "" }, context, logins);
   }
   const first = [...plan.authors.keys()][0];
   context.fallbackBylineId = first ? (context.bylineByLogin.get(first) ?? null) : null;
@@ -293,9 +269,47 @@ async function importBylines(context: Context) {
     // An export with no author list (WXR 1.0, or a partial export): its posts get one byline named after the site.
     const name = decodeName(plan.site.title) || "Guest author";
     report.choice(`The export lists no authors: its posts get one byline, “${name}”, which editors can rename or replace.`);
-    await bring(SITE_BYLINE, null, name, "");
+    await importAuthor({ login: SITE_BYLINE, wpUserId: null, displayName: name, email: "" }, context, logins);
     context.fallbackBylineId = context.bylineByLogin.get(SITE_BYLINE) ?? null;
   }
+}
+
+/**
+ * One author becomes a byline (found again on a re-run), with its old archive addresses. An author whose
+ * address is a Docket login's is linked to that login only when the admin chose it in the author step.
+ */
+async function importAuthor({ login, wpUserId, displayName, email, bio, website }: AuthorRecord, context: Context, logins: LoginsByEmail) {
+  const { plan, options, report } = context;
+  const sameAddress = email ? (logins.get(email.toLowerCase()) ?? null) : null;
+  // An address alone never links a byline to a login: only the admin's choice in the author step does.
+  const user = sameAddress && options.linkLogins.includes(login) ? sameAddress : null;
+  if (displayName === login && login !== SITE_BYLINE) report.choice(`Author ${describeLogin(login)} has no display name or full name: the byline is called by the login, as WordPress shows it.`);
+  const oldAddresses = (target: RedirectTarget) => (login === SITE_BYLINE ? [] : archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), target, ARCHIVE_FEEDS));
+  if (options.dryRun) {
+    const earlier = await findLink({ siteUrl: plan.siteUrl, kind: "author", wpKey: login });
+    report.count("authors", earlier ? "unchanged" : "imported");
+    context.bylineByLogin.set(login, earlier?.docketId ?? `dry-run:${login}`);
+    context.archiveRedirects.push(...oldAddresses({ type: "AUTHOR", id: "dry-run" }));
+    if (user && !earlier) report.choice(`The byline “${displayName}” would be linked to the Docket login ${user.email}, as chosen in the author step.`);
+    if (sameAddress && !user && !earlier) report.choice(unlinkedLine(displayName, login, sameAddress.email));
+    return;
+  }
+  const result = await linkOrCreateByline({
+    siteUrl: plan.siteUrl,
+    login,
+    wpUserId,
+    displayName,
+    slug: slugify(displayName) || "author",
+    bio: bio ?? "",
+    website: website && /^https?:\/\//i.test(website) ? website : null,
+    user,
+  });
+  report.count("authors", result.outcome);
+  if (result.linkedToLogin) report.choice(`The byline “${displayName}” is linked to the Docket login ${user?.email}, as chosen in the author step.`);
+  else if (sameAddress && result.outcome === "imported") report.choice(unlinkedLine(displayName, login, sameAddress.email));
+  context.bylineByLogin.set(login, result.profileId);
+  context.archiveRedirects.push(...oldAddresses({ type: "AUTHOR", id: result.profileId }));
+  if (user && wpUserId !== null) context.userIdByWpUserId.set(wpUserId, user.id);
 }
 
 function unlinkedLine(name: string, login: string, loginEmail: string): string {
@@ -520,28 +534,8 @@ async function importPost(item: WxrItem, context: Context) {
   const comments: ImportedComment[] = [];
   const skippedComments = new Set<number>();
   for (const comment of ordered) {
-    const isPing = comment.type === "pingback" || comment.type === "trackback";
-    if (isPing && options.skipPingbacks) {
-      context.pingbacksSkipped += 1;
-      skippedComments.add(comment.id);
-      report.count("comments", "skipped");
-      continue;
-    }
-    if (isPing) context.pingbacksKept += 1;
-    const parent = comment.parent > 0 && !skippedComments.has(comment.parent) ? comment.parent : 0;
-    const authorUrl = /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : null;
-    comments.push({
-      wpId: comment.id,
-      wpParent: parent,
-      authorName: decodeName(comment.author) || (isPing ? "A linking site" : "Anonymous"),
-      authorEmail: comment.authorEmail,
-      authorUrl,
-      userId: comment.userId > 0 ? (context.userIdByWpUserId.get(comment.userId) ?? null) : null,
-      body: commentMarkdown(comment.content) || "(empty)",
-      status: mapCommentStatus(comment.approved),
-      ipHash: comment.authorIp ? hashIp(comment.authorIp) : null,
-      createdAt: comment.dateGmt ?? postDate({ postDateGmt: null, postDate: comment.date, pubDate: null }) ?? new Date(),
-    });
+    const imported = importComment(comment, context, skippedComments);
+    if (imported) comments.push(imported);
   }
 
   // Where the post will live, and its old addresses.
@@ -601,6 +595,34 @@ async function importPost(item: WxrItem, context: Context) {
   report.count("comments", "updated", result.commentsUpdated);
   report.count("redirects", result.outcome === "imported" ? "imported" : "unchanged", redirectPaths.size - result.redirectsTaken.length);
   for (const path of result.redirectsTaken) report.problem(`${label}: its old address ${path} already leads to another post, so it was left as it is.`);
+}
+
+/**
+ * A post's comment as Docket keeps it (written with its post), or null for a pingback left out as asked
+ * (its replies then stand on their own). `ordered` parents first, so a skipped parent is known.
+ */
+function importComment(comment: WxrComment, context: Context, skippedComments: Set<number>): ImportedComment | null {
+  const { options, report } = context;
+  const isPing = comment.type === "pingback" || comment.type === "trackback";
+  if (isPing && options.skipPingbacks) {
+    context.pingbacksSkipped += 1;
+    skippedComments.add(comment.id);
+    report.count("comments", "skipped");
+    return null;
+  }
+  if (isPing) context.pingbacksKept += 1;
+  return {
+    wpId: comment.id,
+    wpParent: comment.parent > 0 && !skippedComments.has(comment.parent) ? comment.parent : 0,
+    authorName: decodeName(comment.author) || (isPing ? "A linking site" : "Anonymous"),
+    authorEmail: comment.authorEmail,
+    authorUrl: /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : null,
+    userId: comment.userId > 0 ? (context.userIdByWpUserId.get(comment.userId) ?? null) : null,
+    body: commentMarkdown(comment.content) || "(empty)",
+    status: mapCommentStatus(comment.approved),
+    ipHash: comment.authorIp ? hashIp(comment.authorIp) : null,
+    createdAt: comment.dateGmt ?? postDate({ postDateGmt: null, postDate: comment.date, pubDate: null }) ?? new Date(),
+  };
 }
 
 const TAKEN_BY_A_NEW_POST = "(a post new in this run)";

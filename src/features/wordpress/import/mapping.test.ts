@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderCommentMarkdown } from "@/lib/markdown";
-import { bylineName, coAuthorNameFromTerm, commentMarkdown, commentsParentsFirst, mapPostStatus, slugFor, standfirstFrom } from "./import-mapping";
-import { chooseCategory, parseCategoryMap, permalinkPath, sitePath } from "./import-plan";
-import type { WxrComment } from "./wxr-types";
+import { bylineName, coAuthorNameFromTerm, commentMarkdown, commentsParentsFirst, mapPostStatus, slugFor, standfirstFrom } from "./mapping";
+import { chooseCategory, parseCategoryMap, permalinkPath, sitePath } from "./plan";
+import type { WxrComment } from "../wxr/types";
 
 const dates = { postDateGmt: new Date("2024-03-04T09:15:00Z"), postDate: "2024-03-04 09:15:00", pubDate: null, postModifiedGmt: new Date("2024-03-05T10:00:00Z") };
 

@@ -5,9 +5,9 @@
 // structure, and how many items there are (for the progress bar). It keeps no post content, so its memory
 // grows with the number of attachments and series posts, not with the size of the file.
 import { decodeHTML } from "entities";
-import { detached } from "./detached-string";
-import { checkWxrVersion, readWxrFile } from "./wxr-reader";
-import type { WxrAuthor, WxrCategory, WxrItem, WxrProblem, WxrSite, WxrTag, WxrTerm } from "./wxr-types";
+import { detached } from "../detached-string";
+import { checkWxrVersion, readWxrFile } from "../wxr/reader";
+import type { WxrAuthor, WxrCategory, WxrItem, WxrProblem, WxrSite, WxrTag, WxrTerm } from "../wxr/types";
 import { decodeOrKeep } from "@/lib/percent-encoding";
 
 export type PlannedAttachment = { url: string; alt: string; caption: string; title: string; parent: number; link: string | null };

@@ -13,9 +13,9 @@ import { renderCommentMarkdown } from "@/lib/markdown";
 import { absoluteUrl, paths } from "@/lib/seo";
 import { readSiteSettings } from "@/features/site/data";
 import { siteUrl } from "@/lib/env";
-import { iterateExportPosts, listExportBylines, listExportMedia, listExportPages, listExportTerms, type ExportPage, type ExportPost } from "./data";
-import { writeWxrFile, type WxrExport } from "./wxr-writer";
-import type { WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrMeta } from "./wxr-types";
+import { iterateExportPosts, listExportBylines, listExportMedia, listExportPages, listExportTerms, type ExportPage, type ExportPost } from "../data";
+import { writeWxrFile, type WxrExport } from "../wxr/writer";
+import type { WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrMeta } from "../wxr/types";
 
 export type WxrExportOptions = {
   /** Include commenters' email addresses and the login addresses behind (non-pseudonymous) bylines. */

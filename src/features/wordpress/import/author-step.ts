@@ -4,10 +4,10 @@
 // login it would join (its address and role), in the run's author step (or names it with --link-author
 // on the command line). Authors linked by an earlier run stay linked.
 import { z } from "zod";
-import { findLink, findUsersByEmail } from "./data";
-import { bylineName } from "./import-mapping";
+import { findLink, findUsersByEmail } from "../data";
+import { bylineName } from "./mapping";
 import type { WordPressImportOptions } from "./import";
-import { decodeName, type ImportPlan } from "./import-plan";
+import { decodeName, type ImportPlan } from "./plan";
 
 export const authorCandidateSchema = z.object({
   /** The WordPress author's login (the key the import links on). */

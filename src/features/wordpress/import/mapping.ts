@@ -6,9 +6,9 @@ import { slugify } from "@/lib/slug";
 import type { CommentStatus, PostStatus } from "@/generated/prisma/enums";
 import { STANDFIRST_MAX } from "@/features/posts/schema";
 import { addAutomaticParagraphs } from "./automatic-paragraphs";
-import { decodeName } from "./import-plan";
-import type { ImportReportBuilder } from "./import-report";
-import type { WxrComment, WxrItem } from "./wxr-types";
+import { decodeName } from "./plan";
+import type { ImportReportBuilder } from "./report";
+import type { WxrComment, WxrItem } from "../wxr/types";
 import { withoutControlCharacters } from "@/lib/control-characters";
 import { decodeOrKeep } from "@/lib/percent-encoding";
 

@@ -11,8 +11,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { MAX_UPLOAD_BYTES, sniffImageType, storeUploadedImage, UnacceptableImageError } from "@/features/media/mutations";
 import { fetchPublicUrl, FetchRefusedError } from "@/lib/safe-fetch";
-import { detached } from "./detached-string";
-import { recordLinks, storeImportedDocument } from "./mutations";
+import { detached } from "../detached-string";
+import { recordLinks, storeImportedDocument } from "../mutations";
 import { decodeOrKeep } from "@/lib/percent-encoding";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
