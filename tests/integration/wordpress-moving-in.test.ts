@@ -170,6 +170,17 @@ describe("authors as old exports write them (old-authors.xml)", () => {
   });
 });
 
+describe("authors of one name (same-name-authors.xml)", () => {
+  it("gives each the first free byline address, skipping one already taken", async () => {
+    await switchToNewDatabase("wpmovein");
+    await db().authorProfile.create({ data: { slug: "court-reporter-2", displayName: "Another Court Reporter" } });
+    await run("same-name-authors.xml");
+    const slugs = await db().wordPressLink.findMany({ where: { kind: "author", siteUrl: "https://samenames.example" }, orderBy: { wpKey: "asc" }, select: { docketId: true } });
+    const profiles = await db().authorProfile.findMany({ where: { id: { in: slugs.map((link) => link.docketId) } }, select: { slug: true } });
+    expect(profiles.map((profile) => profile.slug).sort()).toEqual(["court-reporter", "court-reporter-3", "court-reporter-4"]);
+  });
+});
+
 describe("the dry run counts what the real run does, and a re-run counts what changed (every fixture)", () => {
   const files = readdirSync(FIXTURES).filter((name) => name.endsWith(".xml"));
 

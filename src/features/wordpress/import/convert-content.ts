@@ -280,7 +280,7 @@ function pageHtml(page: string, usesBlocks: boolean, conversion: Conversion): st
 
 // ---------- addresses ----------
 
-const MEDIA_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv|zip|mp3|m4a|ogg|wav|mp4|m4v|mov|webm|ogv)(?:[?#]|$)/i;
+export const MEDIA_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv|zip|mp3|m4a|ogg|wav|mp4|m4v|mov|webm|ogv)(?:[?#]|$)/i;
 
 /**
  * Collects media addresses, and rewrites every address when the caller asked for it. A bare link (its

@@ -12,6 +12,7 @@ import path from "node:path";
 import { MAX_UPLOAD_BYTES, sniffImageType, storeUploadedImage, UnacceptableImageError } from "@/features/media/mutations";
 import { fetchPublicUrl, FetchRefusedError } from "@/lib/safe-fetch";
 import { detached } from "../detached-string";
+import { MEDIA_FILE } from "./convert-content";
 import { recordLinks, storeImportedDocument } from "../mutations";
 import { decodeOrKeep } from "@/lib/percent-encoding";
 
@@ -49,7 +50,6 @@ const SCALED = /-scaled(?=\.[a-z0-9]+$)/i;
 /** Where WordPress keeps a file under its uploads folder: the `YYYY/MM/name` end of any address. */
 const DATED_TAIL = /(?:^|\/)(\d{4}\/\d{2}\/[^/]+)$/;
 const UPLOADS_FOLDER = "/wp-content/uploads/";
-const MEDIA_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv|zip|mp3|m4a|ogg|wav|mp4|m4v|mov|webm|ogv)$/i;
 /** WordPress.com keeps every blog's uploads on `<blog>.files.wordpress.com`. */
 const WORDPRESS_COM_FILES = /\.files\.wordpress\.com$/i;
 
