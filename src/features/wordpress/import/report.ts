@@ -61,8 +61,8 @@ export function mediaSummary(report: ImportReport): string {
   const media = report.counts.media ?? { imported: 0, updated: 0, unchanged: 0, skipped: 0 };
   const inDocket = media.imported + media.unchanged;
   const earlier = media.unchanged > 0 ? ` (${media.unchanged.toLocaleString("en-GB")} by an earlier run)` : "";
-  const verb = report.dryRun ? "would be" : "were";
-  return `Media: ${inDocket.toLocaleString("en-GB")} ${verb} imported${earlier}, ${media.skipped.toLocaleString("en-GB")} ${media.skipped === 1 ? "is" : "are"} left remote${media.skipped > 0 ? " (each listed under Problems)" : ""}.`;
+  const left = report.dryRun ? "would be" : media.skipped === 1 ? "is" : "are";
+  return `Media: ${inDocket.toLocaleString("en-GB")} ${report.dryRun ? "would be" : "were"} imported${earlier}, ${media.skipped.toLocaleString("en-GB")} ${left} left remote${media.skipped > 0 ? " (each listed under Problems)" : ""}.`;
 }
 
 /** The report as text, for the command line. */
