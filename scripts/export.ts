@@ -33,10 +33,12 @@ await runWithDatabase(async () => {
     return;
   }
   if (!/^[a-z][a-z0-9_-]*$/.test(values["series-taxonomy"])) throw new UsageError("--series-taxonomy takes a taxonomy name: lower-case letters, digits, - and _.");
-  const { writeDocketWxrFile } = await import("../src/features/wordpress/wxr-export");
+  const { writeDocketWxrFile } = await import("../src/features/wordpress/export/docket-wxr");
   const summary = await writeDocketWxrFile(file, { includeEmails: values["include-emails"], seriesTaxonomy: values["series-taxonomy"] });
   console.log(
     `Wrote ${file}: ${summary.posts} posts, ${summary.pages} pages, ${summary.comments} comments, ${summary.authors} bylines and ${summary.attachments} attachments, in ${seconds()} s.` +
       (values["include-emails"] ? "" : " Email addresses were left out (--include-emails to keep them)."),
   );
+  const { numericPageSlugsLine } = await import("../src/features/wordpress/export/docket-wxr");
+  if (summary.numericPageSlugs.length > 0) console.log(numericPageSlugsLine(summary.numericPageSlugs));
 });

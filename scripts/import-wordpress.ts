@@ -10,8 +10,12 @@ import { progressReporter } from "./lib/progress";
 const USAGE = `Usage: npm run import:wordpress -- EXPORT.xml [options]
   --dry-run                 read and convert everything, write nothing; print the counts and every problem
   --media DIR               copy the files from DIR, a copy of the old site's wp-content/uploads folder
+  --media-host HOST          files on HOST are the old site's too (repeatable; the hosts of the export's
+                            attachments and *.files.wordpress.com always are)
   --download-media          download the files from the old site (images and documents, 20 MB at most each)
   --series-taxonomy NAME    the taxonomy that holds series (default "series")
+  --taxonomy-as-tags NAME   make the terms of the custom taxonomy NAME tags (repeatable; the report lists
+                            every taxonomy left out, with its terms)
   --category-map FILE       lines "wordpress-slug = docket-slug" (or "= -" for none), most preferred first:
                             which category wins when a post has several, and what it becomes
   --skip-pingbacks          leave pingbacks and trackbacks out (by default they are kept as linking comments)
@@ -28,8 +32,10 @@ await runWithDatabase(
       options: {
         "dry-run": { type: "boolean", default: false },
         media: { type: "string" },
+        "media-host": { type: "string", multiple: true, default: [] },
         "download-media": { type: "boolean", default: false },
         "series-taxonomy": { type: "string", default: "series" },
+        "taxonomy-as-tags": { type: "string", multiple: true, default: [] },
         "category-map": { type: "string" },
         "skip-pingbacks": { type: "boolean", default: false },
         "header-menu": { type: "boolean", default: false },
@@ -44,7 +50,7 @@ await runWithDatabase(
     if (values.media !== undefined && !(existsSync(values.media) && statSync(values.media).isDirectory())) throw new UsageError(`--media: no such folder: ${values.media}`);
     if (!/^[a-z][a-z0-9_-]*$/.test(values["series-taxonomy"])) throw new UsageError("--series-taxonomy takes a taxonomy name: lower-case letters, digits, - and _.");
 
-    const { parseCategoryMap } = await import("../src/features/wordpress/import-plan");
+    const { parseCategoryMap } = await import("../src/features/wordpress/import/plan");
     let categoryMap = null;
     if (values["category-map"] !== undefined) {
       try {
@@ -53,17 +59,19 @@ await runWithDatabase(
         throw new UsageError(`--category-map: ${(error as Error).message}`);
       }
     }
-    const { runWordPressImport } = await import("../src/features/wordpress/import-run");
-    const { formatImportReport } = await import("../src/features/wordpress/import-report");
+    const { runWordPressImport } = await import("../src/features/wordpress/import/run");
+    const { formatImportReport } = await import("../src/features/wordpress/import/report");
     const reading = progressReporter({ quiet: values.quiet, label: "reading  " });
     const importing = progressReporter({ quiet: values.quiet, label: "importing" });
     let phase: "reading" | "importing" = "reading";
     const outcome = await runWordPressImport(file, path.basename(file), {
       seriesTaxonomy: values["series-taxonomy"],
+      taxonomiesAsTags: values["taxonomy-as-tags"],
       categoryMap,
       skipPingbacks: values["skip-pingbacks"],
       dryRun: values["dry-run"],
       mediaFolder: values.media ?? null,
+      mediaHosts: values["media-host"].map((host) => host.trim().toLowerCase()),
       downloadMedia: values["download-media"],
       headerMenu: values["header-menu"],
       linkLogins: values["link-author"],

@@ -2,6 +2,7 @@
 // open the database (DATABASE_URL, or the embedded one in the data folder), optionally bring its schema up
 // to date, and close everything however the job ends. A bad setting or an unreachable database is one line
 // on stderr and exit code 2 or 1.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { env } from "../../src/lib/env";
 import { applyMigrations } from "../../src/lib/schema-engine";
@@ -18,10 +19,12 @@ export async function runWithDatabase(job: () => Promise<void>, options: { migra
     try {
       database = await resolveDatabase({ databaseUrl: settings.DATABASE_URL, dataDir, port: settings.DOCKET_DB_PORT });
     } catch (error) {
-      throw new Error(
-        `Could not open the database: ${(error as Error).message}\n` +
-          "If Docket is running with its embedded database, set DATABASE_URL to that database (see the start-up message).",
-      );
+      // A running `npm start` holds the embedded database (its server's pid file is in the folder).
+      if (!settings.DATABASE_URL && existsSync(path.join(dataDir, "postgres", "postmaster.pid"))) {
+        const shown = path.relative(process.cwd(), dataDir);
+        throw new Error(`Docket's embedded database in ${shown && !shown.startsWith("..") ? shown : dataDir} is in use (npm start is running): run this again with DATABASE_URL set to the database npm start printed when it started.`);
+      }
+      throw new Error(`Could not open the database: ${(error as Error).message}`);
     }
     process.env.DATABASE_URL = database.url;
     if (options.migrate) await applyMigrations(database.url);
@@ -32,9 +35,11 @@ export async function runWithDatabase(job: () => Promise<void>, options: { migra
     console.error(error instanceof Error ? error.message : String(error));
     code = error instanceof UsageError ? 2 : 1;
   } finally {
-    const { db } = await import("../../src/lib/db");
-    await db().$disconnect().catch(() => {});
-    await database?.stop();
+    if (database) {
+      const { db } = await import("../../src/lib/db");
+      await db().$disconnect().catch(() => {});
+      await database.stop();
+    }
   }
   process.exit(code);
 }

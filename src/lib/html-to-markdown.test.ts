@@ -255,7 +255,7 @@ describe("clean-up", () => {
 
   it("ignores footnote marks forged in the input", () => {
     const html = '<p>a<sup data-docket-footnote-reference="x">b</sup></p><div data-docket-footnote-definition="x">c</div>';
-    expect(htmlToMarkdown(html)).toBe("ab\n\nc\n");
+    expect(htmlToMarkdown(html)).toBe("a<sup>b</sup>\n\nc\n");
   });
 
   it("leaves @handles and #tags as text, as the renderer links them", () => {

@@ -26,6 +26,7 @@ import type {
   RootContent as MdastRootContent,
 } from "mdast";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import { toString as mdastToString } from "mdast-util-to-string";
 import rehypeParse from "rehype-parse";
 import rehypeRemark from "rehype-remark";
 import remarkGfm from "remark-gfm";
@@ -563,6 +564,10 @@ function convertLinksAndMedia(tree: HastRoot, options: ConvertOptions): void {
       case "figure":
         captionAsImageTitle(node);
         return "keep";
+      case "div":
+      case "dl":
+        if (classesOf(node).includes("wp-caption")) captionAsImageTitle(classicCaptionAsFigure(node));
+        return "keep";
       case "iframe":
       case "video":
       case "audio": {
@@ -574,6 +579,27 @@ function convertLinksAndMedia(tree: HastRoot, options: ConvertOptions): void {
         return "keep";
     }
   });
+}
+
+/**
+ * WordPress's classic caption markup, `div.wp-caption` holding the image and `p.wp-caption-text` (or, in
+ * old themes, a `dl` with `dd.wp-caption-dd`), is a figure with its caption.
+ */
+function classicCaptionAsFigure(holder: Element): Element {
+  let caption: Element | undefined;
+  visit(holder, "element", (node, index, parent) => {
+    if (caption || node === holder || !parent || index === undefined) return;
+    const classes = classesOf(node);
+    if (!classes.includes("wp-caption-text") && !classes.includes("wp-caption-dd")) return;
+    caption = node;
+    parent.children.splice(index, 1);
+    return "skip";
+  });
+  holder.tagName = "figure";
+  holder.properties = {};
+  holder.children = holder.children.flatMap((child) => (isElement(child, "dt") ? child.children : [child]));
+  if (caption) holder.children.push({ ...caption, tagName: "figcaption", properties: {} });
+  return holder;
 }
 
 /** A figure's caption becomes its image's title, which is how Docket's editor shows captions. */
@@ -639,6 +665,8 @@ function normalizeLists(tree: HastRoot): void {
   });
 }
 
+const STRAY_ZERO_WIDTH = /^[\u200b\ufeff]+|[\u200b\ufeff]+$|(?<=\s)[\u200b\ufeff]+|[\u200b\ufeff]+(?=\s)/g;
+
 const REMOVED_WHEN_EMPTY = new Set([
   "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2",
   "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre", "section", "ul",
@@ -647,7 +675,9 @@ const REMOVED_WHEN_EMPTY = new Set([
 /** Blank text, empty paragraphs and headings, stray line breaks between blocks. */
 function dropEmptiness(tree: HastRoot): void {
   visit(tree, "text", (node) => {
-    node.value = node.value.replace(/\u00a0/g, " ").replace(/[\u200b\ufeff]/g, "");
+    // A zero-width space or U+FEFF between two characters is the writer's (a break point, a word joiner);
+    // one at the edge of the text or beside a space is left over from an editor.
+    node.value = node.value.replace(/\u00a0/g, " ").replace(STRAY_ZERO_WIDTH, "");
   });
   rewriteElementsBottomUp(tree, (node, parent, neighbours) => {
     if (isFootnoteMarker(node)) return "keep";
@@ -817,10 +847,22 @@ function rehypeCleanPastedHtml(options: ConvertOptions) {
 
 // ---------- hast → mdast ----------
 
+/**
+ * Sub- and superscript have no markdown syntax: they stay as the `<sub>`/`<sup>` pair around their text,
+ * which the post renderer (src/lib/markdown.ts) turns back into the element.
+ */
+function scriptAsHtml(tag: "sub" | "sup", children: MdastNodes[]): MdastNodes[] {
+  if (!children.some((child) => mdastToString(child).trim() !== "")) return children;
+  return [{ type: "html", value: `<${tag}>` }, ...children, { type: "html", value: `</${tag}>` }];
+}
+
 const footnoteHandlers: Record<string, Handle> = {
+  sub(state, node) {
+    return scriptAsHtml("sub", state.all(node));
+  },
   sup(state, node) {
     const identifier = node.properties[FOOTNOTE_REFERENCE];
-    if (typeof identifier !== "string") return state.all(node);
+    if (typeof identifier !== "string") return scriptAsHtml("sup", state.all(node));
     const reference: FootnoteReference = { type: "footnoteReference", identifier, label: identifier };
     return reference;
   },

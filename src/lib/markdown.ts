@@ -42,7 +42,7 @@ const SAFE_LINK_PROTOCOLS = ["http", "https", "mailto"];
 export const postSanitizeSchema: SanitizeSchema = {
   tagNames: [
     "a", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr", "img", "input",
-    "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "li", "ol", "p", "pre", "section", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
   ],
   attributes: {
     a: ["href", "title", "ariaDescribedBy", "ariaLabel", "dataFootnoteRef", "dataFootnoteBackref",
@@ -113,16 +113,32 @@ function remarkDemoteTopHeadings() {
 
 const RAW_TEXT_ELEMENT = /^<(script|style|textarea|title|iframe|noscript|template|xmp|noembed|noframes)\b/i;
 
-/** Raw HTML in a post is dropped, and so is whatever sits between an inline <script>…</script> pair. */
+const SCRIPT_TAG = /^<(sub|sup)>$/i;
+
+/**
+ * Raw HTML in a post is dropped, and so is whatever sits between an inline <script>…</script> pair. The
+ * one exception is a `<sub>`…`</sub>` or `<sup>`…`</sup>` pair around text in one paragraph (H<sub>2</sub>O,
+ * E = mc<sup>2</sup>: markdown has no syntax for them), which becomes the element around that text.
+ */
 function remarkDropRawHtml() {
   return (tree: MdastRoot) => {
     visit(tree, (node) => {
       if (!("children" in node)) return;
       const kept: MdastNodes[] = [];
       let closing: RegExp | undefined;
-      for (const child of node.children as MdastNodes[]) {
+      const children = node.children as MdastNodes[];
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index];
         if (closing) {
           if (child.type === "html" && closing.test(child.value)) closing = undefined;
+          continue;
+        }
+        const script = child.type === "html" ? SCRIPT_TAG.exec(child.value.trim())?.[1].toLowerCase() : undefined;
+        const end = script ? children.findIndex((other, at) => at > index && other.type === "html" && other.value.trim().toLowerCase() === `</${script}>`) : -1;
+        if (script && end !== -1) {
+          // Emphasis renamed: a phrasing node whose children every text walk already reads.
+          kept.push({ type: "emphasis", data: { hName: script }, children: children.slice(index + 1, end).filter((inner) => inner.type !== "html") as PhrasingContent[] });
+          index = end;
           continue;
         }
         if (child.type !== "html") {
@@ -446,9 +462,14 @@ function proseOf(tree: MdastRoot): string {
 }
 
 /** Plain text of at most `length` characters, cut at a word boundary, with an ellipsis when cut. */
+const SENTENCE_END = /[.!?…]["'”’)\]]*(?= )/g;
+
 export function excerptOf(text: string, length = EXCERPT_LENGTH): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= length) return flat;
+  // The last whole sentence that fits, when it is more than half the length; else the last whole word.
+  const sentenceEnd = Math.max(0, ...[...flat.slice(0, length + 1).matchAll(SENTENCE_END)].map((match) => match.index + match[0].length));
+  if (sentenceEnd > length / 2) return flat.slice(0, sentenceEnd);
   const cut = flat.slice(0, length);
   const lastSpace = cut.lastIndexOf(" ");
   const atWord = lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut;

@@ -2,7 +2,7 @@
 // it (tests/fixtures/hostile-documents.ts), converted as pasted HTML, as a WordPress post's HTML, and
 // rendered as a post; the median of three runs each, after one to warm up. The work done grows in
 // proportion to the input (tests/integration/linear-work.test.ts); this prints what that costs here.
-import { wordpressContentToMarkdown } from "../../src/features/wordpress/content";
+import { wordpressContentToMarkdown } from "../../src/features/wordpress/import/convert-content";
 import { htmlToMarkdown } from "../../src/lib/html-to-markdown";
 import { renderCommentMarkdown, renderPostMarkdown } from "../../src/lib/markdown";
 import { hostileHtml, hostileMarkdown, type HostileDocument } from "../fixtures/hostile-documents";

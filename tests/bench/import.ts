@@ -47,7 +47,7 @@ async function databaseCpuSeconds(database: string): Promise<number> {
 }
 
 async function importAndMeasure(file: string): Promise<ImportFigures> {
-  const { importWordPressFile, DEFAULT_IMPORT_OPTIONS } = await import("../../src/features/wordpress/import");
+  const { importWordPressFile, DEFAULT_IMPORT_OPTIONS } = await import("../../src/features/wordpress/import/import");
   const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
   let peakHeap = 0;
   const rssAlongMb: number[] = [];
@@ -101,11 +101,16 @@ if (process.argv[2] === "--import") {
   const postgres = await startTestPostgres();
   try {
     const rows: string[] = [];
-    for (const posts of sizes) {
-      const file = path.join(folder, `export-${posts}.xml`);
-      const written = await writeSyntheticWxr(file, { posts, comments: posts * commentsPerPost });
+    const runs: { posts: number; comments: number; authors?: number; authorName?: string; label: string }[] = [
+      ...sizes.map((posts) => ({ posts, comments: posts * commentsPerPost, label: posts.toLocaleString("en-GB") })),
+      // 300 authors of one name: each byline's free slug is found in one query, not by trying -2, -3… in turn.
+      { posts: 300, comments: 0, authors: 300, authorName: "Court Reporter", label: "300 authors, one name:" },
+    ];
+    for (const { posts, label, ...extra } of runs) {
+      const file = path.join(folder, `export-${label.replace(/\W+/g, "-")}.xml`);
+      const written = await writeSyntheticWxr(file, { posts, ...extra });
       console.log(`wrote ${posts.toLocaleString("en-GB")} posts, ${written.comments.toLocaleString("en-GB")} comments: ${(written.bytes / 1024 / 1024).toFixed(1)} MB`);
-      const database = `bench_import_${posts}`;
+      const database = `bench_import_${rows.length}`;
       await postgres.createDatabase(database);
       await applyMigrations(postgres.url(database));
 
@@ -122,7 +127,7 @@ if (process.argv[2] === "--import") {
       const items = figures.posts + figures.comments;
       rows.push(
         [
-          posts.toLocaleString("en-GB").padStart(7),
+          label.padStart(7),
           `${(written.bytes / 1024 / 1024).toFixed(0)} MB`.padStart(7),
           `${Math.round(items / figures.seconds).toLocaleString("en-GB")} items/s`.padStart(15),
           `${Math.round(figures.posts / figures.seconds).toLocaleString("en-GB")} posts/s`.padStart(14),

@@ -4,13 +4,15 @@
 // be far larger than memory. The same options always give the same file (a seeded generator).
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import type { WxrAuthor, WxrCategory, WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrTag, WxrTerm } from "../../src/features/wordpress/wxr-types";
-import { writeWxrFile, type WxrExport } from "../../src/features/wordpress/wxr-writer";
+import type { WxrAuthor, WxrCategory, WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrTag, WxrTerm } from "../../src/features/wordpress/wxr/types";
+import { writeWxrFile, type WxrExport } from "../../src/features/wordpress/wxr/writer";
 
 export type SyntheticWxrOptions = {
   posts: number;
   comments: number;
   authors?: number;
+  /** One display name for every author (the byline slugs then collide: author-name, -2, -3…). */
+  authorName?: string;
   categories?: number;
   tags?: number;
   series?: number;
@@ -122,7 +124,7 @@ export function syntheticWxr(options: SyntheticWxrOptions): WxrExport {
     id: index + 2,
     login: `author${index + 1}`,
     email: `author${index + 1}@benchnotes.example`,
-    displayName: `Author ${index + 1}`,
+    displayName: options.authorName ?? `Author ${index + 1}`,
     firstName: "Author",
     lastName: String(index + 1),
   }));

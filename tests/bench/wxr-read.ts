@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readWxrFile } from "../../src/features/wordpress/wxr-reader";
+import { readWxrFile } from "../../src/features/wordpress/wxr/reader";
 import { exportSizeOptions, writeSyntheticWxr } from "./wxr-generator";
 
 type ReadFigures = { seconds: number; records: number; items: number; comments: number; problems: number; bytes: number; baselineRssMb: number; peakRssMb: number };

@@ -230,7 +230,7 @@ describe("importing a hostile WordPress export from the admin", () => {
     }
   }
 
-  const head = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Hostile</title><link>https://hostile.example</link><wp:base_blog_url>https://hostile.example</wp:base_blog_url>`;
+  const head = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Hostile</title><link>https://hostile.example</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_blog_url>https://hostile.example</wp:base_blog_url>`;
 
   it("refuses or reports each, writing nothing, while readers keep reading", async () => {
     const before = await postCount();

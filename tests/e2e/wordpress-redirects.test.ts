@@ -17,7 +17,7 @@ beforeAll(async () => {
   // The import runs here, against the server's database, as `npm run import:wordpress` would.
   process.env.DATABASE_URL = e2eDatabaseUrl();
   process.env.NEXTAUTH_SECRET ??= "e2e-import-secret-e2e-import-secret-0123";
-  const { importWordPressFile, DEFAULT_IMPORT_OPTIONS } = await import("@/features/wordpress/import");
+  const { importWordPressFile, DEFAULT_IMPORT_OPTIONS } = await import("@/features/wordpress/import/import");
   for (const file of ["self-hosted-posts.xml", "self-hosted-series-coauthors.xml", "self-hosted-media-menus.xml"]) {
     await importWordPressFile(path.join(FIXTURES, file), DEFAULT_IMPORT_OPTIONS);
   }

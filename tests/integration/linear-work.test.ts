@@ -11,7 +11,7 @@ import { hostileHtml, hostileMarkdown } from "../fixtures/hostile-documents";
 const counter = await startCountingWork();
 const { htmlToMarkdown } = await import("@/lib/html-to-markdown");
 const { renderCommentMarkdown, renderPlainText, renderPostMarkdown } = await import("@/lib/markdown");
-const { wordpressContentToMarkdown } = await import("@/features/wordpress/content");
+const { wordpressContentToMarkdown } = await import("@/features/wordpress/import/convert-content");
 
 afterAll(() => counter.stop());
 

@@ -10,7 +10,7 @@ import { InputError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { downloadSiteBackup, restoreSiteBackupCommand } from "@/features/backup/commands";
 import { startWordPressImport } from "@/features/wordpress/commands";
-import { runWordPressImport } from "@/features/wordpress/import-run";
+import { runWordPressImport } from "@/features/wordpress/import/run";
 import { createCast, openEditorialTestDatabase, useTestSettings } from "./editorial-fixtures";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/wordpress/self-hosted-comments.xml");

@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readMenu } from "@/features/menus/data";
-import { DEFAULT_IMPORT_OPTIONS, importWordPressFile } from "@/features/wordpress/import";
-import { runWordPressImport } from "@/features/wordpress/import-run";
+import { DEFAULT_IMPORT_OPTIONS, importWordPressFile } from "@/features/wordpress/import/import";
+import { runWordPressImport } from "@/features/wordpress/import/run";
 import { WXR_LIMITS } from "@/features/wordpress/limits";
 import { db } from "@/lib/db";
 import { switchToNewDatabase } from "../helpers/database";
@@ -106,7 +106,7 @@ describe("a WordPress export's menu and text", () => {
       file,
       `<?xml version="1.1" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><title>Eleven</title><link>https://eleven.example</link><wp:base_blog_url>https://eleven.example</wp:base_blog_url>
+<channel><title>Eleven</title><link>https://eleven.example</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_blog_url>https://eleven.example</wp:base_blog_url>
 <wp:author><wp:author_id>1</wp:author_id><wp:author_login>writer</wp:author_login><wp:author_display_name>Wri${control}ter</wp:author_display_name></wp:author>
 <wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>courts</wp:category_nicename><wp:cat_name>Cou${control}rts</wp:cat_name></wp:category>
 <item><title>Ti${control}tle</title><dc:creator>writer</dc:creator><content:encoded>&lt;p&gt;Bo${control}dy&lt;/p&gt;</content:encoded><excerpt:encoded xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/">Ex${control}cerpt</excerpt:encoded>

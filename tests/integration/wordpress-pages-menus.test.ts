@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMenuLinks, readMenu } from "@/features/menus/data";
 import { DEFAULT_MENUS } from "@/features/menus/schema";
 import { findRedirect } from "@/features/redirects/data";
-import { DEFAULT_IMPORT_OPTIONS, importWordPressFile, type WordPressImportOptions } from "@/features/wordpress/import";
+import { DEFAULT_IMPORT_OPTIONS, importWordPressFile, type WordPressImportOptions } from "@/features/wordpress/import/import";
 import { db } from "@/lib/db";
 import { switchToNewDatabase } from "../helpers/database";
 import { useTestSettings } from "./editorial-fixtures";

@@ -2,8 +2,8 @@ import { createReadStream, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readWxr, readWxrFile, WxrSyntaxError } from "@/features/wordpress/wxr-reader";
-import type { WxrAuthor, WxrCategory, WxrEnd, WxrItem, WxrProblem, WxrRecord, WxrSite, WxrTag, WxrTerm } from "@/features/wordpress/wxr-types";
+import { readWxr, readWxrFile, WxrSyntaxError } from "@/features/wordpress/wxr/reader";
+import type { WxrAuthor, WxrCategory, WxrEnd, WxrItem, WxrProblem, WxrRecord, WxrSite, WxrTag, WxrTerm } from "@/features/wordpress/wxr/types";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/wordpress");
 const fixture = (name: string) => path.join(FIXTURES, name);

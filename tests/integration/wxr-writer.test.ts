@@ -4,9 +4,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { SaxesParser } from "saxes";
 import { afterAll, describe, expect, it } from "vitest";
-import { readWxr, readWxrFile } from "@/features/wordpress/wxr-reader";
-import type { WxrAuthor, WxrCategory, WxrComment, WxrItem, WxrRecord, WxrTag, WxrTerm } from "@/features/wordpress/wxr-types";
-import { writeWxr, writeWxrFile, type WxrExport } from "@/features/wordpress/wxr-writer";
+import { readWxr, readWxrFile } from "@/features/wordpress/wxr/reader";
+import type { WxrAuthor, WxrCategory, WxrComment, WxrItem, WxrRecord, WxrTag, WxrTerm } from "@/features/wordpress/wxr/types";
+import { writeWxr, writeWxrFile, type WxrExport } from "@/features/wordpress/wxr/writer";
 import { writeSyntheticWxr } from "../bench/wxr-generator";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/wordpress");

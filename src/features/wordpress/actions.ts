@@ -6,7 +6,7 @@ import type { FormState } from "@/lib/action-result";
 import { runFormAction } from "@/lib/action";
 import { getCurrentUser } from "@/lib/auth";
 import { continueWordPressImport } from "./commands";
-import { runWordPressImport } from "./import-run";
+import { runWordPressImport } from "./import/run";
 
 /** The author step's form: links the ticked authors, then carries the import on after answering. */
 export async function continueImportAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -94,6 +94,12 @@ export async function loadLinks(siteUrl: string, kind: string): Promise<Map<stri
   return new Map(rows.map((row) => [row.wpKey, { docketId: row.docketId, checksum: row.checksum }]));
 }
 
+/** The redirects already stored for these old addresses, by address. */
+export async function findRedirectRows(paths: string[]): Promise<Map<string, { targetType: string; targetId: string; suffix: string }>> {
+  const rows = await db().redirect.findMany({ where: { fromPath: { in: paths } }, select: { fromPath: true, targetType: true, targetId: true, suffix: true } });
+  return new Map(rows.map(({ fromPath, ...target }) => [fromPath, target]));
+}
+
 export async function findLink(key: LinkKey) {
   return db().wordPressLink.findUnique({ where: { siteUrl_kind_wpKey: key }, select: { docketId: true, checksum: true } });
 }

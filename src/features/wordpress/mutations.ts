@@ -14,8 +14,8 @@ import { insertPosts, newRowId, replacePost, type NewPost } from "@/features/pos
 import { makePageRevisionLive, markPagePublished, markPageUnpublished, savePageRevision } from "@/features/pages/mutations";
 import { changeMenu } from "@/features/menus/mutations";
 import type { MenuItem } from "@/features/menus/schema";
-import type { AuthorStep } from "./author-step";
-import type { ImportReport } from "./import-report";
+import type { AuthorStep } from "./import/author-step";
+import type { ImportReport } from "./import/report";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,21 +27,14 @@ async function link(tx: Tx, siteUrl: string, kind: string, wpKey: string, docket
   });
 }
 
-async function freeSlug(tx: Tx, model: "authorProfile" | "category" | "tag" | "series", base: string): Promise<string> {
+/** `base`, or the first of `base-2`, `base-3`… no byline has: every taken one read in one query. */
+async function freeBylineSlug(tx: Tx, base: string): Promise<string> {
   const root = base || "untitled";
-  for (let suffix = 1; ; suffix++) {
-    const slug = suffix === 1 ? root : `${root}-${suffix}`;
-    const where = { where: { slug }, select: { id: true } } as const;
-    const taken =
-      model === "authorProfile"
-        ? await tx.authorProfile.findUnique(where)
-        : model === "category"
-          ? await tx.category.findUnique(where)
-          : model === "tag"
-            ? await tx.tag.findUnique(where)
-            : await tx.series.findUnique(where);
-    if (!taken) return slug;
-  }
+  const rows = await tx.authorProfile.findMany({ where: { OR: [{ slug: root }, { slug: { startsWith: `${root}-` } }] }, select: { slug: true } });
+  const taken = new Set(rows.map((row) => row.slug));
+  let suffix = 1;
+  while (taken.has(suffix === 1 ? root : `${root}-${suffix}`)) suffix += 1;
+  return suffix === 1 ? root : `${root}-${suffix}`;
 }
 
 // ---------- bylines and terms ----------
@@ -70,7 +63,7 @@ export async function linkOrCreateByline(input: BylineInput): Promise<{ profileI
     if (!profileId) {
       const profile = await tx.authorProfile.create({
         data: {
-          slug: await freeSlug(tx, "authorProfile", input.slug),
+          slug: await freeBylineSlug(tx, input.slug),
           displayName: input.displayName,
           bio: input.bio,
           website: input.website,

@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/FormFeedback";
 import { initialFormState } from "@/lib/action-result";
 import { continueImportAction } from "../actions";
-import type { AuthorCandidate } from "../author-step";
+import type { AuthorCandidate } from "../import/author-step";
 
 const ROLE_NAMES: Record<string, string> = { ADMIN: "Admin", EDITOR: "Editor", AUTHOR: "Author", GUEST: "Guest author" };
 

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatLondonTime } from "@/lib/london-time";
 import { findImportRun } from "../data";
-import { IMPORT_KINDS, importReportSchema } from "../import-report";
-import { authorStepSchema } from "../author-step";
+import { IMPORT_KINDS, importReportSchema, mediaSummary } from "../import/report";
+import { authorStepSchema } from "../import/author-step";
 import { AuthorStepForm } from "./AuthorStepForm";
 import { importRunState } from "./import-run-state";
 import { RefreshWhileRunning } from "./RefreshWhileRunning";
@@ -54,6 +54,7 @@ export async function ImportRunView({ id }: { id: string }) {
       {run.error ? <p className="form-error">{run.error}</p> : null}
       {report ? (
         <>
+          <p className="form-notice">{mediaSummary(report)}</p>
           <p className="form-notice">{report.dryRun ? "Dry run: nothing was written. This is what the import would do." : `Finished in ${Math.round(report.seconds)} s.`}</p>
           <h2>Counts</h2>
           <div className="table-scroll">

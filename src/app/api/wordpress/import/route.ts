@@ -3,7 +3,7 @@ import { after } from "next/server";
 import { runRoute } from "@/lib/action";
 import { decodedHeader } from "@/lib/request-body";
 import { MAX_IMPORT_BYTES, startWordPressImport } from "@/features/wordpress/commands";
-import { runWordPressImport } from "@/features/wordpress/import-run";
+import { runWordPressImport } from "@/features/wordpress/import/run";
 
 /**
  * Starts an import of the WordPress export sent as the request body (the file itself; the options in the

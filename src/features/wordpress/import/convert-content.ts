@@ -280,7 +280,7 @@ function pageHtml(page: string, usesBlocks: boolean, conversion: Conversion): st
 
 // ---------- addresses ----------
 
-const MEDIA_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv|zip|mp3|m4a|ogg|wav|mp4|m4v|mov|webm|ogv)(?:[?#]|$)/i;
+export const MEDIA_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv|zip|mp3|m4a|ogg|wav|mp4|m4v|mov|webm|ogv)(?:[?#]|$)/i;
 
 /**
  * Collects media addresses, and rewrites every address when the caller asked for it. A bare link (its
@@ -318,7 +318,8 @@ export type ConvertedContent = Omit<WordPressContent, "markdown" | "teaser"> & {
 /** Converts a post's content; its addresses are rewritten when it is written, once its media are known. */
 export function convertWordPressContent(content: string, context: WordPressContentContext = {}): ConvertedContent {
   const conversion = new Conversion(context);
-  const source = content.replace(/\r\n?/g, "\n");
+  // An HTML parser reads `<![CDATA[` as the start of a comment and drops what follows: in a post it is text.
+  const source = content.replace(/\r\n?/g, "\n").replace(/<!\[CDATA\[/g, "&lt;![CDATA[");
   const usesBlocks = /<!--\s*wp:/.test(source);
   const pages = source.split(/<!--nextpage-->/);
   const mediaUrls = new Set<string>();

@@ -8,9 +8,9 @@ import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { htmlToMarkdown } from "@/lib/html-to-markdown";
 import { renderPostMarkdown } from "@/lib/markdown";
-import { wordpressContentToMarkdown, type WordPressContentContext } from "./content";
+import { wordpressContentToMarkdown, type WordPressContentContext } from "./convert-content";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../tests/fixtures/wordpress-content");
+const FIXTURES = path.resolve(import.meta.dirname, "../../../../tests/fixtures/wordpress-content");
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
 
 const parseHtml = (html: string) => unified().use(rehypeParse, { fragment: true }).parse(html);
@@ -79,6 +79,27 @@ type Case = {
 };
 
 const CASES: Record<string, Case> = {
+  "classic-caption-markup": {
+    mediaUrls: [`${UPLOADS}/2012/04/dock-300x200.jpg`, `${UPLOADS}/2008/02/gavel.jpg`, `${UPLOADS}/2021/07/wig.jpg`],
+    renders: (html) => {
+      // Each caption (wp-caption-text, an old theme's dd, a block's figcaption) is the figure's caption.
+      expect(elements(html, "figcaption").map(textOf)).toEqual(["The dock at number 3 court", "Not used in English courts", "Horsehair, still"]);
+      expect(elements(html, "p")).toEqual([]);
+      expect(elements(html, "li")).toEqual([]);
+    },
+  },
+  "text-details": {
+    renders: (html) => {
+      expect(elements(html, "sup").map(textOf)).toEqual(["2"]);
+      expect(elements(html, "sub").map(textOf)).toEqual(["2"]);
+      const paragraphs = elements(html, "p").map(textOf);
+      expect(paragraphs[0]).toBe("Energy is E = mc2, and the cells smelt of H2S.");
+      // (Raw text: \s matches U+FEFF.)
+      expect(hastToString(elements(html, "p")[1])).toBe("A long address broke here: docket.example/very\u200blong\u200bpath, and a joiner sat in wo\ufeffrd.");
+      expect(paragraphs[2]).toBe("The feed writer printed <![CDATA[ before every value, and ]]> after it.");
+      expect([...elements(html, "h4"), ...elements(html, "h5"), ...elements(html, "h6")].map((heading) => `${heading.tagName} ${textOf(heading).replace(/ #$/, "")}`)).toEqual(["h4 Four", "h5 Five", "h6 Six"]);
+    },
+  },
   "classic-autop": {
     renders: (html) => {
       expect(elements(html, "p").map(textOf)).toHaveLength(6);
@@ -296,7 +317,7 @@ describe("WordPress content", () => {
       footnotes: "not json",
     });
     expect(result.problems).toEqual(["The post has a footnotes block but no readable footnotes meta, so its notes are left out."]);
-    expect(result.markdown).toBe("Claim.1\n");
+    expect(result.markdown).toBe("Claim.<sup>1</sup>\n");
   });
 
   it("never lets script, event handlers or script URLs through", () => {

@@ -2,25 +2,22 @@
 // converter to markdown, with the old site's images and files brought in (or listed as still pointing at
 // the old site) and every problem the converter met reported against the item.
 import { lineCount, markdownBodySchema } from "@/lib/markdown-limits";
-import { convertWordPressContent } from "./content";
-import { detached } from "./detached-string";
-import type { MediaImporter } from "./import-media";
-import { metaValue, type ImportPlan } from "./import-plan";
-import type { ImportReportBuilder } from "./import-report";
-import type { WxrItem } from "./wxr-types";
+import { convertWordPressContent } from "./convert-content";
+import type { MediaImporter } from "./media";
+import { metaValue, type ImportPlan } from "./plan";
+import type { ImportReportBuilder } from "./report";
+import type { WxrItem } from "../wxr/types";
 
 export type ContentContext = {
   plan: ImportPlan;
   report: ImportReportBuilder;
   media: MediaImporter;
-  /** Old uploads left pointing at the old site (no media folder or download asked for). */
-  untouchedMedia: Set<string>;
 };
 
 /**
  * The item's text as markdown; `noun` ("post", "page") names what its <!--nextpage--> pages become. Every
- * address of an old upload that was imported (a link, an image, a bare address) points at Docket's copy;
- * one that could not be is reported, and keeps its old address.
+ * address of an old file that was imported (a link, an image, a bare address) points at Docket's copy;
+ * every other image or file keeps its address, with a line in the report.
  */
 export async function itemMarkdown(item: WxrItem, label: string, noun: string, context: ContentContext): Promise<string> {
   const { plan, report, media } = context;
@@ -30,14 +27,7 @@ export async function itemMarkdown(item: WxrItem, label: string, noun: string, c
     oembedCache: item.meta.filter((entry) => entry.key.startsWith("_oembed_") && !entry.key.startsWith("_oembed_time_")).map((entry) => entry.value),
     footnotes: metaValue(item, "footnotes"),
   });
-  for (const url of converted.mediaUrls) {
-    if (!media.isOldUpload(url) || media.docketUrlFor(url)) continue;
-    if (!media.enabled) {
-      context.untouchedMedia.add(detached(url));
-      continue;
-    }
-    report.count("media", (await media.import(url, label)) ? "imported" : "skipped");
-  }
+  for (const url of converted.mediaUrls) await media.bring(url, label);
   for (const problem of converted.problems) report.problem(`${label}: ${problem}`);
   if (converted.pageCount > 1) report.choice(`${label} had ${converted.pageCount} pages: they are one ${noun}, the pages divided by a rule.`);
   const { markdown } = converted.write((url) => media.docketUrlFor(url) ?? url);

@@ -1,24 +1,29 @@
 // Importing a WordPress export: `npm run import:wordpress` and the admin's Import page both run this.
+// The folder tells the story: ../wxr/ reads (and writes) the format, this folder turns an export into
+// Docket's things, ../export/ writes Docket as an export.
 //
-// Two passes over the file. The first (import-plan.ts) reads it whole and writes nothing: a malformed file
-// stops here with its line and column. Then bylines, categories, tags and series are created or found,
-// then (with --media or --download-media) the attachments' files. The second pass writes each post in its
-// own transaction (mutations.ts), and each page (import-pages.ts): a bad item is reported with its id and
-// title and the rest go on. Last, when asked, the export's menu becomes the header menu (import-pages.ts).
+// Two passes over the file. The first (plan.ts) reads it whole and writes nothing: a malformed file, or one
+// that is not a WordPress export, stops here. Then each kind has one function: importAuthor (bylines),
+// importTerms (categories, tags, series), the attachments' files (MediaImporter.bring in media.ts, which
+// also brings in every file a post or page names), then in the second pass importPost with its
+// importComment, and importPage (pages.ts). Each post is written in its own transaction through the post
+// store (../mutations.ts): a bad item is reported with its id and title and the rest go on. Last, when
+// asked, the export's menu becomes the header menu (importHeaderMenu in pages.ts).
 //
 // Re-runnable: every WordPress thing is linked to what it became (WordPressLink, keyed on the site's address
 // and the item's id), so the next run updates what changed, skips what did not (a checksum of the item), and
-// adds what is new. A dry run does all the reading and converting and writes nothing.
+// adds what is new. A dry run does all the reading and converting, writes nothing, and counts what the
+// real run would.
 import { stat } from "node:fs/promises";
 import { hashIp } from "@/features/comments/signing";
 import { tags } from "@/lib/cache-tags";
 import { saveRedirects, type RedirectRow, type RedirectTarget } from "@/lib/redirect-table";
 import { invalidateTags } from "@/lib/revalidate";
 import { slugify } from "@/lib/slug";
-import { findLink, findUsersByEmail, listPostSlugs, loadLinks } from "./data";
-import { itemMarkdown } from "./import-content";
-import { MediaImporter } from "./import-media";
-import { importHeaderMenu, importPage } from "./import-pages";
+import { findLink, findRedirectRows, findUsersByEmail, listPostSlugs, loadLinks } from "../data";
+import { itemMarkdown } from "./item-content";
+import { MediaImporter } from "./media";
+import { importHeaderMenu, importPage } from "./pages";
 import {
   admittedStatus,
   bylineName,
@@ -31,11 +36,11 @@ import {
   postDate,
   slugFor,
   standfirstFrom,
-} from "./import-mapping";
-import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./import-plan";
-import { detached } from "./detached-string";
+} from "./mapping";
+import { chooseCategory, decodeName, docketCategorySlug, metaValue, permalinkPath, planImport, sitePath, type ImportOptions, type ImportPlan } from "./plan";
+import { detached } from "../detached-string";
 import { queryAddress, storable, withSlash } from "./old-addresses";
-import { describeItem, ImportReportBuilder, reasonOf, type ImportReport } from "./import-report";
+import { describeItem, ImportReportBuilder, reasonOf, type ImportReport } from "./report";
 import {
   linkOrCreateByline,
   linkOrCreateCategory,
@@ -44,20 +49,22 @@ import {
   writeImportedPost,
   type ImportedComment,
   type ImportedPost,
-} from "./mutations";
-import { readWxrFile } from "./wxr-reader";
-import type { WxrItem } from "./wxr-types";
+} from "../mutations";
+import { readWxrFile } from "../wxr/reader";
+import type { WxrComment, WxrItem } from "../wxr/types";
 
 export type WordPressImportOptions = ImportOptions & {
   dryRun: boolean;
   /** A local copy of the old site's wp-content/uploads folder. */
   mediaFolder: string | null;
+  /** Hosts whose files are the old site's media, besides those the export shows (--media-host). */
+  mediaHosts: string[];
   downloadMedia: boolean;
   /** Make the export's menu the header menu. */
   headerMenu: boolean;
   /**
    * WordPress authors (by login) the admin chose, in the author step, to link to the Docket login with
-   * the same email address (features/wordpress/author-step.ts). No other author is linked to a login.
+   * the same email address (features/wordpress/import/author-step.ts). No other author is linked to a login.
    */
   linkLogins: string[];
   onProgress?: (progress: { phase: "reading" | "importing"; done: number; total: number }) => void;
@@ -65,10 +72,12 @@ export type WordPressImportOptions = ImportOptions & {
 
 export const DEFAULT_IMPORT_OPTIONS: WordPressImportOptions = {
   seriesTaxonomy: "series",
+  taxonomiesAsTags: [],
   categoryMap: null,
   skipPingbacks: false,
   dryRun: false,
   mediaFolder: null,
+  mediaHosts: [],
   downloadMedia: false,
   headerMenu: false,
   linkLogins: [],
@@ -100,7 +109,6 @@ type Context = {
   uncategorized: number;
   pingbacksSkipped: number;
   pingbacksKept: number;
-  untouchedMedia: Set<string>;
   /** Old archive addresses (categories, tags, authors, series), written together once their targets exist. */
   archiveRedirects: RedirectRow[];
   pageLinks: Map<string, { docketId: string; checksum: string | null }>;
@@ -129,6 +137,7 @@ export async function importWordPressFile(path: string, options: WordPressImport
     media: new MediaImporter(plan.siteUrl, { folder: options.mediaFolder, download: options.downloadMedia }, await loadLinks(plan.siteUrl, "file").then((links) => new Map([...links].map(([url, link]) => [url, link.docketId]))), {
       dryRun: options.dryRun,
       problem: (line) => report.problem(line),
+      hosts: [...options.mediaHosts, ...plan.mediaHosts],
     }),
     bylineByLogin: new Map(),
     userIdByWpUserId: new Map(),
@@ -139,11 +148,10 @@ export async function importWordPressFile(path: string, options: WordPressImport
     postLinks: await loadLinks(plan.siteUrl, "post"),
     writtenThisRun: new Set(),
     postSlugs: await listPostSlugs(),
-    optionsSignature: JSON.stringify([MAPPING_VERSION, options.seriesTaxonomy, options.skipPingbacks, options.categoryMap ? [options.categoryMap.order, [...options.categoryMap.target]] : null]),
+    optionsSignature: JSON.stringify([MAPPING_VERSION, options.seriesTaxonomy, options.taxonomiesAsTags, options.skipPingbacks, options.categoryMap ? [options.categoryMap.order, [...options.categoryMap.target]] : null]),
     uncategorized: 0,
     pingbacksSkipped: 0,
     pingbacksKept: 0,
-    untouchedMedia: new Set(),
     archiveRedirects: [],
     pageLinks: await loadLinks(plan.siteUrl, "page"),
     writtenPagesThisRun: new Set(),
@@ -168,7 +176,6 @@ export async function importWordPressFile(path: string, options: WordPressImport
 }
 
 function reportFile({ plan, report }: Context) {
-  if (plan.site.wxrVersion === null) report.choice("The file names no WXR version: it was read as WXR 1.0.");
   if (plan.encoding !== "utf-8") report.choice(`The file is encoded as ${plan.encoding}; its text was converted to Unicode.`);
   if (plan.invalidByteSequences > 0) report.problem(`The file has ${plan.invalidByteSequences} byte sequences that are not valid UTF-8: each was read as “�”.`);
   for (const problem of plan.problems) {
@@ -197,13 +204,28 @@ const ARCHIVE_FEEDS = { rss: "/feed.xml", atom: "/atom.xml" };
 const TAG_FEEDS = { rss: "", atom: "" };
 
 async function saveArchiveRedirects(context: Context) {
-  const rows = context.archiveRedirects.splice(0);
-  if (context.options.dryRun) {
-    context.report.count("redirects", "imported", rows.length);
-    return;
+  await saveRedirectRows(context, context.archiveRedirects.splice(0));
+}
+
+/**
+ * Stores old addresses (not in a dry run) and counts what changes: an address new to the table is
+ * imported, one already leading to the same place unchanged, one leading elsewhere updated. A dry run
+ * counts an address already in the table as unchanged, as a real run over the same site would.
+ */
+async function saveRedirectRows(context: Context, allRows: RedirectRow[]) {
+  const { options, report } = context;
+  // An address named twice (a category that is also a tag's) leads where its last row says.
+  const rows = [...new Map(allRows.map((row) => [row.fromPath, row])).values()];
+  for (let at = 0; at < rows.length; at += 500) {
+    const batch = rows.slice(at, at + 500);
+    const stored = await findRedirectRows(batch.map((row) => row.fromPath));
+    for (const row of batch) {
+      const before = stored.get(row.fromPath);
+      const same = before && (options.dryRun || (before.targetType === row.target.type && before.targetId === row.target.id && before.suffix === (row.suffix ?? "")));
+      report.count("redirects", !before ? "imported" : same ? "unchanged" : "updated");
+    }
+    if (!options.dryRun) await saveRedirects(batch);
   }
-  for (let at = 0; at < rows.length; at += 500) await saveRedirects(rows.slice(at, at + 500));
-  context.report.count("redirects", "imported", rows.length);
 }
 
 /** The category's WordPress path: its parents' slugs, then its own (/category/courts/sentencing/). */
@@ -215,51 +237,21 @@ function categoryPath(plan: ImportPlan, slug: string): string {
 
 // ---------- bylines ----------
 
+/** An author as the export gives one: a WordPress user, a Co-Authors Plus guest author or term, or the site itself. */
+type AuthorRecord = { login: string; wpUserId: number | null; displayName: string; email: string; bio?: string; website?: string };
+
+/** Docket logins by email address (lower-cased), for the author step's choices. */
+type LoginsByEmail = Awaited<ReturnType<typeof findUsersByEmail>>;
+
 async function importBylines(context: Context) {
-  const { plan, options, report } = context;
+  const { plan, report } = context;
   const emails = [...plan.authors.values()].map((author) => author.email).concat([...plan.guestAuthors.values()].map((guest) => guest.email)).filter(Boolean);
-  const users = await findUsersByEmail([...new Set(emails.map((email) => email.toLowerCase()))]);
+  const logins = await findUsersByEmail([...new Set(emails.map((email) => email.toLowerCase()))]);
 
-  const chosen = new Set(options.linkLogins);
-  const bring = async (login: string, wpUserId: number | null, name: string | null, email: string, extra: { bio?: string; website?: string } = {}) => {
-    const sameAddress = email ? (users.get(email.toLowerCase()) ?? null) : null;
-    // An address alone never links a byline to a login: only the admin's choice in the author step does.
-    const user = sameAddress && chosen.has(login) ? sameAddress : null;
-    const displayName = name ?? "Guest author";
-    if (name === null) report.choice(`Author ${describeLogin(login)} has no display name or full name: the byline is called “Guest author” (a login is never shown).`);
-    if (options.dryRun) {
-      const earlier = await findLink({ siteUrl: plan.siteUrl, kind: "author", wpKey: login });
-      report.count("authors", earlier ? "unchanged" : "imported");
-      context.bylineByLogin.set(login, earlier?.docketId ?? `dry-run:${login}`);
-      if (login !== SITE_BYLINE) context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: "dry-run" }, ARCHIVE_FEEDS));
-      if (user && !earlier) report.choice(`The byline “${displayName}” would be linked to the Docket login ${user.email}, as chosen in the author step.`);
-      if (sameAddress && !user && !earlier) report.choice(unlinkedLine(displayName, login, sameAddress.email));
-      return;
-    }
-    const result = await linkOrCreateByline({
-      siteUrl: plan.siteUrl,
-      login,
-      wpUserId,
-      displayName,
-      slug: slugify(displayName) || "author",
-      bio: extra.bio ?? "",
-      website: extra.website && /^https?:\/\//i.test(extra.website) ? extra.website : null,
-      user,
-    });
-    report.count("authors", result.outcome);
-    if (result.linkedToLogin) report.choice(`The byline “${displayName}” is linked to the Docket login ${user?.email}, as chosen in the author step.`);
-    else if (sameAddress && result.outcome === "imported") report.choice(unlinkedLine(displayName, login, sameAddress.email));
-    context.bylineByLogin.set(login, result.profileId);
-    if (login !== SITE_BYLINE) {
-      context.archiveRedirects.push(...archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), { type: "AUTHOR", id: result.profileId }, ARCHIVE_FEEDS));
-    }
-    if (user && wpUserId !== null) context.userIdByWpUserId.set(wpUserId, user.id);
-  };
-
-  for (const author of plan.authors.values()) await bring(author.login, author.id, bylineName(author), author.email);
+  for (const author of plan.authors.values()) await importAuthor({ login: author.login, wpUserId: author.id, displayName: bylineName(author), email: author.email }, context, logins);
   for (const guest of plan.guestAuthors.values()) {
     if (context.bylineByLogin.has(guest.login)) continue;
-    await bring(guest.login, null, decodeName(guest.displayName) || null, guest.email, { bio: guest.bio, website: guest.website });
+    await importAuthor({ login: guest.login, wpUserId: null, displayName: decodeName(guest.displayName) || guest.login, email: guest.email, bio: guest.bio, website: guest.website }, context, logins);
   }
   for (const term of plan.coAuthorTerms.values()) {
     const login = term.name;
@@ -269,7 +261,7 @@ async function importBylines(context: Context) {
       report.problem(`Co-author ${describeLogin(login)} has no author or guest-author record and no name in its term: posts naming it keep their other bylines.`);
       continue;
     }
-    await bring(login, null, name, "");
+    await importAuthor({ login, wpUserId: null, displayName: name, email: "" }, context, logins);
   }
   const first = [...plan.authors.keys()][0];
   context.fallbackBylineId = first ? (context.bylineByLogin.get(first) ?? null) : null;
@@ -277,9 +269,47 @@ async function importBylines(context: Context) {
     // An export with no author list (WXR 1.0, or a partial export): its posts get one byline named after the site.
     const name = decodeName(plan.site.title) || "Guest author";
     report.choice(`The export lists no authors: its posts get one byline, “${name}”, which editors can rename or replace.`);
-    await bring(SITE_BYLINE, null, name, "");
+    await importAuthor({ login: SITE_BYLINE, wpUserId: null, displayName: name, email: "" }, context, logins);
     context.fallbackBylineId = context.bylineByLogin.get(SITE_BYLINE) ?? null;
   }
+}
+
+/**
+ * One author becomes a byline (found again on a re-run), with its old archive addresses. An author whose
+ * address is a Docket login's is linked to that login only when the admin chose it in the author step.
+ */
+async function importAuthor({ login, wpUserId, displayName, email, bio, website }: AuthorRecord, context: Context, logins: LoginsByEmail) {
+  const { plan, options, report } = context;
+  const sameAddress = email ? (logins.get(email.toLowerCase()) ?? null) : null;
+  // An address alone never links a byline to a login: only the admin's choice in the author step does.
+  const user = sameAddress && options.linkLogins.includes(login) ? sameAddress : null;
+  if (displayName === login && login !== SITE_BYLINE) report.choice(`Author ${describeLogin(login)} has no display name or full name: the byline is called by the login, as WordPress shows it.`);
+  const oldAddresses = (target: RedirectTarget) => (login === SITE_BYLINE ? [] : archiveRows([`/author/${login}/`, `/author/${slugify(login)}/`], queryAddress("author_name", login), target, ARCHIVE_FEEDS));
+  if (options.dryRun) {
+    const earlier = await findLink({ siteUrl: plan.siteUrl, kind: "author", wpKey: login });
+    report.count("authors", earlier ? "unchanged" : "imported");
+    context.bylineByLogin.set(login, earlier?.docketId ?? `dry-run:${login}`);
+    context.archiveRedirects.push(...oldAddresses({ type: "AUTHOR", id: "dry-run" }));
+    if (user && !earlier) report.choice(`The byline “${displayName}” would be linked to the Docket login ${user.email}, as chosen in the author step.`);
+    if (sameAddress && !user && !earlier) report.choice(unlinkedLine(displayName, login, sameAddress.email));
+    return;
+  }
+  const result = await linkOrCreateByline({
+    siteUrl: plan.siteUrl,
+    login,
+    wpUserId,
+    displayName,
+    slug: slugify(displayName) || "author",
+    bio: bio ?? "",
+    website: website && /^https?:\/\//i.test(website) ? website : null,
+    user,
+  });
+  report.count("authors", result.outcome);
+  if (result.linkedToLogin) report.choice(`The byline “${displayName}” is linked to the Docket login ${user?.email}, as chosen in the author step.`);
+  else if (sameAddress && result.outcome === "imported") report.choice(unlinkedLine(displayName, login, sameAddress.email));
+  context.bylineByLogin.set(login, result.profileId);
+  context.archiveRedirects.push(...oldAddresses({ type: "AUTHOR", id: result.profileId }));
+  if (user && wpUserId !== null) context.userIdByWpUserId.set(wpUserId, user.id);
 }
 
 function unlinkedLine(name: string, login: string, loginEmail: string): string {
@@ -319,21 +349,22 @@ async function importTerms(context: Context) {
   }
   for (const [wpSlug, name] of plan.termsUsedAsTags) {
     const kind = plan.tags.has(wpSlug) || !plan.categories.has(wpSlug) ? "tag" : "category";
+    // The tag's old addresses, the same in a dry run as in a real one.
+    const oldAddresses = (target: RedirectTarget) => {
+      if (kind === "tag") return archiveRows([`/tag/${wpSlug}/`], queryAddress("tag", wpSlug), target, TAG_FEEDS);
+      const termId = plan.categories.get(wpSlug)?.termId ?? null;
+      return archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], termId === null ? null : queryAddress("cat", termId), target, TAG_FEEDS);
+    };
     if (options.dryRun) {
       report.count("tags", (await findLink({ siteUrl: plan.siteUrl, kind: kind === "tag" ? "tag" : "category-tag", wpKey: wpSlug })) ? "unchanged" : "imported");
       context.tagIds.set(wpSlug, `dry-run:${wpSlug}`);
-      context.archiveRedirects.push(...archiveRows(kind === "tag" ? [`/tag/${wpSlug}/`] : [categoryPath(plan, wpSlug), `/category/${wpSlug}/`], kind === "tag" ? queryAddress("tag", wpSlug) : null, { type: "TAG", id: "dry-run" }, TAG_FEEDS));
+      context.archiveRedirects.push(...oldAddresses({ type: "TAG", id: "dry-run" }));
       continue;
     }
     const result = await linkOrCreateTag({ siteUrl: plan.siteUrl, wpSlug, docketSlug: slugify(wpSlug) || slugify(name) || "tag", name, kind });
     report.count("tags", result.outcome);
     context.tagIds.set(wpSlug, result.id);
-    const target: RedirectTarget = { type: "TAG", id: result.id };
-    if (kind === "tag") context.archiveRedirects.push(...archiveRows([`/tag/${wpSlug}/`], queryAddress("tag", wpSlug), target, TAG_FEEDS));
-    else {
-      const termId = plan.categories.get(wpSlug)?.termId ?? null;
-      context.archiveRedirects.push(...archiveRows([categoryPath(plan, wpSlug), `/category/${wpSlug}/`], termId === null ? null : queryAddress("cat", termId), target, TAG_FEEDS));
-    }
+    context.archiveRedirects.push(...oldAddresses({ type: "TAG", id: result.id }));
   }
   for (const wpSlug of plan.seriesUsed) {
     const term = plan.series.get(wpSlug);
@@ -356,14 +387,7 @@ async function importTerms(context: Context) {
 // ---------- media ----------
 
 async function importAttachmentFiles(context: Context) {
-  const { plan, media, report } = context;
-  if (!media.enabled) return;
-  for (const [id, attachment] of plan.attachments) {
-    if (!media.isOldUpload(attachment.url)) continue;
-    const known = media.docketUrlFor(attachment.url);
-    const stored = known ?? (await media.import(attachment.url, describeItem(id, attachment.title, "Attachment")));
-    report.count("media", known ? "unchanged" : stored ? "imported" : "skipped");
-  }
+  for (const [id, attachment] of context.plan.attachments) await context.media.bring(attachment.url, describeItem(id, attachment.title, "Attachment"));
 }
 
 // ---------- items ----------
@@ -419,7 +443,9 @@ async function importItems(path: string, context: Context) {
 /** An attachment's page (its own address, and /?attachment_id=…) leads to the post it belongs to. */
 async function saveAttachmentRedirects(context: Context) {
   const { plan, options } = context;
-  const posts = options.dryRun ? new Map<string, { docketId: string }>() : await loadLinks(plan.siteUrl, "post");
+  const posts = await loadLinks(plan.siteUrl, "post");
+  // A dry run wrote none of this run's posts: their attachments' pages would lead to them all the same.
+  if (options.dryRun) for (const id of context.writtenThisRun) if (!posts.has(String(id))) posts.set(String(id), { docketId: "dry-run", checksum: null });
   const rows: RedirectRow[] = [];
   for (const [id, attachment] of plan.attachments) {
     const post = posts.get(String(attachment.parent));
@@ -428,8 +454,7 @@ async function saveAttachmentRedirects(context: Context) {
     const page = sitePath(attachment.link, plan.siteUrl);
     for (const fromPath of [page, queryAddress("attachment_id", id)]) if (fromPath && storable(fromPath)) rows.push({ fromPath, target });
   }
-  for (let at = 0; at < rows.length; at += 500) await saveRedirects(rows.slice(at, at + 500));
-  context.report.count("redirects", "imported", rows.length);
+  await saveRedirectRows(context, rows);
 }
 
 async function importPost(item: WxrItem, context: Context) {
@@ -478,7 +503,8 @@ async function importPost(item: WxrItem, context: Context) {
     report.choice(`${label}: ${category ? `“${decodeName(plan.categories.get(category)?.name || category)}” is its category` : "it has no category"}; ${names} ${demoted.length === 1 ? "becomes a tag" : "become tags"}.`);
   }
   const tagIds: string[] = [];
-  for (const slug of [...demoted, ...item.terms.filter((term) => term.domain === "post_tag" && term.nicename).map((term) => term.nicename!)]) {
+  const tagTerms = item.terms.filter((term) => (term.domain === "post_tag" || options.taxonomiesAsTags.includes(term.domain)) && term.nicename);
+  for (const slug of [...demoted, ...tagTerms.map((term) => term.nicename!)]) {
     const id = context.tagIds.get(slug);
     if (id && !tagIds.includes(id)) tagIds.push(id);
   }
@@ -508,28 +534,8 @@ async function importPost(item: WxrItem, context: Context) {
   const comments: ImportedComment[] = [];
   const skippedComments = new Set<number>();
   for (const comment of ordered) {
-    const isPing = comment.type === "pingback" || comment.type === "trackback";
-    if (isPing && options.skipPingbacks) {
-      context.pingbacksSkipped += 1;
-      skippedComments.add(comment.id);
-      report.count("comments", "skipped");
-      continue;
-    }
-    if (isPing) context.pingbacksKept += 1;
-    const parent = comment.parent > 0 && !skippedComments.has(comment.parent) ? comment.parent : 0;
-    const authorUrl = /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : null;
-    comments.push({
-      wpId: comment.id,
-      wpParent: parent,
-      authorName: decodeName(comment.author) || (isPing ? "A linking site" : "Anonymous"),
-      authorEmail: comment.authorEmail,
-      authorUrl,
-      userId: comment.userId > 0 ? (context.userIdByWpUserId.get(comment.userId) ?? null) : null,
-      body: commentMarkdown(comment.content) || "(empty)",
-      status: mapCommentStatus(comment.approved),
-      ipHash: comment.authorIp ? hashIp(comment.authorIp) : null,
-      createdAt: comment.dateGmt ?? postDate({ postDateGmt: null, postDate: comment.date, pubDate: null }) ?? new Date(),
-    });
+    const imported = importComment(comment, context, skippedComments);
+    if (imported) comments.push(imported);
   }
 
   // Where the post will live, and its old addresses.
@@ -592,6 +598,34 @@ async function importPost(item: WxrItem, context: Context) {
   if (result.heldForLegalReasons.length > 0) report.problem(`${label} was imported on legal hold (readers do not see it) because ${result.heldForLegalReasons.join("; ")}: a legal reviewer clears it, then an editor lifts the hold.`);
 }
 
+/**
+ * A post's comment as Docket keeps it (written with its post), or null for a pingback left out as asked
+ * (its replies then stand on their own). `ordered` parents first, so a skipped parent is known.
+ */
+function importComment(comment: WxrComment, context: Context, skippedComments: Set<number>): ImportedComment | null {
+  const { options, report } = context;
+  const isPing = comment.type === "pingback" || comment.type === "trackback";
+  if (isPing && options.skipPingbacks) {
+    context.pingbacksSkipped += 1;
+    skippedComments.add(comment.id);
+    report.count("comments", "skipped");
+    return null;
+  }
+  if (isPing) context.pingbacksKept += 1;
+  return {
+    wpId: comment.id,
+    wpParent: comment.parent > 0 && !skippedComments.has(comment.parent) ? comment.parent : 0,
+    authorName: decodeName(comment.author) || (isPing ? "A linking site" : "Anonymous"),
+    authorEmail: comment.authorEmail,
+    authorUrl: /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : null,
+    userId: comment.userId > 0 ? (context.userIdByWpUserId.get(comment.userId) ?? null) : null,
+    body: commentMarkdown(comment.content) || "(empty)",
+    status: mapCommentStatus(comment.approved),
+    ipHash: comment.authorIp ? hashIp(comment.authorIp) : null,
+    createdAt: comment.dateGmt ?? postDate({ postDateGmt: null, postDate: comment.date, pubDate: null }) ?? new Date(),
+  };
+}
+
 const TAKEN_BY_A_NEW_POST = "(a post new in this run)";
 
 /** `base`, or `base-2`, `base-3`…: the first no other post has (the site's slugs are read once, at the start). */
@@ -607,11 +641,26 @@ function freePostSlug(base: string, postId: string | null, context: Context): st
 }
 
 function summarise(context: Context) {
-  const { report } = context;
+  const { report, plan } = context;
+  const { categories, tags } = plan.unusedTerms;
+  if (categories + tags > 0) report.choice(`${plural(categories, "category", "categories")} and ${plural(tags, "tag")} that no post uses were imported too.`);
+  for (const [taxonomy, terms] of plan.otherTaxonomies) report.choice(otherTaxonomyLine(taxonomy, terms));
   if (context.uncategorized > 0) report.choice(`${context.uncategorized} posts were only in WordPress's “Uncategorized”: they have no category in Docket.`);
   if (context.pingbacksKept > 0) report.choice(`${context.pingbacksKept} pingbacks and trackbacks are kept as comments that link to the site that mentioned the post (the import can leave them out instead).`);
   if (context.pingbacksSkipped > 0) report.choice(`${context.pingbacksSkipped} pingbacks and trackbacks were left out, as asked.`);
-  if (context.untouchedMedia.size > 0) {
-    report.choice(`${context.untouchedMedia.size} images and files in posts and pages still point at the old site: import again with a copy of wp-content/uploads (--media) or downloading them (--download-media) to bring them into Docket.`);
-  }
+  const { media } = context;
+  report.count("media", "imported", media.imported.size);
+  report.count("media", "unchanged", media.earlier.size);
+  report.count("media", "skipped", media.remote.size);
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+}
+
+/** A taxonomy Docket has nothing like, with its terms and how many posts each was on. */
+function otherTaxonomyLine(taxonomy: string, terms: Map<string, number>): string {
+  const list = [...terms].map(([name, posts]) => `“${name.replace(/^post-format-/, "")}” on ${plural(posts, "post")}`).join(", ");
+  if (taxonomy === "post_format") return `Post formats (${list}) were left out: Docket has no post formats, so these are ordinary posts.`;
+  return `The taxonomy “${taxonomy}” (${list}) was left out: Docket has nothing like it (--taxonomy-as-tags ${taxonomy} makes its terms tags).`;
 }

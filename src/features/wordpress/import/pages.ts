@@ -11,14 +11,14 @@ import { LABEL_MAX } from "@/features/menus/limits";
 import { isMenuAddress, MENU_ITEMS_MAX, type MenuItem, type MenuLink } from "@/features/menus/schema";
 import { findRedirect } from "@/features/redirects/data";
 import { paths } from "@/lib/seo";
-import { findPagesByIds, findPostsByIds, loadLinks } from "./data";
-import { itemMarkdown, type ContentContext } from "./import-content";
-import { admittedStatus, itemChecksum, plainTitle, postDate, slugFor } from "./import-mapping";
-import { decodeName, sitePath, type PlannedMenuItem } from "./import-plan";
-import { describeItem } from "./import-report";
-import { replaceHeaderMenu, writeImportedPage } from "./mutations";
+import { findPagesByIds, findPostsByIds, loadLinks } from "../data";
+import { itemMarkdown, type ContentContext } from "./item-content";
+import { admittedStatus, itemChecksum, plainTitle, postDate, slugFor } from "./mapping";
+import { decodeName, sitePath, type PlannedMenuItem } from "./plan";
+import { describeItem, type ImportReportBuilder } from "./report";
+import { replaceHeaderMenu, writeImportedPage } from "../mutations";
 import { queryAddress, storable, withSlash } from "./old-addresses";
-import type { WxrItem } from "./wxr-types";
+import type { WxrItem } from "../wxr/types";
 
 export type PageImportContext = ContentContext & {
   options: { dryRun: boolean; headerMenu: boolean; seriesTaxonomy: string };
@@ -49,12 +49,25 @@ function draftReason(item: WxrItem): string | null {
   }
 }
 
+/**
+ * Docket's pages are the site's standing pages (about, contact, write for us), read rather than discussed,
+ * so they have no comment threads: a page's comments are left out, each page with a line saying how many.
+ */
+function reportPageComments(item: WxrItem, label: string, report: ImportReportBuilder) {
+  const count = item.comments.length;
+  if (count === 0) return;
+  const approved = item.comments.filter((comment) => comment.approved === "1").length;
+  report.count("comments", "skipped", count);
+  report.problem(`${label}: its ${count === 1 ? "comment was" : `${count} comments (${approved} approved) were`} not imported: Docket's pages have no comments.`);
+}
+
 export async function importPage(item: WxrItem, context: PageImportContext): Promise<void> {
   const { plan, options, report } = context;
   const title = plainTitle(item.title);
   const label = describeItem(item.postId, title, "Page");
   const mapped = admittedStatus(item, "pages", label, context.writtenPagesThisRun, report);
   if (!mapped) return;
+  reportPageComments(item, label, report);
   const checksum = itemChecksum(item, context.optionsSignature);
   const earlier = context.pageLinks.get(String(item.postId));
   if (earlier && earlier.checksum === checksum) {

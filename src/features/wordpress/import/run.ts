@@ -5,9 +5,9 @@
 import { recordAudit } from "@/lib/audit";
 import { authorsMatchingLogins, keptOptions, type AuthorStep } from "./author-step";
 import { importWordPressFile, planWordPressImport, type WordPressImportOptions } from "./import";
-import { reasonOf, type ImportReport } from "./import-report";
-import { finishImportRun, startImportRun, updateImportRun, waitForAuthorStep } from "./mutations";
-import { WxrSyntaxError } from "./wxr-reader";
+import { reasonOf, type ImportReport } from "./report";
+import { finishImportRun, startImportRun, updateImportRun, waitForAuthorStep } from "../mutations";
+import { NotAWordPressExportError, WxrSyntaxError } from "../wxr/reader";
 
 const PROGRESS_EVERY_MS = 1000;
 
@@ -16,9 +16,14 @@ export type ImportRunOutcome = { runId: string; report: ImportReport | null; err
 /** Why a file could not be imported at all, as the person who gave it should read it. */
 export function describeImportFailure(error: unknown): string {
   if (error instanceof WxrSyntaxError) {
-    return `The file is not a complete, well-formed WordPress export: at line ${error.line}, column ${error.column}: ${error.reason}. Nothing was imported.`;
+    return `The file is not a complete, well-formed WordPress export: at line ${error.line}, column ${error.column}: ${withoutFinalStop(error.reason)}. Nothing was imported.`;
   }
-  return `The import stopped: ${reasonOf(error)}`;
+  if (error instanceof NotAWordPressExportError) return `The file is not a WordPress export (WXR 1.0 to 1.2): ${error.reason}. Nothing was imported.`;
+  return `The import stopped: ${withoutFinalStop(reasonOf(error))}.`;
+}
+
+function withoutFinalStop(text: string): string {
+  return text.replace(/[.\s]+$/, "");
 }
 
 /**
@@ -68,7 +73,7 @@ export async function runWordPressImport(
   } catch (error) {
     await writing;
     const message = describeImportFailure(error);
-    if (!(error instanceof WxrSyntaxError)) console.error(error);
+    if (!(error instanceof WxrSyntaxError || error instanceof NotAWordPressExportError)) console.error(error);
     await finishImportRun(runId, { report: null, error: message });
     return { runId, report: null, error: message, waiting: false };
   }

@@ -4,7 +4,7 @@
 import { createReadStream } from "node:fs";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { z } from "zod";
-import { WXR_LIMITS } from "./limits";
+import { WXR_LIMITS } from "../limits";
 import { FORBIDDEN_CHARACTERS, withoutControlCharacters } from "@/lib/control-characters";
 import {
   describeWxrIssues,
@@ -21,7 +21,8 @@ import {
   type WxrMeta,
   type WxrProblem,
   type WxrRecord,
-} from "./wxr-types";
+  type WxrSite,
+} from "./types";
 
 /** The file is not well-formed XML, is cut short, or is not a WordPress export. */
 export class WxrSyntaxError extends Error {
@@ -35,6 +36,23 @@ export class WxrSyntaxError extends Error {
     super(`line ${line}, column ${column}: ${reason}`);
     this.name = "WxrSyntaxError";
   }
+}
+
+/** The file is XML, but not a WordPress export WordPress's own importer would take (WXR 1.0 to 1.2). */
+export class NotAWordPressExportError extends Error {
+  constructor(readonly reason: string) {
+    super(`not a WordPress export: ${reason}`);
+    this.name = "NotAWordPressExportError";
+  }
+}
+
+const WXR_VERSIONS = ["1.0", "1.1", "1.2"];
+
+/** Throws NotAWordPressExportError unless the channel names a WXR version from 1.0 to 1.2, as WordPress's importer asks. */
+export function checkWxrVersion(site: Pick<WxrSite, "wxrVersion"> | null): void {
+  if (site === null) throw new NotAWordPressExportError("it has no <channel>");
+  if (site.wxrVersion === null) throw new NotAWordPressExportError("it names no WXR version (<wp:wxr_version>): a feed, or another program's file");
+  if (!WXR_VERSIONS.includes(site.wxrVersion)) throw new NotAWordPressExportError(`its WXR version is “${site.wxrVersion.slice(0, 40)}”, and Docket reads 1.0 to 1.2`);
 }
 
 export type ReadWxrOptions = {
@@ -207,7 +225,7 @@ function qualifiedName(tag: SaxesTagNS): string {
   return `{${uri}}${tag.local}`;
 }
 
-/** Element → raw field name, for each kind of record (the names the schemas in wxr-types take). */
+/** Element → raw field name, for each kind of record (the names the schemas in wxr/types.ts take). */
 function fieldsOf(elements: string[], renamed: Record<string, string> = {}): Map<string, string> {
   return new Map([...elements.map((element): [string, string] => [element, element.replace(/^wp:/, "")]), ...Object.entries(renamed)]);
 }
@@ -259,6 +277,8 @@ const META_FIELDS = fieldsOf([], { "wp:meta_key": "key", "wp:meta_value": "value
 type RecordKind = "author" | "category" | "tag" | "term" | "item";
 const RECORD_ELEMENTS = new Map<string, RecordKind>([
   ["wp:author", "author"],
+  // What early WXR 1.1 exports (WordPress 3.0 and 3.1) call an author.
+  ["wp:wp_author", "author"],
   ["wp:category", "category"],
   ["wp:tag", "tag"],
   ["wp:term", "term"],

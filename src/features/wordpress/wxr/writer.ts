@@ -6,7 +6,7 @@
 import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { WxrAuthor, WxrCategory, WxrComment, WxrItem, WxrLocalDateTime, WxrMeta, WxrSite, WxrTag, WxrTerm } from "./wxr-types";
+import type { WxrAuthor, WxrCategory, WxrComment, WxrItem, WxrLocalDateTime, WxrMeta, WxrSite, WxrTag, WxrTerm } from "./types";
 import { cdata, escapeXml } from "@/lib/xml";
 
 export const WXR_WRITTEN_VERSION = "1.2";

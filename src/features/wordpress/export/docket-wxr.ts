@@ -8,13 +8,14 @@
 // Email addresses (commenters', and the logins behind bylines) are left out unless the caller asks for
 // them; even then a pen name's login address is not exported, since it could name the person.
 import { createHash } from "node:crypto";
+import { escapeUTF8 } from "entities";
 import { renderCommentMarkdown } from "@/lib/markdown";
 import { absoluteUrl, paths } from "@/lib/seo";
 import { readSiteSettings } from "@/features/site/data";
 import { siteUrl } from "@/lib/env";
-import { iterateExportPosts, listExportBylines, listExportMedia, listExportPages, listExportTerms, type ExportPage, type ExportPost } from "./data";
-import { writeWxrFile, type WxrExport } from "./wxr-writer";
-import type { WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrMeta } from "./wxr-types";
+import { iterateExportPosts, listExportBylines, listExportMedia, listExportPages, listExportTerms, type ExportPage, type ExportPost } from "../data";
+import { writeWxrFile, type WxrExport } from "../wxr/writer";
+import type { WxrComment, WxrCommentApproval, WxrItem, WxrItemTerm, WxrMeta } from "../wxr/types";
 
 export type WxrExportOptions = {
   /** Include commenters' email addresses and the login addresses behind (non-pseudonymous) bylines. */
@@ -23,7 +24,15 @@ export type WxrExportOptions = {
   seriesTaxonomy?: string;
 };
 
-export type WxrExportSummary = { posts: number; pages: number; comments: number; attachments: number; authors: number };
+export type WxrExportSummary = {
+  posts: number;
+  pages: number;
+  comments: number;
+  attachments: number;
+  authors: number;
+  /** Pages whose address is all digits (/2): WordPress refuses such a slug and gives the page another (2-2). */
+  numericPageSlugs: string[];
+};
 
 /** A stable WordPress id for a Docket row: the same row gets the same id in every export. */
 function wordpressId(kind: string, id: string): number {
@@ -55,10 +64,35 @@ function absoluteAddresses(html: string): string {
 
 const coAuthorSlug = (slug: string) => `cap-${slug}`;
 
+/**
+ * Plain text as WordPress keeps titles, names, term names and excerpts: as HTML, escaped, the way its own
+ * export writes them (a title holding <script> must not become a live script on the WordPress site).
+ */
+const asHtml = (text: string) => escapeUTF8(text);
+
+/**
+ * Numbers a post's comments, from `next()`, so that every parent has a lower number than each of its
+ * replies: WordPress's importer takes a post's comments in ascending id and looks each parent up among
+ * those it has already imported.
+ */
+function numberParentsFirst(comments: { id: string; parentId: string | null }[], next: () => number): Map<string, number> {
+  const byId = new Map(comments.map((comment) => [comment.id, comment]));
+  const numbers = new Map<string, number>();
+  const place = (comment: { id: string; parentId: string | null }, seen: Set<string>) => {
+    if (numbers.has(comment.id) || seen.has(comment.id)) return;
+    seen.add(comment.id);
+    const parent = comment.parentId ? byId.get(comment.parentId) : undefined;
+    if (parent) place(parent, seen);
+    numbers.set(comment.id, next());
+  };
+  for (const comment of comments) place(comment, new Set());
+  return numbers;
+}
+
 export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExport & { summary: WxrExportSummary }> {
   const settings = await readSiteSettings();
   const seriesTaxonomy = options.seriesTaxonomy ?? "series";
-  const summary: WxrExportSummary = { posts: 0, pages: 0, comments: 0, attachments: 0, authors: 0 };
+  const summary: WxrExportSummary = { posts: 0, pages: 0, comments: 0, attachments: 0, authors: 0, numericPageSlugs: [] };
   const once = <T>(read: () => Promise<T>) => {
     let promise: Promise<T> | undefined;
     return () => (promise ??= read());
@@ -66,6 +100,8 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
   const bylines = once(listExportBylines);
   const terms = once(listExportTerms);
   const media = once(listExportMedia);
+  let lastCommentNumber = 0;
+  const nextCommentNumber = () => ++lastCommentNumber;
 
   async function* authors() {
     for (const byline of await bylines()) {
@@ -74,7 +110,7 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
         id: wordpressId("author", byline.id),
         login: byline.slug,
         email: options.includeEmails ? (byline.loginEmail ?? "") : "",
-        displayName: byline.displayName,
+        displayName: asHtml(byline.displayName),
         firstName: "",
         lastName: "",
       };
@@ -83,10 +119,10 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
 
   async function* otherTerms() {
     for (const series of (await terms()).series) {
-      yield { termId: wordpressId("series", series.slug), taxonomy: seriesTaxonomy, slug: series.slug, parent: null, name: series.title, description: series.description, meta: [] };
+      yield { termId: wordpressId("series", series.slug), taxonomy: seriesTaxonomy, slug: series.slug, parent: null, name: asHtml(series.title), description: asHtml(series.description), meta: [] };
     }
     for (const byline of await bylines()) {
-      yield { termId: wordpressId("cap", byline.id), taxonomy: "author", slug: coAuthorSlug(byline.slug), parent: null, name: byline.slug, description: `${byline.displayName} ${byline.slug}`, meta: [] };
+      yield { termId: wordpressId("cap", byline.id), taxonomy: "author", slug: coAuthorSlug(byline.slug), parent: null, name: byline.slug, description: asHtml(`${byline.displayName} ${byline.slug}`), meta: [] };
     }
   }
 
@@ -132,6 +168,7 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
     }
     for (const page of await listExportPages()) {
       summary.pages += 1;
+      if (/^\d+$/.test(page.slug)) summary.numericPageSlugs.push(page.slug);
       yield pageItem(page);
     }
   }
@@ -144,13 +181,13 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
     const link = absoluteUrl(paths.page(page.slug));
     return {
       postId,
-      title: page.title,
+      title: asHtml(page.title),
       link,
       pubDate: published ? date : null,
       creator: "",
       guid: `${siteUrl()}/?page_id=${postId}`,
       content: absoluteAddresses(page.bodyHtml),
-      excerpt: page.description,
+      excerpt: asHtml(page.description),
       postDate: localTime(date),
       postDateGmt: published ? date : null,
       postModified: localTime(page.updatedAt),
@@ -176,9 +213,9 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
     const date = post.publishedAt ?? post.scheduledFor ?? post.createdAt;
     const dated = post.status === "PUBLISHED" || post.status === "SCHEDULED";
     const itemTerms: WxrItemTerm[] = [];
-    if (post.category) itemTerms.push({ domain: "category", nicename: post.category.slug, name: post.category.name });
-    for (const { tag } of post.tags) itemTerms.push({ domain: "post_tag", nicename: tag.slug, name: tag.name });
-    if (post.series) itemTerms.push({ domain: seriesTaxonomy, nicename: post.series.slug, name: post.series.title });
+    if (post.category) itemTerms.push({ domain: "category", nicename: post.category.slug, name: asHtml(post.category.name) });
+    for (const { tag } of post.tags) itemTerms.push({ domain: "post_tag", nicename: tag.slug, name: asHtml(tag.name) });
+    if (post.series) itemTerms.push({ domain: seriesTaxonomy, nicename: post.series.slug, name: asHtml(post.series.title) });
     if (post.authors.length > 1) {
       for (const { profile } of post.authors) itemTerms.push({ domain: "author", nicename: coAuthorSlug(profile.slug), name: profile.slug });
     }
@@ -187,10 +224,10 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
     const coverId = post.coverImageUrl ? attachmentIds.get(post.coverImageUrl) : undefined;
     if (coverId !== undefined) meta.push({ key: "_thumbnail_id", value: String(coverId) });
 
-    const commentIds = new Map(post.comments.map((comment) => [comment.id, wordpressId("comment", comment.id)]));
+    const commentIds = numberParentsFirst(post.comments, nextCommentNumber);
     const comments: WxrComment[] = post.comments.map((comment) => ({
       id: commentIds.get(comment.id)!,
-      author: comment.authorName,
+      author: asHtml(comment.authorName),
       authorEmail: options.includeEmails ? comment.authorEmail : "",
       authorUrl: comment.authorUrl ?? "",
       authorIp: "",
@@ -206,13 +243,13 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
     const link = absoluteUrl(`/posts/${encodeURIComponent(post.slug)}`);
     return {
       postId,
-      title: post.title,
+      title: asHtml(post.title),
       link,
       pubDate: dated ? date : null,
       creator: post.authors[0]?.profile.slug ?? "",
       guid: `${siteUrl()}/?p=${postId}`,
       content: absoluteAddresses(post.bodyHtml),
-      excerpt: post.standfirst ?? "",
+      excerpt: asHtml(post.standfirst ?? ""),
       postDate: localTime(date),
       postDateGmt: dated ? date : null,
       postModified: localTime(post.updatedAt),
@@ -235,15 +272,15 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
 
   async function* categories() {
     for (const category of (await terms()).categories) {
-      yield { termId: wordpressId("category", category.slug), nicename: category.slug, parent: null, name: category.name, description: category.description, meta: [] };
+      yield { termId: wordpressId("category", category.slug), nicename: category.slug, parent: null, name: asHtml(category.name), description: asHtml(category.description), meta: [] };
     }
   }
   async function* postTags() {
-    for (const tag of (await terms()).tags) yield { termId: wordpressId("tag", tag.slug), slug: tag.slug, name: tag.name, description: "", meta: [] };
+    for (const tag of (await terms()).tags) yield { termId: wordpressId("tag", tag.slug), slug: tag.slug, name: asHtml(tag.name), description: "", meta: [] };
   }
 
   return {
-    site: { title: settings.name, link: siteUrl(), description: settings.tagline, language: "en-GB", baseSiteUrl: siteUrl(), baseBlogUrl: siteUrl() },
+    site: { title: asHtml(settings.name), link: siteUrl(), description: settings.tagline, language: "en-GB", baseSiteUrl: siteUrl(), baseBlogUrl: siteUrl() },
     authors: authors(),
     categories: categories(),
     tags: postTags(),
@@ -252,6 +289,12 @@ export async function docketWxr(options: WxrExportOptions = {}): Promise<WxrExpo
     generator: "Docket",
     summary,
   };
+}
+
+/** What the export says of pages at all-digit addresses, which WordPress will not keep. */
+export function numericPageSlugsLine(slugs: string[]): string {
+  const list = slugs.map((slug) => `/${slug}`).join(", ");
+  return `The page${slugs.length === 1 ? "" : "s"} at ${list} will live elsewhere in WordPress, which refuses all-digit page addresses (it makes /${slugs[0]} into /${slugs[0]}-2): add a redirect there, or give ${slugs.length === 1 ? "it" : "them"} a word before exporting.`;
 }
 
 /** Writes the WXR export to `path`, streaming the posts; says what it wrote. */

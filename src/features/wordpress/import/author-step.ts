@@ -4,10 +4,10 @@
 // login it would join (its address and role), in the run's author step (or names it with --link-author
 // on the command line). Authors linked by an earlier run stay linked.
 import { z } from "zod";
-import { findLink, findUsersByEmail } from "./data";
-import { bylineName } from "./import-mapping";
+import { findLink, findUsersByEmail } from "../data";
+import { bylineName } from "./mapping";
 import type { WordPressImportOptions } from "./import";
-import { decodeName, type ImportPlan } from "./import-plan";
+import { decodeName, type ImportPlan } from "./plan";
 
 export const authorCandidateSchema = z.object({
   /** The WordPress author's login (the key the import links on). */
@@ -23,8 +23,8 @@ export type AuthorCandidate = z.output<typeof authorCandidateSchema>;
 /** Authors of the export whose address is a Docket login's and who are not linked yet, in the export's order. */
 export async function authorsMatchingLogins(plan: ImportPlan): Promise<AuthorCandidate[]> {
   const authors = [
-    ...[...plan.authors.values()].map((author) => ({ login: author.login, name: bylineName(author) ?? "Guest author", email: author.email })),
-    ...[...plan.guestAuthors.values()].filter((guest) => !plan.authors.has(guest.login)).map((guest) => ({ login: guest.login, name: decodeName(guest.displayName) || "Guest author", email: guest.email })),
+    ...[...plan.authors.values()].map((author) => ({ login: author.login, name: bylineName(author), email: author.email })),
+    ...[...plan.guestAuthors.values()].filter((guest) => !plan.authors.has(guest.login)).map((guest) => ({ login: guest.login, name: decodeName(guest.displayName) || guest.login, email: guest.email })),
   ].filter((author) => author.email);
   const users = await findUsersByEmail([...new Set(authors.map((author) => author.email.toLowerCase()))]);
   const candidates: AuthorCandidate[] = [];
@@ -39,9 +39,11 @@ export async function authorsMatchingLogins(plan: ImportPlan): Promise<AuthorCan
 /** The options of a waiting run, as they are kept in the database (its category map as a list). */
 const keptOptionsSchema = z.object({
   seriesTaxonomy: z.string(),
+  taxonomiesAsTags: z.array(z.string()).default([]),
   skipPingbacks: z.boolean(),
   dryRun: z.boolean(),
   mediaFolder: z.string().nullable(),
+  mediaHosts: z.array(z.string()).default([]),
   downloadMedia: z.boolean(),
   headerMenu: z.boolean(),
   categoryMap: z.object({ order: z.array(z.string()), target: z.array(z.tuple([z.string(), z.string().nullable()])) }).nullable(),
@@ -57,8 +59,8 @@ export const authorStepSchema = z.object({
 export type AuthorStep = z.output<typeof authorStepSchema>;
 
 export function keptOptions(options: WordPressImportOptions): AuthorStep["options"] {
-  const { seriesTaxonomy, skipPingbacks, dryRun, mediaFolder, downloadMedia, headerMenu, categoryMap } = options;
-  return { seriesTaxonomy, skipPingbacks, dryRun, mediaFolder, downloadMedia, headerMenu, categoryMap: categoryMap ? { order: categoryMap.order, target: [...categoryMap.target] } : null };
+  const { seriesTaxonomy, taxonomiesAsTags, skipPingbacks, dryRun, mediaFolder, mediaHosts, downloadMedia, headerMenu, categoryMap } = options;
+  return { seriesTaxonomy, taxonomiesAsTags, skipPingbacks, dryRun, mediaFolder, mediaHosts, downloadMedia, headerMenu, categoryMap: categoryMap ? { order: categoryMap.order, target: [...categoryMap.target] } : null };
 }
 
 /** The run's options again, with the authors the admin chose to link. */

@@ -2,7 +2,7 @@
 // made on the editor's behalf, and every problem, each a sentence naming the item. Printed by the command
 // and kept with the run for the admin.
 import { z } from "zod";
-import { detached } from "./detached-string";
+import { detached } from "../detached-string";
 
 export const IMPORT_KINDS = ["authors", "categories", "tags", "series", "posts", "pages", "comments", "media", "redirects", "menu items"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -35,14 +35,19 @@ export class ImportReportBuilder {
   }
 
   choice(line: string): void {
-    if (this.report.choices.length < MAX_LINES) this.report.choices.push(detached(line));
+    if (this.report.choices.length < MAX_LINES) this.report.choices.push(detached(oneFullStop(line)));
     else this.report.moreChoices += 1;
   }
 
   problem(line: string): void {
-    if (this.report.problems.length < MAX_LINES) this.report.problems.push(detached(line));
+    if (this.report.problems.length < MAX_LINES) this.report.problems.push(detached(oneFullStop(line)));
     else this.report.moreProblems += 1;
   }
+}
+
+/** A line that quotes a message ending in a full stop and adds its own ends with one, not "..". */
+function oneFullStop(line: string): string {
+  return line.replace(/(?<!\.)\.\.$/, ".");
 }
 
 /** "Post 101 “Why short sentences fail everyone”" */
@@ -51,9 +56,18 @@ export function describeItem(id: number | string, title: string, kind = "Post"):
   return `${kind} ${id} ${shown}`;
 }
 
+/** The report's first line: how many images and files are in Docket now, and how many were left where they were. */
+export function mediaSummary(report: ImportReport): string {
+  const media = report.counts.media ?? { imported: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const inDocket = media.imported + media.unchanged;
+  const earlier = media.unchanged > 0 ? ` (${media.unchanged.toLocaleString("en-GB")} by an earlier run)` : "";
+  const left = report.dryRun ? "would be" : media.skipped === 1 ? "is" : "are";
+  return `Media: ${inDocket.toLocaleString("en-GB")} ${report.dryRun ? "would be" : "were"} imported${earlier}, ${media.skipped.toLocaleString("en-GB")} ${left} left remote${media.skipped > 0 ? " (each listed under Problems)" : ""}.`;
+}
+
 /** The report as text, for the command line. */
 export function formatImportReport(report: ImportReport): string {
-  const lines: string[] = [];
+  const lines: string[] = [mediaSummary(report)];
   lines.push(report.dryRun ? "Dry run: nothing was written. The import would do this:" : "Import finished.");
   for (const kind of IMPORT_KINDS) {
     const counts = report.counts[kind];

@@ -6,9 +6,9 @@ import { slugify } from "@/lib/slug";
 import type { CommentStatus, PostStatus } from "@/generated/prisma/enums";
 import { STANDFIRST_MAX } from "@/features/posts/schema";
 import { addAutomaticParagraphs } from "./automatic-paragraphs";
-import { decodeName } from "./import-plan";
-import type { ImportReportBuilder } from "./import-report";
-import type { WxrComment, WxrItem } from "./wxr-types";
+import { decodeName } from "./plan";
+import type { ImportReportBuilder } from "./report";
+import type { WxrComment, WxrItem } from "../wxr/types";
 import { withoutControlCharacters } from "@/lib/control-characters";
 import { decodeOrKeep } from "@/lib/percent-encoding";
 
@@ -147,11 +147,11 @@ export function slugFor(item: Pick<WxrItem, "postName" | "title" | "postId">): s
 }
 
 /** A byline's display name: WordPress's display name, else first and last name; never the login. */
-export function bylineName(author: { displayName: string; firstName: string; lastName: string; login: string }): string | null {
+export function bylineName(author: { displayName: string; firstName: string; lastName: string; login: string }): string {
   const display = decodeName(author.displayName);
   if (display !== "") return display;
-  const full = decodeName(`${author.firstName} ${author.lastName}`);
-  return full === "" ? null : full;
+  // WordPress shows a user without a display name by their login too.
+  return decodeName(`${author.firstName} ${author.lastName}`) || author.login;
 }
 
 /**
