@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash, randomBytes } from "node:crypto";
 import { baseUrl, connectToTestDatabase, openBrowser, signedInPage } from "../helpers/e2e";
 import { startReadmeNginx } from "../helpers/nginx";
+import { writeTagInvalidations } from "@/lib/cache/shared-tags";
 
 let browser: Browser;
 let client: pg.Client;
@@ -38,10 +39,10 @@ async function newestPostEverywhere(): Promise<Target> {
       ORDER BY p."publishedAt" DESC LIMIT 1`,
   );
   const post = rows[0];
-  const { rows: newest } = await client.query<{ id: string }>(`SELECT id FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
-  // On the home page's first page for sure: the newest post of all.
-  expect(newest[0].id).toBe(post.id);
   expect(post.sibling).toBeTruthy();
+  // The newest post of all (other tests may have published since the demo content), so the home page's first page lists it.
+  await client.query(`UPDATE "Post" SET "publishedAt" = now() WHERE id = $1 AND "publishedAt" < (SELECT max("publishedAt") FROM "Post" WHERE status = 'PUBLISHED')`, [post.id]);
+  await writeTagInvalidations(client, ["site", "posts", `post:${post.slug}`]);
   return post;
 }
 

@@ -270,6 +270,23 @@ describe("nothing unpublished or private leaks", () => {
       for (const path of paths) expect((await fetchText(path)).text, path).not.toContain(profile.realName);
     }
   });
+
+  it("never shows the legal desk's case names, protected terms or notes, even on a post linked to the case", async () => {
+    const secrets = { name: "R v Quillfeather Desk", term: "Marigold Thistlewood", note: "Desk note: Zebrafinch order" };
+    const [post] = await rows<{ id: string; slug: string }>(`SELECT id, slug FROM "Post" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
+    await client.query(
+      `INSERT INTO "LegalCase" (id, name, court, reference, state, restrictions, "protectedTerms", notes, "updatedAt")
+       VALUES ('e2e-legal-case', $1, 'Leeds Crown Court', 'T2026-SECRET', 'ACTIVE', $2, ARRAY[$3], $4, now()) ON CONFLICT (id) DO NOTHING`,
+      [secrets.name, JSON.stringify([{ kind: "other-order", text: secrets.note, expiresOn: null }]), secrets.term, secrets.note],
+    );
+    await client.query(`INSERT INTO "PostCaseLink" (id, "postId", "caseId") VALUES ('e2e-legal-link', $1, 'e2e-legal-case') ON CONFLICT (id) DO NOTHING`, [post.id]);
+    // (A search for a term would show the words searched for: the reader typed them.)
+    const paths = [...(await everyKindOfReaderPage(client)), `/posts/${post.slug}`, `/posts/${post.slug}/share-image.png`, "/feed.xml", "/atom.xml", "/sitemap.xml", "/search?q=court"];
+    for (const path of paths) {
+      const { text } = await fetchText(path);
+      for (const secret of [secrets.name, secrets.term, secrets.note, "T2026-SECRET", "Quillfeather", "Zebrafinch"]) expect(text, `${path} shows ${secret}`).not.toContain(secret);
+    }
+  });
 });
 
 describe("hostile markdown", () => {
@@ -374,7 +391,7 @@ async function webServerStatements(work: () => Promise<void>): Promise<string[]>
 }
 
 describe("database queries", () => {
-  it("renders a post nobody has requested yet, in a series and a sponsored category, with at most four queries", async () => {
+  it("renders a post nobody has requested yet, in a series and a sponsored category, with at most five queries", async () => {
     const slug = `query-budget-${randomBytes(4).toString("hex")}`;
     const title = `Query budget ${slug}`;
     const [author] = await rows<{ id: string }>(`SELECT id FROM "AuthorProfile" LIMIT 1`);
@@ -398,6 +415,7 @@ describe("database queries", () => {
     expect(page.text).toContain(title);
     expect(page.text).toContain(category.sponsorName);
     expect(statements.some((statement) => statement.includes('"Post"')), statements.join("\n---\n")).toBe(true);
-    expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(4);
+    // Four to render it, and src/proxy.ts's one indexed look-up of a legal hold (made for every request of a post's address).
+    expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(5);
   });
 });

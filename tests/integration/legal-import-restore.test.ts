@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runCommand } from "@/lib/action";
 import { LocalFileStorage } from "@/lib/storage";
-import { DEFAULT_IMPORT_OPTIONS, importWordPressFile } from "@/features/wordpress/import";
+import { DEFAULT_IMPORT_OPTIONS, importWordPressFile } from "@/features/wordpress/import/import";
 import { writeSiteBackupFile } from "@/features/backup/site-backup";
 import { restoreSiteBackupCommand } from "@/features/backup/commands";
 import { insertPosts } from "@/features/posts/store";
