@@ -205,6 +205,7 @@ async function everyAdminPage(): Promise<string[]> {
     "/admin/review",
     "/admin/comments",
     "/admin/comments/settings",
+    "/admin/complaints",
     "/admin/people",
     `/admin/people/logins/${person.userId}`,
     `/admin/people/bylines/${person.profileId}`,

@@ -51,6 +51,7 @@ describe("a reader's complaint", () => {
     expect(await page.getByLabel("Your email address").getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByLabel("Your name").inputValue()).toBe(name);
     expect(await page.getByLabel("What is wrong").inputValue()).toBe(`The date of the hearing is wrong (${marker}).`);
+    expect(await page.getByLabel("What it is about").inputValue()).toBe("1");
 
     await page.getByLabel("Your email address").fill(email);
     await page.getByRole("button", { name: "Send the complaint" }).click();

@@ -57,7 +57,8 @@ export function ComplaintForm() {
         </Field>
         <Field name="clause" label="What it is about" hint="The part of the Editors' Code you think we broke." state={state}>
           {(control) => (
-            <select {...control} defaultValue={values.clause ?? ""}>
+            // Keyed by the choice: a select only takes its defaultValue when mounted, and a refused form is reset to it.
+            <select {...control} key={values.clause ?? ""} defaultValue={values.clause ?? ""}>
               <option value="" disabled>
                 Choose one
               </option>
