@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
-import { publishedOnly, readerVisibleSql } from "@/features/posts/data";
+import { publishedOnly, readerVisibleSql } from "@/features/posts/reader-visibility";
 import { renderCommentMarkdown } from "@/lib/markdown";
 import type { CommentStatus } from "@/generated/prisma/enums";
 import { COMMENT_SETTINGS_KEY, commentSettingsSchema, type CommentSettings } from "./schema";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { publishedOnly } from "@/features/posts/data";
+import { publishedOnly } from "@/features/posts/reader-visibility";
 import type { DigestPost, SubscriberChoice } from "./content";
 
 /** The first digest looks back this far. */

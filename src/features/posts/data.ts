@@ -5,6 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders, cacheUntil } from "@/lib/reader-cache";
+import { notHeldSql, publishedOnly, readerVisibleSql } from "@/features/posts/reader-visibility";
 import { publicProfileSelect, type PublicByline } from "@/features/posts/bylines";
 import { sponsorAt, type Sponsor, type SponsorColumns } from "@/features/posts/sponsorship";
 import type { PublishedReply } from "@/features/posts/replies/components/ReplyNotes";
@@ -59,18 +60,6 @@ export function toPostCard(row: PostCardRow): PostCard {
     commentCount: _count.comments,
   };
 }
-
-/**
- * The one rule of what readers see: a published post not on legal hold (features/legal). Every reader
- * query uses it: Prisma's `publishedOnly`, or `readerVisibleSql` in raw SQL.
- */
-export const publishedOnly = { status: "PUBLISHED", legalHold: { is: null } } satisfies Prisma.PostWhereInput;
-
-/** Not on legal hold: for rows of "Post" under `alias` (a constant of the query, never input). */
-export const notHeldSql = (alias: string) => Prisma.sql`NOT EXISTS (SELECT 1 FROM "LegalHold" held WHERE held."postId" = ${Prisma.raw(`${alias}.id`)})`;
-
-/** `publishedOnly` in raw SQL, for rows of "Post" under `alias`. */
-export const readerVisibleSql = (alias: string) => Prisma.sql`(${Prisma.raw(`${alias}.status`)} = 'PUBLISHED' AND ${notHeldSql(alias)})`;
 
 export type PostPage = { posts: PostCard[]; page: number; totalPages: number; total: number };
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
 import { paths } from "@/lib/seo";
-import { readerVisibleSql } from "@/features/posts/data";
+import { readerVisibleSql } from "@/features/posts/reader-visibility";
 
 type TargetKind = {
   /** SQL for the target's current slug, or NULL when it is gone or not public (then: no redirect). */

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
 import { SEARCH_QUERY_MAX } from "./schema";
-import { POSTS_PER_PAGE, postCardSelect, readerVisibleSql, toPostCard, type PostCard } from "@/features/posts/data";
+import { POSTS_PER_PAGE, postCardSelect, toPostCard, type PostCard } from "@/features/posts/data";
+import { readerVisibleSql } from "@/features/posts/reader-visibility";
 
 
 /**

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { excerptOf, renderPlainText, renderPostMarkdown } from "@/lib/markdown";
 import { cacheForReaders } from "@/lib/reader-cache";
-import { postCardSelect, publishedOnly, toPostCard } from "@/features/posts/data";
+import { postCardSelect, toPostCard } from "@/features/posts/data";
+import { publishedOnly } from "@/features/posts/reader-visibility";
 
 const SUMMARY_LENGTH = 320;
 

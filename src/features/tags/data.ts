@@ -3,7 +3,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
-import { ARCHIVE_PAGE_SIZE, listPublishedPostPage, publishedOnly } from "@/features/posts/data";
+import { ARCHIVE_PAGE_SIZE, listPublishedPostPage } from "@/features/posts/data";
+import { publishedOnly } from "@/features/posts/reader-visibility";
 
 /** A tag on at least one published post, or null. */
 export async function getPublicTag(slug: string) {

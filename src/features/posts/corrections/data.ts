@@ -6,6 +6,7 @@ import type { CorrectionKind } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { cacheForReaders } from "@/lib/reader-cache";
+import { publishedOnly } from "@/features/posts/reader-visibility";
 
 export type PublicCorrection = { id: string; kind: CorrectionKind; text: string; publishedAt: Date };
 
@@ -28,7 +29,7 @@ export const CORRECTIONS_PER_PAGE = 20;
 export type CorrectionListEntry = PublicCorrection & { post: { slug: string; title: string } };
 export type CorrectionPage = { corrections: CorrectionListEntry[]; page: number; totalPages: number; total: number };
 
-const onPublishedPosts = { ...published, post: { status: "PUBLISHED" } } satisfies Prisma.CorrectionWhereInput;
+const onPublishedPosts = { ...published, post: publishedOnly } satisfies Prisma.CorrectionWhereInput;
 
 /** Every public correction and clarification, newest first, `page` counted from 1. */
 export async function listPublishedCorrections(page = 1, perPage = CORRECTIONS_PER_PAGE): Promise<CorrectionPage> {
@@ -59,7 +60,7 @@ export async function listPostCorrectionsForEditors(postId: string) {
 /** Corrections that went public in (after, until], on posts still published, oldest first: what the digest reports. */
 export async function listCorrectionsPublishedBetween(after: Date, until: Date) {
   return db().correction.findMany({
-    where: { publishedAt: { gt: after, lte: until }, post: { status: "PUBLISHED" } },
+    where: { publishedAt: { gt: after, lte: until }, post: publishedOnly },
     orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
     select: { ...publicCorrectionsQuery.select, postId: true },
   });
