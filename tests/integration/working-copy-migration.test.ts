@@ -65,7 +65,10 @@ beforeAll(async () => {
   await client.connect();
   migrations = (await readdir(migrationsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   workingCopy = migrations.findIndex((name) => name.endsWith("_working_copy"));
-  for (const name of migrations.slice(0, workingCopy)) await sql(name);
+  // The schema before the working copy, plus what later migrations add beside it (empty tables and
+  // columns that today's reader queries read, such as legal holds): the working copy's migration is then
+  // the only change between the two readings.
+  for (const name of migrations.filter((_, index) => index !== workingCopy)) await sql(name);
 
   await client.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ('user-1', 'writer@docket.test', 'AUTHOR', now())`);
   await client.query(`INSERT INTO "AuthorProfile" (id, slug, "displayName", "isPseudonymous", "realName", "updatedAt") VALUES ('profile-a', 'ash', 'Ash', false, null, now()), ('profile-b', 'pen-name', 'Pen Name', true, 'Real Name', now())`);
