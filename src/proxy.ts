@@ -28,6 +28,7 @@ import { findPageAccessFacts } from "@/features/pages/data";
 import { canViewPageInAdmin } from "@/features/pages/permissions";
 import { findPreviewLinkState } from "@/features/preview-links/data";
 import { isPostHeldAt } from "@/features/legal/data";
+import { DatabaseUnavailableError } from "@/lib/database-health";
 import { previewTokenSchema } from "@/features/preview-links/schema";
 import { hashPreviewToken } from "@/features/preview-links/token";
 import { parseSearchPage, SEARCH_QUERY_MAX } from "@/features/search/schema";
@@ -158,8 +159,21 @@ const LEGAL_HOLD_PAGE = "/unavailable-for-legal-reasons";
 /** Shareable, so a front cache (the README's nginx) replaces its copy of the post with the notice rather than serving that copy stale. */
 const LEGAL_HOLD_CACHE_CONTROL = "public, max-age=0, s-maxage=1";
 
+/**
+ * While the database cannot be reached, nothing can be put on hold, and a hold made before the outage
+ * has already taken the post out of every cache: the page is left to the cache, as every reader page is.
+ */
+async function isHeld(slug: string): Promise<boolean> {
+  try {
+    return await isPostHeldAt(slug);
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) return false;
+    throw error;
+  }
+}
+
 async function answerPost(request: NextRequest, slug: string) {
-  return (await isPostHeldAt(decodeOrKeep(slug))) ? pageWithStatus(request, LEGAL_HOLD_PAGE, 451, LEGAL_HOLD_CACHE_CONTROL) : NextResponse.next();
+  return (await isHeld(decodeOrKeep(slug))) ? pageWithStatus(request, LEGAL_HOLD_PAGE, 451, LEGAL_HOLD_CACHE_CONTROL) : NextResponse.next();
 }
 
 export function proxy(request: NextRequest) {

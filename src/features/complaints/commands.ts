@@ -10,7 +10,8 @@ import { csvRow } from "@/features/subscriptions/csv";
 import { countComplaintsOfYear, findComplaint, findPostByAddress } from "./data";
 import { addComplaintNote, insertComplaint, moveComplaint } from "./mutations";
 import { acknowledgeComplaint } from "./notifications";
-import { CODE_CLAUSES, complaintIdSchema, complaintMoveSchema, complaintNoteSchema, complaintSubmissionSchema, OUTCOMES, STATUSES, summaryYearSchema, type ComplaintSubmission } from "./schema";
+import { complaintIdSchema, complaintMoveSchema, complaintNoteSchema, complaintSubmissionSchema, summaryYearSchema, type ComplaintSubmission } from "./schema";
+import { CODE_CLAUSES, OUTCOMES, STATUSES } from "./choices";
 import type { SessionUser } from "@/lib/auth";
 
 export const COMPLAINTS_PER_HOUR_PER_ADDRESS = 5;

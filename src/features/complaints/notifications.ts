@@ -11,7 +11,7 @@ import { getSiteSettings } from "@/features/site/data";
 import { acknowledgeBy, resolveBy } from "./clocks";
 import { listComplaintsDueAcknowledgementReminder, listComplaintsDueResolutionReminder } from "./data";
 import { markRemindersSent } from "./mutations";
-import { CODE_CLAUSES, type CodeClause } from "./schema";
+import { CODE_CLAUSES, type CodeClause } from "./choices";
 
 /** The short reference a complainant quotes: the end of the complaint's id. */
 export const complaintReference = (id: string) => id.slice(-8).toUpperCase();

@@ -1,27 +1,10 @@
 // What a complainant and the editors may send about a complaint. Messages are for the person at the form.
 import { z } from "zod";
 import { emailAddress } from "@/lib/form-fields";
+import { CODE_CLAUSES, COMPLAINT_TEXT_MAX, type CodeClause } from "./choices";
 
-/** The Editors' Code clauses a reader may complain under, and "other". */
-export const CODE_CLAUSES = {
-  "1": "1 Accuracy",
-  "2": "2 Privacy",
-  "3": "3 Harassment",
-  "4": "4 Intrusion into grief or shock",
-  "5": "5 Reporting of suicide",
-  "6": "6 Children",
-  "7": "7 Children in sex cases",
-  "9": "9 Reporting of crime",
-  "11": "11 Victims of sexual assault",
-  "12": "12 Discrimination",
-  "14": "14 Confidential sources",
-  other: "Something else",
-} as const;
-
-export type CodeClause = keyof typeof CODE_CLAUSES;
 const clauseKeys = Object.keys(CODE_CLAUSES) as [CodeClause, ...CodeClause[]];
 
-export const COMPLAINT_TEXT_MAX = 5000;
 
 const text = (missing: string, max: number) =>
   z.string({ error: missing }).trim().min(1, missing).max(max, `Please keep this under ${max} characters.`);
@@ -50,8 +33,6 @@ export const complaintNoteSchema = complaintIdSchema.extend({
   body: text("Write the note.", COMPLAINT_TEXT_MAX),
 });
 
-export const OUTCOMES = { CORRECTED: "Corrected", CLARIFIED: "Clarified", REPLY_PUBLISHED: "Reply published", NOT_UPHELD: "Not upheld" } as const;
-export const STATUSES = { RECEIVED: "Received", ACKNOWLEDGED: "Acknowledged", INVESTIGATING: "Investigating", ESCALATED: "Escalated", RESOLVED: "Resolved" } as const;
 
 export const complaintMoveSchema = complaintIdSchema.extend({
   to: z.enum(["ACKNOWLEDGED", "INVESTIGATING", "ESCALATED", "RESOLVED"], { error: "Choose what happens next." }),

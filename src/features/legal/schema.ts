@@ -1,16 +1,9 @@
 // What the legal desk's forms and commands take. Messages are written for the person at the form.
 import { z } from "zod";
+import { RESTRICTION_KINDS } from "./restriction-kinds";
 
 const id = z.string().trim().min(1).max(40);
 
-export const RESTRICTION_KINDS = ["postponement-order", "complainant-anonymity", "child-anonymity", "other-order"] as const;
-export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
-export const RESTRICTION_LABELS: Record<RestrictionKind, string> = {
-  "postponement-order": "Postponement order (s.4(2) Contempt of Court Act 1981)",
-  "complainant-anonymity": "Anonymity of a complainant (Sexual Offences (Amendment) Act 1992)",
-  "child-anonymity": "Anonymity of a child (s.49 CYPA 1933, s.45 YJCEA 1999)",
-  "other-order": "Other order (s.11 and others)",
-};
 
 const dateOnly = z
   .string()

@@ -5,7 +5,7 @@ import { formatLondonTime } from "@/lib/london-time";
 import { acknowledgeBy, resolveBy } from "../clocks";
 import type { findComplaint } from "../data";
 import { complaintReference } from "../notifications";
-import { OUTCOMES, STATUSES } from "../schema";
+import { OUTCOMES, STATUSES } from "../choices";
 import { ComplaintNoteForm, MoveComplaintForm, ResolveWithCorrectionButton } from "./complaint-forms";
 import { Clock, clauseName } from "./ComplaintsQueue";
 import styles from "./Complaints.module.css";

@@ -6,7 +6,7 @@ import { HoneypotField } from "@/components/HoneypotField";
 import { useFormToken } from "@/features/comments/components/use-form-token";
 import { initialFormState, type FormState } from "@/lib/action-result";
 import { submitComplaintAction } from "../actions";
-import { CODE_CLAUSES, COMPLAINT_TEXT_MAX } from "../schema";
+import { CODE_CLAUSES, COMPLAINT_TEXT_MAX } from "../choices";
 import styles from "./ComplaintForm.module.css";
 
 type Control = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };

@@ -6,7 +6,7 @@ import { formatLondonTime } from "@/lib/london-time";
 import { acknowledgeBy, deadlineInWords, resolveBy } from "../clocks";
 import type { listComplaints } from "../data";
 import { complaintReference } from "../notifications";
-import { CODE_CLAUSES, OUTCOMES, STATUSES, type CodeClause } from "../schema";
+import { CODE_CLAUSES, OUTCOMES, STATUSES, type CodeClause } from "../choices";
 import styles from "./Complaints.module.css";
 
 type Row = Awaited<ReturnType<typeof listComplaints>>["open"][number];

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { initialFormState } from "@/lib/action-result";
 import { moveComplaintAction, noteOnComplaintAction, resolveWithCorrectionAction } from "../actions";
-import { COMPLAINT_TEXT_MAX, OUTCOMES, STATUSES } from "../schema";
+import { COMPLAINT_TEXT_MAX, OUTCOMES, STATUSES } from "../choices";
 
 export function ComplaintNoteForm({ complaintId }: { complaintId: string }) {
   const [state, action, pending] = useActionState(noteOnComplaintAction, initialFormState);

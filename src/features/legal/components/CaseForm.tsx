@@ -5,7 +5,8 @@ import { useActionState } from "react";
 import { describedField, FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { initialFormState } from "@/lib/action-result";
 import { saveLegalCaseAction } from "../actions";
-import { RESTRICTION_KINDS, RESTRICTION_LABELS, type Restriction } from "../schema";
+import type { Restriction } from "../schema";
+import { RESTRICTION_KINDS, RESTRICTION_LABELS } from "../restriction-kinds";
 
 export type CaseFormValues = {
   name: string;

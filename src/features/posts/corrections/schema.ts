@@ -1,7 +1,7 @@
 // What an editor may send for a correction or clarification.
 import { z } from "zod";
+import { CORRECTION_TEXT_MAX } from "./limits";
 
-export const CORRECTION_TEXT_MAX = 2000;
 
 export const correctionKinds = ["CORRECTION", "CLARIFICATION"] as const;
 

@@ -1,7 +1,7 @@
 // What an editor may record about a right-of-reply request. Dates are UK calendar dates (YYYY-MM-DD).
 import { z } from "zod";
+import { REPLY_TEXT_MAX } from "./limits";
 
-export const REPLY_TEXT_MAX = 5000;
 
 const ukDate = (missing: string) => z.string({ error: missing }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, missing);
 const requestId = z.string().trim().min(1).max(40);

@@ -5,7 +5,7 @@ import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback
 import { initialFormState } from "@/lib/action-result";
 import { updatePostAction } from "../../actions";
 import { addPostCorrectionAction, withdrawPostCorrectionAction } from "../actions";
-import { CORRECTION_TEXT_MAX } from "../schema";
+import { CORRECTION_TEXT_MAX } from "../limits";
 import styles from "./CorrectionsPanel.module.css";
 
 export function AddCorrectionForm({ postId }: { postId: string }) {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FieldError, FormMessage, invalidField } from "@/components/FormFeedback";
 import { initialFormState } from "@/lib/action-result";
 import { publishReplyResponseAction, recordReplyRequestAction, recordReplyResponseAction } from "../actions";
-import { REPLY_TEXT_MAX } from "../schema";
+import { REPLY_TEXT_MAX } from "../limits";
 
 export function ReplyRequestForm({ postId }: { postId: string }) {
   const [state, action, pending] = useActionState(recordReplyRequestAction, initialFormState);
