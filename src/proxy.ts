@@ -160,15 +160,15 @@ const LEGAL_HOLD_PAGE = "/unavailable-for-legal-reasons";
 const LEGAL_HOLD_CACHE_CONTROL = "public, max-age=0, s-maxage=1";
 
 /**
- * While the database cannot be reached, nothing can be put on hold, and a hold made before the outage
+ * While the database does not answer, nothing can be put on hold, and a hold made before the outage
  * has already taken the post out of every cache: the page is left to the cache, as every reader page is.
  */
 async function isHeld(slug: string): Promise<boolean> {
   try {
     return await isPostHeldAt(slug);
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError) return false;
-    throw error;
+    if (!(error instanceof DatabaseUnavailableError)) console.error(error);
+    return false;
   }
 }
 
